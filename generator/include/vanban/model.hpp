@@ -1,0 +1,200 @@
+// The document model: the contract between the template engine and the writers.
+//
+// The engine builds it from a template and data; the PDF and DOCX writers read it and never
+// see JSON or template syntax. All text is UTF-8 in NFC and already final: upper case is
+// written as upper-case letters, dates and numbers are formatted, "Số " prefixes applied.
+// What the writers add is geometry and typography, and that comes from the Profile, which is
+// configuration (templates/_profiles/*.json), not code.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace vanban::model {
+
+// ---------------------------------------------------------------- inline text
+
+struct Run {
+    std::string text;
+    bool bold = false;
+    bool italic = false;
+    bool underline = false;
+    bool operator==(const Run&) const = default;
+};
+
+// A line of styled text. Adjacent runs always differ in style (the builder merges them).
+// A "\n" inside a run is a forced line break within the paragraph.
+using Inline = std::vector<Run>;
+
+std::string plain_text(const Inline& runs);
+
+enum class Align { left, center, right, justify };
+
+// ---------------------------------------------------------------- style sheet (profile)
+
+// Character and paragraph style of one element, in points. Values come from the profile.
+struct TextStyle {
+    double size_pt = 14;
+    bool bold = false;
+    bool italic = false;
+    bool underline = false;
+    Align align = Align::justify;
+    double first_line_indent_mm = 0;
+    double left_indent_mm = 0;
+    double space_before_pt = 0;
+    double space_after_pt = 0;
+    double line_spacing = 1.0; // multiple of the font's single line height
+    bool keep_with_next = false;
+};
+
+struct PageSetup {
+    double width_mm = 210, height_mm = 297; // A4
+    double margin_top_mm = 20, margin_bottom_mm = 20, margin_left_mm = 30, margin_right_mm = 15;
+    bool page_numbers = true;
+    int page_numbers_from = 2;          // first page that shows its number
+    double page_number_top_mm = 10;     // distance from the top edge to the number's baseline box
+    double page_number_size_pt = 14;
+};
+
+// How the first-page header of this kind of document is drawn.
+struct HeaderStyle {
+    double left_column_mm = 80;   // width of the left column (issuer); the right one takes the rest
+    std::vector<std::string> national_title; // right column, e.g. {"ĐẢNG CỘNG SẢN VIỆT NAM"}
+    std::vector<std::string> motto;          // State: {"Độc lập - Tự do - Hạnh phúc"}
+    TextStyle national_title_style;          // 15 pt bold (Party), 12–13 pt bold (State)
+    TextStyle motto_style;
+    bool rule_under_title = true;            // a rule as long as the title (Party), or the motto (State)
+    TextStyle superior_style;                // 14 pt regular
+    TextStyle issuer_style;                  // 14 pt bold
+    std::string issuer_mark = "*";           // Party: "*" under the issuer; State: "" and a rule
+    bool rule_under_issuer = false;          // State: a short rule under the issuer
+    TextStyle number_style;                  // "Số 19-KH/CB"
+    TextStyle place_date_style;              // italic
+    TextStyle mark_style;                    // KHẨN, MẬT
+};
+
+struct Profile {
+    std::string name = "party";        // "party" or "state" (or a user profile)
+    std::string font_family = "Times New Roman";
+    PageSetup page;
+    HeaderStyle header;
+    TextStyle doc_type;                // "KẾ HOẠCH"
+    TextStyle summary;                 // trích yếu
+    std::string summary_separator = "-----"; // drawn under the summary; "" for none
+    TextStyle body;                    // justified, 1 cm first-line indent
+    std::vector<TextStyle> headings;   // index 0 = level 1
+    TextStyle list_item;
+    TextStyle table_text;
+    TextStyle table_header;
+    TextStyle recipients_label;        // "Nơi nhận:" underlined (Party) / bold italic (State)
+    TextStyle recipients;              // 12 pt
+    double recipients_column_mm = 80;
+    TextStyle signature_authority;     // "T/M BAN THƯỜNG VỤ"
+    TextStyle signature_position;      // "PHÓ BÍ THƯ"
+    TextStyle signature_name;          // bold
+    double signature_space_mm = 25;    // room for the signature and seal
+    TextStyle appendix_title;
+    TextStyle appendix_subtitle;
+};
+
+// ---------------------------------------------------------------- blocks of the document
+
+struct Header {
+    std::vector<std::string> superior;  // lines of the superior body (may be empty)
+    std::vector<std::string> issuer;    // lines of the issuing body
+    std::string number_line;            // "Số 19-KH/CB" or "Số: 15/KH-UBND"
+    std::string place_date_line;        // "Quảng Nam, ngày 25 tháng 3 năm 2019"
+    std::vector<std::string> marks;     // "KHẨN", "MẬT" …, under the number
+};
+
+struct DocTitle {
+    std::string type_name;              // "KẾ HOẠCH"; empty for a công văn
+    std::vector<Inline> summary;        // trích yếu, one entry per line the author broke
+};
+
+struct Heading {
+    int level = 1;                      // 1.. profile.headings.size()
+    std::string number;                 // "I-", "1.", "A-", "1.1-" (as the data writes it)
+    Inline text;
+};
+
+enum class ParagraphKind { body, plain, center, right };
+
+struct Paragraph {
+    ParagraphKind kind = ParagraphKind::body; // body: justified with first-line indent
+    Inline text;
+};
+
+struct ListItem {
+    std::string marker;                 // "-", "+", "a)", "1.1-"
+    int level = 1;
+    Inline text;
+};
+
+struct TableCell {
+    std::vector<Inline> paragraphs;
+    int colspan = 1;
+    int rowspan = 1;
+    bool covered = false;               // a slot covered by a span from the left or above
+    Align align = Align::left;
+};
+
+struct TableRow {
+    bool header = false;                // header rows repeat on every page
+    std::vector<TableCell> cells;       // one slot per column, spans included
+};
+
+struct Table {
+    std::vector<double> column_weights; // relative widths; the writers scale them to the text width
+    std::vector<TableRow> rows;
+};
+
+struct PageBreak {};
+
+using Block = std::variant<Heading, Paragraph, ListItem, Table, PageBreak>;
+
+struct Recipients {
+    std::string label = "Nơi nhận:";
+    std::vector<Inline> lines;          // "- Ban Bí thư Trung ương (b/c),"
+};
+
+struct Signature {
+    std::vector<std::string> authority; // "T/M BAN THƯỜNG VỤ"; "K/T BÍ THƯ"
+    std::vector<std::string> position;  // "PHÓ BÍ THƯ"
+    std::string name;                   // "Đỗ Xuân Tuyên"
+    std::string note;                   // optional, e.g. "(Đã ký)" in place of the signature
+};
+
+struct Closing {
+    std::optional<Recipients> recipients;
+    std::optional<Signature> signature;
+};
+
+struct Appendix {
+    std::vector<std::string> title;     // "Phụ lục", "PHÂN CÔNG NHIỆM VỤ" (lines, centred)
+    std::vector<Inline> subtitle;       // "(Kèm theo Kế hoạch số 19-KH/CB …)", italic
+    std::vector<Block> blocks;
+};
+
+struct Metadata {
+    std::string title;
+    std::string author;                 // the issuing body
+    std::string subject;
+    std::string keywords;
+    std::string created;                // ISO 8601; empty = now (non-deterministic)
+};
+
+struct Document {
+    Profile profile;
+    Metadata metadata;
+    std::optional<Header> header;
+    std::optional<DocTitle> title;
+    std::vector<Block> body;
+    Closing closing;
+    std::vector<Appendix> appendices;
+};
+
+} // namespace vanban::model
