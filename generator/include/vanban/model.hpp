@@ -79,6 +79,8 @@ struct HeaderStyle {
 struct Profile {
     std::string name = "party";        // "party" or "state" (or a user profile)
     std::string font_family = "Times New Roman";
+    std::string number_prefix = "Số ";           // Party "Số 19-KH/CB"; State "Số: 15/KH-UBND"
+    std::string recipients_label = "Nơi nhận:";
     PageSetup page;
     HeaderStyle header;
     TextStyle doc_type;                // "KẾ HOẠCH"
