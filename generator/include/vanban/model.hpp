@@ -85,13 +85,13 @@ struct Profile {
     HeaderStyle header;
     TextStyle doc_type;                // "KẾ HOẠCH"
     TextStyle summary;                 // trích yếu
-    std::string summary_separator = "-----"; // drawn under the summary; "" for none
+    std::string summary_separator = "-----"; // text under the summary; "rule" draws a line; "" none
     TextStyle body;                    // justified, 1 cm first-line indent
     std::vector<TextStyle> headings;   // index 0 = level 1
     TextStyle list_item;
     TextStyle table_text;
     TextStyle table_header;
-    TextStyle recipients_label;        // "Nơi nhận:" underlined (Party) / bold italic (State)
+    TextStyle recipients_label_style;  // "Nơi nhận:" underlined (Party) / bold italic (State)
     TextStyle recipients;              // 12 pt
     double recipients_column_mm = 80;
     TextStyle signature_authority;     // "T/M BAN THƯỜNG VỤ"

@@ -1,0 +1,229 @@
+#include "model/profile.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "vanban/error.hpp"
+
+namespace vanban::model {
+
+namespace {
+
+using nlohmann::json;
+
+// Reads the fields of one JSON object into a struct, remembering which keys were used so
+// that the leftovers can be reported as unknown.
+class ObjectReader {
+public:
+    ObjectReader(const json& object, std::string path, const std::string& source)
+        : object_(object), path_(std::move(path)), source_(source) {
+        if (!object_.is_object()) fail(path_.empty() ? "the profile" : path_, "must be an object");
+    }
+
+    void read(const char* key, double& out) { if (auto* v = take(key)) out = number(*v, key); }
+    void read(const char* key, int& out) { if (auto* v = take(key)) out = static_cast<int>(number(*v, key)); }
+    void read(const char* key, bool& out) {
+        if (auto* v = take(key)) {
+            if (!v->is_boolean()) fail(child(key), "must be true or false");
+            out = v->get<bool>();
+        }
+    }
+    void read(const char* key, std::string& out) {
+        if (auto* v = take(key)) {
+            if (!v->is_string()) fail(child(key), "must be a string");
+            out = v->get<std::string>();
+        }
+    }
+    void read(const char* key, std::vector<std::string>& out) {
+        if (auto* v = take(key)) {
+            if (!v->is_array()) fail(child(key), "must be a list of strings");
+            out.clear();
+            for (const json& item : *v) {
+                if (!item.is_string()) fail(child(key), "must be a list of strings");
+                out.push_back(item.get<std::string>());
+            }
+        }
+    }
+    void read(const char* key, Align& out) {
+        if (auto* v = take(key)) {
+            const std::string name = v->is_string() ? v->get<std::string>() : "";
+            if (name == "left") out = Align::left;
+            else if (name == "center") out = Align::center;
+            else if (name == "right") out = Align::right;
+            else if (name == "justify") out = Align::justify;
+            else fail(child(key), "must be one of \"left\", \"center\", \"right\", \"justify\"");
+        }
+    }
+    template <class Struct, class Fill>
+    void read_object(const char* key, Struct& out, Fill fill) {
+        if (auto* v = take(key)) {
+            ObjectReader inner(*v, child(key), source_);
+            fill(inner, out);
+            inner.finish();
+        }
+    }
+    template <class Struct, class Fill>
+    void read_list(const char* key, std::vector<Struct>& out, Fill fill) {
+        if (auto* v = take(key)) {
+            if (!v->is_array()) fail(child(key), "must be a list");
+            out.clear();
+            for (std::size_t i = 0; i < v->size(); ++i) {
+                ObjectReader inner((*v)[i], child(key) + "[" + std::to_string(i) + "]", source_);
+                Struct item;
+                fill(inner, item);
+                inner.finish();
+                out.push_back(item);
+            }
+        }
+    }
+    // Keys starting with '$' are comments ("$comment").
+    void finish() const {
+        for (auto it = object_.begin(); it != object_.end(); ++it) {
+            if (!it.key().empty() && it.key()[0] == '$') continue;
+            if (std::find(used_.begin(), used_.end(), it.key()) == used_.end())
+                fail(child(it.key().c_str()), "is not a profile setting");
+        }
+    }
+
+private:
+    const json* take(const char* key) {
+        auto it = object_.find(key);
+        if (it == object_.end()) return nullptr;
+        used_.emplace_back(key);
+        return &*it;
+    }
+    double number(const json& v, const char* key) const {
+        if (!v.is_number()) fail(child(key), "must be a number");
+        return v.get<double>();
+    }
+    std::string child(const char* key) const { return path_.empty() ? key : path_ + "." + key; }
+    [[noreturn]] void fail(const std::string& path, const std::string& what) const {
+        Error error;
+        error.kind = ErrorKind::resource;
+        error.message = "profile setting '" + path + "' " + what;
+        error.where.file = source_;
+        error.json_path = path;
+        throw Failure(std::move(error));
+    }
+
+    const json& object_;
+    std::string path_;
+    const std::string& source_;
+    std::vector<std::string> used_;
+};
+
+void read_style(ObjectReader& r, TextStyle& s) {
+    r.read("size_pt", s.size_pt);
+    r.read("bold", s.bold);
+    r.read("italic", s.italic);
+    r.read("underline", s.underline);
+    r.read("align", s.align);
+    r.read("first_line_indent_mm", s.first_line_indent_mm);
+    r.read("left_indent_mm", s.left_indent_mm);
+    r.read("space_before_pt", s.space_before_pt);
+    r.read("space_after_pt", s.space_after_pt);
+    r.read("line_spacing", s.line_spacing);
+    r.read("keep_with_next", s.keep_with_next);
+}
+
+void read_page(ObjectReader& r, PageSetup& p) {
+    r.read("width_mm", p.width_mm);
+    r.read("height_mm", p.height_mm);
+    r.read("margin_top_mm", p.margin_top_mm);
+    r.read("margin_bottom_mm", p.margin_bottom_mm);
+    r.read("margin_left_mm", p.margin_left_mm);
+    r.read("margin_right_mm", p.margin_right_mm);
+    r.read("page_numbers", p.page_numbers);
+    r.read("page_numbers_from", p.page_numbers_from);
+    r.read("page_number_top_mm", p.page_number_top_mm);
+    r.read("page_number_size_pt", p.page_number_size_pt);
+}
+
+void read_header(ObjectReader& r, HeaderStyle& h) {
+    r.read("left_column_mm", h.left_column_mm);
+    r.read("national_title", h.national_title);
+    r.read("motto", h.motto);
+    r.read_object("national_title_style", h.national_title_style, read_style);
+    r.read_object("motto_style", h.motto_style, read_style);
+    r.read("rule_under_title", h.rule_under_title);
+    r.read_object("superior_style", h.superior_style, read_style);
+    r.read_object("issuer_style", h.issuer_style, read_style);
+    r.read("issuer_mark", h.issuer_mark);
+    r.read("rule_under_issuer", h.rule_under_issuer);
+    r.read_object("number_style", h.number_style, read_style);
+    r.read_object("place_date_style", h.place_date_style, read_style);
+    r.read_object("mark_style", h.mark_style, read_style);
+}
+
+void check_sane(const Profile& p, const std::string& source) {
+    auto fail = [&](const std::string& what) {
+        Error error;
+        error.kind = ErrorKind::resource;
+        error.message = "profile " + what;
+        error.where.file = source;
+        throw Failure(std::move(error));
+    };
+    const PageSetup& page = p.page;
+    if (page.width_mm <= 0 || page.height_mm <= 0) fail("page size must be positive");
+    if (page.margin_left_mm + page.margin_right_mm >= page.width_mm ||
+        page.margin_top_mm + page.margin_bottom_mm >= page.height_mm)
+        fail("margins leave no room for text");
+    if (p.headings.empty()) fail("must define at least one heading style");
+}
+
+} // namespace
+
+Profile profile_from_json(const json& json, const std::string& source) {
+    Profile p;
+    ObjectReader r(json, "", source);
+    r.read("name", p.name);
+    r.read("font_family", p.font_family);
+    r.read("number_prefix", p.number_prefix);
+    r.read("recipients_label", p.recipients_label);
+    r.read_object("page", p.page, read_page);
+    r.read_object("header", p.header, read_header);
+    r.read_object("doc_type", p.doc_type, read_style);
+    r.read_object("summary", p.summary, read_style);
+    r.read("summary_separator", p.summary_separator);
+    r.read_object("body", p.body, read_style);
+    r.read_list("headings", p.headings, read_style);
+    r.read_object("list_item", p.list_item, read_style);
+    r.read_object("table_text", p.table_text, read_style);
+    r.read_object("table_header", p.table_header, read_style);
+    r.read_object("recipients_label_style", p.recipients_label_style, read_style);
+    r.read_object("recipients", p.recipients, read_style);
+    r.read("recipients_column_mm", p.recipients_column_mm);
+    r.read_object("signature_authority", p.signature_authority, read_style);
+    r.read_object("signature_position", p.signature_position, read_style);
+    r.read_object("signature_name", p.signature_name, read_style);
+    r.read("signature_space_mm", p.signature_space_mm);
+    r.read_object("appendix_title", p.appendix_title, read_style);
+    r.read_object("appendix_subtitle", p.appendix_subtitle, read_style);
+    r.finish();
+    check_sane(p, source);
+    return p;
+}
+
+Profile load_profile_file(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Failure(ErrorKind::resource, "cannot read profile " + path.string());
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    json parsed = json::parse(buffer.str(), nullptr, /*allow_exceptions=*/false);
+    if (parsed.is_discarded())
+        throw Failure(ErrorKind::resource, "profile " + path.string() + " is not valid JSON");
+    return profile_from_json(parsed, path.string());
+}
+
+const char* align_name(Align align) {
+    switch (align) {
+    case Align::left: return "left";
+    case Align::center: return "center";
+    case Align::right: return "right";
+    case Align::justify: return "justify";
+    }
+    return "left";
+}
+
+} // namespace vanban::model
