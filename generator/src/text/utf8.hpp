@@ -12,24 +12,33 @@
 namespace vanban::text {
 
 // Offset of the first byte that is not valid UTF-8 (overlong forms, surrogates and code
-// points above U+10FFFF included), or nullopt when the whole text is valid.
+// points above U+10FFFF included), or nullopt when the whole text is valid. The offset is
+// where the ill-formed sequence starts: for "A\xE1\x80" (truncated) it is 1, the lead byte.
 std::optional<std::size_t> find_invalid_utf8(std::string_view text);
 
-// The text in Unicode Normalization Form C. The input must be valid UTF-8.
+// The text in Unicode Normalization Form C. The input must be valid UTF-8: otherwise
+// throws vanban::Failure (kind data, byte_offset set). ASCII text is copied as it is.
 std::string to_nfc(std::string_view text);
 bool is_nfc(std::string_view text);
 
+// True when every byte is below 0x80 (such text is valid UTF-8 and already NFC).
+bool is_ascii(std::string_view text);
+
 // Full-text case mapping per code point: "Đảng uỷ" -> "ĐẢNG UỶ", "ĐẢNG ỦY" -> "đảng ủy".
+// Simple (one-to-one) mappings, so "ß" stays "ß"; bytes that are not valid UTF-8 are copied.
 std::string to_upper(std::string_view text);
 std::string to_lower(std::string_view text);
-// First letter upper case, the rest unchanged: "về việc" -> "Về việc".
+// First letter upper case, the rest unchanged: "về việc" -> "Về việc". Only the first code
+// point is mapped (to title case), so a text starting with "(" or a space is unchanged.
 std::string capitalize_first(std::string_view text);
 
 // Number of code points; used for caret columns and the `length` filter on strings.
 std::size_t count_code_points(std::string_view text);
 
-// Decodes the code point at text[pos]; advances pos. The text must be valid UTF-8.
+// Decodes the code point at text[pos]; advances pos. The text must be valid UTF-8; where it
+// is not, returns U+FFFD and advances one byte. At or past the end returns 0, pos unchanged.
 char32_t next_code_point(std::string_view text, std::size_t& pos);
+// Appends cp encoded as UTF-8; surrogates and values above U+10FFFF become U+FFFD.
 void append_utf8(std::string& out, char32_t cp);
 
 // Drops a leading UTF-8 byte-order mark.
