@@ -1,0 +1,550 @@
+#include "layout/layout.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+
+#include "layout/paragraph.hpp"
+
+namespace vanban::layout {
+namespace {
+
+constexpr double points_per_mm = 72.0 / 25.4;
+constexpr double border_width = 0.5;
+constexpr double cell_padding_x = 0.19 / 2.54 * 72; // Word's default cell margin, 0.19 cm
+
+// A vertical unit that pagination places whole: a line of a paragraph, the first-page
+// header, a group of table rows, the closing block. Its texts and rules are positioned
+// relative to the unit's top (y grows downwards here; the page flips it at the end).
+struct Unit {
+    double height = 0;
+    double space_before = 0, space_after = 0;
+    bool keep_with_next = false;
+    bool page_break_before = false;
+    int table = -1;            // which table a row group belongs to
+    bool table_header = false; // a header row group, repeated on each page of its table
+    std::vector<TextItem> texts;
+    std::vector<RuleItem> rules;
+    std::optional<Bookmark> bookmark;
+};
+
+model::Inline plain(const std::string& text) { return model::Inline{model::Run{text}}; }
+
+class Builder {
+public:
+    Builder(const model::Document& doc, const FontFamily& family)
+        : doc_(doc), profile_(doc.profile), family_(family) {
+        const model::PageSetup& page = profile_.page;
+        page_width_ = page.width_mm * points_per_mm;
+        page_height_ = page.height_mm * points_per_mm;
+        left_ = page.margin_left_mm * points_per_mm;
+        right_ = page_width_ - page.margin_right_mm * points_per_mm;
+        top_ = page.margin_top_mm * points_per_mm;
+        bottom_ = page_height_ - page.margin_bottom_mm * points_per_mm;
+    }
+
+    PageLayout run() {
+        if (doc_.header) add_header(*doc_.header);
+        if (doc_.title) add_title(*doc_.title);
+        for (const model::Block& block : doc_.body) add_block(block);
+        add_closing(doc_.closing);
+        for (const model::Appendix& appendix : doc_.appendices) add_appendix(appendix);
+        return paginate();
+    }
+
+private:
+    // ------------------------------------------------------------ placing set lines
+
+    double body_width() const { return right_ - left_; }
+
+    // Adds set lines to a unit at vertical offset dy (advanced past them), x from x0.
+    void place_lines(Unit& unit, const std::vector<SetLine>& lines, double x0, double& dy) const {
+        for (const SetLine& line : lines) {
+            const double baseline = dy + line.height - line.descent;
+            place_fragments(unit, line, x0, baseline);
+            dy += line.height;
+        }
+    }
+
+    void place_fragments(Unit& unit, const SetLine& line, double x0, double baseline) const {
+        const std::size_t first = unit.texts.size();
+        for (const Fragment& f : line.fragments) {
+            if (unit.texts.size() > first) {
+                // Words at their natural spacing travel as one string: smaller output, and
+                // readers see a real space.
+                TextItem& last = unit.texts.back();
+                const double space = family_.face(f.face).advance(U' ') * f.size;
+                if (last.face == f.face && last.size == f.size && last.y == baseline &&
+                    std::abs(last_end_ + space - (x0 + f.x)) < 0.01) {
+                    last.text += ' ';
+                    last.text += f.text;
+                    last_end_ = x0 + f.x + f.width;
+                    continue;
+                }
+            }
+            unit.texts.push_back(TextItem{x0 + f.x, baseline, f.face, f.size, f.text});
+            last_end_ = x0 + f.x + f.width;
+        }
+        if (!line.underlines.empty()) {
+            const double size = line.fragments.empty() ? 14 : line.fragments.front().size;
+            const TrueTypeFace& face = family_.face(line.fragments.empty() ? Face::regular : line.fragments.front().face);
+            const double y = baseline - face.underline_position() * size;
+            for (const auto& [a, b] : line.underlines)
+                unit.rules.push_back(RuleItem{x0 + a, y, x0 + b, y, face.underline_thickness() * size});
+        }
+    }
+
+    // One unit per line, flagged so that no page break leaves a single first line at the
+    // foot of a page (orphan) or a single last line at the top of the next (widow).
+    void add_paragraph(const model::Inline& text, const model::TextStyle& style, double x0, double width,
+                       std::optional<Bookmark> bookmark = std::nullopt) {
+        const std::vector<SetLine> lines = set_paragraph(text, format_of(style, width), family_);
+        const std::size_t n = lines.size();
+        for (std::size_t i = 0; i < n; ++i) {
+            Unit unit;
+            double dy = 0;
+            place_lines(unit, {lines[i]}, x0, dy);
+            unit.height = dy;
+            if (i == 0) unit.space_before = style.space_before_pt;
+            if (i + 1 == n) unit.space_after = style.space_after_pt;
+            unit.keep_with_next = style.keep_with_next || (n > 1 && i == 0) || (n > 1 && i + 2 == n);
+            if (i == 0 && bookmark) unit.bookmark = bookmark;
+            push(std::move(unit));
+        }
+    }
+
+    void push(Unit unit) {
+        if (pending_page_break_) {
+            unit.page_break_before = true;
+            pending_page_break_ = false;
+        }
+        units_.push_back(std::move(unit));
+    }
+
+    // ------------------------------------------------------------ first-page header
+
+    // A column of centred lines, built top-down inside one unit.
+    struct Column {
+        double x = 0, width = 0, dy = 0;
+    };
+
+    void column_text(Unit& unit, Column& col, const std::string& text, const model::TextStyle& style) const {
+        const std::vector<SetLine> lines = set_paragraph(plain(text), format_of(style, col.width), family_);
+        place_lines(unit, lines, col.x, col.dy);
+    }
+
+    double widest(const std::vector<std::string>& texts, const model::TextStyle& style) const {
+        double w = 0;
+        const TrueTypeFace& face = family_.face(face_of(style.bold, style.italic));
+        for (const std::string& t : texts) w = std::max(w, text_width(face, t) * style.size_pt);
+        return w;
+    }
+
+    // A rule centred in the column, just below the text above it.
+    void column_rule(Unit& unit, Column& col, double length) const {
+        const double y = col.dy + 1.5;
+        const double x = col.x + (col.width - length) / 2;
+        unit.rules.push_back(RuleItem{x, y, x + length, y, border_width});
+        col.dy = y + 3;
+    }
+
+    void add_header(const model::Header& header) {
+        const model::HeaderStyle& hs = profile_.header;
+        Unit unit;
+        const double left_width = std::min(hs.left_column_mm * points_per_mm, body_width() * 0.6);
+        Column left{left_, left_width, 0};
+        Column right{left_ + left_width, body_width() - left_width, 0};
+
+        for (const std::string& line : header.superior) column_text(unit, left, line, hs.superior_style);
+        for (const std::string& line : header.issuer) column_text(unit, left, line, hs.issuer_style);
+        if (!hs.issuer_mark.empty()) {
+            model::TextStyle mark = hs.issuer_style;
+            mark.bold = false;
+            column_text(unit, left, hs.issuer_mark, mark);
+        }
+        if (hs.rule_under_issuer && !header.issuer.empty())
+            column_rule(unit, left, widest(header.issuer, hs.issuer_style) / 3);
+
+        for (const std::string& line : hs.national_title) column_text(unit, right, line, hs.national_title_style);
+        for (const std::string& line : hs.motto) column_text(unit, right, line, hs.motto_style);
+        if (hs.rule_under_title) {
+            // The rule is as long as the line above it: the title (Party) or the motto (State).
+            const double length = hs.motto.empty() ? widest(hs.national_title, hs.national_title_style)
+                                                   : widest(hs.motto, hs.motto_style);
+            if (length > 0) column_rule(unit, right, length);
+        }
+
+        // State documents (a rule under the issuer) put the number and the place-date on one
+        // row (NĐ30); Party documents put the date right under the rule and the number under
+        // the "*".
+        if (hs.rule_under_issuer) {
+            const double row = std::max(left.dy, right.dy);
+            left.dy = right.dy = row;
+        } else {
+            right.dy += 2;
+        }
+        if (!header.number_line.empty()) column_text(unit, left, header.number_line, hs.number_style);
+        for (const std::string& mark : header.marks) column_text(unit, left, mark, hs.mark_style);
+        if (!header.place_date_line.empty()) column_text(unit, right, header.place_date_line, hs.place_date_style);
+
+        unit.height = std::max(left.dy, right.dy);
+        unit.keep_with_next = true;
+        push(std::move(unit));
+    }
+
+    // ------------------------------------------------------------ title
+
+    void add_title(const model::DocTitle& title) {
+        if (!title.type_name.empty()) add_kept(plain(title.type_name), profile_.doc_type);
+        double summary_width = 0;
+        for (const model::Inline& line : title.summary) {
+            model::TextStyle style = profile_.summary;
+            add_kept(line, style);
+            const TrueTypeFace& face = family_.face(face_of(style.bold, style.italic));
+            summary_width = std::max(summary_width, std::min(body_width(), text_width(face, model::plain_text(line)) * style.size_pt));
+        }
+        const std::string& separator = profile_.summary_separator;
+        if (separator == "rule") {
+            Unit unit;
+            const double length = (summary_width > 0 ? summary_width : body_width()) / 3;
+            const double x = left_ + (body_width() - length) / 2;
+            unit.rules.push_back(RuleItem{x, 2, x + length, 2, border_width});
+            unit.height = 4;
+            unit.space_after = profile_.body.size_pt;
+            unit.keep_with_next = true;
+            push(std::move(unit));
+        } else if (!separator.empty()) {
+            model::TextStyle style = profile_.summary;
+            style.bold = false;
+            style.space_before_pt = 0;
+            style.space_after_pt = profile_.body.size_pt; // the blank line the originals leave
+            add_kept(plain(separator), style);
+        } else if (!units_.empty()) {
+            units_.back().space_after += profile_.body.size_pt;
+        }
+    }
+
+    void add_kept(const model::Inline& text, model::TextStyle style) {
+        style.keep_with_next = true;
+        add_paragraph(text, style, left_, body_width());
+    }
+
+    // ------------------------------------------------------------ body blocks
+
+    void add_block(const model::Block& block) {
+        std::visit([this](const auto& b) { add(b); }, block);
+    }
+
+    void add(const model::Heading& h) {
+        const std::size_t count = profile_.headings.size();
+        const std::size_t index = static_cast<std::size_t>(std::clamp(h.level, 1, static_cast<int>(count))) - 1;
+        model::Inline text;
+        if (!h.number.empty()) text.push_back(model::Run{h.number + " "});
+        text.insert(text.end(), h.text.begin(), h.text.end());
+        Bookmark mark;
+        mark.level = h.level;
+        mark.title = model::plain_text(text);
+        add_paragraph(text, profile_.headings[index], left_, body_width(), mark);
+    }
+
+    void add(const model::Paragraph& p) {
+        model::TextStyle style = profile_.body;
+        if (p.kind != model::ParagraphKind::body) style.first_line_indent_mm = 0;
+        if (p.kind == model::ParagraphKind::plain) style.align = model::Align::left;
+        if (p.kind == model::ParagraphKind::center) style.align = model::Align::center;
+        if (p.kind == model::ParagraphKind::right) style.align = model::Align::right;
+        add_paragraph(p.text, style, left_, body_width());
+    }
+
+    void add(const model::ListItem& item) {
+        model::Inline text;
+        if (!item.marker.empty()) text.push_back(model::Run{item.marker + " "});
+        text.insert(text.end(), item.text.begin(), item.text.end());
+        add_paragraph(text, profile_.list_item, left_, body_width());
+    }
+
+    void add(const model::PageBreak&) { pending_page_break_ = true; }
+
+    void add(const model::Table& table);
+
+    // ------------------------------------------------------------ closing
+
+    void add_closing(const model::Closing& closing) {
+        if (!closing.recipients && !closing.signature) return;
+        Unit unit;
+        const double left_width = std::min(profile_.recipients_column_mm * points_per_mm, body_width() / 2);
+        Column left{left_, left_width, 0};
+        Column right{left_ + left_width, body_width() - left_width, 0};
+
+        if (closing.recipients) {
+            const model::Recipients& r = *closing.recipients;
+            const std::string label = r.label.empty() ? profile_.recipients_label : r.label;
+            add_column_paragraph(unit, left, plain(label), profile_.recipients_label_style);
+            for (const model::Inline& line : r.lines) add_column_paragraph(unit, left, line, profile_.recipients);
+        }
+        if (closing.signature) {
+            const model::Signature& s = *closing.signature;
+            for (const std::string& line : s.authority) column_text(unit, right, line, profile_.signature_authority);
+            for (const std::string& line : s.position) column_text(unit, right, line, profile_.signature_position);
+            const double space = profile_.signature_space_mm * points_per_mm;
+            if (!s.note.empty()) {
+                model::TextStyle note = profile_.signature_name;
+                note.bold = false;
+                note.italic = true;
+                Column middle = right;
+                middle.dy += space / 2 - family_.face(Face::italic).line_height() * note.size_pt / 2;
+                column_text(unit, middle, s.note, note);
+            }
+            right.dy += space;
+            if (!s.name.empty()) column_text(unit, right, s.name, profile_.signature_name);
+        }
+        unit.height = std::max(left.dy, right.dy);
+        unit.space_before = profile_.body.space_after_pt;
+        // The closing goes with the last lines of the body, never alone on a page.
+        if (!units_.empty()) units_.back().keep_with_next = true;
+        push(std::move(unit));
+    }
+
+    void add_column_paragraph(Unit& unit, Column& col, const model::Inline& text, const model::TextStyle& style) const {
+        const std::vector<SetLine> lines = set_paragraph(text, format_of(style, col.width), family_);
+        col.dy += style.space_before_pt;
+        place_lines(unit, lines, col.x, col.dy);
+        col.dy += style.space_after_pt;
+    }
+
+    // ------------------------------------------------------------ appendices
+
+    void add_appendix(const model::Appendix& appendix) {
+        pending_page_break_ = true;
+        for (const std::string& line : appendix.title) add_kept(plain(line), profile_.appendix_title);
+        for (const model::Inline& line : appendix.subtitle) add_kept(line, profile_.appendix_subtitle);
+        for (const model::Block& block : appendix.blocks) add_block(block);
+    }
+
+    // ------------------------------------------------------------ pagination
+
+    PageLayout paginate();
+    double table_header_height(int table, std::size_t before) const;
+
+    const model::Document& doc_;
+    const model::Profile& profile_;
+    const FontFamily& family_;
+    double page_width_ = 0, page_height_ = 0, left_ = 0, right_ = 0, top_ = 0, bottom_ = 0;
+    std::vector<Unit> units_;
+    bool pending_page_break_ = false;
+    int table_count_ = 0;
+    mutable double last_end_ = 0; // right end of the last placed text (for merging words)
+};
+
+// ---------------------------------------------------------------- tables
+
+void Builder::add(const model::Table& table) {
+    const std::size_t columns = table.column_weights.size();
+    if (columns == 0 || table.rows.empty()) return;
+    double total_weight = 0;
+    for (double w : table.column_weights) total_weight += std::max(w, 0.0);
+    if (total_weight <= 0) total_weight = static_cast<double>(columns);
+    std::vector<double> col_x(columns + 1, left_);
+    for (std::size_t c = 0; c < columns; ++c) {
+        const double weight = total_weight > 0 && table.column_weights[c] > 0 ? table.column_weights[c] : 1;
+        col_x[c + 1] = col_x[c] + body_width() * weight / total_weight;
+    }
+    col_x[columns] = right_;
+
+    const int table_id = table_count_++;
+    const std::size_t row_count = table.rows.size();
+
+    // Each cell's lines, set for its width; heights of rows from the cells that span one row.
+    struct SetCell {
+        std::size_t row = 0, col = 0, rows = 1, cols = 1;
+        std::vector<std::vector<SetLine>> paragraphs;
+        double content = 0;
+        const model::TextStyle* style = nullptr;
+    };
+    std::vector<SetCell> cells;
+    std::vector<double> row_height(row_count, 0);
+    for (std::size_t r = 0; r < row_count; ++r) {
+        const model::TableRow& row = table.rows[r];
+        const model::TextStyle& style = row.header ? profile_.table_header : profile_.table_text;
+        row_height[r] = family_.face(face_of(style.bold, style.italic)).line_height() * style.size_pt * style.line_spacing +
+                        style.space_before_pt + style.space_after_pt;
+        for (std::size_t c = 0; c < std::min(columns, row.cells.size()); ++c) {
+            const model::TableCell& cell = row.cells[c];
+            if (cell.covered) continue;
+            SetCell set;
+            set.row = r;
+            set.col = c;
+            set.cols = std::clamp<std::size_t>(static_cast<std::size_t>(std::max(cell.colspan, 1)), 1, columns - c);
+            set.rows = std::clamp<std::size_t>(static_cast<std::size_t>(std::max(cell.rowspan, 1)), 1, row_count - r);
+            set.style = &style;
+            ParagraphFormat format = format_of(style, col_x[c + set.cols] - col_x[c] - 2 * cell_padding_x);
+            format.first_indent = 0;
+            if (!row.header) format.align = cell.align;
+            double content = style.space_before_pt + style.space_after_pt;
+            for (const model::Inline& paragraph : cell.paragraphs) {
+                set.paragraphs.push_back(set_paragraph(paragraph, format, family_));
+                for (const SetLine& line : set.paragraphs.back()) content += line.height;
+            }
+            set.content = content;
+            if (set.rows == 1) row_height[r] = std::max(row_height[r], content);
+            cells.push_back(std::move(set));
+        }
+    }
+    for (const SetCell& cell : cells) {
+        if (cell.rows == 1) continue;
+        double spanned = 0;
+        for (std::size_t r = cell.row; r < cell.row + cell.rows; ++r) spanned += row_height[r];
+        if (cell.content > spanned) row_height[cell.row + cell.rows - 1] += cell.content - spanned;
+    }
+
+    // Rows joined by a vertical span form one group: a page break never cuts a merged cell.
+    std::size_t r = 0;
+    bool first_group = true;
+    while (r < row_count) {
+        std::size_t end = r + 1;
+        for (bool grew = true; grew;) {
+            grew = false;
+            for (const SetCell& cell : cells)
+                if (cell.row >= r && cell.row < end && cell.row + cell.rows > end) {
+                    end = cell.row + cell.rows;
+                    grew = true;
+                }
+        }
+        Unit unit;
+        unit.table = table_id;
+        unit.table_header = table.rows[r].header;
+        unit.keep_with_next = unit.table_header;
+        std::vector<double> row_top(end - r + 1, 0);
+        for (std::size_t k = r; k < end; ++k) row_top[k - r + 1] = row_top[k - r] + row_height[k];
+        for (const SetCell& cell : cells) {
+            if (cell.row < r || cell.row >= end) continue;
+            const double top = row_top[cell.row - r];
+            const double bottom = row_top[cell.row - r + cell.rows];
+            const double x0 = col_x[cell.col], x1 = col_x[cell.col + cell.cols];
+            double dy = top + cell.style->space_before_pt;
+            for (const auto& paragraph : cell.paragraphs) place_lines(unit, paragraph, x0 + cell_padding_x, dy);
+            unit.rules.push_back(RuleItem{x0, top, x1, top, border_width});
+            unit.rules.push_back(RuleItem{x0, bottom, x1, bottom, border_width});
+            unit.rules.push_back(RuleItem{x0, top, x0, bottom, border_width});
+            unit.rules.push_back(RuleItem{x1, top, x1, bottom, border_width});
+        }
+        unit.height = row_top.back();
+        if (first_group) unit.space_before = profile_.body.space_after_pt;
+        first_group = false;
+        push(std::move(unit));
+        r = end;
+    }
+    units_.back().space_after = profile_.body.space_after_pt;
+}
+
+// ---------------------------------------------------------------- pagination
+
+double Builder::table_header_height(int table, std::size_t before) const {
+    double height = 0;
+    for (std::size_t i = 0; i < before; ++i)
+        if (units_[i].table == table && units_[i].table_header) height += units_[i].height;
+    return height;
+}
+
+PageLayout Builder::paginate() {
+    // Pass 1: where each page starts. A unit that does not fit goes to the next page, and
+    // with it every unit before it that must stay with its successor (keep_with_next).
+    std::vector<std::size_t> starts;
+    if (!units_.empty()) starts.push_back(0);
+    auto repeats_header = [&](std::size_t i) {
+        return units_[i].table >= 0 && !units_[i].table_header && i > 0 && units_[i - 1].table == units_[i].table &&
+               table_header_height(units_[i].table, i) > 0;
+    };
+    auto page_top = [&](std::size_t i) { return top_ + (repeats_header(i) ? table_header_height(units_[i].table, i) : 0); };
+
+    std::size_t start = 0;
+    double y = units_.empty() ? top_ : page_top(0);
+    for (std::size_t i = 0; i < units_.size();) {
+        const Unit& unit = units_[i];
+        const bool first_on_page = i == start;
+        if (unit.page_break_before && !first_on_page) {
+            start = i;
+            starts.push_back(i);
+            y = page_top(i);
+            continue;
+        }
+        const double gap = first_on_page ? 0 : units_[i - 1].space_after + unit.space_before;
+        if (!first_on_page && y + gap + unit.height > bottom_ + 0.01) {
+            std::size_t j = i;
+            while (j > start + 1 && units_[j - 1].keep_with_next) --j;
+            if (j == start + 1 && units_[start].keep_with_next && j < i) j = i; // cannot honour: break here
+            start = j;
+            starts.push_back(j);
+            y = page_top(j);
+            i = j;
+            continue;
+        }
+        y += gap + unit.height;
+        ++i;
+    }
+
+    // Pass 2: place the units.
+    PageLayout out;
+    out.width = page_width_;
+    out.height = page_height_;
+    out.family = &family_;
+    for (std::size_t p = 0; p < starts.size(); ++p) {
+        Page page;
+        const std::size_t first = starts[p];
+        const std::size_t last = p + 1 < starts.size() ? starts[p + 1] : units_.size();
+        double y = top_;
+        auto emit = [&](const Unit& unit) {
+            for (const TextItem& t : unit.texts) {
+                TextItem placed = t;
+                placed.y = page_height_ - (y + t.y);
+                page.texts.push_back(std::move(placed));
+            }
+            for (const RuleItem& r : unit.rules)
+                page.rules.push_back(RuleItem{r.x1, page_height_ - (y + r.y1), r.x2, page_height_ - (y + r.y2), r.width});
+            if (unit.bookmark) {
+                Bookmark mark = *unit.bookmark;
+                mark.page = p;
+                mark.y = page_height_ - y;
+                out.bookmarks.push_back(std::move(mark));
+            }
+        };
+        if (first < units_.size() && repeats_header(first)) {
+            for (std::size_t i = 0; i < first; ++i)
+                if (units_[i].table == units_[first].table && units_[i].table_header) {
+                    emit(units_[i]);
+                    y += units_[i].height;
+                }
+        }
+        for (std::size_t i = first; i < last; ++i) {
+            if (i > first) y += units_[i - 1].space_after + units_[i].space_before;
+            emit(units_[i]);
+            y += units_[i].height;
+        }
+        out.pages.push_back(std::move(page));
+    }
+    if (out.pages.empty()) out.pages.emplace_back();
+
+    // Page numbers, centred in the top margin, from the profile's first numbered page.
+    const model::PageSetup& setup = profile_.page;
+    if (setup.page_numbers) {
+        const TrueTypeFace& face = family_.face(Face::regular);
+        const double size = setup.page_number_size_pt;
+        for (std::size_t p = 0; p < out.pages.size(); ++p) {
+            if (static_cast<int>(p) + 1 < setup.page_numbers_from) continue;
+            const std::string number = std::to_string(p + 1);
+            const double width = text_width(face, number) * size;
+            const double baseline = setup.page_number_top_mm * points_per_mm + face.ascent() * size;
+            out.pages[p].texts.push_back(TextItem{(page_width_ - width) / 2, page_height_ - baseline, Face::regular, size, number});
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+PageLayout layout_document(const model::Document& doc, const FontSet& fonts) {
+    Builder builder(doc, fonts.family(doc.profile.font_family));
+    return builder.run();
+}
+
+} // namespace vanban::layout

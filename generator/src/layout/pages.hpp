@@ -1,0 +1,46 @@
+// The result of layout: what the PDF writer draws, already positioned. Coordinates are PDF
+// points with the origin at the bottom-left corner of the page; y of a text is its baseline.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "layout/fonts.hpp"
+
+namespace vanban::layout {
+
+struct TextItem {
+    double x = 0, y = 0;
+    Face face = Face::regular;
+    double size = 14;
+    std::string text; // UTF-8, NFC; one word, or words at their natural spacing
+};
+
+// A straight line: rules of the header, table borders, underlines.
+struct RuleItem {
+    double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
+    double width = 0.5;
+};
+
+struct Page {
+    std::vector<TextItem> texts;
+    std::vector<RuleItem> rules;
+};
+
+// One entry of the PDF outline (from a heading).
+struct Bookmark {
+    int level = 1;
+    std::string title;
+    std::size_t page = 0; // 0-based
+    double y = 0;         // top of the heading
+};
+
+struct PageLayout {
+    double width = 595.28, height = 841.89;
+    const FontFamily* family = nullptr; // the faces every TextItem refers to
+    std::vector<Page> pages;
+    std::vector<Bookmark> bookmarks;
+};
+
+} // namespace vanban::layout

@@ -1,0 +1,53 @@
+// Setting one paragraph: styled runs -> words -> total-fit breaks -> lines whose words have
+// their final x positions. Words are placed one by one (the PDF writer shows each word at
+// its own position) because PDF word spacing (Tw) does not act on the two-byte character
+// codes that Vietnamese text needs.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "layout/fonts.hpp"
+#include "vanban/model.hpp"
+
+namespace vanban::layout {
+
+// Width of UTF-8 text in ems of the face (multiply by the size in points).
+double text_width(const TrueTypeFace& face, std::string_view utf8);
+
+struct Fragment {
+    std::string text;
+    Face face = Face::regular;
+    double size = 14;
+    double x = 0;     // from the left edge of the paragraph's box
+    double width = 0; // in points
+};
+
+struct SetLine {
+    std::vector<Fragment> fragments;
+    std::vector<std::pair<double, double>> underlines; // x ranges, same origin as fragments
+    double ascent = 0, descent = 0; // points, of the largest text on the line
+    double height = 0;              // baseline-to-baseline advance (line spacing applied)
+    bool justified = false;         // its spaces were stretched or shrunk to fill the width
+    double natural_right = 0;       // x where the last word ends
+};
+
+struct ParagraphFormat {
+    double width = 0;         // of the box, points
+    double first_indent = 0;  // points, first line only
+    double left_indent = 0;   // points, every line
+    model::Align align = model::Align::justify;
+    double size = 14;
+    bool bold = false, italic = false, underline = false; // added to every run's own style
+    double line_spacing = 1.0;
+};
+
+ParagraphFormat format_of(const model::TextStyle& style, double width);
+
+// An empty paragraph gives one empty line (it still takes its height).
+std::vector<SetLine> set_paragraph(const model::Inline& runs, const ParagraphFormat& format,
+                                   const FontFamily& family);
+
+} // namespace vanban::layout
