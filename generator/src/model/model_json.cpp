@@ -1,0 +1,216 @@
+#include "model/model_json.hpp"
+
+#include "model/profile.hpp"
+
+namespace vanban::model {
+
+namespace {
+
+using nlohmann::json;
+
+template <class T, class Convert>
+json list(const std::vector<T>& items, Convert convert) {
+    json out = json::array();
+    for (const T& item : items) out.push_back(convert(item));
+    return out;
+}
+
+json strings(const std::vector<std::string>& items) {
+    return list(items, [](const std::string& s) { return json(s); });
+}
+
+json inlines(const std::vector<Inline>& lines) {
+    return list(lines, [](const Inline& line) { return to_json(line); });
+}
+
+// ------------------------------------------------------------------ profile
+
+// The keys are those of profile_from_json (src/model/profile.cpp).
+json style_json(const TextStyle& s) {
+    return json{{"size_pt", s.size_pt},
+                {"bold", s.bold},
+                {"italic", s.italic},
+                {"underline", s.underline},
+                {"align", align_name(s.align)},
+                {"first_line_indent_mm", s.first_line_indent_mm},
+                {"left_indent_mm", s.left_indent_mm},
+                {"space_before_pt", s.space_before_pt},
+                {"space_after_pt", s.space_after_pt},
+                {"line_spacing", s.line_spacing},
+                {"keep_with_next", s.keep_with_next}};
+}
+
+json page_json(const PageSetup& p) {
+    return json{{"width_mm", p.width_mm},
+                {"height_mm", p.height_mm},
+                {"margin_top_mm", p.margin_top_mm},
+                {"margin_bottom_mm", p.margin_bottom_mm},
+                {"margin_left_mm", p.margin_left_mm},
+                {"margin_right_mm", p.margin_right_mm},
+                {"page_numbers", p.page_numbers},
+                {"page_numbers_from", p.page_numbers_from},
+                {"page_number_top_mm", p.page_number_top_mm},
+                {"page_number_size_pt", p.page_number_size_pt}};
+}
+
+json header_style_json(const HeaderStyle& h) {
+    return json{{"left_column_mm", h.left_column_mm},
+                {"national_title", strings(h.national_title)},
+                {"motto", strings(h.motto)},
+                {"national_title_style", style_json(h.national_title_style)},
+                {"motto_style", style_json(h.motto_style)},
+                {"rule_under_title", h.rule_under_title},
+                {"superior_style", style_json(h.superior_style)},
+                {"issuer_style", style_json(h.issuer_style)},
+                {"issuer_mark", h.issuer_mark},
+                {"rule_under_issuer", h.rule_under_issuer},
+                {"number_style", style_json(h.number_style)},
+                {"place_date_style", style_json(h.place_date_style)},
+                {"mark_style", style_json(h.mark_style)}};
+}
+
+// ------------------------------------------------------------------ blocks
+
+const char* paragraph_kind_name(ParagraphKind kind) {
+    switch (kind) {
+    case ParagraphKind::body: return "body";
+    case ParagraphKind::plain: return "plain";
+    case ParagraphKind::center: return "center";
+    case ParagraphKind::right: return "right";
+    }
+    return "body";
+}
+
+json cell_json(const TableCell& cell) {
+    return json{{"paragraphs", inlines(cell.paragraphs)},
+                {"colspan", cell.colspan},
+                {"rowspan", cell.rowspan},
+                {"covered", cell.covered},
+                {"align", align_name(cell.align)}};
+}
+
+json row_json(const TableRow& row) {
+    return json{{"header", row.header}, {"cells", list(row.cells, cell_json)}};
+}
+
+struct BlockJson {
+    json operator()(const Heading& h) const {
+        return json{{"type", "heading"}, {"level", h.level}, {"number", h.number}, {"text", to_json(h.text)}};
+    }
+    json operator()(const Paragraph& p) const {
+        return json{{"type", "paragraph"}, {"kind", paragraph_kind_name(p.kind)}, {"text", to_json(p.text)}};
+    }
+    json operator()(const ListItem& item) const {
+        return json{{"type", "list_item"},
+                    {"marker", item.marker},
+                    {"level", item.level},
+                    {"text", to_json(item.text)}};
+    }
+    json operator()(const Table& table) const {
+        return json{{"type", "table"},
+                    {"column_weights", table.column_weights},
+                    {"rows", list(table.rows, row_json)}};
+    }
+    json operator()(const PageBreak&) const { return json{{"type", "page_break"}}; }
+};
+
+json blocks(const std::vector<Block>& items) {
+    return list(items, [](const Block& b) { return to_json(b); });
+}
+
+// ------------------------------------------------------------------ the parts of a document
+
+json header_json(const std::optional<Header>& header) {
+    if (!header) return nullptr;
+    return json{{"superior", strings(header->superior)},
+                {"issuer", strings(header->issuer)},
+                {"number_line", header->number_line},
+                {"place_date_line", header->place_date_line},
+                {"marks", strings(header->marks)}};
+}
+
+json title_json(const std::optional<DocTitle>& title) {
+    if (!title) return nullptr;
+    return json{{"type_name", title->type_name}, {"summary", inlines(title->summary)}};
+}
+
+json closing_json(const Closing& closing) {
+    json recipients = nullptr;
+    if (closing.recipients)
+        recipients = json{{"label", closing.recipients->label}, {"lines", inlines(closing.recipients->lines)}};
+    json signature = nullptr;
+    if (closing.signature)
+        signature = json{{"authority", strings(closing.signature->authority)},
+                         {"position", strings(closing.signature->position)},
+                         {"name", closing.signature->name},
+                         {"note", closing.signature->note}};
+    return json{{"recipients", recipients}, {"signature", signature}};
+}
+
+json appendix_json(const Appendix& appendix) {
+    return json{{"title", strings(appendix.title)},
+                {"subtitle", inlines(appendix.subtitle)},
+                {"blocks", blocks(appendix.blocks)}};
+}
+
+json metadata_json(const Metadata& m) {
+    return json{{"title", m.title},
+                {"author", m.author},
+                {"subject", m.subject},
+                {"keywords", m.keywords},
+                {"created", m.created}};
+}
+
+} // namespace
+
+json to_json(const Inline& runs) {
+    json out = json::array();
+    for (const Run& run : runs) {
+        json item{{"text", run.text}};
+        if (run.bold) item["bold"] = true;
+        if (run.italic) item["italic"] = true;
+        if (run.underline) item["underline"] = true;
+        out.push_back(std::move(item));
+    }
+    return out;
+}
+
+json to_json(const Block& block) { return std::visit(BlockJson{}, block); }
+
+json to_json(const Profile& p) {
+    return json{{"name", p.name},
+                {"font_family", p.font_family},
+                {"number_prefix", p.number_prefix},
+                {"recipients_label", p.recipients_label},
+                {"page", page_json(p.page)},
+                {"header", header_style_json(p.header)},
+                {"doc_type", style_json(p.doc_type)},
+                {"summary", style_json(p.summary)},
+                {"summary_separator", p.summary_separator},
+                {"body", style_json(p.body)},
+                {"headings", list(p.headings, style_json)},
+                {"list_item", style_json(p.list_item)},
+                {"table_text", style_json(p.table_text)},
+                {"table_header", style_json(p.table_header)},
+                {"recipients_label_style", style_json(p.recipients_label_style)},
+                {"recipients", style_json(p.recipients)},
+                {"recipients_column_mm", p.recipients_column_mm},
+                {"signature_authority", style_json(p.signature_authority)},
+                {"signature_position", style_json(p.signature_position)},
+                {"signature_name", style_json(p.signature_name)},
+                {"signature_space_mm", p.signature_space_mm},
+                {"appendix_title", style_json(p.appendix_title)},
+                {"appendix_subtitle", style_json(p.appendix_subtitle)}};
+}
+
+json to_json(const Document& d) {
+    return json{{"profile", to_json(d.profile)},
+                {"metadata", metadata_json(d.metadata)},
+                {"header", header_json(d.header)},
+                {"title", title_json(d.title)},
+                {"body", blocks(d.body)},
+                {"closing", closing_json(d.closing)},
+                {"appendices", list(d.appendices, appendix_json)}};
+}
+
+} // namespace vanban::model

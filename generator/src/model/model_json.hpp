@@ -1,0 +1,23 @@
+// The document model as JSON: what `vanban render --format model` prints.
+//
+// A faithful and stable form of the whole model, for debugging templates and for tests that
+// compare models. Stable means: keys are sorted (nlohmann::json) and every field of the model
+// is present (optional parts as null, empty lists as []), except that the style flags of a
+// run ("bold", "italic", "underline") are written only when true, which keeps long documents
+// readable. Blocks carry their kind in "type": "heading", "paragraph", "list_item", "table",
+// "page_break". The "profile" object uses the keys of the profile files
+// (templates/_profiles/*.json), so profile_from_json() reads it back unchanged.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "vanban/model.hpp"
+
+namespace vanban::model {
+
+nlohmann::json to_json(const Document& document);
+nlohmann::json to_json(const Profile& profile);
+nlohmann::json to_json(const Inline& runs);
+nlohmann::json to_json(const Block& block);
+
+} // namespace vanban::model
