@@ -1,0 +1,499 @@
+#include "markup/builder.hpp"
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "markup/failure.hpp"
+#include "markup/inline.hpp"
+#include "markup/line.hpp"
+#include "markup/table.hpp"
+
+namespace vanban::markup {
+
+namespace {
+
+using model::Inline;
+
+// ------------------------------------------------------------------ the directives
+
+enum class Container { body, header, recipients, signature, table, appendix };
+
+// Where a directive may be written.
+enum class Home {
+    top,        // the document itself, outside any block
+    content,    // the document or an appendix (body blocks)
+    header,
+    recipients,
+    signature,
+    appendix,
+    any_block,  // inside any open block (@end)
+};
+
+enum class Kind {
+    header, superior, issuer, number, place, date, mark, type, summary,
+    heading, item, noindent, center, right, pagebreak, table,
+    recipients, label, signature, authority, position, name, note,
+    appendix, title, subtitle, end,
+};
+
+enum class Bracket { none, optional, required };
+
+struct DirectiveSpec {
+    std::string_view name;
+    Kind kind;
+    Home home;
+    Bracket bracket = Bracket::none;
+    bool takes_text = true;
+    int level = 0; // headings and list items
+};
+
+constexpr std::array<DirectiveSpec, 32> directive_specs{{
+    {"header", Kind::header, Home::top, Bracket::none, false},
+    {"superior", Kind::superior, Home::header},
+    {"issuer", Kind::issuer, Home::header},
+    {"number", Kind::number, Home::header},
+    {"place", Kind::place, Home::header},
+    {"date", Kind::date, Home::header},
+    {"mark", Kind::mark, Home::header},
+    {"type", Kind::type, Home::top},
+    {"summary", Kind::summary, Home::top},
+    {"h1", Kind::heading, Home::content, Bracket::optional, true, 1},
+    {"h2", Kind::heading, Home::content, Bracket::optional, true, 2},
+    {"h3", Kind::heading, Home::content, Bracket::optional, true, 3},
+    {"h4", Kind::heading, Home::content, Bracket::optional, true, 4},
+    {"item", Kind::item, Home::content, Bracket::required, true, 1},
+    {"item2", Kind::item, Home::content, Bracket::required, true, 2},
+    {"item3", Kind::item, Home::content, Bracket::required, true, 3},
+    {"item4", Kind::item, Home::content, Bracket::required, true, 4},
+    {"noindent", Kind::noindent, Home::content},
+    {"center", Kind::center, Home::content},
+    {"right", Kind::right, Home::content},
+    {"pagebreak", Kind::pagebreak, Home::content, Bracket::none, false},
+    {"table", Kind::table, Home::content},
+    {"recipients", Kind::recipients, Home::top, Bracket::none, false},
+    {"label", Kind::label, Home::recipients},
+    {"signature", Kind::signature, Home::top, Bracket::none, false},
+    {"authority", Kind::authority, Home::signature},
+    {"position", Kind::position, Home::signature},
+    {"name", Kind::name, Home::signature},
+    {"note", Kind::note, Home::signature},
+    {"appendix", Kind::appendix, Home::top, Bracket::none, false},
+    {"title", Kind::title, Home::appendix},
+    {"subtitle", Kind::subtitle, Home::appendix},
+}};
+constexpr DirectiveSpec end_spec{"end", Kind::end, Home::any_block, Bracket::none, false};
+
+const DirectiveSpec* find_directive(std::string_view name) {
+    if (name == end_spec.name) return &end_spec;
+    for (const DirectiveSpec& spec : directive_specs)
+        if (spec.name == name) return &spec;
+    return nullptr;
+}
+
+const char* container_name(Container container) {
+    switch (container) {
+    case Container::body: return "the document";
+    case Container::header: return "@header";
+    case Container::recipients: return "@recipients";
+    case Container::signature: return "@signature";
+    case Container::table: return "@table";
+    case Container::appendix: return "@appendix";
+    }
+    return "";
+}
+
+bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// One directive line, taken apart.
+struct Directive {
+    const DirectiveSpec* spec = nullptr;
+    tmpl::Origin origin;   // the '@'
+    std::string marker;    // the text in brackets, e.g. "I-" in "@h1[I-]"
+    Range text;            // what follows, trimmed
+    std::string quoted() const { return "'@" + std::string(spec->name) + "'"; }
+};
+
+// A directive is a template '@' followed by a template letter at the start of the line.
+bool starts_directive(const Line& line, Range range) {
+    return line.template_char(range.begin, '@') && range.begin + 1 < range.end &&
+           is_ascii_letter(line.text[range.begin + 1]) && line.from_template(range.begin + 1);
+}
+
+Directive read_directive(const Line& line, Range range) {
+    const std::string& text = line.text;
+    Directive d;
+    d.origin = line.origin_at(range.begin);
+    std::size_t name_end = range.begin + 1;
+    while (name_end < range.end && line.from_template(name_end) && !is_space(text[name_end]) &&
+           text[name_end] != '[')
+        ++name_end;
+    const std::string_view name = std::string_view(text).substr(range.begin + 1, name_end - range.begin - 1);
+    d.spec = find_directive(name);
+    if (!d.spec) fail_at(d.origin, "unknown directive '@" + std::string(name) + "'");
+
+    std::size_t after = name_end;
+    if (line.template_char(name_end, '[')) {
+        if (d.spec->bracket == Bracket::none)
+            fail_at(line.origin_at(name_end), d.quoted() + " takes no '[…]'");
+        std::size_t close = name_end + 1;
+        while (close < range.end && !line.template_char(close, ']')) ++close;
+        if (close >= range.end)
+            fail_at(line.origin_at(name_end), "'[' after " + d.quoted() + " is not closed by ']'");
+        const Range marker = trim(text, Range{name_end + 1, close});
+        d.marker = text.substr(marker.begin, marker.end - marker.begin);
+        after = close + 1;
+    } else if (d.spec->bracket == Bracket::required) {
+        fail_at(d.origin, d.quoted() + " needs its marker in brackets, e.g. '@" +
+                              std::string(d.spec->name) + "[a)] …'");
+    }
+    d.text = trim(text, Range{after, range.end});
+    if (!d.spec->takes_text && !d.text.empty())
+        fail_at(line.origin_at(d.text.begin), d.quoted() + " takes no text after it");
+    return d;
+}
+
+// ------------------------------------------------------------------ small text helpers
+
+std::string join(const std::vector<std::string>& parts, std::string_view separator) {
+    std::string out;
+    for (const std::string& part : parts) {
+        if (part.empty()) continue;
+        if (!out.empty()) out.append(separator);
+        out.append(part);
+    }
+    return out;
+}
+
+std::string trimmed(std::string_view text) {
+    std::size_t begin = 0, end = text.size();
+    while (begin < end && is_space(text[begin])) ++begin;
+    while (end > begin && is_space(text[end - 1])) --end;
+    return std::string(text.substr(begin, end - begin));
+}
+
+// Splits at the line breaks that data brought in ("\n" inside runs), dropping empty lines.
+std::vector<Inline> split_at_breaks(const Inline& runs) {
+    std::vector<Inline> lines(1);
+    for (const model::Run& run : runs) {
+        std::size_t start = 0;
+        for (;;) {
+            const std::size_t stop = run.text.find('\n', start);
+            model::Run piece = run;
+            piece.text = run.text.substr(start, stop == std::string::npos ? std::string::npos : stop - start);
+            if (!piece.text.empty()) lines.back().push_back(std::move(piece));
+            if (stop == std::string::npos) break;
+            lines.emplace_back();
+            start = stop + 1;
+        }
+    }
+    std::vector<Inline> kept;
+    for (Inline& line : lines)
+        if (!trimmed(model::plain_text(line)).empty()) kept.push_back(std::move(line));
+    return kept;
+}
+
+// ------------------------------------------------------------------ the builder
+
+class Builder {
+public:
+    explicit Builder(const model::Profile& profile) : profile_(profile) { doc_.profile = profile; }
+
+    void add(const Line& line);
+    model::Document finish();
+
+private:
+    struct Open {
+        Container container;
+        tmpl::Origin origin;
+    };
+    // Fields a block may set only once; cleared when a block opens.
+    struct Seen {
+        bool number = false, place = false, date = false, label = false, name = false, note = false;
+    };
+
+    Container here() const { return open_.empty() ? Container::body : open_.back().container; }
+    std::vector<model::Block>& blocks() {
+        for (auto it = open_.rbegin(); it != open_.rend(); ++it)
+            if (it->container == Container::appendix) return doc_.appendices.back().blocks;
+        return doc_.body;
+    }
+
+    void add_text_line(const Line& line, Range range);
+    void add_content_line(const Line& line, Range range);
+    void check_place(const Directive& d) const;
+    void apply(const Line& line, const Directive& d);
+    void open(Container container, const Directive& d);
+    void close(const Directive& d);
+    void once(bool& seen, const Directive& d, const char* where);
+
+    Inline inline_text(const Line& line, Range range) { return inlines_.parse(line, range); }
+    // The directive's text as one plain string: emphasis markers are read and dropped, a
+    // line break from data becomes a space.
+    std::string single_value(const Line& line, Range range);
+    // The directive's text as printed lines: one per line break from data.
+    void add_value_lines(std::vector<std::string>& out, const Line& line, Range range);
+    void add_inline_lines(std::vector<Inline>& out, const Line& line, Range range);
+    model::DocTitle& title() {
+        if (!doc_.title) doc_.title.emplace();
+        return *doc_.title;
+    }
+
+    const model::Profile& profile_;
+    model::Document doc_;
+    InlineParser inlines_;
+    std::vector<Open> open_;          // open blocks, innermost last (at most two deep)
+    std::optional<TableBuilder> table_;
+    Seen seen_;
+    bool type_seen_ = false;
+    std::string place_, date_;        // joined into the place-date line at the header's @end
+};
+
+void Builder::add(const Line& line) {
+    const Range range = trim(line.text, Range{0, line.text.size()});
+    if (range.empty()) return;
+    if (starts_directive(line, range)) {
+        const Directive d = read_directive(line, range);
+        check_place(d);
+        apply(line, d);
+        return;
+    }
+    add_text_line(line, range);
+}
+
+void Builder::add_text_line(const Line& line, Range range) {
+    const tmpl::Origin where = line.origin_at(range.begin);
+    switch (here()) {
+    case Container::table:
+        if (!line.template_char(range.begin, '|'))
+            fail_at(where, "a line inside '@table' must be a row starting with '|'");
+        table_->add_row(line, range, inlines_);
+        return;
+    case Container::header:
+        fail_at(where, "text inside '@header': use @superior, @issuer, @number, @place, @date or @mark");
+    case Container::signature:
+        fail_at(where, "text inside '@signature': use @authority, @position, @name or @note");
+    case Container::recipients:
+        doc_.closing.recipients->lines.push_back(inline_text(line, range));
+        return;
+    case Container::body:
+    case Container::appendix:
+        add_content_line(line, range);
+        return;
+    }
+}
+
+void Builder::add_content_line(const Line& line, Range range) {
+    if (line.template_char(range.begin, '|'))
+        fail_at(line.origin_at(range.begin), "table row outside '@table'");
+    const char first = line.text[range.begin];
+    const bool list_marker = (first == '-' || first == '+') && line.from_template(range.begin) &&
+                             range.begin + 1 < range.end && (line.template_char(range.begin + 1, ' ') ||
+                                                             line.template_char(range.begin + 1, '\t'));
+    if (list_marker) {
+        model::ListItem item;
+        item.marker = std::string(1, first);
+        item.level = first == '-' ? 1 : 2;
+        item.text = inline_text(line, trim(line.text, Range{range.begin + 1, range.end}));
+        blocks().emplace_back(std::move(item));
+        return;
+    }
+    model::Paragraph paragraph;
+    paragraph.text = inline_text(line, range);
+    blocks().emplace_back(std::move(paragraph));
+}
+
+// Refuses a directive written outside the block it belongs to.
+void Builder::check_place(const Directive& d) const {
+    const Container container = here();
+    auto refuse = [&]() {
+        fail_at(d.origin, d.quoted() + " is not allowed inside '" + container_name(container) + "'");
+    };
+    switch (d.spec->home) {
+    case Home::any_block:
+        if (open_.empty()) fail_at(d.origin, "'@end' without an open block");
+        return;
+    case Home::top:
+        if (container != Container::body) refuse();
+        return;
+    case Home::content:
+        if (container != Container::body && container != Container::appendix) refuse();
+        return;
+    case Home::header:
+        if (container != Container::header) fail_at(d.origin, d.quoted() + " outside '@header'");
+        return;
+    case Home::recipients:
+        if (container != Container::recipients) fail_at(d.origin, d.quoted() + " outside '@recipients'");
+        return;
+    case Home::signature:
+        if (container != Container::signature) fail_at(d.origin, d.quoted() + " outside '@signature'");
+        return;
+    case Home::appendix:
+        if (container != Container::appendix) fail_at(d.origin, d.quoted() + " outside '@appendix'");
+        return;
+    }
+}
+
+void Builder::once(bool& seen, const Directive& d, const char* where) {
+    if (seen) fail_at(d.origin, "a second " + d.quoted() + " in " + where);
+    seen = true;
+}
+
+void Builder::apply(const Line& line, const Directive& d) {
+    const Range text = d.text;
+    switch (d.spec->kind) {
+    case Kind::header:
+        if (doc_.header) fail_at(d.origin, "a second '@header'");
+        doc_.header.emplace();
+        open(Container::header, d);
+        return;
+    case Kind::superior: add_value_lines(doc_.header->superior, line, text); return;
+    case Kind::issuer: add_value_lines(doc_.header->issuer, line, text); return;
+    case Kind::mark: add_value_lines(doc_.header->marks, line, text); return;
+    case Kind::number: {
+        once(seen_.number, d, "'@header'");
+        const std::string number = single_value(line, text);
+        if (!number.empty()) doc_.header->number_line = profile_.number_prefix + number;
+        return;
+    }
+    case Kind::place: once(seen_.place, d, "'@header'"); place_ = single_value(line, text); return;
+    case Kind::date: once(seen_.date, d, "'@header'"); date_ = single_value(line, text); return;
+    case Kind::type:
+        if (type_seen_) fail_at(d.origin, "a second '@type'");
+        type_seen_ = true;
+        title().type_name = single_value(line, text);
+        return;
+    case Kind::summary: add_inline_lines(title().summary, line, text); return;
+    case Kind::heading: {
+        const auto levels = profile_.headings.size();
+        if (levels != 0 && static_cast<std::size_t>(d.spec->level) > levels)
+            fail_at(d.origin, d.quoted() + " has no heading style: the profile '" + profile_.name +
+                                  "' defines " + std::to_string(levels) + " heading levels");
+        model::Heading heading{d.spec->level, d.marker, inline_text(line, text)};
+        if (!heading.number.empty() || !heading.text.empty()) blocks().emplace_back(std::move(heading));
+        return;
+    }
+    case Kind::item:
+        blocks().emplace_back(model::ListItem{d.marker, d.spec->level, inline_text(line, text)});
+        return;
+    case Kind::noindent:
+    case Kind::center:
+    case Kind::right: {
+        const model::ParagraphKind kind = d.spec->kind == Kind::noindent ? model::ParagraphKind::plain
+                                          : d.spec->kind == Kind::center ? model::ParagraphKind::center
+                                                                         : model::ParagraphKind::right;
+        model::Paragraph paragraph{kind, inline_text(line, text)};
+        if (!paragraph.text.empty()) blocks().emplace_back(std::move(paragraph));
+        return;
+    }
+    case Kind::pagebreak: blocks().emplace_back(model::PageBreak{}); return;
+    case Kind::table:
+        table_.emplace(parse_column_weights(line, text), d.origin, profile_);
+        open(Container::table, d);
+        return;
+    case Kind::recipients:
+        if (doc_.closing.recipients) fail_at(d.origin, "a second '@recipients'");
+        doc_.closing.recipients.emplace().label = profile_.recipients_label;
+        open(Container::recipients, d);
+        return;
+    case Kind::label: {
+        once(seen_.label, d, "'@recipients'");
+        std::string label = single_value(line, text);
+        if (!label.empty()) doc_.closing.recipients->label = std::move(label);
+        return;
+    }
+    case Kind::signature:
+        if (doc_.closing.signature) fail_at(d.origin, "a second '@signature'");
+        doc_.closing.signature.emplace();
+        open(Container::signature, d);
+        return;
+    case Kind::authority: add_value_lines(doc_.closing.signature->authority, line, text); return;
+    case Kind::position: add_value_lines(doc_.closing.signature->position, line, text); return;
+    case Kind::name:
+        once(seen_.name, d, "'@signature'");
+        doc_.closing.signature->name = single_value(line, text);
+        return;
+    case Kind::note:
+        once(seen_.note, d, "'@signature'");
+        doc_.closing.signature->note = single_value(line, text);
+        return;
+    case Kind::appendix:
+        doc_.appendices.emplace_back();
+        open(Container::appendix, d);
+        return;
+    case Kind::title: add_value_lines(doc_.appendices.back().title, line, text); return;
+    case Kind::subtitle: add_inline_lines(doc_.appendices.back().subtitle, line, text); return;
+    case Kind::end: close(d); return;
+    }
+}
+
+void Builder::open(Container container, const Directive& d) {
+    open_.push_back(Open{container, d.origin});
+    seen_ = Seen{};
+}
+
+void Builder::close(const Directive&) {
+    const Container closing = open_.back().container;
+    open_.pop_back();
+    if (closing == Container::table) {
+        model::Table table = table_->take();
+        table_.reset();
+        // A table whose rows all came from an empty loop prints nothing.
+        if (!table.rows.empty()) blocks().emplace_back(std::move(table));
+    } else if (closing == Container::header) {
+        doc_.header->place_date_line = place_.empty() || date_.empty() ? place_ + date_
+                                                                        : place_ + ", " + date_;
+    }
+}
+
+std::string Builder::single_value(const Line& line, Range range) {
+    std::string value = model::plain_text(inline_text(line, range));
+    for (char& c : value)
+        if (c == '\n') c = ' ';
+    return trimmed(value);
+}
+
+void Builder::add_value_lines(std::vector<std::string>& out, const Line& line, Range range) {
+    const std::string value = model::plain_text(inline_text(line, range));
+    std::size_t start = 0;
+    for (;;) {
+        const std::size_t stop = value.find('\n', start);
+        std::string piece = trimmed(std::string_view(value).substr(start, stop == std::string::npos ? std::string::npos : stop - start));
+        if (!piece.empty()) out.push_back(std::move(piece));
+        if (stop == std::string::npos) return;
+        start = stop + 1;
+    }
+}
+
+void Builder::add_inline_lines(std::vector<Inline>& out, const Line& line, Range range) {
+    for (Inline& printed : split_at_breaks(inline_text(line, range))) out.push_back(std::move(printed));
+}
+
+model::Document Builder::finish() {
+    if (!open_.empty()) {
+        const Open& innermost = open_.back();
+        fail_at(innermost.origin,
+                std::string("'") + container_name(innermost.container) + "' is not closed by '@end'");
+    }
+    std::vector<std::string> summary;
+    if (doc_.title)
+        for (const Inline& line : doc_.title->summary) summary.push_back(trimmed(model::plain_text(line)));
+    doc_.metadata.subject = join(summary, " ");
+    doc_.metadata.title = join({doc_.title ? doc_.title->type_name : "", doc_.metadata.subject}, " ");
+    if (doc_.header) doc_.metadata.author = join(doc_.header->issuer, " ");
+    return std::move(doc_);
+}
+
+} // namespace
+
+model::Document build_document(const std::vector<tmpl::Fragment>& fragments,
+                               const model::Profile& profile) {
+    Builder builder(profile);
+    LineReader reader(fragments);
+    Line line;
+    while (reader.next(line)) builder.add(line);
+    return builder.finish();
+}
+
+} // namespace vanban::markup

@@ -1,0 +1,228 @@
+#include "markup/inline.hpp"
+
+#include <cctype>
+
+namespace vanban::markup {
+
+namespace {
+
+// What stands next to a delimiter run; a line's ends count as white space.
+enum class Neighbour { space, punctuation, other };
+
+Neighbour neighbour(std::string_view text, std::size_t pos, std::size_t limit, int step) {
+    if (step < 0 ? pos <= limit : pos + 1 >= limit) return Neighbour::space;
+    const char c = text[step < 0 ? pos - 1 : pos + 1];
+    if (is_space(c)) return Neighbour::space;
+    const auto u = static_cast<unsigned char>(c);
+    // Non-ASCII bytes belong to letters (Vietnamese) as far as emphasis is concerned.
+    if (u < 0x80 && std::ispunct(u)) return Neighbour::punctuation;
+    return Neighbour::other;
+}
+
+bool is_escapable(char c) { return c == '\\' || c == '*' || c == '_'; }
+
+// Characters of a run needed for one pairing: '_' only works in pairs ("__").
+int minimum_use(char delimiter) { return delimiter == '_' ? 2 : 1; }
+
+bool compatible(bool template_a, std::uint32_t source_a, bool template_b, std::uint32_t source_b) {
+    // Template markers pair with each other across values; a value's markers stay inside it.
+    return template_a ? template_b : (!template_b && source_a == source_b);
+}
+
+void append_styled(model::Inline& out, std::string_view text, bool bold, bool italic,
+                   bool underline) {
+    if (text.empty()) return;
+    if (!out.empty()) {
+        model::Run& last = out.back();
+        if (last.bold == bold && last.italic == italic && last.underline == underline) {
+            last.text.append(text);
+            return;
+        }
+    }
+    model::Run run;
+    run.text.assign(text);
+    run.bold = bold;
+    run.italic = italic;
+    run.underline = underline;
+    out.push_back(std::move(run));
+}
+
+} // namespace
+
+model::Inline InlineParser::parse(const Line& line, Range range) {
+    model::Inline out;
+    if (range.empty()) return out;
+    tokenize(line, range);
+    match_delimiters();
+    emit(out);
+    return out;
+}
+
+void InlineParser::tokenize(const Line& line, Range range) {
+    tokens_.clear();
+    const std::string_view text(line.text);
+    std::size_t segment = 0; // index of the segment holding `pos`
+    auto segment_end = [&](std::size_t index) {
+        const std::size_t next = index + 1 < line.segments.size() ? line.segments[index + 1].begin
+                                                                  : text.size();
+        return std::min(next, range.end);
+    };
+    while (segment + 1 < line.segments.size() && line.segments[segment + 1].begin <= range.begin)
+        ++segment;
+
+    std::size_t text_start = range.begin;
+    auto flush_text = [&](std::size_t upto) {
+        if (upto > text_start) {
+            Token token;
+            token.text = text.substr(text_start, upto - text_start);
+            tokens_.push_back(token);
+        }
+    };
+    auto push_literal = [&](std::string_view literal) {
+        Token token;
+        token.text = literal;
+        tokens_.push_back(token);
+    };
+
+    std::size_t pos = range.begin;
+    while (pos < range.end) {
+        while (segment + 1 < line.segments.size() && line.segments[segment + 1].begin <= pos)
+            ++segment;
+        const Segment& seg = line.segments[segment];
+        const std::size_t end = segment_end(segment);
+        const char c = text[pos];
+
+        if (c == '\\' && pos + 1 < end && is_escapable(text[pos + 1])) {
+            flush_text(pos);
+            push_literal(text.substr(pos + 1, 1));
+            pos += 2;
+            text_start = pos;
+            continue;
+        }
+        if (c == '\r' && !seg.from_template) {
+            flush_text(pos);
+            push_literal("\n");
+            pos += (pos + 1 < end && text[pos + 1] == '\n') ? 2 : 1;
+            text_start = pos;
+            continue;
+        }
+        if (c == '*' || c == '_') {
+            std::size_t run_end = pos;
+            while (run_end < end && text[run_end] == c) ++run_end;
+            const int length = static_cast<int>(run_end - pos);
+            if (length < minimum_use(c)) { // a lone '_' is just a character
+                pos = run_end;
+                continue;
+            }
+            flush_text(pos);
+            Token token;
+            token.text = text.substr(pos, run_end - pos);
+            token.delimiter = c;
+            const Neighbour before = neighbour(text, pos, range.begin, -1);
+            const Neighbour after = neighbour(text, run_end - 1, range.end, +1);
+            // CommonMark's flanking rules: in "(*a*)" the first star can only open and the
+            // second only close, so "**(*a*)**" nests instead of pairing the wrong stars.
+            token.can_open = after == Neighbour::other ||
+                             (after == Neighbour::punctuation && before != Neighbour::other);
+            token.can_close = before == Neighbour::other ||
+                              (before == Neighbour::punctuation && after != Neighbour::other);
+            token.from_template = seg.from_template;
+            token.source = seg.source;
+            tokens_.push_back(token);
+            pos = run_end;
+            text_start = pos;
+            continue;
+        }
+        ++pos;
+    }
+    flush_text(range.end);
+}
+
+void InlineParser::match_delimiters() {
+    openers_.clear();
+    for (std::size_t i = 0; i < tokens_.size(); ++i) {
+        Token& token = tokens_[i];
+        if (token.delimiter == 0) continue;
+        if (token.can_close) close_with(token);
+        if (token.can_open && token.unused() >= minimum_use(token.delimiter)) openers_.push_back(i);
+    }
+}
+
+// The open run a closing run pairs with: the nearest one of the same length if there is one
+// ("**a *b**" is bold "a *b", not italic "b"), else the nearest one.
+std::size_t InlineParser::find_opener(const Token& closer) const {
+    std::size_t nearest = openers_.size();
+    for (std::size_t k = openers_.size(); k-- > 0;) {
+        const Token& candidate = tokens_[openers_[k]];
+        if (candidate.delimiter != closer.delimiter ||
+            !compatible(candidate.from_template, candidate.source, closer.from_template, closer.source))
+            continue;
+        if (candidate.unused() == closer.unused()) return k;
+        if (nearest == openers_.size()) nearest = k;
+    }
+    return nearest;
+}
+
+// Pairs the closing run with open runs, innermost first, while it has characters to give.
+void InlineParser::close_with(Token& closer) {
+    const int minimum = minimum_use(closer.delimiter);
+    while (closer.unused() >= minimum) {
+        const std::size_t found = find_opener(closer);
+        if (found == openers_.size()) return;
+        // Runs opened inside the pair and never closed stay literal.
+        openers_.resize(found + 1);
+        Token& opener = tokens_[openers_[found]];
+
+        int use = 2;
+        if (closer.delimiter == '*' && (closer.unused() < 2 || opener.unused() < 2)) use = 1;
+        opener.opened_chars += use;
+        closer.closed_chars += use;
+        if (closer.delimiter == '_') {
+            ++opener.underline;
+            ++closer.end_underline;
+        } else if (use == 2) {
+            ++opener.bold;
+            ++closer.end_bold;
+        } else {
+            ++opener.italic;
+            ++closer.end_italic;
+        }
+        if (opener.unused() < minimum) openers_.pop_back();
+    }
+}
+
+void InlineParser::emit(model::Inline& out) const {
+    int bold = 0, italic = 0, underline = 0; // nesting depth of each style
+    auto append = [&](std::string_view text) {
+        append_styled(out, text, bold > 0, italic > 0, underline > 0);
+    };
+    for (const Token& token : tokens_) {
+        if (token.delimiter == 0) {
+            append(token.text);
+            continue;
+        }
+        // A run closes first (its characters next to the text before it), then whatever it
+        // did not use is printed, then it opens (its characters next to the text after it).
+        bold -= token.end_bold;
+        italic -= token.end_italic;
+        underline -= token.end_underline;
+        append(token.text.substr(0, static_cast<std::size_t>(token.unused())));
+        bold += token.bold;
+        italic += token.italic;
+        underline += token.underline;
+    }
+}
+
+model::Inline parse_inline(std::string_view template_text) {
+    return parse_inline(std::vector<Piece>{Piece{template_text, true}});
+}
+
+model::Inline parse_inline(const std::vector<Piece>& pieces) {
+    Line line;
+    for (std::size_t i = 0; i < pieces.size(); ++i)
+        line.append(pieces[i].text, pieces[i].from_template, static_cast<std::uint32_t>(i), {});
+    InlineParser parser;
+    return parser.parse(line, Range{0, line.text.size()});
+}
+
+} // namespace vanban::markup
