@@ -69,9 +69,10 @@ private:
     void place_fragments(Unit& unit, const SetLine& line, double x0, double baseline) const {
         const std::size_t first = unit.texts.size();
         for (const Fragment& f : line.fragments) {
-            if (unit.texts.size() > first) {
+            if (unit.texts.size() > first && !line.justified) {
                 // Words at their natural spacing travel as one string: smaller output, and
-                // readers see a real space.
+                // readers see a real space. (Never on a justified line, however small the
+                // stretch: the error would add up along the line.)
                 TextItem& last = unit.texts.back();
                 const double space = family_.face(f.face).advance(U' ') * f.size;
                 if (last.face == f.face && last.size == f.size && last.y == baseline &&

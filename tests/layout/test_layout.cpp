@@ -1,0 +1,310 @@
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+
+#include "fixtures/layout_helpers.hpp"
+#include "fixtures/seed000_plan.hpp"
+#include "layout/layout.hpp"
+#include "layout/linebreak.hpp"
+#include "layout/paragraph.hpp"
+#include "vanban/error.hpp"
+
+using namespace vanban;
+using fixtures::pt_per_mm;
+
+namespace {
+
+const std::string long_text =
+    "Tăng cường công tác quản lý, giáo dục đảng viên; đổi mới và nâng cao chất lượng học tập lý "
+    "luận chính trị, học tập nghị quyết của Đảng đối với đảng viên; thực hiện nghiêm túc quy định "
+    "về quản lý sinh hoạt đảng và chuyển sinh hoạt đảng; chi bộ thực hiện tốt việc quản lý, phân "
+    "công công tác cho đảng viên, đảm bảo mọi đảng viên trong chi bộ đều được phân công công tác "
+    "phù hợp. Tăng cường kiểm tra việc thực hiện quy định về chế độ sinh hoạt đảng theo định kỳ.";
+
+// Adjustment ratio of each line for given breaks (the last line is not counted: it is set at
+// its natural width).
+std::vector<double> ratios(const std::vector<layout::BreakItem>& items, const std::vector<std::size_t>& breaks, double width) {
+    std::vector<double> out;
+    std::size_t start = 0;
+    for (std::size_t k = 0; k + 1 < breaks.size(); ++k) {
+        double natural = 0, stretch = 0, shrink = 0;
+        std::size_t i = start;
+        while (i < breaks[k] && items[i].kind != layout::BreakItem::Kind::box) ++i;
+        for (; i < breaks[k]; ++i) {
+            natural += items[i].width;
+            stretch += items[i].stretch;
+            shrink += items[i].shrink;
+        }
+        out.push_back(natural < width ? (width - natural) / stretch : (width - natural) / shrink);
+        start = breaks[k] + 1;
+    }
+    return out;
+}
+
+// First-fit breaking, the way a word processor fills lines.
+std::vector<std::size_t> greedy(const std::vector<layout::BreakItem>& items, double width) {
+    std::vector<std::size_t> breaks;
+    double line = 0;
+    std::size_t last_glue = 0;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (items[i].kind == layout::BreakItem::Kind::penalty) break;
+        if (items[i].kind == layout::BreakItem::Kind::glue) last_glue = i;
+        if (items[i].kind == layout::BreakItem::Kind::box && line + items[i].width > width && line > 0) {
+            breaks.push_back(last_glue);
+            line = 0;
+            for (std::size_t j = last_glue + 1; j <= i; ++j) line += items[j].width;
+            continue;
+        }
+        line += items[i].width;
+    }
+    breaks.push_back(items.size() - 1);
+    return breaks;
+}
+
+std::vector<layout::BreakItem> words_items(const std::vector<double>& widths) {
+    std::vector<layout::BreakItem> items;
+    for (std::size_t i = 0; i < widths.size(); ++i) {
+        if (i > 0) items.push_back({layout::BreakItem::Kind::glue, 4, 2, 4.0 / 3, 0});
+        items.push_back({layout::BreakItem::Kind::box, widths[i], 0, 0, 0});
+    }
+    items.push_back({layout::BreakItem::Kind::glue, 0, 1e6, 0, 0});
+    items.push_back({layout::BreakItem::Kind::penalty, 0, 0, 0, -layout::forced_break});
+    return items;
+}
+
+} // namespace
+
+TEST_CASE("total fit keeps every line closer to its natural spacing than first fit") {
+    // Word widths of a pseudo-random paragraph; the test compares the worst stretched line.
+    std::vector<double> widths;
+    for (int i = 0; i < 120; ++i) widths.push_back(10 + (i * 37 % 23));
+    const auto items = words_items(widths);
+    const double width = 200;
+    const auto best = layout::break_lines(items, [&](std::size_t) { return width; });
+    const auto first_fit = greedy(items, width);
+    REQUIRE(best.back() == items.size() - 1);
+
+    auto worst = [](const std::vector<double>& r) {
+        double w = 0;
+        for (double x : r) w = std::max(w, std::abs(x));
+        return w;
+    };
+    auto sum_squares = [](const std::vector<double>& r) {
+        double s = 0;
+        for (double x : r) s += x * x * x * x * x * x;
+        return s;
+    };
+    const auto kp = ratios(items, best, width);
+    const auto ff = ratios(items, first_fit, width);
+    for (double r : kp) CHECK(r >= -1.0);
+    CHECK(worst(kp) <= worst(ff));
+    CHECK(sum_squares(kp) < sum_squares(ff));
+}
+
+TEST_CASE("a word wider than the line is split rather than overflowing") {
+    const auto fonts = fixtures::repo_fonts();
+    const auto& family = fonts->families().front();
+    layout::ParagraphFormat format;
+    format.width = 60;
+    format.size = 12;
+    const auto lines = layout::set_paragraph({model::Run{"https://vanban.example/rat-dai-khong-co-dau-cach-nao-ca"}}, format, family);
+    REQUIRE(lines.size() > 1);
+    for (const auto& line : lines)
+        for (const auto& f : line.fragments) CHECK(f.x + f.width <= format.width + 0.01);
+}
+
+TEST_CASE("justified lines are flush at both edges; the last line and forced breaks are not stretched") {
+    const auto fonts = fixtures::repo_fonts();
+    const auto& family = fonts->families().front();
+    const auto profile = fixtures::repo_profile("party");
+    const double width = 165 * pt_per_mm;
+    const auto format = layout::format_of(profile.body, width);
+    const auto lines = layout::set_paragraph({model::Run{long_text + "\n" + long_text}}, format, family);
+    REQUIRE(lines.size() >= 6);
+
+    const double space = family.face(layout::Face::regular).advance(U' ') * format.size;
+    int justified = 0, natural = 0;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const auto& line = lines[i];
+        REQUIRE(!line.fragments.empty());
+        const auto& last = line.fragments.back();
+        CHECK(last.x + last.width <= width + 0.01);
+        CHECK(line.fragments.front().x == Approx(i == 0 ? 10 * pt_per_mm : 0).margin(0.01));
+        if (line.justified) {
+            ++justified;
+            CHECK(last.x + last.width == Approx(width).margin(0.01));
+        } else {
+            ++natural;
+            for (std::size_t k = 1; k < line.fragments.size(); ++k) {
+                const auto& a = line.fragments[k - 1];
+                CHECK(line.fragments[k].x - (a.x + a.width) == Approx(space).margin(0.01));
+            }
+        }
+    }
+    CHECK(natural == 2); // the line before "\n" and the last line
+    CHECK(justified == static_cast<int>(lines.size()) - 2);
+}
+
+namespace {
+
+struct Checked {
+    layout::PageLayout pages;
+    model::Profile profile;
+};
+
+Checked lay_out(const model::Document& doc) {
+    return {layout::layout_document(doc, *fixtures::repo_fonts()), doc.profile};
+}
+
+bool is_page_number(const fixtures::PageLine& line, double page_height) {
+    return line.y > page_height - 20 * pt_per_mm;
+}
+
+} // namespace
+
+TEST_CASE("the seed plan fits the margins and numbers its pages from page 2") {
+    const auto profile = fixtures::repo_profile("party");
+    const auto [pages, p] = lay_out(fixtures::seed000_document(profile));
+    REQUIRE(pages.pages.size() >= 4);
+    const double left = p.page.margin_left_mm * pt_per_mm;
+    const double right = pages.width - p.page.margin_right_mm * pt_per_mm;
+    for (std::size_t n = 0; n < pages.pages.size(); ++n) {
+        const auto lines = fixtures::page_lines(pages, pages.pages[n]);
+        bool numbered = false;
+        for (const auto& line : lines) {
+            if (is_page_number(line, pages.height)) {
+                CHECK(line.text == std::to_string(n + 1));
+                CHECK((line.x_min + line.x_max) / 2 == Approx(pages.width / 2).margin(0.01));
+                numbered = true;
+                continue;
+            }
+            CHECK(line.x_min >= left - 0.01);
+            INFO(line.text);
+            CHECK(line.x_max <= right + 0.01);
+            CHECK(line.y >= p.page.margin_bottom_mm * pt_per_mm);
+        }
+        CHECK(numbered == (n > 0));
+    }
+}
+
+TEST_CASE("no heading ends a page, no orphan or widow line, and the closing keeps body lines") {
+    const auto profile = fixtures::repo_profile("party");
+    model::Document doc = fixtures::seed000_document(profile);
+    // More paragraphs of different lengths, so that many page breaks fall inside them.
+    for (int i = 0; i < 30; ++i) {
+        fixtures::heading(doc, 2, std::to_string(i + 7) + "-", "Mục bổ sung số " + std::to_string(i + 1));
+        std::string text;
+        for (int k = 0; k <= i % 5; ++k) text += long_text + " ";
+        fixtures::paragraph(doc, text);
+    }
+    const auto [pages, p] = lay_out(doc);
+    const double left = p.page.margin_left_mm * pt_per_mm;
+    const double indent = left + p.body.first_line_indent_mm * pt_per_mm;
+
+    for (const auto& mark : pages.bookmarks) {
+        const auto lines = fixtures::page_lines(pages, pages.pages[mark.page]);
+        int below = 0;
+        for (const auto& line : lines)
+            if (line.y < mark.y - 20 && !is_page_number(line, pages.height)) ++below;
+        CHECK(below >= 2); // the heading line itself, and at least one line after it
+    }
+    for (std::size_t n = 1; n + 1 < pages.pages.size(); ++n) {
+        std::vector<fixtures::PageLine> body;
+        for (const auto& line : fixtures::page_lines(pages, pages.pages[n]))
+            if (!is_page_number(line, pages.height)) body.push_back(line);
+        REQUIRE(body.size() >= 2);
+        // A page starting inside a paragraph (a continuation line, at the left margin)
+        // carries at least two of its lines: the second one is not a new paragraph.
+        const bool starts_inside = std::abs(body[0].x_min - left) < 0.01;
+        if (starts_inside) CHECK(std::abs(body[1].x_min - indent) > 0.01);
+        // Its last line is not the first line of a paragraph that goes on: either it is a
+        // continuation line or the next page starts a new paragraph.
+        std::vector<fixtures::PageLine> next;
+        for (const auto& line : fixtures::page_lines(pages, pages.pages[n + 1]))
+            if (!is_page_number(line, pages.height)) next.push_back(line);
+        const bool ends_with_first_line = std::abs(body.back().x_min - indent) < 0.01;
+        if (ends_with_first_line && !next.empty()) CHECK(std::abs(next[0].x_min - left) > 0.01);
+    }
+    // The closing (Nơi nhận + signature) shares its page with at least two body lines.
+    const auto& last = pages.pages.back();
+    const auto lines = fixtures::page_lines(pages, last);
+    std::size_t label = lines.size();
+    for (std::size_t i = 0; i < lines.size(); ++i)
+        if (lines[i].text.rfind("Nơi nhận:", 0) == 0) label = i;
+    REQUIRE(label < lines.size());
+    CHECK(label >= 3); // page number + two body lines before it
+}
+
+TEST_CASE("a table's header row is repeated on every page it spans") {
+    const auto profile = fixtures::repo_profile("party");
+    model::Document doc;
+    doc.profile = profile;
+    fixtures::paragraph(doc, long_text);
+    doc.body.push_back(fixtures::assignment_table(60));
+    const auto [pages, p] = lay_out(doc);
+    REQUIRE(pages.pages.size() >= 3);
+    for (std::size_t n = 0; n < pages.pages.size(); ++n) {
+        int headers = 0;
+        double header_y = 0, highest_row = 0;
+        for (const auto& t : pages.pages[n].texts) {
+            if (t.text == "Nội dung công việc") {
+                ++headers;
+                header_y = t.y;
+            }
+            if (t.text.find("Thường") == 0 || t.text.find("Tháng") == 0) highest_row = std::max(highest_row, t.y);
+        }
+        CHECK(headers == 1);
+        CHECK(header_y > highest_row); // above every row of the page
+    }
+}
+
+TEST_CASE("the State header puts the number and the date on one row") {
+    const auto profile = fixtures::repo_profile("state");
+    const auto [pages, p] = lay_out(fixtures::seed000_document(profile));
+    const layout::TextItem* number = nullptr;
+    const layout::TextItem* date = nullptr;
+    const layout::TextItem* title = nullptr;
+    for (const auto& t : pages.pages[0].texts) {
+        if (t.text.rfind("Số: 25/KH-UBND", 0) == 0) number = &t;
+        if (t.text.rfind("Quảng Nam, ngày", 0) == 0) date = &t;
+        if (t.text == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") title = &t;
+    }
+    REQUIRE(number);
+    REQUIRE(date);
+    REQUIRE(title); // on one line
+    CHECK(number->y == Approx(date->y));
+    CHECK(title->x >= (p.page.margin_left_mm + p.header.left_column_mm) * pt_per_mm - 0.01);
+}
+
+TEST_CASE("a missing font is an error naming the files and the folders searched") {
+    const auto dir = std::filesystem::temp_directory_path() / "vanban-layout-fonts-test";
+    std::filesystem::create_directories(dir);
+    const auto config_file = dir / "fonts.json";
+    std::ofstream(config_file) << R"({"families": {"Times New Roman": {"regular": ["NoSuchFont.ttf"]}}, "system_dirs": []})";
+    layout::FontConfig config;
+    config.config_file = config_file;
+    config.font_dirs = {dir / "extra"};
+    try {
+        layout::load_font_set(config);
+        FAIL("no error");
+    } catch (const Failure& failure) {
+        CHECK(failure.error().kind == ErrorKind::resource);
+        const std::string message = failure.what();
+        CHECK(message.find("NoSuchFont.ttf") != std::string::npos);
+        CHECK(message.find((dir / "extra").string()) != std::string::npos);
+        CHECK(message.find("regular") != std::string::npos);
+    }
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("the built-in font settings find the same files as fonts/fonts.json") {
+    const auto from_file = fixtures::repo_fonts();
+    const auto builtin = layout::load_font_set({});
+    for (std::size_t f = 0; f < layout::face_count; ++f) {
+        const auto face = static_cast<layout::Face>(f);
+        CHECK(std::filesystem::path(builtin->families().front().face(face).source()).filename() ==
+              std::filesystem::path(from_file->families().front().face(face).source()).filename());
+    }
+}
