@@ -1,0 +1,568 @@
+// word/document.xml: the document model as paragraphs and tables.
+//
+// Layout choices, shared with the PDF writer through the profile:
+// - the first-page header is a borderless two-row table: issuer | national title (row 1),
+//   number | place and date (row 2), so that the number and the date share a line;
+// - recipients and signature are a borderless one-row table whose row cannot split;
+// - rules are paragraphs that are only a bottom border, narrowed by indents to the length of
+//   the text they underline;
+// - a page break is "page break before" on the next paragraph, never an empty paragraph.
+#include <algorithm>
+#include <numeric>
+#include <string_view>
+
+#include "docx/parts.hpp"
+#include "docx/styles.hpp"
+#include "docx/text_width.hpp"
+#include "docx/units.hpp"
+#include "docx/xml.hpp"
+
+namespace vanban::docx {
+
+using namespace model;
+
+bool has_page_numbers(const Profile& profile) { return profile.page.page_numbers; }
+
+// Word can hide the number on page 1 only (a distinct first-page header); a profile asking
+// for numbers from page 3 or later gets them from page 2.
+bool has_distinct_first_page(const Profile& profile) {
+    return profile.page.page_numbers && profile.page.page_numbers_from >= 2;
+}
+
+namespace {
+
+// Formatting a run adds to its paragraph style, as bits.
+constexpr unsigned plain = 0, bold = 1, italic = 2, underline = 4;
+
+unsigned format_of(const Run& run) {
+    return (run.bold ? bold : 0) | (run.italic ? italic : 0) | (run.underline ? underline : 0);
+}
+unsigned format_of(const TextStyle& style) {
+    return (style.bold ? bold : 0) | (style.italic ? italic : 0) | (style.underline ? underline : 0);
+}
+
+// A stretch of text with the formatting it adds to its paragraph style.
+struct Segment {
+    unsigned format = plain;
+    std::string text;
+};
+
+const char* jc_value(Align align) {
+    switch (align) {
+    case Align::left: return "left";
+    case Align::center: return "center";
+    case Align::right: return "right";
+    case Align::justify: return "both";
+    }
+    return "left";
+}
+
+long total(const std::vector<long>& widths) { return std::accumulate(widths.begin(), widths.end(), 0L); }
+
+class DocumentWriter {
+public:
+    DocumentWriter(const Document& doc, pugi::xml_node body)
+        : doc_(doc), profile_(doc.profile), body_(body), text_width_(text_width_twips(doc.profile)) {}
+
+    void write() {
+        if (doc_.header) write_header(*doc_.header);
+        if (doc_.title) write_title(*doc_.title);
+        for (const Block& block : doc_.body) write_block(body_, block);
+        write_closing(doc_.closing);
+        for (const Appendix& appendix : doc_.appendices) write_appendix(appendix);
+        write_section_properties();
+    }
+
+private:
+    const Document& doc_;
+    const Profile& profile_;
+    pugi::xml_node body_;
+    long text_width_;
+    bool page_break_pending_ = false;
+    bool last_was_table_ = false;
+
+    static long text_width_twips(const Profile& p) {
+        return mm_to_twips(p.page.width_mm) - mm_to_twips(p.page.margin_left_mm) -
+               mm_to_twips(p.page.margin_right_mm);
+    }
+
+    // ------------------------------------------------------------ paragraphs and runs
+
+    // A new paragraph with its style; it takes a pending page break.
+    pugi::xml_node paragraph(pugi::xml_node parent, const char* style) {
+        if (parent == body_) last_was_table_ = false;
+        pugi::xml_node p = xml::add(parent, "w:p");
+        pugi::xml_node ppr = xml::add(p, "w:pPr");
+        xml::add_val(ppr, "w:pStyle", style);
+        if (page_break_pending_) {
+            xml::add(ppr, "w:pageBreakBefore");
+            page_break_pending_ = false;
+        }
+        return p;
+    }
+    pugi::xml_node paragraph(pugi::xml_node parent, const std::string& style) {
+        return paragraph(parent, style.c_str());
+    }
+
+    // Lines of plain text in one paragraph, separated by line breaks.
+    void plain_lines(pugi::xml_node parent, const char* style, const std::vector<std::string>& lines) {
+        if (lines.empty()) return;
+        pugi::xml_node p = paragraph(parent, style);
+        std::vector<Segment> segments;
+        for (std::size_t i = 0; i < lines.size(); ++i)
+            segments.push_back({plain, (i ? "\n" : "") + lines[i]});
+        write_segments(p, merge(std::move(segments)));
+    }
+
+    // Inline lines (summary, subtitle) in one paragraph, separated by line breaks.
+    void inline_lines(pugi::xml_node parent, const char* style, const TextStyle& text_style,
+                      const std::vector<Inline>& lines) {
+        if (lines.empty()) return;
+        pugi::xml_node p = paragraph(parent, style);
+        std::vector<Segment> segments;
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            if (i) segments.push_back({plain, "\n"});
+            append_segments(segments, lines[i], text_style);
+        }
+        write_segments(p, merge(std::move(segments)));
+    }
+
+    // The runs of one paragraph: `prefix` (a heading number, a list marker) in the style's
+    // own formatting, then the text. Formatting the style already gives is not repeated.
+    void runs(pugi::xml_node p, const Inline& text, const TextStyle& style, const std::string& prefix = {}) {
+        std::vector<Segment> segments;
+        if (!prefix.empty()) segments.push_back({plain, prefix});
+        append_segments(segments, text, style);
+        write_segments(p, merge(std::move(segments)));
+    }
+
+    static void append_segments(std::vector<Segment>& segments, const Inline& text, const TextStyle& style) {
+        for (const Run& run : text) segments.push_back({format_of(run) & ~format_of(style), run.text});
+    }
+
+    // Adjacent segments that print the same become one run.
+    static std::vector<Segment> merge(std::vector<Segment> segments) {
+        std::vector<Segment> merged;
+        for (Segment& s : segments) {
+            if (s.text.empty()) continue;
+            if (!merged.empty() && merged.back().format == s.format)
+                merged.back().text += s.text;
+            else
+                merged.push_back(std::move(s));
+        }
+        return merged;
+    }
+
+    static void write_segments(pugi::xml_node p, const std::vector<Segment>& segments) {
+        for (const Segment& s : segments) {
+            pugi::xml_node r = xml::add(p, "w:r");
+            if (s.format != plain) {
+                pugi::xml_node rpr = xml::add(r, "w:rPr");
+                if (s.format & bold) xml::add(rpr, "w:b");
+                if (s.format & italic) xml::add(rpr, "w:i");
+                if (s.format & underline) xml::add_val(rpr, "w:u", "single");
+            }
+            write_run_text(r, xml::clean_text(s.text));
+        }
+    }
+
+    // "\n" is a line break and "\t" a tab inside the paragraph; the rest is w:t text.
+    static void write_run_text(pugi::xml_node r, std::string_view text) {
+        std::size_t start = 0;
+        while (start <= text.size()) {
+            std::size_t end = text.find_first_of("\n\t\r", start);
+            if (end == std::string_view::npos) end = text.size();
+            if (end > start) {
+                std::string_view chunk = text.substr(start, end - start);
+                pugi::xml_node t = xml::add(r, "w:t");
+                if (chunk.front() == ' ' || chunk.back() == ' ') t.append_attribute("xml:space") = "preserve";
+                t.text().set(chunk.data(), chunk.size());
+            }
+            if (end == text.size()) break;
+            if (text[end] == '\n') xml::add(r, "w:br");
+            else if (text[end] == '\t') xml::add(r, "w:tab");
+            start = end + 1;
+        }
+    }
+
+    // ------------------------------------------------------------ layout tables
+
+    pugi::xml_node table(const char* style, const std::vector<long>& columns) {
+        if (last_was_table_) {
+            // Two tables in a row would be joined into one by Word: keep them apart.
+            xml::add(body_, "w:p");
+        }
+        last_was_table_ = true;
+        pugi::xml_node tbl = xml::add(body_, "w:tbl");
+        pugi::xml_node tblpr = xml::add(tbl, "w:tblPr");
+        xml::add_val(tblpr, "w:tblStyle", style);
+        pugi::xml_node width = xml::add(tblpr, "w:tblW");
+        width.append_attribute("w:w") = total(columns);
+        width.append_attribute("w:type") = "dxa";
+        xml::add_val(tblpr, "w:tblLayout", "fixed");
+        pugi::xml_node grid = xml::add(tbl, "w:tblGrid");
+        for (long w : columns) grid.append_child("w:gridCol").append_attribute("w:w") = w;
+        return tbl;
+    }
+
+    static pugi::xml_node row(pugi::xml_node tbl, bool header) {
+        pugi::xml_node tr = xml::add(tbl, "w:tr");
+        pugi::xml_node trpr = xml::add(tr, "w:trPr");
+        xml::add(trpr, "w:cantSplit");
+        if (header) xml::add(trpr, "w:tblHeader");
+        return tr;
+    }
+
+    static pugi::xml_node cell(pugi::xml_node tr, long width, int span = 1, const char* vmerge = nullptr) {
+        pugi::xml_node tc = xml::add(tr, "w:tc");
+        pugi::xml_node tcpr = xml::add(tc, "w:tcPr");
+        pugi::xml_node w = xml::add(tcpr, "w:tcW");
+        w.append_attribute("w:w") = width;
+        w.append_attribute("w:type") = "dxa";
+        if (span > 1) xml::add_val(tcpr, "w:gridSpan", span);
+        if (vmerge) {
+            pugi::xml_node v = xml::add(tcpr, "w:vMerge");
+            if (*vmerge) v.append_attribute("w:val") = vmerge;
+        }
+        return tc;
+    }
+
+    // A table cell must end with a paragraph, even when it has nothing to show.
+    static void close_cell(pugi::xml_node tc) {
+        if (!tc.child("w:p")) xml::add(tc, "w:p");
+    }
+
+    // A rule of `length` twips centred in a column of `column` twips, with `space_after_pt`
+    // below it.
+    void rule(pugi::xml_node parent, long column, long length, double space_after_pt = 0) {
+        length = std::clamp(length, std::min(column, mm_to_twips(10)), column);
+        pugi::xml_node p = paragraph(parent, style_id::rule);
+        if (space_after_pt > 0)
+            xml::add(p.child("w:pPr"), "w:spacing").append_attribute("w:after") = pt_to_twips(space_after_pt);
+        pugi::xml_node ind = xml::add(p.child("w:pPr"), "w:ind");
+        long side = (column - length) / 2;
+        ind.append_attribute("w:left") = side;
+        ind.append_attribute("w:right") = column - length - side;
+    }
+
+    static long width_twips(const std::string& text, const TextStyle& style) {
+        return pt_to_twips(estimate_text_width_pt(text, style.size_pt, style.bold));
+    }
+    static long widest_twips(const std::vector<std::string>& lines, const TextStyle& style) {
+        long widest = 0;
+        for (const std::string& line : lines) widest = std::max(widest, width_twips(line, style));
+        return widest;
+    }
+
+    // ------------------------------------------------------------ the first-page header
+
+    void write_header(const Header& h) {
+        const HeaderStyle& hs = profile_.header;
+        long left = std::clamp(mm_to_twips(hs.left_column_mm), 0L, text_width_);
+        std::vector<long> columns = {left, text_width_ - left};
+        pugi::xml_node tbl = table(style_id::layout_table, columns);
+
+        pugi::xml_node tr = row(tbl, false);
+        pugi::xml_node issuer_cell = cell(tr, columns[0]);
+        plain_lines(issuer_cell, style_id::superior, h.superior);
+        plain_lines(issuer_cell, style_id::issuer, h.issuer);
+        if (!hs.issuer_mark.empty())
+            plain_lines(issuer_cell, style_id::issuer_mark, {hs.issuer_mark});
+        else if (hs.rule_under_issuer && !h.issuer.empty())
+            // NĐ30: a rule 1/3 to 1/2 as long as the issuer's name.
+            rule(issuer_cell, columns[0], widest_twips(h.issuer, hs.issuer_style) * 2 / 5);
+        close_cell(issuer_cell);
+
+        pugi::xml_node title_cell = cell(tr, columns[1]);
+        plain_lines(title_cell, style_id::national_title, hs.national_title);
+        plain_lines(title_cell, style_id::motto, hs.motto);
+        if (hs.rule_under_title) {
+            // The rule is as long as the line above it: the motto (State) or the title (Party).
+            long length = hs.motto.empty() ? widest_twips(hs.national_title, hs.national_title_style)
+                                           : widest_twips(hs.motto, hs.motto_style);
+            if (length > 0) rule(title_cell, columns[1], length);
+        }
+        close_cell(title_cell);
+
+        if (h.number_line.empty() && h.marks.empty() && h.place_date_line.empty()) return;
+        tr = row(tbl, false);
+        pugi::xml_node number_cell = cell(tr, columns[0]);
+        if (!h.number_line.empty()) plain_lines(number_cell, style_id::number, {h.number_line});
+        plain_lines(number_cell, style_id::mark, h.marks);
+        close_cell(number_cell);
+        pugi::xml_node date_cell = cell(tr, columns[1]);
+        if (!h.place_date_line.empty()) plain_lines(date_cell, style_id::place_date, {h.place_date_line});
+        close_cell(date_cell);
+    }
+
+    // ------------------------------------------------------------ type, summary, separator
+
+    void write_title(const DocTitle& title) {
+        if (!title.type_name.empty()) plain_lines(body_, style_id::doc_type, {title.type_name});
+        inline_lines(body_, style_id::summary, profile_.summary, title.summary);
+        const std::string& separator = profile_.summary_separator;
+        if (separator.empty()) return;
+        if (separator == "rule") {
+            long longest = 0;
+            for (const Inline& line : title.summary) {
+                std::string text;
+                for (const Run& run : line) text += run.text;
+                longest = std::max(longest, width_twips(text, profile_.summary));
+            }
+            // NĐ30: 1/3 to 1/2 of the summary's length. The body starts one paragraph
+            // spacing below it (the "-----" of the Party is a line of text and needs none).
+            rule(body_, text_width_, std::min(longest, text_width_) * 2 / 5, profile_.body.space_after_pt);
+        } else {
+            plain_lines(body_, style_id::summary_separator, {separator});
+        }
+    }
+
+    // ------------------------------------------------------------ body blocks
+
+    void write_block(pugi::xml_node parent, const Block& block) {
+        std::visit([&](const auto& b) { write(parent, b); }, block);
+    }
+
+    void write(pugi::xml_node parent, const Heading& h) {
+        int level = std::clamp(h.level, 1, heading_level_count(profile_));
+        pugi::xml_node p = paragraph(parent, style_id::heading(level));
+        runs(p, h.text, heading_style(profile_, level), h.number.empty() ? "" : h.number + " ");
+    }
+
+    void write(pugi::xml_node parent, const Paragraph& para) {
+        const char* style = style_id::body;
+        switch (para.kind) {
+        case ParagraphKind::body: style = style_id::body; break;
+        case ParagraphKind::plain: style = style_id::body_no_indent; break;
+        case ParagraphKind::center: style = style_id::body_center; break;
+        case ParagraphKind::right: style = style_id::body_right; break;
+        }
+        runs(paragraph(parent, style), para.text, profile_.body);
+    }
+
+    void write(pugi::xml_node parent, const ListItem& item) {
+        pugi::xml_node p = paragraph(parent, style_id::list_item);
+        runs(p, item.text, profile_.list_item, item.marker.empty() ? "" : item.marker + " ");
+    }
+
+    void write(pugi::xml_node, const PageBreak&) { page_break_pending_ = true; }
+
+    void write(pugi::xml_node, const Table& t) {
+        std::vector<long> columns = column_widths(t);
+        if (columns.empty()) return;
+        pugi::xml_node tbl = table(style_id::table_grid, columns);
+        std::size_t n = columns.size();
+        // Vertical merges in progress: rows still covered below, and how many columns wide.
+        std::vector<int> rows_left(n, 0);
+        std::vector<int> merge_span(n, 1);
+        for (const TableRow& r : t.rows) {
+            pugi::xml_node tr = row(tbl, r.header);
+            std::size_t c = 0;
+            while (c < n) {
+                if (rows_left[c] > 0) {
+                    int span = merge_span[c];
+                    close_cell(cell(tr, span_width(columns, c, span), span, ""));
+                    --rows_left[c];
+                    c += static_cast<std::size_t>(span);
+                    continue;
+                }
+                if (c >= r.cells.size() || r.cells[c].covered) {
+                    // A malformed model (a slot no span covers): keep the grid whole.
+                    close_cell(cell(tr, columns[c]));
+                    ++c;
+                    continue;
+                }
+                const TableCell& tc = r.cells[c];
+                int span = clamped_span(tc.colspan, c, rows_left);
+                const char* vmerge = tc.rowspan > 1 ? "restart" : nullptr;
+                pugi::xml_node cell_node = cell(tr, span_width(columns, c, span), span, vmerge);
+                write_cell_paragraphs(cell_node, tc, r.header);
+                if (tc.rowspan > 1) {
+                    rows_left[c] = tc.rowspan - 1;
+                    merge_span[c] = span;
+                }
+                c += static_cast<std::size_t>(span);
+            }
+        }
+    }
+
+    // A column span stops at the table's edge and before a column that a span from above
+    // still covers.
+    static int clamped_span(int colspan, std::size_t c, const std::vector<int>& rows_left) {
+        int span = 1;
+        while (span < colspan && c + static_cast<std::size_t>(span) < rows_left.size() &&
+               rows_left[c + static_cast<std::size_t>(span)] == 0)
+            ++span;
+        return span;
+    }
+
+    static long span_width(const std::vector<long>& columns, std::size_t c, int span) {
+        long w = 0;
+        for (std::size_t i = c; i < c + static_cast<std::size_t>(span) && i < columns.size(); ++i) w += columns[i];
+        return w;
+    }
+
+    void write_cell_paragraphs(pugi::xml_node tc, const TableCell& cell_model, bool header) {
+        const char* style = header ? style_id::table_header : style_id::table_text;
+        const TextStyle& text_style = header ? profile_.table_header : profile_.table_text;
+        std::vector<Inline> empty_cell(1);
+        const auto& paragraphs = cell_model.paragraphs.empty() ? empty_cell : cell_model.paragraphs;
+        for (const Inline& text : paragraphs) {
+            pugi::xml_node p = paragraph(tc, style);
+            // Header cells keep their style's alignment; data cells say theirs when it differs.
+            if (!header && cell_model.align != text_style.align)
+                xml::add_val(p.child("w:pPr"), "w:jc", jc_value(cell_model.align));
+            runs(p, text, text_style);
+        }
+    }
+
+    // The weights scaled to the text width; the last column takes the rounding.
+    std::vector<long> column_widths(const Table& t) const {
+        std::size_t n = t.column_weights.size();
+        for (const TableRow& r : t.rows) n = std::max(n, r.cells.size());
+        if (n == 0) return {};
+        std::vector<double> weights = t.column_weights;
+        double sum = 0;
+        bool usable = weights.size() == n;
+        for (double w : weights) {
+            if (!(w > 0)) usable = false;
+            sum += w;
+        }
+        if (!usable) weights.assign(n, 1.0), sum = static_cast<double>(n);
+        std::vector<long> widths;
+        long used = 0;
+        for (std::size_t i = 0; i + 1 < n; ++i) {
+            widths.push_back(std::lround(text_width_ * weights[i] / sum));
+            used += widths.back();
+        }
+        widths.push_back(text_width_ - used);
+        return widths;
+    }
+
+    // ------------------------------------------------------------ recipients and signature
+
+    void write_closing(const Closing& closing) {
+        if (!closing.recipients && !closing.signature) return;
+        long left = std::clamp(mm_to_twips(profile_.recipients_column_mm), 0L, text_width_);
+        std::vector<long> columns = {left, text_width_ - left};
+        pugi::xml_node tbl = table(style_id::layout_table, columns);
+        pugi::xml_node tr = row(tbl, false);
+
+        pugi::xml_node recipients_cell = cell(tr, columns[0]);
+        if (closing.recipients) write_recipients(recipients_cell, *closing.recipients);
+        close_cell(recipients_cell);
+        pugi::xml_node signature_cell = cell(tr, columns[1]);
+        if (closing.signature) write_signature(signature_cell, *closing.signature);
+        close_cell(signature_cell);
+    }
+
+    void write_recipients(pugi::xml_node tc, const Recipients& r) {
+        const std::string& label = r.label.empty() ? profile_.recipients_label : r.label;
+        plain_lines(tc, style_id::recipients_label, {label});
+        for (const Inline& line : r.lines) runs(paragraph(tc, style_id::recipients), line, profile_.recipients);
+    }
+
+    void write_signature(pugi::xml_node tc, const Signature& s) {
+        plain_lines(tc, style_id::signature_authority, s.authority);
+        plain_lines(tc, style_id::signature_position, s.position);
+        if (!s.note.empty()) {
+            // The note ("(Đã ký)") sits in the middle of the signing space.
+            TextStyle note_style = signature_note_style(profile_);
+            double space = mm_to_pt(profile_.signature_space_mm);
+            double half = std::max(0.0, (space - note_style.size_pt * 1.15) / 2);
+            pugi::xml_node note = paragraph(tc, style_id::signature_note);
+            set_space_before(note, note_style.space_before_pt + half);
+            runs(note, {Run{s.note}}, note_style);
+            if (!s.name.empty()) {
+                pugi::xml_node name = paragraph(tc, style_id::signature_name);
+                set_space_before(name, profile_.signature_name.space_before_pt + half);
+                runs(name, {Run{s.name}}, profile_.signature_name);
+            }
+        } else if (!s.name.empty()) {
+            plain_lines(tc, style_id::signature_name, {s.name});
+        }
+    }
+
+    static void set_space_before(pugi::xml_node p, double pt) {
+        xml::add(p.child("w:pPr"), "w:spacing").append_attribute("w:before") = pt_to_twips(pt);
+    }
+
+    // ------------------------------------------------------------ appendices
+
+    void write_appendix(const Appendix& appendix) {
+        page_break_pending_ = true; // an appendix starts on a new page
+        plain_lines(body_, style_id::appendix_title, appendix.title);
+        inline_lines(body_, style_id::appendix_subtitle, profile_.appendix_subtitle, appendix.subtitle);
+        for (const Block& block : appendix.blocks) write_block(body_, block);
+        page_break_pending_ = false; // an empty appendix leaves no break behind
+    }
+
+    // ------------------------------------------------------------ page setup
+
+    void write_section_properties() {
+        const PageSetup& page = profile_.page;
+        pugi::xml_node sect = xml::add(body_, "w:sectPr");
+        if (has_page_numbers(profile_)) {
+            pugi::xml_node def = xml::add(sect, "w:headerReference");
+            def.append_attribute("w:type") = "default";
+            def.append_attribute("r:id") = rel_id::page_number_header;
+            if (has_distinct_first_page(profile_)) {
+                pugi::xml_node first = xml::add(sect, "w:headerReference");
+                first.append_attribute("w:type") = "first";
+                first.append_attribute("r:id") = rel_id::first_page_header;
+            }
+        }
+        pugi::xml_node size = xml::add(sect, "w:pgSz");
+        size.append_attribute("w:w") = mm_to_twips(page.width_mm);
+        size.append_attribute("w:h") = mm_to_twips(page.height_mm);
+        pugi::xml_node margins = xml::add(sect, "w:pgMar");
+        margins.append_attribute("w:top") = mm_to_twips(page.margin_top_mm);
+        margins.append_attribute("w:right") = mm_to_twips(page.margin_right_mm);
+        margins.append_attribute("w:bottom") = mm_to_twips(page.margin_bottom_mm);
+        margins.append_attribute("w:left") = mm_to_twips(page.margin_left_mm);
+        // The header distance puts the page number page_number_top_mm below the top edge.
+        margins.append_attribute("w:header") = mm_to_twips(page.page_number_top_mm);
+        margins.append_attribute("w:footer") = mm_to_twips(page.page_number_top_mm);
+        margins.append_attribute("w:gutter") = 0;
+        if (has_distinct_first_page(profile_)) xml::add(sect, "w:titlePg");
+    }
+};
+
+pugi::xml_node header_root(pugi::xml_document& document) {
+    pugi::xml_node hdr = document.append_child("w:hdr");
+    hdr.append_attribute("xmlns:w") = xml::ns_w;
+    hdr.append_attribute("xmlns:r") = xml::ns_r;
+    return hdr;
+}
+
+} // namespace
+
+std::string document_xml(const Document& doc) {
+    pugi::xml_document document;
+    pugi::xml_node root = document.append_child("w:document");
+    root.append_attribute("xmlns:w") = xml::ns_w;
+    root.append_attribute("xmlns:r") = xml::ns_r;
+    DocumentWriter(doc, root.append_child("w:body")).write();
+    return xml::serialize(document);
+}
+
+std::string page_number_header_xml() {
+    pugi::xml_document document;
+    pugi::xml_node p = header_root(document).append_child("w:p");
+    xml::add_val(xml::add(p, "w:pPr"), "w:pStyle", style_id::page_header);
+    pugi::xml_node field = xml::add(p, "w:fldSimple");
+    field.append_attribute("w:instr") = " PAGE ";
+    pugi::xml_node r = xml::add(field, "w:r");
+    xml::add_val(xml::add(r, "w:rPr"), "w:rStyle", style_id::page_number);
+    xml::add(r, "w:t").text() = "2"; // shown until the field is updated
+    return xml::serialize(document);
+}
+
+std::string empty_header_xml() {
+    pugi::xml_document document;
+    pugi::xml_node p = header_root(document).append_child("w:p");
+    xml::add_val(xml::add(p, "w:pPr"), "w:pStyle", style_id::page_header);
+    return xml::serialize(document);
+}
+
+} // namespace vanban::docx

@@ -1,0 +1,39 @@
+#include "docx/docx.hpp"
+
+#include "docx/creation_time.hpp"
+#include "docx/package.hpp"
+#include "docx/parts.hpp"
+#include "docx/styles.hpp"
+
+namespace vanban::docx {
+namespace {
+
+std::int64_t creation_time(const model::Document& doc, const DocxOptions& options) {
+    if (!options.fixed_creation_date.empty()) return parse_iso8601(options.fixed_creation_date);
+    if (!doc.metadata.created.empty()) return parse_iso8601(doc.metadata.created);
+    return current_unix_time();
+}
+
+} // namespace
+
+std::string render_docx(const model::Document& doc, const DocxOptions& options) {
+    const std::int64_t created = creation_time(doc, options);
+    const bool headers = has_page_numbers(doc.profile);
+    const bool first_page_header = has_distinct_first_page(doc.profile);
+
+    // [Content_Types].xml first, as Office writes it; then the parts in reading order.
+    std::vector<Part> parts;
+    parts.push_back({"[Content_Types].xml", content_types_xml(headers, first_page_header)});
+    parts.push_back({"_rels/.rels", package_relationships_xml()});
+    parts.push_back({"docProps/core.xml", core_properties_xml(doc, format_w3cdtf(created))});
+    parts.push_back({"docProps/app.xml", app_properties_xml()});
+    parts.push_back({"word/document.xml", document_xml(doc)});
+    parts.push_back({"word/_rels/document.xml.rels", document_relationships_xml(headers, first_page_header)});
+    parts.push_back({"word/styles.xml", styles_xml(doc.profile)});
+    parts.push_back({"word/settings.xml", settings_xml()});
+    if (headers) parts.push_back({"word/header1.xml", page_number_header_xml()});
+    if (first_page_header) parts.push_back({"word/header2.xml", empty_header_xml()});
+    return zip_parts(parts, zip_time_for(created));
+}
+
+} // namespace vanban::docx

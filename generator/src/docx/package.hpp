@@ -1,0 +1,29 @@
+// The package around the document: content types, relationships, settings, document
+// properties, and the zip archive that holds them (libzip, in memory).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "vanban/model.hpp"
+
+namespace vanban::docx {
+
+struct Part {
+    std::string name; // path inside the zip, e.g. "word/document.xml"
+    std::string xml;
+};
+
+std::string content_types_xml(bool headers, bool first_page_header);
+std::string package_relationships_xml();
+std::string document_relationships_xml(bool headers, bool first_page_header);
+std::string settings_xml();
+std::string core_properties_xml(const model::Document& doc, const std::string& created_w3cdtf);
+std::string app_properties_xml();
+
+// The zip archive of the parts, in order, deflated, each entry dated `zip_time` (see
+// zip_time_for). Throws vanban::Failure (ErrorKind::internal) when libzip fails.
+std::string zip_parts(const std::vector<Part>& parts, std::int64_t zip_time);
+
+} // namespace vanban::docx

@@ -1,0 +1,26 @@
+// The parts of the package and how they refer to each other. The document part names its
+// headers by relationship id; word/_rels/document.xml.rels (package.cpp) defines the ids.
+#pragma once
+
+#include <string>
+
+#include "vanban/model.hpp"
+
+namespace vanban::docx {
+
+namespace rel_id {
+inline constexpr const char* styles = "rId1";
+inline constexpr const char* settings = "rId2";
+inline constexpr const char* page_number_header = "rId3"; // default header: the page number
+inline constexpr const char* first_page_header = "rId4";  // empty: page 1 shows no number
+} // namespace rel_id
+
+// Whether the document has page-number headers, and whether page 1 has its own (empty) one.
+bool has_page_numbers(const model::Profile& profile);
+bool has_distinct_first_page(const model::Profile& profile);
+
+std::string document_xml(const model::Document& doc);     // word/document.xml
+std::string page_number_header_xml();                      // word/header1.xml
+std::string empty_header_xml();                            // word/header2.xml
+
+} // namespace vanban::docx

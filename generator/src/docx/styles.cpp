@@ -1,0 +1,312 @@
+#include "docx/styles.hpp"
+
+#include <algorithm>
+
+#include "docx/units.hpp"
+#include "docx/xml.hpp"
+
+namespace vanban::docx {
+
+using model::Align;
+using model::Profile;
+using model::TextStyle;
+
+std::string style_id::heading(int level) { return "Heading" + std::to_string(level); }
+
+int heading_level_count(const Profile& profile) {
+    return std::max<int>(1, static_cast<int>(profile.headings.size()));
+}
+
+TextStyle heading_style(const Profile& profile, int level) {
+    if (profile.headings.empty()) {
+        TextStyle style = profile.body;
+        style.bold = true;
+        style.keep_with_next = true;
+        return style;
+    }
+    int index = std::clamp(level, 1, static_cast<int>(profile.headings.size())) - 1;
+    return profile.headings[static_cast<std::size_t>(index)];
+}
+
+TextStyle summary_separator_style(const Profile& profile) {
+    TextStyle style = profile.summary;
+    style.bold = style.italic = style.underline = false;
+    return style;
+}
+
+TextStyle signature_note_style(const Profile& profile) {
+    TextStyle style = profile.signature_position;
+    style.bold = false;
+    style.italic = true;
+    return style;
+}
+
+TextStyle signature_name_style(const Profile& profile) {
+    TextStyle style = profile.signature_name;
+    // The room for the handwritten signature and the seal is the name's space before: a
+    // clerk who needs more room changes one style, and no empty paragraphs are involved.
+    style.space_before_pt += mm_to_pt(profile.signature_space_mm);
+    return style;
+}
+
+TextStyle page_number_style(const Profile& profile) {
+    TextStyle style;
+    style.size_pt = profile.page.page_number_size_pt;
+    style.align = Align::center;
+    style.line_spacing = 1.0;
+    return style;
+}
+
+namespace {
+
+const char* jc_value(Align align) {
+    switch (align) {
+    case Align::left: return "left";
+    case Align::center: return "center";
+    case Align::right: return "right";
+    case Align::justify: return "both";
+    }
+    return "left";
+}
+
+// What "Normal" gives every paragraph: the body size, left aligned, no indent or spacing,
+// single line spacing. The other styles write only their differences from their parent.
+TextStyle normal_style(const Profile& profile) {
+    TextStyle style;
+    style.size_pt = profile.body.size_pt;
+    style.align = Align::left;
+    style.line_spacing = 1.0;
+    return style;
+}
+
+void remove_if_empty(pugi::xml_node node) {
+    if (node && !node.first_child() && !node.first_attribute()) node.parent().remove_child(node);
+}
+
+// Paragraph properties of `style` that differ from `base`, in the schema's element order.
+void write_paragraph_diff(pugi::xml_node ppr, const TextStyle& style, const TextStyle& base) {
+    if (style.keep_with_next != base.keep_with_next) xml::add_toggle(ppr, "w:keepNext", style.keep_with_next);
+    if (style.space_before_pt != base.space_before_pt || style.space_after_pt != base.space_after_pt ||
+        style.line_spacing != base.line_spacing) {
+        pugi::xml_node spacing = xml::add(ppr, "w:spacing");
+        if (style.space_before_pt != base.space_before_pt)
+            spacing.append_attribute("w:before") = pt_to_twips(style.space_before_pt);
+        if (style.space_after_pt != base.space_after_pt)
+            spacing.append_attribute("w:after") = pt_to_twips(style.space_after_pt);
+        if (style.line_spacing != base.line_spacing) {
+            spacing.append_attribute("w:line") = line_multiple_to_240ths(style.line_spacing);
+            spacing.append_attribute("w:lineRule") = "auto";
+        }
+    }
+    if (style.left_indent_mm != base.left_indent_mm || style.first_line_indent_mm != base.first_line_indent_mm) {
+        pugi::xml_node ind = xml::add(ppr, "w:ind");
+        ind.append_attribute("w:left") = mm_to_twips(style.left_indent_mm);
+        ind.append_attribute("w:firstLine") = mm_to_twips(style.first_line_indent_mm);
+    }
+    if (style.align != base.align) xml::add_val(ppr, "w:jc", jc_value(style.align));
+}
+
+void write_run_diff(pugi::xml_node rpr, const TextStyle& style, const TextStyle& base) {
+    if (style.bold != base.bold) xml::add_toggle(rpr, "w:b", style.bold);
+    if (style.italic != base.italic) xml::add_toggle(rpr, "w:i", style.italic);
+    if (style.size_pt != base.size_pt) {
+        xml::add_val(rpr, "w:sz", pt_to_half_points(style.size_pt));
+        xml::add_val(rpr, "w:szCs", pt_to_half_points(style.size_pt));
+    }
+    if (style.underline != base.underline) xml::add_val(rpr, "w:u", style.underline ? "single" : "none");
+}
+
+pugi::xml_node add_style_header(pugi::xml_node styles, const char* type, const std::string& id,
+                                const char* name, const char* based_on) {
+    pugi::xml_node style = xml::add(styles, "w:style");
+    style.append_attribute("w:type") = type;
+    style.append_attribute("w:styleId") = id.c_str();
+    xml::add_val(style, "w:name", name);
+    if (based_on) xml::add_val(style, "w:basedOn", based_on);
+    return style;
+}
+
+struct ParagraphStyle {
+    std::string id;
+    std::string name;
+    const char* based_on;
+    TextStyle style;
+    TextStyle base;
+    int outline_level = -1; // headings: 0-based level shown in the navigation pane
+};
+
+void add_paragraph_style(pugi::xml_node styles, const ParagraphStyle& s) {
+    pugi::xml_node style = add_style_header(styles, "paragraph", s.id, s.name.c_str(), s.based_on);
+    xml::add(style, "w:qFormat");
+    pugi::xml_node ppr = xml::add(style, "w:pPr");
+    write_paragraph_diff(ppr, s.style, s.base);
+    if (s.outline_level >= 0) xml::add_val(ppr, "w:outlineLvl", s.outline_level);
+    remove_if_empty(ppr);
+    pugi::xml_node rpr = xml::add(style, "w:rPr");
+    write_run_diff(rpr, s.style, s.base);
+    remove_if_empty(rpr);
+}
+
+void add_doc_defaults(pugi::xml_node styles, const Profile& profile) {
+    pugi::xml_node defaults = xml::add(styles, "w:docDefaults");
+    pugi::xml_node rpr = xml::add(xml::add(defaults, "w:rPrDefault"), "w:rPr");
+    pugi::xml_node fonts = xml::add(rpr, "w:rFonts");
+    for (const char* attr : {"w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"})
+        fonts.append_attribute(attr) = profile.font_family.c_str();
+    xml::add_val(rpr, "w:sz", pt_to_half_points(profile.body.size_pt));
+    xml::add_val(rpr, "w:szCs", pt_to_half_points(profile.body.size_pt));
+    xml::add_val(rpr, "w:lang", "vi-VN");
+    pugi::xml_node ppr = xml::add(xml::add(defaults, "w:pPrDefault"), "w:pPr");
+    pugi::xml_node spacing = xml::add(ppr, "w:spacing");
+    spacing.append_attribute("w:before") = 0;
+    spacing.append_attribute("w:after") = 0;
+    spacing.append_attribute("w:line") = 240;
+    spacing.append_attribute("w:lineRule") = "auto";
+}
+
+void add_normal_style(pugi::xml_node styles) {
+    pugi::xml_node style = add_style_header(styles, "paragraph", "Normal", "Normal", nullptr);
+    style.append_attribute("w:default") = "1";
+    xml::add(style, "w:qFormat");
+}
+
+// A paragraph that is only a bottom border: the rules under the national title, the issuer
+// and (State) the summary. Its indents set the rule's length. It is one point high, after
+// two points of space, so the rule clears the descenders of the line above without adding
+// a blank line.
+void add_rule_style(pugi::xml_node styles) {
+    pugi::xml_node style = add_style_header(styles, "paragraph", style_id::rule, "Rule", "Normal");
+    pugi::xml_node ppr = xml::add(style, "w:pPr");
+    xml::add(ppr, "w:keepNext");
+    pugi::xml_node bottom = xml::add(xml::add(ppr, "w:pBdr"), "w:bottom");
+    bottom.append_attribute("w:val") = "single";
+    bottom.append_attribute("w:sz") = rule_thickness_eighth_pt;
+    bottom.append_attribute("w:space") = 1;
+    bottom.append_attribute("w:color") = "auto";
+    pugi::xml_node spacing = xml::add(ppr, "w:spacing");
+    spacing.append_attribute("w:before") = 40;
+    spacing.append_attribute("w:line") = 20;
+    spacing.append_attribute("w:lineRule") = "exact";
+    xml::add_val(ppr, "w:jc", "center");
+    pugi::xml_node rpr = xml::add(style, "w:rPr");
+    xml::add_val(rpr, "w:sz", 2);
+    xml::add_val(rpr, "w:szCs", 2);
+}
+
+void add_page_number_styles(pugi::xml_node styles, const Profile& profile) {
+    ParagraphStyle header{style_id::page_header, "header", "Normal", page_number_style(profile),
+                          normal_style(profile)};
+    add_paragraph_style(styles, header);
+    add_style_header(styles, "character", style_id::page_number, "page number", nullptr);
+}
+
+void add_cell_margins(pugi::xml_node tblpr, long left_right_twips) {
+    pugi::xml_node margins = xml::add(tblpr, "w:tblCellMar");
+    for (const char* side : {"w:top", "w:left", "w:bottom", "w:right"}) {
+        pugi::xml_node m = xml::add(margins, side);
+        bool horizontal = side[2] == 'l' || side[2] == 'r';
+        m.append_attribute("w:w") = horizontal ? left_right_twips : 0;
+        m.append_attribute("w:type") = "dxa";
+    }
+}
+
+void add_borders(pugi::xml_node tblpr, const char* kind) {
+    pugi::xml_node borders = xml::add(tblpr, "w:tblBorders");
+    for (const char* side : {"w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV"}) {
+        pugi::xml_node b = xml::add(borders, side);
+        b.append_attribute("w:val") = kind;
+        if (std::string_view(kind) != "nil") {
+            b.append_attribute("w:sz") = 4;
+            b.append_attribute("w:space") = 0;
+            b.append_attribute("w:color") = "auto";
+        }
+    }
+}
+
+// Word's default cell padding (0.19 cm) for data tables; none for the layout tables of the
+// header and the signature, whose columns are measured from the text edge.
+constexpr long data_cell_padding_twips = 108;
+
+void add_table_styles(pugi::xml_node styles) {
+    pugi::xml_node normal = add_style_header(styles, "table", "TableNormal", "Normal Table", nullptr);
+    normal.append_attribute("w:default") = "1";
+    pugi::xml_node tblpr = xml::add(normal, "w:tblPr");
+    pugi::xml_node ind = xml::add(tblpr, "w:tblInd");
+    ind.append_attribute("w:w") = 0;
+    ind.append_attribute("w:type") = "dxa";
+    add_cell_margins(tblpr, data_cell_padding_twips);
+
+    pugi::xml_node grid = add_style_header(styles, "table", style_id::table_grid, "Table Grid", "TableNormal");
+    tblpr = xml::add(grid, "w:tblPr");
+    add_borders(tblpr, "single");
+
+    pugi::xml_node layout = add_style_header(styles, "table", style_id::layout_table, "Layout Table", "TableNormal");
+    tblpr = xml::add(layout, "w:tblPr");
+    add_borders(tblpr, "nil");
+    add_cell_margins(tblpr, 0);
+}
+
+std::vector<ParagraphStyle> element_styles(const Profile& p) {
+    const TextStyle normal = normal_style(p);
+    const TextStyle& body = p.body;
+    TextStyle no_indent = body;
+    no_indent.first_line_indent_mm = 0;
+    TextStyle centered = no_indent;
+    centered.align = Align::center;
+    TextStyle right = no_indent;
+    right.align = Align::right;
+    const auto& h = p.header;
+
+    std::vector<ParagraphStyle> styles = {
+        {style_id::body, "Body Text", "Normal", body, normal},
+        {style_id::body_no_indent, "Body Text No Indent", style_id::body, no_indent, body},
+        {style_id::body_center, "Body Text Centered", style_id::body, centered, body},
+        {style_id::body_right, "Body Text Right", style_id::body, right, body},
+        {style_id::list_item, "List Item", style_id::body, p.list_item, body},
+    };
+    for (int level = 1; level <= heading_level_count(p); ++level)
+        styles.push_back({style_id::heading(level), "heading " + std::to_string(level), style_id::body,
+                          heading_style(p, level), body, level - 1});
+    std::vector<ParagraphStyle> others = {
+        {style_id::national_title, "National Title", "Normal", h.national_title_style, normal},
+        {style_id::motto, "Motto", "Normal", h.motto_style, normal},
+        {style_id::superior, "Superior Body", "Normal", h.superior_style, normal},
+        {style_id::issuer, "Issuing Body", "Normal", h.issuer_style, normal},
+        {style_id::issuer_mark, "Issuer Mark", "Normal", h.superior_style, normal},
+        {style_id::number, "Document Number", "Normal", h.number_style, normal},
+        {style_id::place_date, "Place and Date", "Normal", h.place_date_style, normal},
+        {style_id::mark, "Urgency Mark", "Normal", h.mark_style, normal},
+        {style_id::doc_type, "Document Type", "Normal", p.doc_type, normal},
+        {style_id::summary, "Summary", "Normal", p.summary, normal},
+        {style_id::summary_separator, "Summary Separator", style_id::summary, summary_separator_style(p), p.summary},
+        {style_id::table_text, "Table Text", "Normal", p.table_text, normal},
+        {style_id::table_header, "Table Header", style_id::table_text, p.table_header, p.table_text},
+        {style_id::recipients_label, "Recipients Label", "Normal", p.recipients_label_style, normal},
+        {style_id::recipients, "Recipients", "Normal", p.recipients, normal},
+        {style_id::signature_authority, "Signature Authority", "Normal", p.signature_authority, normal},
+        {style_id::signature_position, "Signature Position", "Normal", p.signature_position, normal},
+        {style_id::signature_note, "Signature Note", "Normal", signature_note_style(p), normal},
+        {style_id::signature_name, "Signature Name", "Normal", signature_name_style(p), normal},
+        {style_id::appendix_title, "Appendix Title", "Normal", p.appendix_title, normal},
+        {style_id::appendix_subtitle, "Appendix Subtitle", "Normal", p.appendix_subtitle, normal},
+    };
+    styles.insert(styles.end(), others.begin(), others.end());
+    return styles;
+}
+
+} // namespace
+
+std::string styles_xml(const Profile& profile) {
+    pugi::xml_document document;
+    pugi::xml_node styles = document.append_child("w:styles");
+    styles.append_attribute("xmlns:w") = xml::ns_w;
+    add_doc_defaults(styles, profile);
+    add_normal_style(styles);
+    for (const ParagraphStyle& style : element_styles(profile)) add_paragraph_style(styles, style);
+    add_rule_style(styles);
+    add_page_number_styles(styles, profile);
+    add_table_styles(styles);
+    return xml::serialize(document);
+}
+
+} // namespace vanban::docx

@@ -1,0 +1,66 @@
+// The style sheet of the DOCX (word/styles.xml), built from the profile. Every element of
+// the document has a named style, so a clerk changes, say, the body size in one place: the
+// body variants, headings and list items are based on "Body Text" and write only what differs
+// from it.
+#pragma once
+
+#include <string>
+
+#include "vanban/model.hpp"
+
+namespace vanban::docx {
+
+// Style ids, shared by the style sheet and the document part.
+namespace style_id {
+inline constexpr const char* body = "BodyText";
+inline constexpr const char* body_no_indent = "BodyTextNoIndent";
+inline constexpr const char* body_center = "BodyTextCenter";
+inline constexpr const char* body_right = "BodyTextRight";
+inline constexpr const char* list_item = "ListItem";
+inline constexpr const char* doc_type = "DocumentType";
+inline constexpr const char* summary = "Summary";
+inline constexpr const char* summary_separator = "SummarySeparator";
+inline constexpr const char* rule = "Rule";
+inline constexpr const char* national_title = "NationalTitle";
+inline constexpr const char* motto = "Motto";
+inline constexpr const char* superior = "SuperiorBody";
+inline constexpr const char* issuer = "IssuingBody";
+inline constexpr const char* issuer_mark = "IssuerMark";
+inline constexpr const char* number = "DocumentNumber";
+inline constexpr const char* place_date = "PlaceDate";
+inline constexpr const char* mark = "UrgencyMark";
+inline constexpr const char* table_text = "TableText";
+inline constexpr const char* table_header = "TableHeader";
+inline constexpr const char* recipients_label = "RecipientsLabel";
+inline constexpr const char* recipients = "Recipients";
+inline constexpr const char* signature_authority = "SignatureAuthority";
+inline constexpr const char* signature_position = "SignaturePosition";
+inline constexpr const char* signature_note = "SignatureNote";
+inline constexpr const char* signature_name = "SignatureName";
+inline constexpr const char* appendix_title = "AppendixTitle";
+inline constexpr const char* appendix_subtitle = "AppendixSubtitle";
+inline constexpr const char* page_header = "Header";
+inline constexpr const char* page_number = "PageNumber"; // character style
+inline constexpr const char* table_grid = "TableGrid";
+inline constexpr const char* layout_table = "LayoutTable";
+// "Heading1".."HeadingN"; Word shows these in its navigation pane.
+std::string heading(int level);
+} // namespace style_id
+
+// The profile's style of a heading level, clamped to the levels the profile defines (a profile
+// without headings gets bold body text).
+model::TextStyle heading_style(const model::Profile& profile, int level);
+int heading_level_count(const model::Profile& profile);
+
+// Styles that the profile does not spell out but that the DOCX needs as named styles.
+model::TextStyle summary_separator_style(const model::Profile& profile);
+model::TextStyle signature_note_style(const model::Profile& profile);
+model::TextStyle signature_name_style(const model::Profile& profile); // includes the signing space
+model::TextStyle page_number_style(const model::Profile& profile);
+
+// Thickness of the drawn rules (header, State summary), in eighths of a point.
+inline constexpr long rule_thickness_eighth_pt = 6;
+
+std::string styles_xml(const model::Profile& profile);
+
+} // namespace vanban::docx

@@ -1,0 +1,67 @@
+// Helpers for the DOCX tests: unzip with libzip, parse parts with pugixml, run the outside
+// tools (python-docx, LibreOffice, poppler) in a scratch directory with a time limit.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <pugixml.hpp>
+
+#include "vanban/model.hpp"
+
+namespace vanban::docx_test {
+
+struct Entry {
+    std::string name;
+    std::string data;
+    long long mtime = 0; // as libzip reads it
+};
+
+// The archive's entries in their stored order; fails the test if libzip cannot read it.
+std::vector<Entry> unzip(const std::string& bytes);
+const Entry* find_entry(const std::vector<Entry>& entries, const std::string& name);
+
+// Parses a part; fails the test (with pugixml's message) unless it is well-formed XML.
+void parse_part(pugi::xml_document& document, const std::string& xml, const std::string& name);
+
+// Renders with a fixed date and returns the named part, parsed.
+void render_part(pugi::xml_document& document, const model::Document& doc, const std::string& part);
+
+// All text of the w:t elements under `node`, with w:br and w:tab as "\n" and "\t".
+std::string text_of(pugi::xml_node node);
+
+// A directory under the system's temporary directory, removed with everything in it.
+class ScratchDir {
+public:
+    ScratchDir();
+    ~ScratchDir();
+    ScratchDir(const ScratchDir&) = delete;
+    ScratchDir& operator=(const ScratchDir&) = delete;
+    const std::filesystem::path& path() const { return path_; }
+
+private:
+    std::filesystem::path path_;
+};
+
+void write_file(const std::filesystem::path& path, const std::string& bytes);
+std::string read_file(const std::filesystem::path& path);
+
+struct CommandResult {
+    int exit_code = -1;
+    std::string output; // stdout and stderr
+};
+
+// Runs a shell command with `timeout`; exit code 124 means it took too long.
+CommandResult run_command(const std::string& command, int timeout_seconds);
+
+// Whether an executable exists at `path` (an absolute path) or on PATH (a bare name).
+bool have_program(const std::string& program);
+
+std::string shell_quote(const std::string& text);
+
+// Text with every run of white space made one space, trimmed.
+std::string squeeze_spaces(const std::string& text);
+
+} // namespace vanban::docx_test

@@ -1,0 +1,84 @@
+#include "tools.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "support.hpp"
+
+namespace vanban::docx_test {
+namespace {
+
+// Debian's python3-docx lives with the system Python, not with a pyenv one earlier on PATH.
+constexpr const char* system_python = "/usr/bin/python3";
+
+constexpr const char* python_docx_script = R"(
+import json, sys
+import docx
+d = docx.Document(sys.argv[1])
+def cells(table):
+    return [[c.text for c in row.cells] for row in table.rows]
+print(json.dumps({
+    "paragraphs": [[p.style.name, p.text] for p in d.paragraphs],
+    "tables": [cells(t) for t in d.tables],
+    "styles": [s.name for s in d.styles],
+    "title": d.core_properties.title,
+    "author": d.core_properties.author,
+    "created": d.core_properties.created.isoformat() if d.core_properties.created else None,
+}, ensure_ascii=False))
+)";
+
+} // namespace
+
+nlohmann::json read_with_python_docx(const std::string& docx_bytes) {
+    if (!have_program(system_python)) FAIL("python-docx check: " << system_python << " is missing");
+    CommandResult probe = run_command(std::string(system_python) + " -c 'import docx'", 60);
+    if (probe.exit_code != 0)
+        FAIL("python-docx is not installed for " << system_python
+                                                 << " (apt-get install python3-docx): " << probe.output);
+    ScratchDir dir;
+    write_file(dir.path() / "plan.docx", docx_bytes);
+    write_file(dir.path() / "read.py", python_docx_script);
+    CommandResult result = run_command(std::string(system_python) + " " + shell_quote((dir.path() / "read.py").string()) +
+                                           " " + shell_quote((dir.path() / "plan.docx").string()),
+                                       120);
+    INFO(result.output);
+    REQUIRE(result.exit_code == 0);
+    return nlohmann::json::parse(result.output);
+}
+
+LibreOfficePdf convert_with_libreoffice(const std::string& docx_bytes) {
+    if (!have_program("soffice"))
+        FAIL("LibreOffice is not installed: soffice is not on PATH (apt-get install libreoffice-writer-nogui)");
+    if (!have_program("pdftotext")) FAIL("pdftotext is not installed (apt-get install poppler-utils)");
+    ScratchDir dir;
+    std::string input = (dir.path() / "plan.docx").string();
+    write_file(input, docx_bytes);
+    // A private HOME and user profile: LibreOffice writes its settings there, and two test
+    // runs (or a desktop session) never share or lock one.
+    std::string command = "HOME=" + shell_quote(dir.path().string()) + " soffice -env:UserInstallation=file://" +
+                          (dir.path() / "profile").string() +
+                          " --headless --norestore --convert-to pdf --outdir " + shell_quote(dir.path().string()) +
+                          " " + shell_quote(input);
+    CommandResult converted = run_command(command, 240);
+    INFO("soffice: " << converted.output);
+    if (converted.exit_code == 124) FAIL("LibreOffice did not finish within 240 s");
+    REQUIRE(converted.exit_code == 0);
+    std::filesystem::path pdf = dir.path() / "plan.pdf";
+    REQUIRE(std::filesystem::exists(pdf));
+
+    LibreOfficePdf result;
+    result.pdf = read_file(pdf);
+    CommandResult text = run_command("pdftotext -enc UTF-8 " + shell_quote(pdf.string()) + " -", 60);
+    INFO("pdftotext: " << text.output);
+    REQUIRE(text.exit_code == 0);
+    // pdftotext ends each page with a form feed.
+    std::size_t start = 0;
+    while (start < text.output.size()) {
+        std::size_t end = text.output.find('\f', start);
+        if (end == std::string::npos) end = text.output.size();
+        result.pages.push_back(text.output.substr(start, end - start));
+        start = end + 1;
+    }
+    return result;
+}
+
+} // namespace vanban::docx_test
