@@ -6,10 +6,12 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
 #include "template/output.hpp"
+#include "vanban/error.hpp"
 
 namespace vanban::tmpl {
 
@@ -31,6 +33,10 @@ public:
 };
 
 class Template; // parsed, immutable; defined in template/ast.hpp
+
+// Why `name` cannot name a template (empty, absolute, a ".." component, a backslash), or
+// nullopt when it can. Library::get and DirectoryLoader refuse such names.
+std::optional<std::string> template_name_problem(std::string_view name);
 
 // Parses each template once and keeps it; safe to use from several threads at once.
 class Library {

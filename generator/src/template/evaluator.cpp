@@ -1,0 +1,780 @@
+// The evaluator: walks a template's tree over JSON data and writes Output.
+//
+// All state of one evaluation lives in an Evaluator on the caller's stack; templates and
+// data are only read, so any number of evaluations may run at once.
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <limits>
+
+#include "template/ast.hpp"
+#include "template/filters.hpp"
+#include "template/template.hpp"
+
+namespace vanban::tmpl {
+
+// A scope: the names bound by `set`, a loop, a macro's parameters or a macro definition.
+// Frames live on the C++ stack and chain to their parent; the data's fields come after the
+// outermost frame. Names view the syntax tree, which outlives the evaluation.
+struct Frame {
+    struct Binding {
+        std::string_view name;
+        Value value;
+    };
+    const Frame* parent = nullptr;
+    std::vector<Binding> bindings;
+
+    const Value* find(std::string_view name) const {
+        for (const Frame* frame = this; frame; frame = frame->parent)
+            for (const Binding& binding : frame->bindings)
+                if (binding.name == name) return &binding.value;
+        return nullptr;
+    }
+    void set(std::string_view name, Value value) {
+        for (Binding& binding : bindings) {
+            if (binding.name == name) {
+                binding.value = std::move(value);
+                return;
+            }
+        }
+        bindings.push_back({name, std::move(value)});
+    }
+};
+
+namespace {
+
+using json = nlohmann::json;
+using namespace ast;
+
+// How deep the evaluator may recurse (statements and expressions inside each other,
+// macro bodies and included templates included). Each template is bounded by the parser;
+// this bounds their combination, whatever Limits say, so the stack cannot overflow.
+constexpr int max_evaluation_depth = 2000;
+
+std::string in_quotes(std::string_view s) { return "'" + std::string(s) + "'"; }
+
+// A key as it appears in a JSON path: ".name" for simple names, ["…"] otherwise.
+void append_path_key(std::string& path, std::string_view key) {
+    bool simple = !key.empty();
+    for (char c : key)
+        if (c == '.' || c == '[' || c == ']' || c == '"' || c == ' ' || c == '\'') simple = false;
+    if (simple) {
+        if (!path.empty()) path += '.';
+        path += key;
+    } else {
+        path += "[\"";
+        path += key;
+        path += "\"]";
+    }
+}
+
+// Restores a variable when a scope ends, even by an exception.
+template <class T>
+class Restore {
+public:
+    Restore(T& variable, T value) : variable_(variable), saved_(variable) { variable_ = value; }
+    ~Restore() { variable_ = saved_; }
+    Restore(const Restore&) = delete;
+    Restore& operator=(const Restore&) = delete;
+
+private:
+    T& variable_;
+    T saved_;
+};
+
+class Evaluator {
+public:
+    Evaluator(const json& data, const Library& library, const Limits& limits, Output& out)
+        : data_(data), library_(library), limits_(limits), out_(&out) {}
+
+    void run(const Template& root) {
+        template_ = &root;
+        Frame top;
+        exec(root.body(), top);
+    }
+
+    // ------------------------------------------------------------ errors
+
+    Error error_at(ErrorKind kind, Pos pos, std::string message) const {
+        Error error;
+        error.kind = kind;
+        error.message = std::move(message);
+        error.where = SourceLocation{template_->name(), pos.line, pos.column};
+        error.source_line = std::string(template_->line_text(pos.line));
+        return error;
+    }
+
+    [[noreturn]] void fail(ErrorKind kind, Pos pos, std::string message) const {
+        throw Failure(error_at(kind, pos, std::move(message)));
+    }
+
+    // A value that does not suit its use (docs/errors.md: a template_eval error). When the
+    // value came from the data, the error names its JSON path.
+    [[noreturn]] void fail_about(const Value& value, Pos pos, std::string message) const {
+        throw Failure(error_about(value, pos, std::move(message)));
+    }
+
+    Error error_about(const Value& value, Pos pos, std::string message) const {
+        Error error = error_at(ErrorKind::template_eval, pos, std::move(message));
+        if (value.json()) error.json_path = path_of(value);
+        return error;
+    }
+
+    [[noreturn]] void fail_missing(const Value& missing, Pos pos) const {
+        std::string path = path_of(missing);
+        Error error = error_at(ErrorKind::data, pos, "missing field " + path);
+        error.json_path = std::move(path);
+        throw Failure(std::move(error));
+    }
+
+    void require_defined(const Value& value, const Expr& from) const {
+        if (!value.is_defined()) fail_missing(value, from.pos);
+    }
+
+    // The JSON path of a data value, or of a missing field (its parent's path and its key),
+    // e.g. "plan.tasks[3].deadline". Values do not carry their path (that would cost a
+    // string per lookup); it is found again from the node's address, only on error.
+    std::string path_of(const Value& value) const {
+        std::string path;
+        const json* node = value.json();
+        if (node && !path_to(node, path)) path.clear();
+        if (value.is_defined()) return path;
+        if (value.missing_is_index()) path += value.missing_key();
+        else append_path_key(path, value.missing_key());
+        return path;
+    }
+
+    // Breadth-first search of the data for `target`; no recursion, so deep data is safe.
+    bool path_to(const json* target, std::string& path) const {
+        struct Step {
+            const json* node;
+            std::size_t parent;
+            std::string_view key; // empty: an array index
+            std::size_t index;
+        };
+        std::vector<Step> steps{{&data_, 0, {}, 0}};
+        for (std::size_t i = 0; i < steps.size(); ++i) {
+            const json* node = steps[i].node;
+            if (node == target) {
+                std::vector<const Step*> chain;
+                for (std::size_t k = i; k != 0; k = steps[k].parent) chain.push_back(&steps[k]);
+                for (auto step = chain.rbegin(); step != chain.rend(); ++step) {
+                    if ((*step)->node == &data_) continue;
+                    if (!(*step)->key.empty()) append_path_key(path, (*step)->key);
+                    else path += "[" + std::to_string((*step)->index) + "]";
+                }
+                return true;
+            }
+            if (node->is_object()) {
+                for (auto it = node->begin(); it != node->end(); ++it) steps.push_back({&it.value(), i, it.key(), 0});
+            } else if (node->is_array()) {
+                for (std::size_t k = 0; k < node->size(); ++k) steps.push_back({&(*node)[k], i, {}, k});
+            }
+        }
+        return false;
+    }
+
+    // ------------------------------------------------------------ output
+
+    Origin origin(Pos pos) const { return Origin{&template_->name(), pos.line, pos.column}; }
+
+    void count_output(std::size_t bytes, Pos pos) {
+        bytes_written_ += bytes;
+        if (bytes_written_ > limits_.max_output_bytes)
+            fail(ErrorKind::limit, pos,
+                 "the output grows beyond " + std::to_string(limits_.max_output_bytes) + " bytes (max_output_bytes)");
+    }
+
+    void check_text_size(std::size_t bytes, Pos pos) const {
+        if (bytes > limits_.max_output_bytes)
+            fail(ErrorKind::limit, pos,
+                 "a text grows beyond " + std::to_string(limits_.max_output_bytes) + " bytes (max_output_bytes)");
+    }
+
+    // The text form of a value for printing, "~" and filters: strings as they are, numbers
+    // with '.', true/false. None, lists, objects and macros have none; `action` says what
+    // was attempted ("print", "join with '~'").
+    std::string_view text_of(const Value& value, std::string& buffer, Pos pos, std::string_view action) const {
+        switch (value.type()) {
+        case Value::Type::string:
+        case Value::Type::markup: return value.as_text();
+        case Value::Type::integer:
+            buffer.clear();
+            append_number(buffer, value.as_integer());
+            return buffer;
+        case Value::Type::number:
+            buffer.clear();
+            append_number(buffer, value.as_double());
+            return buffer;
+        case Value::Type::boolean: return value.as_bool() ? "true" : "false";
+        case Value::Type::undefined: fail_missing(value, pos);
+        case Value::Type::none:
+            fail_about(value, pos, "cannot " + std::string(action) + " none; use | default(\"…\")");
+        case Value::Type::list:
+            fail_about(value, pos, "cannot " + std::string(action) + " a list; use | join(\", \")");
+        case Value::Type::object:
+            fail_about(value, pos, "cannot " + std::string(action) + " an object; use one of its fields");
+        case Value::Type::macro:
+            fail(ErrorKind::template_eval, pos, "cannot " + std::string(action) + " a macro; call it: name(…)");
+        case Value::Type::loop:
+            fail(ErrorKind::template_eval, pos,
+                 "cannot " + std::string(action) + " the loop variable; use loop.index or another field");
+        }
+        return {};
+    }
+
+    // ------------------------------------------------------------ statements
+
+    class Depth {
+    public:
+        Depth(Evaluator& evaluator, Pos pos) : depth_(evaluator.depth_) {
+            if (++depth_ > max_evaluation_depth) {
+                --depth_;
+                evaluator.fail(ErrorKind::limit, pos,
+                               "the template nests too deeply while it runs (more than " +
+                                   std::to_string(max_evaluation_depth) + " levels)");
+            }
+        }
+        ~Depth() { --depth_; }
+        Depth(const Depth&) = delete;
+        Depth& operator=(const Depth&) = delete;
+
+    private:
+        int& depth_;
+    };
+
+    void exec(const Block& block, Frame& frame) {
+        for (const StmtPtr& statement : block) exec(*statement, frame);
+    }
+
+    void exec(const Stmt& statement, Frame& frame) {
+        Depth depth(*this, statement.pos);
+        switch (statement.kind) {
+        case StmtKind::text: {
+            const auto& text = static_cast<const Text&>(statement);
+            count_output(text.text.size(), text.pos);
+            out_->append_template_text(text.text, origin(text.pos));
+            return;
+        }
+        case StmtKind::print: return exec_print(static_cast<const Print&>(statement), frame);
+        case StmtKind::if_: {
+            const auto& node = static_cast<const If&>(statement);
+            for (const If::Branch& branch : node.branches) {
+                if (eval(*branch.condition, frame).truthy()) return exec(branch.body, frame);
+            }
+            return exec(node.otherwise, frame);
+        }
+        case StmtKind::for_: return exec_for(static_cast<const For&>(statement), frame);
+        case StmtKind::set: {
+            const auto& node = static_cast<const Set&>(statement);
+            Value value = eval(*node.value, frame);
+            require_defined(value, *node.value);
+            frame.set(node.name, std::move(value));
+            return;
+        }
+        case StmtKind::include: return exec_include(static_cast<const Include&>(statement), frame);
+        case StmtKind::macro: {
+            const auto& node = static_cast<const Macro&>(statement);
+            frame.set(node.name, Value::macro(MacroClosure{&node, template_, &frame}));
+            return;
+        }
+        }
+    }
+
+    void exec_print(const Print& node, const Frame& frame) {
+        if (node.expr->kind == ExprKind::call) {
+            // {{ m(…) }}: the macro writes straight into the output, keeping its template
+            // text apart from its values.
+            call_macro(static_cast<const Call&>(*node.expr), frame, *out_);
+            return;
+        }
+        Value value = eval(*node.expr, frame);
+        if (value.type() == Value::Type::markup) {
+            count_output(value.as_markup().size_bytes(), node.pos);
+            out_->append(value.as_markup());
+            return;
+        }
+        std::string buffer;
+        std::string_view text = text_of(value, buffer, node.expr->pos, "print");
+        count_output(text.size(), node.pos);
+        out_->append_value(text, origin(node.pos));
+    }
+
+    void count_iteration(Pos pos) {
+        if (++iterations_ > limits_.max_loop_iterations)
+            fail(ErrorKind::limit, pos,
+                 "more than " + std::to_string(limits_.max_loop_iterations) +
+                     " loop iterations in one document (max_loop_iterations)");
+    }
+
+    void exec_for(const For& node, Frame& frame) {
+        Value sequence = eval(*node.iterable, frame);
+        require_defined(sequence, *node.iterable);
+        const bool pairs = !node.second_name.empty();
+        if (sequence.type() == Value::Type::object) {
+            if (!pairs)
+                fail(ErrorKind::template_eval, node.iterable->pos,
+                     "a loop over an object needs two names: {% for key, value in … %}");
+        } else if (sequence.is_list()) {
+            if (pairs)
+                fail(ErrorKind::template_eval, node.iterable->pos,
+                     "a loop over a list takes one name: {% for item in … %}");
+        } else {
+            fail_about(sequence, node.iterable->pos, "cannot loop over " + std::string(sequence.type_name()));
+        }
+
+        const std::size_t count = sequence.size();
+        Frame scope{&frame, {}};
+        if (count == 0) return exec(node.otherwise, scope);
+
+        LoopState state{0, std::int64_t(count)};
+        const Value loop = Value::loop(state);
+        scope.bindings.reserve(3);
+        auto run_body = [&](Value first, const Value* second) {
+            count_iteration(node.pos);
+            scope.bindings.clear(); // a `set` in the body lasts one iteration
+            scope.bindings.push_back({node.first_name, std::move(first)});
+            if (second) scope.bindings.push_back({node.second_name, *second});
+            scope.bindings.push_back({"loop", loop});
+            exec(node.body, scope);
+            ++state.index0;
+        };
+        if (sequence.is_list()) {
+            for (std::size_t i = 0; i < count; ++i) run_body(sequence.item(i), nullptr);
+        } else {
+            // nlohmann::json keeps object fields sorted by key, so this is key order.
+            for (auto it = sequence.json()->begin(); it != sequence.json()->end(); ++it) {
+                Value value = Value::data(it.value());
+                run_body(Value::text(it.key()), &value);
+            }
+        }
+    }
+
+    void exec_include(const Include& node, Frame& frame) {
+        Value name = eval(*node.name, frame);
+        require_defined(name, *node.name);
+        if (name.type() != Value::Type::string)
+            fail_about(name, node.name->pos, "include needs a template name as text, not " +
+                                                 std::string(name.type_name()));
+        if (std::optional<std::string> problem = template_name_problem(name.as_text()))
+            fail(ErrorKind::template_syntax, node.name->pos, *problem);
+        if (include_depth_ >= limits_.max_include_depth)
+            fail(ErrorKind::limit, node.pos,
+                 "includes nest more than " + std::to_string(limits_.max_include_depth) +
+                     " deep (does a template include itself?)");
+        std::shared_ptr<const Template> included;
+        try {
+            included = library_.get(std::string(name.as_text()));
+        } catch (Failure& failure) {
+            Error& error = failure.error();
+            if (!error.where.known()) { // not found: say which include asked for it
+                Error located = error_at(error.kind, node.pos, error.message);
+                error.where = located.where;
+                error.source_line = located.source_line;
+            }
+            throw;
+        }
+        // The included template runs in the includer's scope: it sees the same names, and
+        // the macros and names it defines at its top stay visible after the include.
+        Restore<const Template*> current(template_, included.get());
+        Restore<int> depth(include_depth_, include_depth_ + 1);
+        exec(included->body(), frame);
+    }
+
+    // ------------------------------------------------------------ macros
+
+    void call_macro(const Call& call, const Frame& frame, Output& target) {
+        Value callee = eval(*call.callee, frame);
+        if (!callee.is_defined()) {
+            if (call.callee->kind == ExprKind::name)
+                fail(ErrorKind::template_eval, call.pos,
+                     "unknown macro " + in_quotes(static_cast<const Name&>(*call.callee).name));
+            fail_missing(callee, call.pos);
+        }
+        if (callee.type() != Value::Type::macro)
+            fail_about(callee, call.pos, "only macros can be called, not " + std::string(callee.type_name()));
+        const MacroClosure& closure = callee.as_macro();
+        const Macro& macro = *closure.definition;
+        if (call_depth_ >= limits_.max_call_depth)
+            fail(ErrorKind::limit, call.pos,
+                 "macro calls nest more than " + std::to_string(limits_.max_call_depth) +
+                     " deep (max_call_depth; endless recursion?)");
+
+        Frame scope{closure.scope, {}};
+        bind_arguments(call, macro, frame, scope);
+        Restore<const Template*> current(template_, closure.owner);
+        bind_defaults(macro, scope);
+        Restore<Output*> output(out_, &target);
+        Restore<int> depth(call_depth_, call_depth_ + 1);
+        exec(macro.body, scope);
+    }
+
+    // Arguments are evaluated where the call is written.
+    void bind_arguments(const Call& call, const Macro& macro, const Frame& caller, Frame& scope) {
+        const std::string& name = macro.name;
+        if (call.args.size() > macro.params.size())
+            fail(ErrorKind::template_eval, call.pos,
+                 "the macro " + in_quotes(name) + " takes " + std::to_string(macro.params.size()) +
+                     " arguments, not " + std::to_string(call.args.size()));
+        scope.bindings.reserve(macro.params.size());
+        for (std::size_t i = 0; i < call.args.size(); ++i) {
+            Value value = eval(*call.args[i], caller);
+            require_defined(value, *call.args[i]);
+            scope.bindings.push_back({macro.params[i].name, std::move(value)});
+        }
+        for (const KeywordArg& arg : call.keyword_args) {
+            auto param = std::find_if(macro.params.begin(), macro.params.end(),
+                                      [&](const Macro::Param& p) { return p.name == arg.name; });
+            if (param == macro.params.end())
+                fail(ErrorKind::template_eval, arg.pos,
+                     "the macro " + in_quotes(name) + " has no parameter " + in_quotes(arg.name));
+            if (std::size_t(param - macro.params.begin()) < call.args.size())
+                fail(ErrorKind::template_eval, arg.pos,
+                     "the argument " + in_quotes(arg.name) + " is already given by position");
+            Value value = eval(*arg.value, caller);
+            require_defined(value, *arg.value);
+            scope.bindings.push_back({param->name, std::move(value)});
+        }
+        for (const Macro::Param& param : macro.params) {
+            if (!param.default_value && !is_bound(scope, param.name))
+                fail(ErrorKind::template_eval, call.pos,
+                     "the macro " + in_quotes(name) + " needs the argument " + in_quotes(param.name));
+        }
+    }
+
+    // Defaults are evaluated in the macro's own scope, so they may use earlier parameters.
+    // Runs with template_ set to the macro's template (the defaults are written there).
+    void bind_defaults(const Macro& macro, Frame& scope) {
+        for (const Macro::Param& param : macro.params) {
+            if (is_bound(scope, param.name)) continue;
+            Value value = eval(*param.default_value, scope);
+            require_defined(value, *param.default_value);
+            scope.bindings.push_back({param.name, std::move(value)});
+        }
+    }
+
+    static bool is_bound(const Frame& scope, std::string_view name) {
+        return std::any_of(scope.bindings.begin(), scope.bindings.end(),
+                           [&](const Frame::Binding& binding) { return binding.name == name; });
+    }
+
+    // ------------------------------------------------------------ expressions
+
+    Value eval(const Expr& expr, const Frame& frame) {
+        Depth depth(*this, expr.pos);
+        switch (expr.kind) {
+        case ExprKind::literal: return static_cast<const Literal&>(expr).value;
+        case ExprKind::list: {
+            const auto& list = static_cast<const ListLiteral&>(expr);
+            std::vector<Value> items;
+            items.reserve(list.items.size());
+            for (const ExprPtr& item : list.items) {
+                items.push_back(eval(*item, frame));
+                require_defined(items.back(), *item);
+            }
+            return Value::list(std::move(items));
+        }
+        case ExprKind::name: return lookup(static_cast<const Name&>(expr).name, frame);
+        case ExprKind::attribute: {
+            const auto& node = static_cast<const Attribute&>(expr);
+            return attribute(eval(*node.object, frame), node.name, true, node.pos);
+        }
+        case ExprKind::index: {
+            const auto& node = static_cast<const Index&>(expr);
+            Value object = eval(*node.object, frame);
+            Value key = eval(*node.index, frame);
+            require_defined(key, *node.index);
+            return index(object, key, node.pos);
+        }
+        case ExprKind::unary: return eval_unary(static_cast<const Unary&>(expr), frame);
+        case ExprKind::binary: return eval_binary(static_cast<const Binary&>(expr), frame);
+        case ExprKind::test: {
+            const auto& node = static_cast<const Test&>(expr);
+            Value operand = eval(*node.operand, frame);
+            bool result;
+            if (node.test == TestKind::defined) {
+                result = operand.is_defined();
+            } else {
+                require_defined(operand, *node.operand);
+                result = operand.type() == Value::Type::none;
+            }
+            return Value::boolean(result != node.negated);
+        }
+        case ExprKind::filter: return eval_filter(static_cast<const Filter&>(expr), frame);
+        case ExprKind::call: {
+            Output captured;
+            call_macro(static_cast<const Call&>(expr), frame, captured);
+            return Value::markup(std::move(captured));
+        }
+        }
+        return {};
+    }
+
+    Value lookup(const std::string& name, const Frame& frame) const {
+        if (const Value* bound = frame.find(name)) return *bound;
+        if (!data_.is_object()) return Value::missing(nullptr, name, true);
+        auto found = data_.find(name);
+        if (found == data_.end()) return Value::missing(&data_, name, true);
+        return Value::data(*found);
+    }
+
+    Value loop_attribute(const LoopState& loop, std::string_view name, Pos pos) const {
+        if (name == "index") return Value::integer(loop.index0 + 1);
+        if (name == "index0") return Value::integer(loop.index0);
+        if (name == "first") return Value::boolean(loop.index0 == 0);
+        if (name == "last") return Value::boolean(loop.index0 + 1 == loop.length);
+        if (name == "length") return Value::integer(loop.length);
+        fail(ErrorKind::template_eval, pos,
+             "loop has no field " + in_quotes(name) + "; it has index, index0, first, last and length");
+    }
+
+    // object.name. A missing field stays a value (see Value); reading further into it
+    // keeps the first missing field, which is the one the error will name.
+    Value attribute(const Value& object, std::string_view name, bool name_is_stable, Pos pos) const {
+        switch (object.type()) {
+        case Value::Type::undefined: return object;
+        case Value::Type::object: {
+            const json& fields = *object.json();
+            auto found = fields.find(name);
+            if (found == fields.end()) return Value::missing(&fields, name, name_is_stable);
+            return Value::data(*found);
+        }
+        case Value::Type::loop: return loop_attribute(object.as_loop(), name, pos);
+        default:
+            fail_about(object, pos,
+                       "cannot read the field " + in_quotes(name) + " of " + std::string(object.type_name()));
+        }
+    }
+
+    Value index(const Value& object, const Value& key, Pos pos) const {
+        switch (object.type()) {
+        case Value::Type::undefined: return object;
+        case Value::Type::list: {
+            if (key.type() != Value::Type::integer)
+                fail_about(key, pos, "a list index must be a whole number, not " + std::string(key.type_name()));
+            std::int64_t size = std::int64_t(object.size());
+            std::int64_t i = key.as_integer();
+            std::int64_t position = i < 0 ? i + size : i; // [-1] is the last item
+            if (position < 0 || position >= size) return Value::missing_index(object.json(), i);
+            return object.item(std::size_t(position));
+        }
+        case Value::Type::object: {
+            if (key.type() != Value::Type::string)
+                fail_about(key, pos, "a field name must be text, not " + std::string(key.type_name()));
+            return attribute(object, key.as_text(), !key.owns_memory(), pos);
+        }
+        case Value::Type::loop:
+            if (key.type() == Value::Type::string) return loop_attribute(object.as_loop(), key.as_text(), pos);
+            [[fallthrough]];
+        default:
+            fail_about(object, pos, "cannot index " + std::string(object.type_name()) + " with [ ]");
+        }
+    }
+
+    Value eval_unary(const Unary& node, const Frame& frame) {
+        Value operand = eval(*node.operand, frame);
+        if (node.op == UnaryOp::logical_not) return Value::boolean(!operand.truthy());
+        require_defined(operand, *node.operand);
+        if (operand.type() == Value::Type::integer && operand.as_integer() != std::numeric_limits<std::int64_t>::min())
+            return Value::integer(-operand.as_integer());
+        if (operand.is_number()) return Value::number(-operand.as_double());
+        fail_about(operand, node.pos, "'-' needs a number, not " + std::string(operand.type_name()));
+    }
+
+    Value eval_binary(const Binary& node, const Frame& frame) {
+        switch (node.op) {
+        case BinaryOp::logical_or:
+            return Value::boolean(eval(*node.left, frame).truthy() || eval(*node.right, frame).truthy());
+        case BinaryOp::logical_and:
+            return Value::boolean(eval(*node.left, frame).truthy() && eval(*node.right, frame).truthy());
+        default: break;
+        }
+        Value left = eval(*node.left, frame);
+        require_defined(left, *node.left);
+        Value right = eval(*node.right, frame);
+        require_defined(right, *node.right);
+        switch (node.op) {
+        case BinaryOp::equal: return Value::boolean(equal(left, right));
+        case BinaryOp::not_equal: return Value::boolean(!equal(left, right));
+        case BinaryOp::less: return Value::boolean(compare(left, right, node) < 0);
+        case BinaryOp::less_equal: return Value::boolean(compare(left, right, node) <= 0);
+        case BinaryOp::greater: return Value::boolean(compare(left, right, node) > 0);
+        case BinaryOp::greater_equal: return Value::boolean(compare(left, right, node) >= 0);
+        case BinaryOp::in: return Value::boolean(contains(right, left, node));
+        case BinaryOp::not_in: return Value::boolean(!contains(right, left, node));
+        case BinaryOp::concat: {
+            std::string left_buffer, right_buffer;
+            std::string_view a = text_of(left, left_buffer, node.left->pos, "join with '~'");
+            std::string_view b = text_of(right, right_buffer, node.right->pos, "join with '~'");
+            check_text_size(a.size() + b.size(), node.pos);
+            std::string joined;
+            joined.reserve(a.size() + b.size());
+            joined.append(a).append(b);
+            return Value::owned_text(std::move(joined));
+        }
+        default: return arithmetic(node, left, right);
+        }
+    }
+
+    bool equal(const Value& a, const Value& b) {
+        if (a.is_number() && b.is_number()) {
+            if (a.type() == Value::Type::integer && b.type() == Value::Type::integer)
+                return a.as_integer() == b.as_integer();
+            return a.as_double() == b.as_double();
+        }
+        if (a.has_text() && b.has_text()) return a.as_text() == b.as_text();
+        if (a.type() != b.type()) return false;
+        switch (a.type()) {
+        case Value::Type::none: return true;
+        case Value::Type::boolean: return a.as_bool() == b.as_bool();
+        case Value::Type::object: return *a.json() == *b.json();
+        case Value::Type::list: {
+            if (a.json() && b.json() && !a.owns_memory() && !b.owns_memory()) return *a.json() == *b.json();
+            if (a.size() != b.size()) return false;
+            Depth depth(*this, {});
+            for (std::size_t i = 0; i < a.size(); ++i)
+                if (!equal(a.item(i), b.item(i))) return false;
+            return true;
+        }
+        default: return false; // macros, loops: never equal
+        }
+    }
+
+    int compare(const Value& a, const Value& b, const Binary& node) const {
+        if (a.is_number() && b.is_number()) {
+            if (a.type() == Value::Type::integer && b.type() == Value::Type::integer)
+                return a.as_integer() < b.as_integer() ? -1 : a.as_integer() > b.as_integer() ? 1 : 0;
+            double x = a.as_double(), y = b.as_double();
+            return x < y ? -1 : x > y ? 1 : 0;
+        }
+        if (a.has_text() && b.has_text()) {
+            int order = a.as_text().compare(b.as_text()); // code point order
+            return order < 0 ? -1 : order > 0 ? 1 : 0;
+        }
+        const Value& culprit = (a.is_number() || a.has_text()) ? b : a;
+        fail_about(culprit, node.pos,
+                   std::string("'") + spelling(node.op) + "' compares numbers with numbers and text with text, not " +
+                       a.type_name() + " with " + b.type_name());
+    }
+
+    bool contains(const Value& haystack, const Value& needle, const Binary& node) {
+        if (haystack.has_text()) {
+            if (!needle.has_text())
+                fail_about(needle, node.left->pos,
+                           std::string("'") + spelling(node.op) + "' looks for text in text, not for " +
+                               needle.type_name());
+            return haystack.as_text().find(needle.as_text()) != std::string_view::npos;
+        }
+        if (haystack.is_list()) {
+            for (std::size_t i = 0; i < haystack.size(); ++i)
+                if (equal(haystack.item(i), needle)) return true;
+            return false;
+        }
+        if (haystack.type() == Value::Type::object) {
+            if (!needle.has_text()) return false;
+            return haystack.json()->contains(needle.as_text());
+        }
+        fail_about(haystack, node.right->pos,
+                   std::string("'") + spelling(node.op) + "' needs a list, an object or text on its right, not " +
+                       haystack.type_name());
+    }
+
+    Value arithmetic(const Binary& node, const Value& left, const Value& right) const {
+        if (!left.is_number() || !right.is_number()) {
+            if (node.op == BinaryOp::add && left.has_text() && right.has_text())
+                fail(ErrorKind::template_eval, node.pos, "'+' adds numbers; join text with '~'");
+            const Value& culprit = left.is_number() ? right : left;
+            fail_about(culprit, node.pos,
+                       std::string("'") + spelling(node.op) + "' needs numbers, not " + culprit.type_name());
+        }
+        const bool integers = left.type() == Value::Type::integer && right.type() == Value::Type::integer;
+        const double x = left.as_double(), y = right.as_double();
+        switch (node.op) {
+        case BinaryOp::add:
+        case BinaryOp::subtract:
+        case BinaryOp::multiply: {
+            if (integers) {
+                std::int64_t a = left.as_integer(), b = right.as_integer(), result;
+                bool overflow = node.op == BinaryOp::add        ? __builtin_add_overflow(a, b, &result)
+                                : node.op == BinaryOp::subtract ? __builtin_sub_overflow(a, b, &result)
+                                                                : __builtin_mul_overflow(a, b, &result);
+                if (!overflow) return Value::integer(result); // else: on in floating point
+            }
+            return Value::number(node.op == BinaryOp::add ? x + y : node.op == BinaryOp::subtract ? x - y : x * y);
+        }
+        case BinaryOp::divide:
+            if (y == 0) fail(ErrorKind::template_eval, node.pos, "division by zero");
+            return Value::number(x / y);
+        case BinaryOp::remainder: {
+            if (y == 0) fail(ErrorKind::template_eval, node.pos, "remainder of a division by zero");
+            if (integers) {
+                // The sign follows the divisor, as in Jinja and Python: -7 % 3 == 2.
+                std::int64_t a = left.as_integer(), b = right.as_integer();
+                if (b == -1) return Value::integer(0);
+                std::int64_t r = a % b;
+                if (r != 0 && ((r < 0) != (b < 0))) r += b;
+                return Value::integer(r);
+            }
+            double r = std::fmod(x, y);
+            if (r != 0 && ((r < 0) != (y < 0))) r += y;
+            return Value::number(r);
+        }
+        default: break;
+        }
+        return {};
+    }
+
+    // ------------------------------------------------------------ filters
+
+    class FilterRun final : public FilterCall {
+    public:
+        FilterRun(const Evaluator& evaluator, const Filter& node) : evaluator_(evaluator), node_(node) {}
+        Error error_about(const Value& about, std::string message) const override {
+            return evaluator_.error_about(about, node_.pos, std::move(message));
+        }
+        Value field(const Value& object, std::string_view name) const override {
+            Value value = evaluator_.attribute(object, name, false, node_.pos);
+            if (!value.is_defined()) evaluator_.fail_missing(value, node_.pos);
+            return value;
+        }
+        std::size_t max_text_bytes() const override { return evaluator_.limits_.max_output_bytes; }
+        std::string_view filter_name() const override { return node_.filter->name; }
+
+    private:
+        const Evaluator& evaluator_;
+        const Filter& node_;
+    };
+
+    Value eval_filter(const Filter& node, const Frame& frame) {
+        Value input = eval(*node.input, frame);
+        if (!input.is_defined() && !node.filter->accepts_missing) fail_missing(input, node.input->pos);
+        std::array<Value, 4> args; // no filter takes more; the parser checked the count
+        for (std::size_t i = 0; i < node.args.size(); ++i) {
+            args[i] = eval(*node.args[i], frame);
+            require_defined(args[i], *node.args[i]);
+        }
+        FilterRun run(*this, node);
+        return node.filter->apply(run, input, std::span<const Value>(args.data(), node.args.size()));
+    }
+
+private:
+    const json& data_;
+    const Library& library_;
+    const Limits& limits_;
+    Output* out_;                       // where text goes: the document, or a macro's capture
+    const Template* template_ = nullptr; // the template whose nodes are running (for positions)
+    std::size_t bytes_written_ = 0;
+    std::size_t iterations_ = 0;
+    int call_depth_ = 0;
+    int include_depth_ = 0;
+    int depth_ = 0;
+};
+
+} // namespace
+
+void evaluate(const Template& root, const nlohmann::json& data, const Library& library, Output& out,
+              const Limits& limits) {
+    Evaluator(data, library, limits, out).run(root);
+}
+
+} // namespace vanban::tmpl
