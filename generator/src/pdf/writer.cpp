@@ -221,8 +221,8 @@ private:
     }
 
     void set_metadata() {
+        utf8_encoder();
         HPDF_SetCurrentEncoder(doc(), "UTF-8");
-        if (!utf8_) utf8_encoder(), HPDF_SetCurrentEncoder(doc(), "UTF-8");
         auto set = [&](HPDF_InfoType type, const std::string& value) {
             if (!value.empty()) HPDF_SetInfoAttr(doc(), type, value.c_str());
         };
