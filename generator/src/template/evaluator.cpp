@@ -128,7 +128,7 @@ public:
     }
 
     void require_defined(const Value& value, const Expr& from) const {
-        if (!value.is_defined()) fail_missing(value, from.pos);
+        if (!value.is_defined()) fail_missing(value, start_of(from));
     }
 
     // The JSON path of a data value, or of a missing field (its parent's path and its key),
@@ -172,6 +172,20 @@ public:
             }
         }
         return false;
+    }
+
+    // Where an expression starts in the source: binary operators, filters and tests keep
+    // their own position (where an operator fails), their start is their left operand's.
+    static Pos start_of(const Expr& expr) {
+        const Expr* node = &expr;
+        for (;;) {
+            switch (node->kind) {
+            case ExprKind::binary: node = static_cast<const Binary*>(node)->left.get(); break;
+            case ExprKind::filter: node = static_cast<const Filter*>(node)->input.get(); break;
+            case ExprKind::test: node = static_cast<const Test*>(node)->operand.get(); break;
+            default: return node->pos;
+            }
+        }
     }
 
     // ------------------------------------------------------------ output
@@ -295,7 +309,7 @@ public:
             return;
         }
         std::string buffer;
-        std::string_view text = text_of(value, buffer, node.expr->pos, "print");
+        std::string_view text = text_of(value, buffer, start_of(*node.expr), "print");
         count_output(text.size(), node.pos);
         out_->append_value(text, origin(node.pos));
     }
@@ -313,14 +327,14 @@ public:
         const bool pairs = !node.second_name.empty();
         if (sequence.type() == Value::Type::object) {
             if (!pairs)
-                fail(ErrorKind::template_eval, node.iterable->pos,
+                fail(ErrorKind::template_eval, start_of(*node.iterable),
                      "a loop over an object needs two names: {% for key, value in … %}");
         } else if (sequence.is_list()) {
             if (pairs)
-                fail(ErrorKind::template_eval, node.iterable->pos,
+                fail(ErrorKind::template_eval, start_of(*node.iterable),
                      "a loop over a list takes one name: {% for item in … %}");
         } else {
-            fail_about(sequence, node.iterable->pos, "cannot loop over " + std::string(sequence.type_name()));
+            fail_about(sequence, start_of(*node.iterable), "cannot loop over " + std::string(sequence.type_name()));
         }
 
         const std::size_t count = sequence.size();
@@ -354,10 +368,10 @@ public:
         Value name = eval(*node.name, frame);
         require_defined(name, *node.name);
         if (name.type() != Value::Type::string)
-            fail_about(name, node.name->pos, "include needs a template name as text, not " +
+            fail_about(name, start_of(*node.name), "include needs a template name as text, not " +
                                                  std::string(name.type_name()));
         if (std::optional<std::string> problem = template_name_problem(name.as_text()))
-            fail(ErrorKind::template_syntax, node.name->pos, *problem);
+            fail(ErrorKind::template_syntax, start_of(*node.name), *problem);
         if (include_depth_ >= limits_.max_include_depth)
             fail(ErrorKind::limit, node.pos,
                  "includes nest more than " + std::to_string(limits_.max_include_depth) +
