@@ -125,6 +125,7 @@ TrueTypeFace::TrueTypeFace(std::string bytes, std::string source)
     const double units_per_em = r.u16(head.offset + 18);
     if (units_per_em < 16) r.fail("has an invalid unitsPerEm");
     scale_ = 1.0 / units_per_em;
+    units_per_em_ = static_cast<std::uint32_t>(units_per_em);
 
     const std::size_t glyph_count = r.u16(maxp.offset + 4);
     const std::size_t metric_count = r.u16(hhea.offset + 34);
@@ -135,7 +136,8 @@ TrueTypeFace::TrueTypeFace(std::string bytes, std::string source)
         const std::size_t index = gid < metric_count ? gid : metric_count - 1;
         return r.u16(hmtx.offset + 4 * index);
     };
-    notdef_advance_ = advance_of(0) * scale_;
+    notdef_units_ = advance_of(0);
+    notdef_advance_ = notdef_units_ * scale_;
 
     read_cmap(r, cmap, [&](std::uint32_t cp, std::uint32_t gid) {
         if (cp >= advance_by_cp_.size()) advance_by_cp_.resize(cp + 1, -1);

@@ -29,6 +29,12 @@ public:
         }
         return notdef_advance_;
     }
+    // The width a PDF reader uses for the glyph: libharu writes advance * 1000 / unitsPerEm,
+    // truncated, in the font's W array. Text placed relative to other text must use these.
+    int pdf_width(char32_t cp) const {
+        const std::int32_t units = cp < advance_by_cp_.size() && advance_by_cp_[cp] >= 0 ? advance_by_cp_[cp] : notdef_units_;
+        return static_cast<int>(static_cast<std::uint32_t>(units) * 1000u / units_per_em_);
+    }
     bool covers(char32_t cp) const { return cp < advance_by_cp_.size() && advance_by_cp_[cp] >= 0; }
 
     // Vertical metrics in ems: Word's single line height is (win ascent + win descent).
@@ -43,6 +49,8 @@ private:
     std::string source_;
     std::vector<std::int32_t> advance_by_cp_; // font units; -1 = not covered (BMP only)
     double scale_ = 1.0 / 1000;
+    std::uint32_t units_per_em_ = 1000;
+    std::int32_t notdef_units_ = 500;
     double notdef_advance_ = 0.5;
     double ascent_ = 0.9, descent_ = 0.2;
     double underline_position_ = -0.1, underline_thickness_ = 0.05;

@@ -5,10 +5,12 @@
 #include <ctime>
 #include <memory>
 #include <set>
+#include <string>
 #include <string_view>
 
 #include <hpdf.h>
 #include <hpdf_fontdef.h>
+#include <hpdf_pages.h>
 
 #include "layout/layout.hpp"
 #include "pdf/compact_encoder.hpp"
@@ -163,28 +165,109 @@ private:
         }
     }
 
-    // Each text item is shown at its own position: a relative move (Td) from the previous
-    // one, then the string. Positions are rounded to 0.01 pt, absolutely, so no error adds up.
-    void draw_texts(HPDF_Page p, const layout::Page& page) const {
+    // Text is written as TJ arrays, one per run of words on a baseline in one face: the
+    // words' own positions become the numbers between the strings (thousandths of the font
+    // size), computed from the widths the reader will use, so no error adds up along the
+    // line. This is where word spacing happens (Tw would not act on two-byte codes), and it
+    // is several times more compact than a move and a string per word. libharu has no TJ
+    // call, so these operators go straight into the page's content stream, between
+    // libharu's own BT, Tf and ET.
+    void draw_texts(HPDF_Page p, const layout::Page& page) {
         if (page.texts.empty()) return;
         HPDF_Page_BeginText(p);
-        double x = 0, y = 0;
+        HPDF_Stream out = static_cast<HPDF_PageAttr>(p->attr)->stream;
+        double line_x = 0, line_y = 0; // start of the current text line (Td)
+        double pen = 0;                // where the next glyph goes, on the current line
         int face = -1;
         double size = 0;
+        bool open = false;             // inside "[ ... ] TJ"
+        std::string buffer;
         for (const layout::TextItem& item : page.texts) {
             const int f = static_cast<int>(item.face);
+            const double x = round2(item.x), y = round2(item.y);
+            const bool same_run = open && f == face && item.size == size && y == line_y && x >= pen - 0.01;
+            if (!same_run && open) {
+                buffer += "]TJ\n";
+                open = false;
+            }
             if (f != face || item.size != size) {
+                flush(out, buffer);
                 HPDF_Page_SetFontAndSize(p, fonts_[static_cast<std::size_t>(f)], static_cast<HPDF_REAL>(item.size));
                 face = f;
                 size = item.size;
             }
-            const double nx = round2(item.x), ny = round2(item.y);
-            HPDF_Page_MoveTextPos(p, static_cast<HPDF_REAL>(nx - x), static_cast<HPDF_REAL>(ny - y));
-            x = nx;
-            y = ny;
-            HPDF_Page_ShowText(p, item.text.c_str());
+            if (!same_run) {
+                append_number(buffer, x - line_x);
+                buffer += ' ';
+                append_number(buffer, y - line_y);
+                buffer += " Td[";
+                line_x = x;
+                line_y = y;
+                pen = x;
+                open = true;
+            } else {
+                // Move from the pen to the item: TJ numbers are subtracted, in 1/1000 em.
+                const double adjust = std::round((pen - x) * 1000 / size * 10) / 10;
+                append_number(buffer, adjust);
+                pen -= adjust * size / 1000;
+            }
+            append_string(buffer, item.text);
+            pen += pdf_width(static_cast<layout::Face>(f), item.text) * size / 1000;
         }
+        if (open) buffer += "]TJ\n";
+        flush(out, buffer);
         HPDF_Page_EndText(p);
+    }
+
+    int pdf_width(layout::Face face, const std::string& text) const {
+        const layout::TrueTypeFace& metrics = pages_.family->face(face);
+        int width = 0;
+        std::size_t pos = 0;
+        while (pos < text.size()) width += metrics.pdf_width(text::next_code_point(text, pos));
+        return width;
+    }
+
+    void flush(HPDF_Stream out, std::string& buffer) const {
+        if (buffer.empty()) return;
+        if (HPDF_Stream_Write(out, reinterpret_cast<const HPDF_BYTE*>(buffer.data()),
+                              static_cast<HPDF_UINT>(buffer.size())) != HPDF_OK && errors_.code == HPDF_OK)
+            throw Failure(ErrorKind::internal, "libharu could not write a content stream");
+        buffer.clear();
+    }
+
+    // Numbers with at most two decimals and no trailing zeros: "12.5", "-3", "0.25".
+    static void append_number(std::string& out, double value) {
+        const long hundredths = std::lround(value * 100);
+        if (hundredths < 0) out += '-';
+        const unsigned long a = static_cast<unsigned long>(hundredths < 0 ? -hundredths : hundredths);
+        out += std::to_string(a / 100);
+        const unsigned long frac = a % 100;
+        if (frac) {
+            out += '.';
+            out += static_cast<char>('0' + frac / 10);
+            if (frac % 10) out += static_cast<char>('0' + frac % 10);
+        }
+    }
+
+    // A literal string of two-byte codes (code = Unicode value, see compact_encoder.hpp).
+    static void append_string(std::string& out, const std::string& text) {
+        out += '(';
+        std::size_t pos = 0;
+        while (pos < text.size()) {
+            char32_t cp = text::next_code_point(text, pos);
+            if (cp > 0xFFFF) cp = 0xFFFD;
+            for (const unsigned byte : {unsigned(cp >> 8), unsigned(cp & 0xFF)}) {
+                switch (byte) {
+                case '(': out += "\\("; break;
+                case ')': out += "\\)"; break;
+                case '\\': out += "\\\\"; break;
+                case '\r': out += "\\r"; break;
+                case '\n': out += "\\n"; break;
+                default: out += static_cast<char>(byte);
+                }
+            }
+        }
+        out += ')';
     }
 
     // ------------------------------------------------------------ outline and metadata
