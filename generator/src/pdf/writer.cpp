@@ -79,21 +79,28 @@ private:
     // Only the faces the document uses are embedded, and only the characters it uses are
     // declared (see compact_encoder.hpp).
     void load_fonts() {
-        std::array<std::set<char32_t>, face_count> used;
-        std::set<char32_t> all;
+        // Which code points each face shows: a bitmap over the BMP (a std::set was a
+        // noticeable part of the writer's time).
+        std::array<std::vector<bool>, face_count> used;
+        std::vector<bool> all(0x10000, false);
+        bool any = false;
         for (const layout::Page& page : pages_.pages)
             for (const layout::TextItem& item : page.texts) {
                 auto& face_set = used[static_cast<std::size_t>(item.face)];
+                if (face_set.empty()) face_set.assign(0x10000, false);
                 std::size_t pos = 0;
                 while (pos < item.text.size()) {
-                    const char32_t cp = text::next_code_point(item.text, pos);
-                    face_set.insert(cp);
-                    all.insert(cp);
+                    char32_t cp = text::next_code_point(item.text, pos);
+                    if (cp > 0xFFFF) cp = 0xFFFD;
+                    face_set[cp] = true;
+                    all[cp] = true;
+                    any = true;
                 }
             }
-        if (all.empty()) return;
-        all_code_points_ = all;
-        if (register_compact_encoder(doc(), text_encoder_name, all) != HPDF_OK && errors_.code == HPDF_OK)
+        if (!any) return;
+        for (char32_t cp = 0; cp < 0x10000; ++cp)
+            if (all[cp]) all_code_points_.insert(all_code_points_.end(), cp);
+        if (register_compact_encoder(doc(), text_encoder_name, all_code_points_) != HPDF_OK && errors_.code == HPDF_OK)
             errors_.code = HPDF_INVALID_ENCODER;
         check("registering the text encoder");
 
@@ -104,7 +111,7 @@ private:
         }
     }
 
-    HPDF_Font load_face(const layout::TrueTypeFace& face, std::size_t index, const std::set<char32_t>& used) {
+    HPDF_Font load_face(const layout::TrueTypeFace& face, std::size_t index, const std::vector<bool>& used) {
         // The face's bytes are already in memory (the FontSet read them once); libharu reads
         // them from a memory stream instead of opening the file for every document.
         const std::string& bytes = face.bytes();
@@ -122,8 +129,8 @@ private:
         HPDF_TTFontDef_SetTagName(def, tag);
         HPDF_Doc_RegisterFontDef(doc(), def);
         // Marks the glyphs to embed (libharu embeds only marked glyphs' outlines).
-        for (char32_t cp : used)
-            if (cp < 0xFFFF) HPDF_TTFontDef_GetCharWidth(def, static_cast<HPDF_UINT16>(cp));
+        for (char32_t cp = 1; cp < 0xFFFF; ++cp)
+            if (used[cp]) HPDF_TTFontDef_GetCharWidth(def, static_cast<HPDF_UINT16>(cp));
         HPDF_Font font = HPDF_GetFont(doc(), def->base_font, text_encoder_name);
         check(("preparing font " + face.source()).c_str());
         if (!font || use_identity_encoding(font, all_code_points_) != HPDF_OK)
