@@ -1,0 +1,103 @@
+// The C ABI over vanban::Engine. No exception crosses it: every entry point catches.
+#include "vanban/vanban.h"
+
+#include <new>
+#include <string>
+
+#include "vanban/engine.hpp"
+
+struct vanban_engine {
+    vanban::Engine engine;
+};
+
+struct vanban_result {
+    vanban::RenderResult result;
+    std::string message;
+};
+
+namespace {
+
+std::vector<std::filesystem::path> paths(const char* const* list, std::size_t count) {
+    std::vector<std::filesystem::path> out;
+    for (std::size_t i = 0; list && i < count; ++i)
+        if (list[i]) out.emplace_back(list[i]);
+    return out;
+}
+
+vanban_result* failed(vanban::ErrorKind kind, std::string message) {
+    auto* r = new (std::nothrow) vanban_result;
+    if (!r) return nullptr;
+    r->result.error.kind = kind;
+    r->result.error.message = std::move(message);
+    r->message = r->result.error.format();
+    return r;
+}
+
+} // namespace
+
+extern "C" {
+
+const char* vanban_version(void) { return VANBAN_VERSION; }
+
+vanban_engine* vanban_engine_new(const char* const* template_dirs, size_t template_dir_count,
+                                 const char* const* font_dirs, size_t font_dir_count,
+                                 const char* fixed_creation_date) {
+    try {
+        vanban::EngineOptions options;
+        options.template_dirs = paths(template_dirs, template_dir_count);
+        options.font_dirs = paths(font_dirs, font_dir_count);
+        if (fixed_creation_date) options.fixed_creation_date = fixed_creation_date;
+        return new vanban_engine{vanban::Engine(std::move(options))};
+    } catch (...) {
+        return nullptr;
+    }
+}
+
+void vanban_engine_free(vanban_engine* engine) { delete engine; }
+
+vanban_result* vanban_render(const vanban_engine* engine, const char* template_name,
+                             const char* data_json, size_t data_len, const char* format,
+                             const char* profile) {
+    try {
+        if (!engine || !template_name || !format || (!data_json && data_len > 0))
+            return failed(vanban::ErrorKind::usage, "vanban_render: engine, template name and format are required");
+        vanban::Format chosen;
+        if (!vanban::parse_format(format, chosen))
+            return failed(vanban::ErrorKind::usage, std::string("unknown format '") + format + "' (use pdf, docx or model)");
+        vanban::RenderOptions options;
+        if (profile) options.profile = profile;
+        auto* r = new vanban_result;
+        r->result = engine->engine.render(template_name, std::string_view(data_json ? data_json : "", data_len),
+                                          chosen, options);
+        if (!r->result.ok) r->message = r->result.error.format();
+        return r;
+    } catch (const std::bad_alloc&) {
+        return failed(vanban::ErrorKind::limit, "out of memory");
+    } catch (const std::exception& e) {
+        return failed(vanban::ErrorKind::internal, std::string("internal error: ") + e.what());
+    }
+}
+
+int vanban_result_ok(const vanban_result* r) { return r && r->result.ok ? 1 : 0; }
+
+const unsigned char* vanban_result_bytes(const vanban_result* r, size_t* length) {
+    if (length) *length = r && r->result.ok ? r->result.bytes.size() : 0;
+    if (!r || !r->result.ok) return nullptr;
+    return reinterpret_cast<const unsigned char*>(r->result.bytes.data());
+}
+
+const char* vanban_result_message(const vanban_result* r) { return r ? r->message.c_str() : "no result"; }
+
+int vanban_result_exit_code(const vanban_result* r) {
+    if (!r) return vanban::exit_code(vanban::ErrorKind::internal);
+    return r->result.ok ? 0 : vanban::exit_code(r->result.error.kind);
+}
+
+const char* vanban_result_file(const vanban_result* r) { return r ? r->result.error.where.file.c_str() : ""; }
+unsigned vanban_result_line(const vanban_result* r) { return r ? r->result.error.where.line : 0; }
+unsigned vanban_result_column(const vanban_result* r) { return r ? r->result.error.where.column : 0; }
+const char* vanban_result_json_path(const vanban_result* r) { return r ? r->result.error.json_path.c_str() : ""; }
+
+void vanban_result_free(vanban_result* r) { delete r; }
+
+} // extern "C"

@@ -1,0 +1,136 @@
+#include "engine/data_input.hpp"
+
+#include <algorithm>
+
+#include "text/utf8.hpp"
+#include "vanban/error.hpp"
+
+namespace vanban::engine {
+
+namespace {
+
+using nlohmann::json;
+
+// Line (1-based), column (1-based, in code points) and the line's text at a byte offset.
+struct TextPosition {
+    std::uint32_t line = 1, column = 1;
+    std::string line_text;
+};
+
+TextPosition position_of(std::string_view text, std::size_t offset) {
+    offset = std::min(offset, text.size());
+    TextPosition pos;
+    std::size_t line_start = 0;
+    for (std::size_t i = 0; i < offset; ++i) {
+        if (text[i] == '\n') {
+            ++pos.line;
+            line_start = i + 1;
+        }
+    }
+    pos.column = 1 + static_cast<std::uint32_t>(
+                         text::count_code_points(text.substr(line_start, offset - line_start)));
+    std::size_t line_end = text.find('\n', line_start);
+    if (line_end == std::string_view::npos) line_end = text.size();
+    std::string_view line = text.substr(line_start, line_end - line_start);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    pos.line_text = std::string(line);
+    return pos;
+}
+
+[[noreturn]] void fail_at(std::string_view text, std::size_t offset, const std::string& name,
+                          std::string message) {
+    Error error;
+    error.kind = ErrorKind::data;
+    error.message = std::move(message);
+    TextPosition pos = position_of(text, offset);
+    error.where = SourceLocation{name, pos.line, pos.column};
+    error.source_line = std::move(pos.line_text);
+    throw Failure(std::move(error));
+}
+
+// nlohmann's messages start with "[json.exception.parse_error.101] parse error at line 3,
+// column 5: syntax error while parsing value - " — keep only the part a person needs.
+std::string short_parse_message(const std::string& what) {
+    std::string message = what;
+    if (auto colon = message.find(": "); colon != std::string::npos) message = message.substr(colon + 2);
+    if (auto dash = message.find(" - "); dash != std::string::npos) message = message.substr(dash + 3);
+    if (!message.empty()) message[0] = static_cast<char>(std::tolower(message[0]));
+    return "malformed JSON: " + message;
+}
+
+// Rejects pathological nesting before nlohmann's recursive parser sees it.
+void check_depth(std::string_view text, const std::string& name, int max_depth) {
+    int depth = 0;
+    bool in_string = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (in_string) {
+            if (c == '\\') ++i;
+            else if (c == '"') in_string = false;
+            continue;
+        }
+        if (c == '"') in_string = true;
+        else if (c == '[' || c == '{') {
+            if (++depth > max_depth)
+                fail_at(text, i, name, "JSON nesting deeper than " + std::to_string(max_depth) + " levels");
+        } else if (c == ']' || c == '}') --depth;
+    }
+}
+
+void normalise_strings(json& value) {
+    switch (value.type()) {
+    case json::value_t::string: {
+        auto& s = value.get_ref<std::string&>();
+        if (!text::is_nfc(s)) s = text::to_nfc(s);
+        break;
+    }
+    case json::value_t::array:
+        for (json& item : value) normalise_strings(item);
+        break;
+    case json::value_t::object: {
+        bool keys_nfc = true;
+        for (auto it = value.begin(); it != value.end() && keys_nfc; ++it)
+            keys_nfc = text::is_nfc(it.key());
+        if (!keys_nfc) {
+            // Rebuild the object with NFC keys, keeping the data's order of fields.
+            json rebuilt = json::object();
+            for (auto it = value.begin(); it != value.end(); ++it)
+                rebuilt[text::to_nfc(it.key())] = std::move(it.value());
+            value = std::move(rebuilt);
+        }
+        for (auto it = value.begin(); it != value.end(); ++it) normalise_strings(it.value());
+        break;
+    }
+    default:
+        break;
+    }
+}
+
+} // namespace
+
+json parse_data(std::string_view text, const std::string& name, int max_depth) {
+    const std::string_view body = text::strip_bom(text);
+    const std::size_t bom = text.size() - body.size();
+    if (auto bad = text::find_invalid_utf8(body)) {
+        Error error;
+        error.kind = ErrorKind::data;
+        error.message = "invalid UTF-8 at byte " + std::to_string(*bad + bom) +
+                        " (save the file as UTF-8)";
+        error.where.file = name;
+        error.byte_offset = static_cast<std::int64_t>(*bad + bom);
+        throw Failure(std::move(error));
+    }
+    check_depth(body, name, max_depth);
+    json data;
+    try {
+        data = json::parse(body.begin(), body.end());
+    } catch (const json::parse_error& e) {
+        // e.byte is 1-based and points just past the offending character.
+        const std::size_t offset = e.byte > 0 ? e.byte - 1 : 0;
+        fail_at(body, offset, name, short_parse_message(e.what()));
+    }
+    normalise_strings(data);
+    return data;
+}
+
+} // namespace vanban::engine

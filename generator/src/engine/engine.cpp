@@ -1,0 +1,224 @@
+// The engine ties the pipeline together:
+//   data JSON -> (template engine) -> fragments -> (markup) -> document model -> writer.
+// It owns what is loaded once — parsed templates, profiles, fonts — and is safe to share
+// between threads: the caches are guarded, and everything they hand out is immutable.
+#include "vanban/engine.hpp"
+
+#include <fstream>
+#include <map>
+#include <mutex>
+#include <sstream>
+
+#include "engine/data_input.hpp"
+#include "engine/writers.hpp"
+#include "markup/builder.hpp"
+#include "model/model_json.hpp"
+#include "model/profile.hpp"
+#include "template/directory_loader.hpp"
+#include "template/template.hpp"
+
+namespace vanban {
+
+namespace {
+
+constexpr const char* kDefaultProfile = "party";
+constexpr const char* kMainFile = "main.vbt";
+
+std::string template_path(const std::string& name) {
+    if (name.size() > 4 && name.compare(name.size() - 4, 4, ".vbt") == 0) return name;
+    return name + "/" + kMainFile;
+}
+
+bool valid_profile_name(const std::string& name) {
+    if (name.empty() || name.size() > 64) return false;
+    for (char c : name)
+        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_')) return false;
+    return true;
+}
+
+// The profile named by the request, else by the data's "profile" field, else the default.
+std::string profile_name_for(const nlohmann::json& data, const RenderOptions& options) {
+    if (!options.profile.empty()) return options.profile;
+    if (data.is_object()) {
+        auto it = data.find("profile");
+        if (it != data.end()) {
+            if (!it->is_string()) {
+                Error error;
+                error.kind = ErrorKind::data;
+                error.message = "field profile must be a string such as \"party\" or \"state\"";
+                error.json_path = "profile";
+                error.where.file = options.data_name;
+                throw Failure(std::move(error));
+            }
+            return it->get<std::string>();
+        }
+    }
+    return kDefaultProfile;
+}
+
+// Fills in the source line of a template error when the stage that raised it did not have
+// the source at hand (the markup stage works on evaluated text).
+void add_source_line(Error& error, const tmpl::SourceLoader& loader) {
+    if (!error.source_line.empty() || !error.where.known() || error.where.file.empty()) return;
+    std::optional<std::string> source = loader.read(error.where.file);
+    if (!source) return;
+    std::istringstream lines(*source);
+    std::string line;
+    for (std::uint32_t n = 1; std::getline(lines, line); ++n) {
+        if (n == error.where.line) {
+            if (!line.empty() && line.back() == '\r') line.pop_back();
+            error.source_line = line;
+            return;
+        }
+    }
+}
+
+Error internal_error(const std::exception& e) {
+    Error error;
+    error.kind = ErrorKind::internal;
+    error.message = std::string("internal error: ") + e.what();
+    return error;
+}
+
+} // namespace
+
+const char* format_name(Format format) {
+    switch (format) {
+    case Format::pdf: return "pdf";
+    case Format::docx: return "docx";
+    case Format::model: return "model";
+    }
+    return "pdf";
+}
+
+bool parse_format(std::string_view name, Format& format) {
+    if (name == "pdf") format = Format::pdf;
+    else if (name == "docx") format = Format::docx;
+    else if (name == "model" || name == "json") format = Format::model;
+    else return false;
+    return true;
+}
+
+struct Engine::Impl {
+    EngineOptions options;
+    std::shared_ptr<tmpl::DirectoryLoader> loader;
+    tmpl::Library library;
+    tmpl::Limits limits;
+    engine::Writers writers;
+
+    mutable std::mutex profiles_mutex;
+    mutable std::map<std::string, std::shared_ptr<const model::Profile>> profiles;
+
+    explicit Impl(EngineOptions opts)
+        : options(std::move(opts)),
+          loader(std::make_shared<tmpl::DirectoryLoader>(options.template_dirs)),
+          library(loader),
+          writers(options.font_dirs) {
+        limits.max_include_depth = options.max_include_depth;
+        limits.max_call_depth = options.max_call_depth;
+        limits.max_loop_iterations = options.max_loop_iterations;
+        limits.max_output_bytes = options.max_output_bytes;
+    }
+
+    std::shared_ptr<const model::Profile> profile(const std::string& name) const {
+        std::lock_guard lock(profiles_mutex);
+        if (auto it = profiles.find(name); it != profiles.end()) return it->second;
+        if (!valid_profile_name(name))
+            throw Failure(ErrorKind::data, "profile name '" + name + "' is not valid (letters, digits, '-' and '_')");
+        for (const auto& dir : options.template_dirs) {
+            const auto path = dir / "_profiles" / (name + ".json");
+            if (std::filesystem::exists(path)) {
+                auto loaded = std::make_shared<const model::Profile>(model::load_profile_file(path));
+                profiles.emplace(name, loaded);
+                return loaded;
+            }
+        }
+        throw Failure(ErrorKind::resource, "no profile '" + name + "' (looked for _profiles/" + name +
+                                               ".json in the template folders)");
+    }
+
+    model::Document build(const std::string& template_name, std::string_view data_json,
+                          const RenderOptions& options) const {
+        const nlohmann::json data = engine::parse_data(data_json, options.data_name);
+        auto profile_ptr = profile(profile_name_for(data, options));
+        auto root = library.get(template_path(template_name));
+        tmpl::Output output;
+        tmpl::evaluate(*root, data, library, output, limits);
+        model::Document document = markup::build_document(output.fragments(), *profile_ptr);
+        document.metadata.created = this->options.fixed_creation_date;
+        return document;
+    }
+
+    std::string write(const model::Document& document, Format format) const {
+        switch (format) {
+        case Format::model: return model::to_json(document).dump(2) + "\n";
+        case Format::pdf: return writers.pdf(document, options.fixed_creation_date);
+        case Format::docx: return writers.docx(document, options.fixed_creation_date);
+        }
+        return {};
+    }
+};
+
+Engine::Engine(EngineOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {}
+Engine::~Engine() = default;
+
+const EngineOptions& Engine::options() const { return impl_->options; }
+
+ModelResult Engine::build_model(const std::string& template_name, std::string_view data_json,
+                                const RenderOptions& options) const {
+    ModelResult result;
+    try {
+        result.document = impl_->build(template_name, data_json, options);
+        result.ok = true;
+    } catch (Failure& failure) {
+        add_source_line(failure.error(), *impl_->loader);
+        result.error = failure.error();
+    } catch (const std::bad_alloc&) {
+        result.error.kind = ErrorKind::limit;
+        result.error.message = "out of memory";
+    } catch (const std::exception& e) {
+        result.error = internal_error(e);
+    }
+    return result;
+}
+
+RenderResult Engine::render(const std::string& template_name, std::string_view data_json,
+                            Format format, const RenderOptions& options) const {
+    ModelResult model = build_model(template_name, data_json, options);
+    if (!model) {
+        RenderResult result;
+        result.error = std::move(model.error);
+        return result;
+    }
+    return write(model.document, format);
+}
+
+RenderResult Engine::write(const model::Document& document, Format format) const {
+    RenderResult result;
+    try {
+        result.bytes = impl_->write(document, format);
+        result.ok = true;
+    } catch (const Failure& failure) {
+        result.error = failure.error();
+    } catch (const std::bad_alloc&) {
+        result.error.kind = ErrorKind::limit;
+        result.error.message = "out of memory";
+    } catch (const std::exception& e) {
+        result.error = internal_error(e);
+    }
+    return result;
+}
+
+std::optional<Error> Engine::check_template(const std::string& template_name) const {
+    try {
+        impl_->library.get(template_path(template_name));
+        return std::nullopt;
+    } catch (Failure& failure) {
+        add_source_line(failure.error(), *impl_->loader);
+        return failure.error();
+    } catch (const std::exception& e) {
+        return internal_error(e);
+    }
+}
+
+} // namespace vanban

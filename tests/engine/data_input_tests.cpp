@@ -1,0 +1,70 @@
+// Data enters the library here: UTF-8 is checked, JSON errors are located, text becomes NFC.
+#include <catch2/catch.hpp>
+
+#include "engine/data_input.hpp"
+#include "vanban/error.hpp"
+
+using namespace vanban;
+
+namespace {
+Error data_error(std::string_view text) {
+    try {
+        engine::parse_data(text, "plan.json");
+    } catch (const Failure& f) {
+        return f.error();
+    }
+    FAIL("the data was accepted");
+    return {};
+}
+} // namespace
+
+TEST_CASE("data: a byte-order mark and CRLF line ends are accepted") {
+    auto data = engine::parse_data("\xEF\xBB\xBF{\r\n  \"a\": \"b\"\r\n}\r\n", "plan.json");
+    CHECK(data["a"] == "b");
+}
+
+TEST_CASE("data: invalid UTF-8 is reported with its byte offset") {
+    Error e = data_error("{\"a\": \"ng\xE0y\"}");
+    CHECK(e.kind == ErrorKind::data);
+    CHECK(e.byte_offset == 9);
+    CHECK(e.where.file == "plan.json");
+    CHECK_THAT(e.message, Catch::StartsWith("invalid UTF-8 at byte 9"));
+}
+
+TEST_CASE("data: malformed JSON is reported at its line and column") {
+    Error e = data_error("{\n  \"tiêu đề\": \"Kế hoạch\",\n  \"số\": ,\n}");
+    CHECK(e.kind == ErrorKind::data);
+    CHECK(e.where.file == "plan.json");
+    CHECK(e.where.line == 3);
+    CHECK(e.where.column == 9); // counted in code points: "  "số": " is 8 of them
+    CHECK(e.source_line == "  \"số\": ,");
+    CHECK_THAT(e.message, Catch::StartsWith("malformed JSON: "));
+    CHECK_THAT(e.format(), Catch::Contains("plan.json:3:9: error: malformed JSON"));
+}
+
+TEST_CASE("data: truncated JSON is reported at the end") {
+    Error e = data_error("{\"a\": [1, 2");
+    CHECK(e.where.line == 1);
+    CHECK(e.kind == ErrorKind::data);
+}
+
+TEST_CASE("data: decomposed text becomes NFC, tone placement is kept") {
+    // "Đảng uỷ" and "ủy" written with combining marks (NFD).
+    auto data = engine::parse_data("{\"O\xCC\x9B\": \"\xC4\x90a\xCC\x89ng u\xCC\x89y\", "
+                                   "\"b\": [\"u\xCC\x89y\"]}",
+                                   "plan.json");
+    CHECK(data["b"][0] == "\xE1\xBB\xA7y");                      // "ủy", tone on u
+    CHECK(data["\xC6\xA0"] == "\xC4\x90\xE1\xBA\xA3ng u\xE1\xBB\xB7"); // "Đảng uỷ", tone on y
+    CHECK(data.contains("\xC6\xA0"));                   // the key "Ơ" was normalised too
+    CHECK_FALSE(data.contains("O\xCC\x9B"));
+}
+
+TEST_CASE("data: pathological nesting is refused before it can exhaust the stack") {
+    std::string deep(100000, '[');
+    Error e = data_error(deep);
+    CHECK(e.kind == ErrorKind::data);
+    CHECK_THAT(e.message, Catch::Contains("nesting deeper than 256"));
+    // Brackets inside strings do not count.
+    std::string fine = "{\"a\": \"" + std::string(1000, '[') + "\"}";
+    CHECK_NOTHROW(engine::parse_data(fine, "plan.json"));
+}
