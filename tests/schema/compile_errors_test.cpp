@@ -40,6 +40,10 @@ TEST_CASE("malformed keyword values are refused", "[schema][compile]") {
     CHECK(compile_error(R"({"properties": {"a": 3}})") == "a schema must be an object or true/false at /properties/a");
     CHECK(compile_error(R"({"pattern": "(unclosed"})").rfind(R"(pattern "(unclosed" is not a regular expression)", 0) == 0);
     CHECK(compile_error(R"({"patternProperties": {"[": {}}})").find("at /patternProperties/[") != std::string::npos);
+    CHECK(compile_error(R"({"pattern": "(?<=a)b"})").find("is not a regular expression vanban can use") != std::string::npos);
+    CHECK(compile_error(R"({"pattern": "^\\pL+$"})") ==
+          R"(pattern "^\\pL+$" uses a Unicode class (\p{…}), which vanban does not support; list the letters, e.g. [a-zà-ỹ] at /pattern)");
+    CHECK(compile_error(R"({"pattern": "a\\\\p"})").empty()); // an escaped backslash, then the letter p
 }
 
 TEST_CASE("only local references are supported, and they must point somewhere", "[schema][compile][ref]") {

@@ -270,7 +270,21 @@ private:
         node(id).unique_items = value.get<bool>();
     }
 
+    // std::regex reads \pL as the letters pL and \p{L} as a bad repeat: refuse Unicode
+    // property classes by name rather than let one silently mean something else.
+    static bool has_unicode_class(std::string_view source) {
+        for (std::size_t i = 0; i + 1 < source.size(); ++i) {
+            if (source[i] != '\\') continue;
+            if (source[i + 1] == 'p' || source[i + 1] == 'P') return true;
+            ++i; // an escaped character, possibly a backslash
+        }
+        return false;
+    }
+
     detail::Pattern compile_pattern(const std::string& source, const std::string& at) const {
+        if (has_unicode_class(source))
+            fail(at, "pattern " + detail::quote(json(source)) +
+                         " uses a Unicode class (\\p{…}), which vanban does not support; list the letters, e.g. [a-zà-ỹ]");
         try {
             return detail::Pattern{source, std::wregex(detail::to_utf32(source), std::regex::ECMAScript)};
         } catch (const std::exception& e) {
