@@ -166,12 +166,14 @@ private:
         }
     }
 
+    static bool is_break(char c) { return c == '\n' || c == '\t' || c == '\r'; }
+
     // "\n" is a line break and "\t" a tab inside the paragraph; the rest is w:t text.
     static void write_run_text(pugi::xml_node r, std::string_view text) {
         std::size_t start = 0;
         while (start <= text.size()) {
-            std::size_t end = text.find_first_of("\n\t\r", start);
-            if (end == std::string_view::npos) end = text.size();
+            std::size_t end = start;
+            while (end < text.size() && !is_break(text[end])) ++end;
             if (end > start) {
                 std::string_view chunk = text.substr(start, end - start);
                 pugi::xml_node t = xml::add(r, "w:t");

@@ -79,8 +79,11 @@ struct ArchiveDiscard {
 using SourcePtr = std::unique_ptr<zip_source_t, SourceFree>;
 using ArchivePtr = std::unique_ptr<zip_t, ArchiveDiscard>;
 
-// Deflate level: 6 is zlib's default; the parts are small and compress well either way.
-constexpr zip_uint32_t deflate_level = 6;
+// Small parts (relationships, settings, properties, headers: a few hundred bytes each) are
+// stored: deflating saves little on them, and each deflate stream costs a fresh zlib state of
+// about 256 KB, which dominates the time of a whole render. Larger parts are deflated.
+constexpr std::size_t deflate_from_bytes = 2048;
+constexpr zip_uint32_t deflate_level = 1; // fastest; the seed-000 plan is 15 KB (level 6: 13 KB, 60 % slower)
 
 void add_entry(zip_t* archive, const Part& part, std::int64_t zip_time) {
     // The source points into part.xml, which outlives zip_close.
@@ -92,7 +95,8 @@ void add_entry(zip_t* archive, const Part& part, std::int64_t zip_time) {
         zip_failure(part.name, zip_get_error(archive));
     }
     auto i = static_cast<zip_uint64_t>(index);
-    if (zip_set_file_compression(archive, i, ZIP_CM_DEFLATE, deflate_level) < 0 ||
+    bool deflate = part.xml.size() >= deflate_from_bytes;
+    if (zip_set_file_compression(archive, i, deflate ? ZIP_CM_DEFLATE : ZIP_CM_STORE, deflate ? deflate_level : 0) < 0 ||
         zip_file_set_mtime(archive, i, static_cast<time_t>(zip_time), 0) < 0)
         zip_failure(part.name, zip_get_error(archive));
 }

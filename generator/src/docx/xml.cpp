@@ -1,7 +1,5 @@
 #include "docx/xml.hpp"
 
-#include "text/utf8.hpp"
-
 namespace vanban::docx::xml {
 namespace {
 
@@ -18,15 +16,36 @@ private:
 
 bool allowed_control(unsigned char c) { return c == '\t' || c == '\n' || c == '\r'; }
 
-bool needs_cleaning(std::string_view text) {
-    bool ascii = true;
-    for (unsigned char c : text) {
-        if (c < 0x20 && !allowed_control(c)) return true;
-        if (c >= 0x80) ascii = false;
+// Length of the character at text[i] if XML may hold it: well-formed UTF-8 (no overlong
+// forms, surrogates or values past U+10FFFF), not a forbidden control character, not
+// U+FFFE or U+FFFF. Zero otherwise. Every text of the document passes here, so this is one
+// pass over the bytes rather than a call per character.
+std::size_t allowed_length(std::string_view text, std::size_t i) {
+    unsigned char lead = static_cast<unsigned char>(text[i]);
+    if (lead < 0x80) return lead >= 0x20 || allowed_control(lead) ? 1 : 0;
+    std::size_t length;
+    char32_t cp, smallest;
+    if ((lead & 0xE0) == 0xC0) length = 2, cp = lead & 0x1F, smallest = 0x80;
+    else if ((lead & 0xF0) == 0xE0) length = 3, cp = lead & 0x0F, smallest = 0x800;
+    else if ((lead & 0xF8) == 0xF0) length = 4, cp = lead & 0x07, smallest = 0x10000;
+    else return 0;
+    if (i + length > text.size()) return 0;
+    for (std::size_t k = 1; k < length; ++k) {
+        unsigned char next = static_cast<unsigned char>(text[i + k]);
+        if ((next & 0xC0) != 0x80) return 0;
+        cp = (cp << 6) | (next & 0x3F);
     }
-    if (ascii) return false;
-    return text::find_invalid_utf8(text).has_value() || text.find("\xEF\xBF\xBE") != std::string_view::npos ||
-           text.find("\xEF\xBF\xBF") != std::string_view::npos;
+    bool bad = cp < smallest || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFFFE || cp == 0xFFFF;
+    return bad ? 0 : length;
+}
+
+bool needs_cleaning(std::string_view text) {
+    for (std::size_t i = 0; i < text.size();) {
+        std::size_t length = allowed_length(text, i);
+        if (length == 0) return true;
+        i += length;
+    }
+    return false;
 }
 
 } // namespace
@@ -41,14 +60,16 @@ std::string serialize(const pugi::xml_document& document) {
 std::string clean_text(std::string_view text) {
     if (!needs_cleaning(text)) return std::string(text);
     std::string out;
-    out.reserve(text.size());
-    std::size_t pos = 0;
-    while (pos < text.size()) {
-        // next_code_point gives U+FFFD for ill-formed bytes.
-        char32_t cp = text::next_code_point(text, pos);
-        bool forbidden = (cp < 0x20 && !allowed_control(static_cast<unsigned char>(cp))) ||
-                         cp == 0xFFFE || cp == 0xFFFF;
-        text::append_utf8(out, forbidden ? char32_t{0xFFFD} : cp);
+    out.reserve(text.size() + 8);
+    for (std::size_t i = 0; i < text.size();) {
+        std::size_t length = allowed_length(text, i);
+        if (length == 0) {
+            out += "\xEF\xBF\xBD"; // U+FFFD for the one byte that cannot be kept
+            ++i;
+        } else {
+            out.append(text, i, length);
+            i += length;
+        }
     }
     return out;
 }
