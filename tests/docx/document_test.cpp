@@ -248,6 +248,7 @@ TEST_CASE("data tables: header rows repeat, rows do not split, spans merge cells
         if (std::string(t.node().child("w:tblPr").child("w:tblStyle").attribute("w:val").value()) == id::table_grid)
             table = t.node();
     REQUIRE(table);
+    CHECK(std::string(table.child("w:tblPr").child("w:tblLayout").attribute("w:type").value()) == "fixed");
     auto cols = children(table.child("w:tblGrid"), "w:gridCol");
     REQUIRE(cols.size() == 5);
     long sum = 0;
@@ -429,4 +430,20 @@ TEST_CASE("leading and trailing spaces are preserved", "[docx][document]") {
     CHECK(!texts[1].node().attribute("xml:space"));
     CHECK(std::string(texts[2].node().attribute("xml:space").value()) == "preserve");
     CHECK(text_of(d) == "a b c");
+}
+
+TEST_CASE("heading levels outside the profile's range use the nearest level", "[docx][document]") {
+    Document doc = one_block_document({Heading{0, "", {Run{"không"}}}, Heading{9, "a)", {Run{"chín"}}}});
+    pugi::xml_document d;
+    render_part(d, doc, "word/document.xml");
+    auto ps = children(body_of(d), "w:p");
+    REQUIRE(ps.size() == 2);
+    CHECK(style_of(ps[0]) == id::heading(1));
+    CHECK(text_of(ps[0]) == "không");
+    CHECK(style_of(ps[1]) == id::heading(static_cast<int>(doc.profile.headings.size())));
+
+    doc.profile.headings.clear(); // a profile without headings: bold body text
+    pugi::xml_document styles;
+    render_part(styles, doc, "word/styles.xml");
+    CHECK(styles.select_node("//w:style[@w:styleId='Heading1']/w:rPr/w:b"));
 }

@@ -1,5 +1,6 @@
 // The package: its parts, their content types and relationships, well-formed XML, fixed
 // dates and identical bytes for identical input.
+#include <future>
 #include <set>
 
 #include <catch2/catch.hpp>
@@ -163,4 +164,17 @@ TEST_CASE("an empty document is still a valid package", "[docx][package]") {
     pugi::xml_document document;
     parse_part(document, find_entry(entries, "word/document.xml")->data, "document.xml");
     CHECK(document.select_node("/w:document/w:body/w:sectPr"));
+}
+
+TEST_CASE("renders of one shared document on several threads agree", "[docx][package]") {
+    const model::Document doc = docx_fixture::plan_000_party();
+    const std::string expected = docx::render_docx(doc, fixed);
+    std::vector<std::future<std::string>> renders;
+    for (int i = 0; i < 4; ++i)
+        renders.push_back(std::async(std::launch::async, [&doc] {
+            std::string last;
+            for (int k = 0; k < 25; ++k) last = docx::render_docx(doc, fixed);
+            return last;
+        }));
+    for (auto& r : renders) CHECK(r.get() == expected);
 }

@@ -201,7 +201,8 @@ private:
         pugi::xml_node width = xml::add(tblpr, "w:tblW");
         width.append_attribute("w:w") = total(columns);
         width.append_attribute("w:type") = "dxa";
-        xml::add_val(tblpr, "w:tblLayout", "fixed");
+        // Fixed layout: Word and LibreOffice keep the grid's widths instead of fitting the text.
+        xml::add(tblpr, "w:tblLayout").append_attribute("w:type") = "fixed";
         pugi::xml_node grid = xml::add(tbl, "w:tblGrid");
         for (long w : columns) grid.append_child("w:gridCol").append_attribute("w:w") = w;
         return tbl;
