@@ -48,14 +48,13 @@ nlohmann::json read_with_python_docx(const std::string& docx_bytes) {
 LibreOfficePdf convert_with_libreoffice(const std::string& docx_bytes) {
     if (!have_program("soffice"))
         FAIL("LibreOffice is not installed: soffice is not on PATH (apt-get install libreoffice-writer-nogui)");
-    if (!have_program("pdftotext")) FAIL("pdftotext is not installed (apt-get install poppler-utils)");
     ScratchDir dir;
     std::string input = (dir.path() / "plan.docx").string();
     write_file(input, docx_bytes);
     // A private HOME and user profile: LibreOffice writes its settings there, and two test
     // runs (or a desktop session) never share or lock one.
-    std::string command = "HOME=" + shell_quote(dir.path().string()) + " soffice -env:UserInstallation=file://" +
-                          (dir.path() / "profile").string() +
+    std::string command = "HOME=" + shell_quote(dir.path().string()) + " soffice " +
+                          shell_quote("-env:UserInstallation=file://" + (dir.path() / "profile").string()) +
                           " --headless --norestore --convert-to pdf --outdir " + shell_quote(dir.path().string()) +
                           " " + shell_quote(input);
     CommandResult converted = run_command(command, 240);
@@ -67,18 +66,28 @@ LibreOfficePdf convert_with_libreoffice(const std::string& docx_bytes) {
 
     LibreOfficePdf result;
     result.pdf = read_file(pdf);
+    result.pages = pdf_text_pages(result.pdf);
+    return result;
+}
+
+std::vector<std::string> pdf_text_pages(const std::string& pdf_bytes) {
+    if (!have_program("pdftotext")) FAIL("pdftotext is not installed (apt-get install poppler-utils)");
+    ScratchDir dir;
+    std::filesystem::path pdf = dir.path() / "document.pdf";
+    write_file(pdf, pdf_bytes);
     CommandResult text = run_command("pdftotext -enc UTF-8 " + shell_quote(pdf.string()) + " -", 60);
     INFO("pdftotext: " << text.output);
     REQUIRE(text.exit_code == 0);
     // pdftotext ends each page with a form feed.
+    std::vector<std::string> pages;
     std::size_t start = 0;
     while (start < text.output.size()) {
         std::size_t end = text.output.find('\f', start);
         if (end == std::string::npos) end = text.output.size();
-        result.pages.push_back(text.output.substr(start, end - start));
+        pages.push_back(text.output.substr(start, end - start));
         start = end + 1;
     }
-    return result;
+    return pages;
 }
 
 } // namespace vanban::docx_test

@@ -22,4 +22,7 @@ struct LibreOfficePdf {
 
 LibreOfficePdf convert_with_libreoffice(const std::string& docx_bytes);
 
+// pdftotext of each page of a PDF, e.g. vanban's own, to compare with LibreOffice's pages.
+std::vector<std::string> pdf_text_pages(const std::string& pdf_bytes);
+
 } // namespace vanban::docx_test
