@@ -26,6 +26,23 @@ struct Pos {
 
 namespace ast {
 
+// A name the template binds or reads (variables, loop names, macros, parameters), with its
+// hash computed once when parsing: scope lookups compare one integer before any text.
+struct Identifier {
+    Identifier() = default;
+    explicit Identifier(std::string_view name) : text(name), hash(hash_of(name)) {}
+    std::string text;
+    std::uint32_t hash = 0;
+
+    bool empty() const { return text.empty(); }
+    bool operator==(const Identifier& other) const { return hash == other.hash && text == other.text; }
+    static constexpr std::uint32_t hash_of(std::string_view name) { // FNV-1a
+        std::uint32_t h = 2166136261u;
+        for (char c : name) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+        return h;
+    }
+};
+
 // ---------------------------------------------------------------- expressions
 
 enum class ExprKind : std::uint8_t {
@@ -59,7 +76,7 @@ struct ListLiteral : Expr {
 
 struct Name : Expr {
     explicit Name(Pos pos) : Expr(ExprKind::name, pos) {}
-    std::string name;
+    Identifier name;
 };
 
 // object.name
@@ -174,8 +191,8 @@ struct If : Stmt {
 // {% for x in xs %} / {% for key, value in object %} … {% else %} … {% endfor %}
 struct For : Stmt {
     explicit For(Pos pos) : Stmt(StmtKind::for_, pos) {}
-    std::string first_name;  // the item, or the key
-    std::string second_name; // the value; empty for a one-name loop
+    Identifier first_name;  // the item, or the key
+    Identifier second_name; // the value; empty for a one-name loop
     ExprPtr iterable;
     Block body;
     Block otherwise; // runs when there is nothing to loop over
@@ -184,7 +201,7 @@ struct For : Stmt {
 // {% set name = expr %}
 struct Set : Stmt {
     explicit Set(Pos pos) : Stmt(StmtKind::set, pos) {}
-    std::string name;
+    Identifier name;
     ExprPtr value;
 };
 
@@ -198,11 +215,11 @@ struct Include : Stmt {
 struct Macro : Stmt {
     explicit Macro(Pos pos) : Stmt(StmtKind::macro, pos) {}
     struct Param {
-        std::string name;
+        Identifier name;
         Pos pos;
         ExprPtr default_value; // null: the argument is required
     };
-    std::string name;
+    Identifier name;
     std::vector<Param> params;
     Block body;
 };

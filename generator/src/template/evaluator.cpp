@@ -18,26 +18,26 @@ namespace vanban::tmpl {
 // outermost frame. Names view the syntax tree, which outlives the evaluation.
 struct Frame {
     struct Binding {
-        std::string_view name;
+        const ast::Identifier* name;
         Value value;
     };
     const Frame* parent = nullptr;
     std::vector<Binding> bindings;
 
-    const Value* find(std::string_view name) const {
+    const Value* find(const ast::Identifier& name) const {
         for (const Frame* frame = this; frame; frame = frame->parent)
             for (const Binding& binding : frame->bindings)
-                if (binding.name == name) return &binding.value;
+                if (*binding.name == name) return &binding.value;
         return nullptr;
     }
-    void set(std::string_view name, Value value) {
+    void set(const ast::Identifier& name, Value value) {
         for (Binding& binding : bindings) {
-            if (binding.name == name) {
+            if (*binding.name == name) {
                 binding.value = std::move(value);
                 return;
             }
         }
-        bindings.push_back({name, std::move(value)});
+        bindings.push_back({&name, std::move(value)});
     }
 };
 
@@ -50,6 +50,9 @@ using namespace ast;
 // macro bodies and included templates included). Each template is bounded by the parser;
 // this bounds their combination, whatever Limits say, so the stack cannot overflow.
 constexpr int max_evaluation_depth = 2000;
+
+// The name of the loop variable; constant, shared by all evaluations.
+const Identifier loop_name("loop");
 
 std::string in_quotes(std::string_view s) { return "'" + std::string(s) + "'"; }
 
@@ -347,9 +350,9 @@ public:
         auto run_body = [&](Value first, const Value* second) {
             count_iteration(node.pos);
             scope.bindings.clear(); // a `set` in the body lasts one iteration
-            scope.bindings.push_back({node.first_name, std::move(first)});
-            if (second) scope.bindings.push_back({node.second_name, *second});
-            scope.bindings.push_back({"loop", loop});
+            scope.bindings.push_back({&node.first_name, std::move(first)});
+            if (second) scope.bindings.push_back({&node.second_name, *second});
+            scope.bindings.push_back({&loop_name, loop});
             exec(node.body, scope);
             ++state.index0;
         };
@@ -402,7 +405,7 @@ public:
         if (!callee.is_defined()) {
             if (call.callee->kind == ExprKind::name)
                 fail(ErrorKind::template_eval, call.pos,
-                     "unknown macro " + in_quotes(static_cast<const Name&>(*call.callee).name));
+                     "unknown macro " + in_quotes(static_cast<const Name&>(*call.callee).name.text));
             fail_missing(callee, call.pos);
         }
         if (callee.type() != Value::Type::macro)
@@ -425,7 +428,7 @@ public:
 
     // Arguments are evaluated where the call is written.
     void bind_arguments(const Call& call, const Macro& macro, const Frame& caller, Frame& scope) {
-        const std::string& name = macro.name;
+        const std::string& name = macro.name.text;
         if (call.args.size() > macro.params.size())
             fail(ErrorKind::template_eval, call.pos,
                  "the macro " + in_quotes(name) + " takes " + std::to_string(macro.params.size()) +
@@ -434,11 +437,11 @@ public:
         for (std::size_t i = 0; i < call.args.size(); ++i) {
             Value value = eval(*call.args[i], caller);
             require_defined(value, *call.args[i]);
-            scope.bindings.push_back({macro.params[i].name, std::move(value)});
+            scope.bindings.push_back({&macro.params[i].name, std::move(value)});
         }
         for (const KeywordArg& arg : call.keyword_args) {
             auto param = std::find_if(macro.params.begin(), macro.params.end(),
-                                      [&](const Macro::Param& p) { return p.name == arg.name; });
+                                      [&](const Macro::Param& p) { return p.name.text == arg.name; });
             if (param == macro.params.end())
                 fail(ErrorKind::template_eval, arg.pos,
                      "the macro " + in_quotes(name) + " has no parameter " + in_quotes(arg.name));
@@ -447,12 +450,12 @@ public:
                      "the argument " + in_quotes(arg.name) + " is already given by position");
             Value value = eval(*arg.value, caller);
             require_defined(value, *arg.value);
-            scope.bindings.push_back({param->name, std::move(value)});
+            scope.bindings.push_back({&param->name, std::move(value)});
         }
         for (const Macro::Param& param : macro.params) {
             if (!param.default_value && !is_bound(scope, param.name))
                 fail(ErrorKind::template_eval, call.pos,
-                     "the macro " + in_quotes(name) + " needs the argument " + in_quotes(param.name));
+                     "the macro " + in_quotes(name) + " needs the argument " + in_quotes(param.name.text));
         }
     }
 
@@ -463,13 +466,13 @@ public:
             if (is_bound(scope, param.name)) continue;
             Value value = eval(*param.default_value, scope);
             require_defined(value, *param.default_value);
-            scope.bindings.push_back({param.name, std::move(value)});
+            scope.bindings.push_back({&param.name, std::move(value)});
         }
     }
 
-    static bool is_bound(const Frame& scope, std::string_view name) {
+    static bool is_bound(const Frame& scope, const Identifier& name) {
         return std::any_of(scope.bindings.begin(), scope.bindings.end(),
-                           [&](const Frame::Binding& binding) { return binding.name == name; });
+                           [&](const Frame::Binding& binding) { return *binding.name == name; });
     }
 
     // ------------------------------------------------------------ expressions
@@ -524,11 +527,11 @@ public:
         return {};
     }
 
-    Value lookup(const std::string& name, const Frame& frame) const {
+    Value lookup(const Identifier& name, const Frame& frame) const {
         if (const Value* bound = frame.find(name)) return *bound;
-        if (!data_.is_object()) return Value::missing(nullptr, name, true);
-        auto found = data_.find(name);
-        if (found == data_.end()) return Value::missing(&data_, name, true);
+        if (!data_.is_object()) return Value::missing(nullptr, name.text, true);
+        auto found = data_.find(name.text);
+        if (found == data_.end()) return Value::missing(&data_, name.text, true);
         return Value::data(*found);
     }
 

@@ -143,11 +143,11 @@ private:
         return next();
     }
     // A name the template may bind (set, for, macro and its parameters).
-    std::string expect_binding_name(std::string_view what) {
+    Identifier expect_binding_name(std::string_view what) {
         const Token& token = expect_name(what);
         if (is_reserved(token.text) || token.text == "loop")
             fail(token.pos, in_quotes(token.text) + " cannot be used as a name here");
-        return std::string(token.text);
+        return Identifier(token.text);
     }
     void expect_tag_end() {
         if (peek().kind != Token::Kind::end) {
@@ -286,13 +286,13 @@ private:
         if (!accept_op(")")) {
             for (;;) {
                 Pos pos = peek().pos;
-                std::string name = expect_binding_name("a parameter name");
+                Identifier name = expect_binding_name("a parameter name");
                 for (const Macro::Param& earlier : node->params)
-                    if (earlier.name == name) fail(pos, "the parameter " + in_quotes(name) + " is listed twice");
+                    if (earlier.name == name) fail(pos, "the parameter " + in_quotes(name.text) + " is listed twice");
                 ExprPtr default_value;
                 if (accept_op("=")) default_value = parse_expression();
                 else if (!node->params.empty() && node->params.back().default_value)
-                    fail(pos, "the parameter " + in_quotes(name) + " needs a default value, like the ones before it");
+                    fail(pos, "the parameter " + in_quotes(name.text) + " needs a default value, like the ones before it");
                 node->params.push_back({std::move(name), pos, std::move(default_value)});
                 if (accept_op(")")) break;
                 expect_op(",", "between parameters");
@@ -593,7 +593,7 @@ private:
         if (token.text == "none") return constant(Value::none());
         if (is_reserved(token.text)) fail(token.pos, "expected a value, found " + in_quotes(token.text));
         auto name = std::make_unique<Name>(token.pos);
-        name->name = std::string(token.text);
+        name->name = Identifier(token.text);
         return name;
     }
 };
