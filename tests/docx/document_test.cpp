@@ -390,9 +390,12 @@ TEST_CASE("malformed tables still give a whole grid", "[docx][document]") {
     covered.covered = true;
     t.rows.push_back(TableRow{false, {wide, covered, covered}});
     t.rows.push_back(TableRow{false, {covered}}); // too few cells
-    Document doc = one_block_document({t});
+    Table no_rows;
+    no_rows.column_weights = {1, 2};
+    Document doc = one_block_document({t, no_rows});
     pugi::xml_document d;
     render_part(d, doc, "word/document.xml");
+    CHECK(d.select_nodes("//w:tbl").size() == 1); // a table without rows is left out
     auto cols = children(d.select_node("//w:tblGrid").node(), "w:gridCol");
     REQUIRE(cols.size() == 3);
     CHECK(cols[0].attribute("w:w").as_int() == cols[1].attribute("w:w").as_int());

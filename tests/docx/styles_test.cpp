@@ -163,6 +163,12 @@ TEST_CASE("the body family inherits from Body Text, so its size is set in one pl
     CHECK(std::string(sheet.style(id::heading(1)).child("w:name").attribute("w:val").value()) == "heading 1");
 }
 
+TEST_CASE("widow and orphan control is on for every paragraph, whatever the program's default", "[docx][styles]") {
+    StyleSheet sheet(docx_fixture::party_profile());
+    CHECK(sheet.root().select_node("/w:styles/w:docDefaults/w:pPrDefault/w:pPr/w:widowControl"));
+    CHECK(!sheet.root().select_node("//w:style//w:widowControl"));
+}
+
 TEST_CASE("no style asks Word for capitals: upper case is in the text", "[docx][styles]") {
     StyleSheet sheet(docx_fixture::party_profile());
     CHECK(!sheet.root().select_node("//w:caps"));

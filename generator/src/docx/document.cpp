@@ -352,7 +352,7 @@ private:
 
     void write(pugi::xml_node, const Table& t) {
         std::vector<long> columns = column_widths(t);
-        if (columns.empty()) return;
+        if (columns.empty() || t.rows.empty()) return; // Word rejects a table without rows
         pugi::xml_node tbl = table(style_id::table_grid, columns);
         std::size_t n = columns.size();
         // Vertical merges in progress: rows still covered below, and how many columns wide.

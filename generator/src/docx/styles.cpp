@@ -157,6 +157,9 @@ void add_doc_defaults(pugi::xml_node styles, const Profile& profile) {
     xml::add_val(rpr, "w:szCs", pt_to_half_points(profile.body.size_pt));
     xml::add_val(rpr, "w:lang", "vi-VN");
     pugi::xml_node ppr = xml::add(xml::add(defaults, "w:pPrDefault"), "w:pPr");
+    // Widow and orphan control (no single line of a paragraph left alone at a page's top or
+    // bottom), said explicitly: Word's default without it is off, LibreOffice's is on.
+    xml::add(ppr, "w:widowControl");
     pugi::xml_node spacing = xml::add(ppr, "w:spacing");
     spacing.append_attribute("w:before") = 0;
     spacing.append_attribute("w:after") = 0;
