@@ -257,15 +257,25 @@ int run_validate(const std::string& template_name, const std::string& data_path,
     vanban::RenderOptions options;
     options.profile = common.profile;
     options.data_name = data_path == "-" ? "<stdin>" : data_path;
-    vanban::ModelResult model = engine.build_model(template_name, data, options);
-    if (!model) return report(model.error);
-    std::cerr << options.data_name << ": valid for template " << template_name << "\n";
-    return 0;
+    vanban::ValidationResult result = engine.validate(template_name, data, options);
+    if (result.problems.empty()) {
+        if (!result) return report(result.error);
+        std::cerr << options.data_name << ": valid for template " << template_name << "\n";
+        return 0;
+    }
+    // Every schema problem, one line each, so the whole file can be fixed in one pass.
+    for (const vanban::DataProblem& problem : result.problems)
+        std::cerr << options.data_name << ": " << (problem.json_path.empty() ? "(the data)" : problem.json_path)
+                  << ": " << problem.message << "\n";
+    std::cerr << result.problems.size() << " problem" << (result.problems.size() == 1 ? "" : "s")
+              << " in " << options.data_name << "\n";
+    return vanban::exit_code(vanban::ErrorKind::validation);
 }
 
 void add_common(CLI::App* command, CommonOptions& common) {
     command->add_option("-t,--templates", common.template_dirs,
-                        "Template folder (repeatable); default: $VANBAN_TEMPLATES, else ./templates");
+                        "Template folder (repeatable); default: $VANBAN_TEMPLATES, else ./templates")
+        ->allow_extra_args(false);
     command->add_option("--profile", common.profile,
                         "Style profile: party (HD36) or state (NĐ30); default: the data's \"profile\", else party");
 }
@@ -284,9 +294,11 @@ int main(int argc, char** argv) {
     render->add_option("template", render_cmd.template_name, "Template name (a folder of templates/, e.g. ke-hoach)")->required();
     render->add_option("data", render_cmd.data_path, "JSON data file, or - for standard input")->required();
     render->add_option("-o,--output", render_cmd.outputs,
-                       "Output file (repeatable); the extension (.pdf, .docx, .json) gives the format; - is standard output");
+                       "Output file (repeatable); the extension (.pdf, .docx, .json) gives the format; - is standard output")
+        ->allow_extra_args(false);
     render->add_option("-f,--format", render_cmd.format, "pdf, docx or model (the document model as JSON)");
-    render->add_option("--fonts", common.font_dirs, "Extra folder to search for fonts (repeatable)");
+    render->add_option("--fonts", common.font_dirs, "Extra folder to search for fonts (repeatable)")
+        ->allow_extra_args(false);
     render->add_option("--fixed-date", common.fixed_date,
                        "Creation date written into the files (ISO 8601), for byte-identical output");
     render->add_flag("-q,--quiet", render_cmd.quiet, "Do not list the files written");

@@ -23,7 +23,7 @@ std::string quote(const std::string& s) {
 }
 
 // Runs the vanban binary with `args` in `dir`, capturing both streams.
-Run vanban(const std::string& args, const TempDir& dir, const std::string& stdin_text = "") {
+Run run_vanban(const std::string& args, const TempDir& dir, const std::string& stdin_text = "") {
     const auto out = dir.path() / ".stdout", err = dir.path() / ".stderr", in = dir.path() / ".stdin";
     dir.write(".stdin", stdin_text);
     const std::string command = "cd " + quote(dir.path().string()) + " && VANBAN_TEMPLATES=" +
@@ -52,27 +52,27 @@ void add_template(const TempDir& dir, const std::string& main = kTemplate) {
 
 TEST_CASE("cli: --help explains the commands and --version prints the version") {
     TempDir dir;
-    Run help = vanban("--help", dir);
+    Run help = run_vanban("--help", dir);
     CHECK(help.exit_code == 0);
     CHECK_THAT(help.out, Catch::Contains("render"));
     CHECK_THAT(help.out, Catch::Contains("validate"));
-    Run render_help = vanban("render --help", dir);
+    Run render_help = run_vanban("render --help", dir);
     CHECK(render_help.exit_code == 0);
     CHECK_THAT(render_help.out, Catch::Contains("--profile"));
     CHECK_THAT(render_help.out, Catch::Contains("Exit codes"));
-    Run version = vanban("--version", dir);
+    Run version = run_vanban("--version", dir);
     CHECK(version.exit_code == 0);
     CHECK_THAT(version.out, Catch::StartsWith("vanban "));
 }
 
 TEST_CASE("cli: usage errors exit with 2") {
     TempDir dir;
-    CHECK(vanban("", dir).exit_code == 2);
-    CHECK(vanban("render", dir).exit_code == 2);
-    CHECK(vanban("render plan data.json --no-such-option", dir).exit_code == 2);
+    CHECK(run_vanban("", dir).exit_code == 2);
+    CHECK(run_vanban("render", dir).exit_code == 2);
+    CHECK(run_vanban("render plan data.json --no-such-option", dir).exit_code == 2);
     add_template(dir);
     dir.write("d.json", R"({"summary": "về x", "body": "y"})");
-    Run odt = vanban("render -t tpl plan d.json -o out.odt", dir);
+    Run odt = run_vanban("render -t tpl plan d.json -o out.odt", dir);
     CHECK(odt.exit_code == 2);
     CHECK_THAT(odt.err, Catch::Contains("cannot tell the format of out.odt"));
 }
@@ -81,7 +81,7 @@ TEST_CASE("cli: render --format model prints the document model") {
     TempDir dir;
     add_template(dir);
     dir.write("d.json", R"({"summary": "về công tác kết nạp đảng viên", "body": "Nội dung."})");
-    Run run = vanban("render -t tpl plan d.json --format model", dir);
+    Run run = run_vanban("render -t tpl plan d.json --format model", dir);
     INFO(run.err);
     REQUIRE(run.exit_code == 0);
     CHECK_THAT(run.out, Catch::Contains("\"type_name\": \"KẾ HOẠCH\""));
@@ -91,7 +91,7 @@ TEST_CASE("cli: render --format model prints the document model") {
 TEST_CASE("cli: data can come from standard input") {
     TempDir dir;
     add_template(dir);
-    Run run = vanban("render -t tpl plan - -f model -o -", dir, R"({"summary": "về x", "body": "Từ stdin."})");
+    Run run = run_vanban("render -t tpl plan - -f model -o -", dir, R"({"summary": "về x", "body": "Từ stdin."})");
     INFO(run.err);
     REQUIRE(run.exit_code == 0);
     CHECK_THAT(run.out, Catch::Contains("Từ stdin."));
@@ -101,12 +101,12 @@ TEST_CASE("cli: bad data exits with 5, says where, and writes nothing") {
     TempDir dir;
     add_template(dir);
     dir.write("bad.json", "{\n  \"summary\": \"về x\",\n  \"body\": \n}\n");
-    Run run = vanban("render -t tpl plan bad.json -o plan.json", dir);
+    Run run = run_vanban("render -t tpl plan bad.json -o plan.json", dir);
     CHECK(run.exit_code == 5);
     CHECK_THAT(run.err, Catch::StartsWith("bad.json:4:1: error: malformed JSON"));
     CHECK(dir.files() == std::vector<std::string>{"bad.json"});
 
-    Run missing = vanban("render -t tpl plan nowhere.json -o plan.json", dir);
+    Run missing = run_vanban("render -t tpl plan nowhere.json -o plan.json", dir);
     CHECK(missing.exit_code == 5);
     CHECK_THAT(missing.err, Catch::Contains("no such file: nowhere.json"));
 }
@@ -115,7 +115,7 @@ TEST_CASE("cli: a missing field exits with 5 and names the JSON path") {
     TempDir dir;
     add_template(dir);
     dir.write("d.json", R"({"summary": "về x"})");
-    Run run = vanban("render -t tpl plan d.json -o plan.json", dir);
+    Run run = run_vanban("render -t tpl plan d.json -o plan.json", dir);
     CHECK(run.exit_code == 5);
     CHECK_THAT(run.err, Catch::Contains("missing field body"));
     CHECK_THAT(run.err, Catch::Contains("plan/main.vbt:3:"));
@@ -126,7 +126,7 @@ TEST_CASE("cli: a template syntax error exits with 3 with the line and a caret")
     TempDir dir;
     add_template(dir, "@type KẾ HOẠCH\n{{ summary | }}\n");
     dir.write("d.json", R"({"summary": "về x"})");
-    Run run = vanban("render -t tpl plan d.json -o plan.json", dir);
+    Run run = run_vanban("render -t tpl plan d.json -o plan.json", dir);
     CHECK(run.exit_code == 3);
     CHECK_THAT(run.err, Catch::Contains("plan/main.vbt:2:"));
     CHECK_THAT(run.err, Catch::Contains("{{ summary | }}"));
@@ -138,7 +138,7 @@ TEST_CASE("cli: an absent output folder exits with 8 and leaves nothing") {
     TempDir dir;
     add_template(dir);
     dir.write("d.json", R"({"summary": "về x", "body": "y"})");
-    Run run = vanban("render -t tpl plan d.json -o plan.json -o nowhere/plan.json", dir);
+    Run run = run_vanban("render -t tpl plan d.json -o plan.json -o nowhere/plan.json", dir);
     CHECK(run.exit_code == 8);
     CHECK_THAT(run.err, Catch::Contains("the folder nowhere does not exist"));
     CHECK(dir.files() == std::vector<std::string>{"d.json"});
@@ -149,7 +149,7 @@ TEST_CASE("cli: validate accepts good data and rejects bad data") {
     add_template(dir);
     dir.write("good.json", R"({"summary": "về x", "body": "y"})");
     dir.write("bad.json", R"({"summary": "về x"})");
-    CHECK(vanban("validate -t tpl plan good.json", dir).exit_code == 0);
-    CHECK(vanban("validate -t tpl plan bad.json", dir).exit_code == 5);
+    CHECK(run_vanban("validate -t tpl plan good.json", dir).exit_code == 0);
+    CHECK(run_vanban("validate -t tpl plan bad.json", dir).exit_code == 5);
     CHECK(dir.files() == std::vector<std::string>{"bad.json", "good.json"});
 }

@@ -62,6 +62,19 @@ struct ModelResult {
     explicit operator bool() const { return ok; }
 };
 
+// One way in which data does not match a template's schema (templates/NAME/schema.json).
+struct DataProblem {
+    std::string json_path;      // "plan.tasks[3].deadline"; "" for the whole document
+    std::string message;        // "expected a string, found a number"
+};
+
+struct ValidationResult {
+    bool ok = false;            // the data matches the schema and the template renders with it
+    std::vector<DataProblem> problems; // every schema problem (at most 100)
+    Error error;                // when !ok: the first problem, or what stopped the check
+    explicit operator bool() const { return ok; }
+};
+
 class Engine {
 public:
     explicit Engine(EngineOptions options);
@@ -74,7 +87,13 @@ public:
     RenderResult render(const std::string& template_name, std::string_view data_json,
                         Format format, const RenderOptions& options = {}) const;
 
-    // The document model only: what the writers would receive.
+    // Checks data against the template's JSON Schema (when it has one), then builds the
+    // model, so that every problem the data could cause is found without writing anything.
+    ValidationResult validate(const std::string& template_name, std::string_view data_json,
+                              const RenderOptions& options = {}) const;
+
+    // The document model only: what the writers would receive. Data that does not match
+    // the template's schema is an ErrorKind::validation error naming the first problem.
     ModelResult build_model(const std::string& template_name, std::string_view data_json,
                             const RenderOptions& options = {}) const;
 

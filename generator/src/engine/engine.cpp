@@ -14,6 +14,7 @@
 #include "markup/builder.hpp"
 #include "model/model_json.hpp"
 #include "model/profile.hpp"
+#include "schema/schema.hpp"
 #include "template/directory_loader.hpp"
 #include "template/template.hpp"
 
@@ -23,6 +24,25 @@ namespace {
 
 constexpr const char* kDefaultProfile = "party";
 constexpr const char* kMainFile = "main.vbt";
+constexpr const char* kSchemaFile = "schema.json";
+
+// The template's folder name: "ke-hoach" for "ke-hoach" and "ke-hoach/main.vbt".
+std::string template_folder(const std::string& name) {
+    const auto slash = name.find('/');
+    return slash == std::string::npos ? name : name.substr(0, slash);
+}
+
+Error validation_error(const std::vector<schema::Problem>& problems, const std::string& data_name) {
+    Error error;
+    error.kind = ErrorKind::validation;
+    const schema::Problem& first = problems.front();
+    error.message = (first.json_path.empty() ? std::string("the data") : first.json_path) + ": " + first.message;
+    if (problems.size() > 1)
+        error.message += " (and " + std::to_string(problems.size() - 1) + " more; run 'vanban validate')";
+    error.json_path = first.json_path;
+    error.where.file = data_name;
+    return error;
+}
 
 std::string template_path(const std::string& name) {
     if (name.size() > 4 && name.compare(name.size() - 4, 4, ".vbt") == 0) return name;
@@ -108,6 +128,9 @@ struct Engine::Impl {
 
     mutable std::mutex profiles_mutex;
     mutable std::map<std::string, std::shared_ptr<const model::Profile>> profiles;
+    // Compiled schemas by template folder; nullptr for a template without one.
+    mutable std::mutex schemas_mutex;
+    mutable std::map<std::string, std::shared_ptr<const schema::Schema>> schemas;
 
     explicit Impl(EngineOptions opts)
         : options(std::move(opts)),
@@ -137,9 +160,35 @@ struct Engine::Impl {
                                                ".json in the template folders)");
     }
 
+    std::shared_ptr<const schema::Schema> schema_of(const std::string& template_name) const {
+        const std::string folder = template_folder(template_name);
+        std::lock_guard lock(schemas_mutex);
+        if (auto it = schemas.find(folder); it != schemas.end()) return it->second;
+        std::shared_ptr<const schema::Schema> compiled;
+        const std::string name = folder + "/" + kSchemaFile;
+        if (std::optional<std::string> text = loader->read(name)) {
+            const nlohmann::json document = engine::parse_data(*text, name);
+            compiled = std::make_shared<const schema::Schema>(schema::Schema::compile(document, name));
+        }
+        schemas.emplace(folder, compiled);
+        return compiled;
+    }
+
+    std::vector<schema::Problem> problems_of(const std::string& template_name, const nlohmann::json& data) const {
+        auto compiled = schema_of(template_name);
+        return compiled ? compiled->validate(data) : std::vector<schema::Problem>{};
+    }
+
     model::Document build(const std::string& template_name, std::string_view data_json,
                           const RenderOptions& options) const {
         const nlohmann::json data = engine::parse_data(data_json, options.data_name);
+        if (auto problems = problems_of(template_name, data); !problems.empty())
+            throw Failure(validation_error(problems, options.data_name));
+        return build(template_name, data, options);
+    }
+
+    model::Document build(const std::string& template_name, const nlohmann::json& data,
+                          const RenderOptions& options) const {
         auto profile_ptr = profile(profile_name_for(data, options));
         auto root = library.get(template_path(template_name));
         tmpl::Output output;
@@ -199,6 +248,34 @@ RenderResult Engine::write(const model::Document& document, Format format) const
         result.bytes = impl_->write(document, format);
         result.ok = true;
     } catch (const Failure& failure) {
+        result.error = failure.error();
+    } catch (const std::bad_alloc&) {
+        result.error.kind = ErrorKind::limit;
+        result.error.message = "out of memory";
+    } catch (const std::exception& e) {
+        result.error = internal_error(e);
+    }
+    return result;
+}
+
+ValidationResult Engine::validate(const std::string& template_name, std::string_view data_json,
+                                  const RenderOptions& options) const {
+    ValidationResult result;
+    try {
+        const nlohmann::json data = engine::parse_data(data_json, options.data_name);
+        for (schema::Problem& p : impl_->problems_of(template_name, data))
+            result.problems.push_back(DataProblem{std::move(p.json_path), std::move(p.message)});
+        if (!result.problems.empty()) {
+            std::vector<schema::Problem> first{{result.problems.front().json_path, result.problems.front().message}};
+            result.error = validation_error(first, options.data_name);
+            if (result.problems.size() > 1)
+                result.error.message += " (and " + std::to_string(result.problems.size() - 1) + " more)";
+            return result;
+        }
+        impl_->build(template_name, data, options);
+        result.ok = true;
+    } catch (Failure& failure) {
+        add_source_line(failure.error(), *impl_->loader);
         result.error = failure.error();
     } catch (const std::bad_alloc&) {
         result.error.kind = ErrorKind::limit;
