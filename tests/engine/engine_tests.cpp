@@ -181,3 +181,17 @@ TEST_CASE("engine: eight threads on one engine produce what one thread produces"
     for (auto& thread : threads) thread.join();
     for (const auto& r : results) CHECK(r == expected);
 }
+
+TEST_CASE("engine: templates see the profile in force as vanban.profile") {
+    Fixture f("@type KẾ HOẠCH\n{% if vanban.profile == \"state\" %}\nNhà nước\n{% else %}\nĐảng\n{% endif %}\n");
+    auto text_of = [&](const RenderOptions& options) {
+        ModelResult m = f.engine.build_model("plan", "{\"profile\": \"party\"}", options);
+        INFO(m.error.format());
+        REQUIRE(m.ok);
+        return model::plain_text(std::get<model::Paragraph>(m.document.body.at(0)).text);
+    };
+    CHECK(text_of({}) == "Đảng");
+    RenderOptions state;
+    state.profile = "state"; // the command line overrides the data, and the template follows
+    CHECK(text_of(state) == "Nhà nước");
+}

@@ -199,6 +199,10 @@ TEST_CASE("format_number limits and non-finite values", "[number]") {
 TEST_CASE("format_percent", "[number]") {
     CHECK(format_percent(0.256, 1) == "25,6%");
     CHECK(format_percent(0.256) == "25,6%");
+    // Zero is "0%", not "000%" (a ratio of nothing is common in report tables).
+    CHECK(format_percent(0.0, 1) == "0,0%");
+    CHECK(format_percent(0.0, 0) == "0%");
+    CHECK(format_percent(-0.0, 2) == "0,00%");
     CHECK(format_percent(1) == "100,0%");
     CHECK(format_percent(0.5, 0) == "50%");
     CHECK(format_percent(0.125, 0) == "13%");

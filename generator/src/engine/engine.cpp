@@ -189,10 +189,13 @@ struct Engine::Impl {
 
     model::Document build(const std::string& template_name, const nlohmann::json& data,
                           const RenderOptions& options) const {
-        auto profile_ptr = profile(profile_name_for(data, options));
+        const std::string profile_name = profile_name_for(data, options);
+        auto profile_ptr = profile(profile_name);
         auto root = library.get(template_path(template_name));
+        // What the engine tells the template: the profile in force, whichever way it was chosen.
+        const nlohmann::json globals = {{"vanban", {{"profile", profile_name}, {"version", VANBAN_VERSION}}}};
         tmpl::Output output;
-        tmpl::evaluate(*root, data, library, output, limits);
+        tmpl::evaluate(*root, data, library, output, limits, &globals);
         model::Document document = markup::build_document(output.fragments(), *profile_ptr);
         document.metadata.created = this->options.fixed_creation_date;
         return document;

@@ -87,8 +87,9 @@ private:
 
 class Evaluator {
 public:
-    Evaluator(const json& data, const Library& library, const Limits& limits, Output& out)
-        : data_(data), library_(library), limits_(limits), out_(&out) {}
+    Evaluator(const json& data, const json* globals, const Library& library, const Limits& limits,
+              Output& out)
+        : data_(data), globals_(globals), library_(library), limits_(limits), out_(&out) {}
 
     void run(const Template& root) {
         template_ = &root;
@@ -529,6 +530,9 @@ public:
 
     Value lookup(const Identifier& name, const Frame& frame) const {
         if (const Value* bound = frame.find(name)) return *bound;
+        if (globals_) {
+            if (auto global = globals_->find(name.text); global != globals_->end()) return Value::data(*global);
+        }
         if (!data_.is_object()) return Value::missing(nullptr, name.text, true);
         auto found = data_.find(name.text);
         if (found == data_.end()) return Value::missing(&data_, name.text, true);
@@ -776,6 +780,7 @@ public:
 
 private:
     const json& data_;
+    const json* globals_;                // names the engine provides, looked up before the data
     const Library& library_;
     const Limits& limits_;
     Output* out_;                       // where text goes: the document, or a macro's capture
@@ -790,8 +795,9 @@ private:
 } // namespace
 
 void evaluate(const Template& root, const nlohmann::json& data, const Library& library, Output& out,
-              const Limits& limits) {
-    Evaluator(data, library, limits, out).run(root);
+              const Limits& limits, const nlohmann::json* globals) {
+    if (globals && !globals->is_object()) globals = nullptr;
+    Evaluator(data, globals, library, limits, out).run(root);
 }
 
 } // namespace vanban::tmpl

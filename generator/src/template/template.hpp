@@ -56,9 +56,11 @@ private:
 };
 
 // Evaluates `root` over `data` (the JSON document, already NFC), appending to `out`.
+// `globals`, when given, is an object whose fields are names known to the template before
+// the data's own (the engine passes {"vanban": {"profile": …}}).
 // Throws vanban::Failure: template_eval (with the template location and, for data
 // problems, the JSON path), data, or limit.
 void evaluate(const Template& root, const nlohmann::json& data, const Library& library,
-              Output& out, const Limits& limits = {});
+              Output& out, const Limits& limits = {}, const nlohmann::json* globals = nullptr);
 
 } // namespace vanban::tmpl

@@ -295,7 +295,8 @@ std::string format_number(double value, int decimals) {
 std::string format_percent(double ratio, int decimals) {
     if (auto text = non_finite_text(ratio)) return *text + "%";
     DecimalText decimal = to_decimal_text(ratio);
-    decimal.point += 2; // × 100, exactly, in decimal
+    // × 100, exactly, in decimal. Zero has no significant digit to move ("0" stays "0").
+    if (decimal.digits != "0") decimal.point += 2;
     return format_decimal_text(decimal, decimals) + "%";
 }
 
