@@ -1,0 +1,140 @@
+#include "cli_support.hpp"
+
+#include <ctime>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <random>
+#include <sstream>
+
+namespace fs = std::filesystem;
+
+namespace vanban::cli {
+
+void add_common_options(CLI::App& command, CommonOptions& common) {
+    command.add_option("-t,--templates", common.template_dirs,
+                       "Template folder (repeatable); default: $VANBAN_TEMPLATES, else ./templates")
+        ->allow_extra_args(false);
+    command.add_option("--profile", common.profile,
+                       "Style profile: party (HD36) or state (NĐ30); default: the data's \"profile\", else party");
+}
+
+void add_output_options(CLI::App& command, CommonOptions& common) {
+    command.add_option("--fonts", common.font_dirs, "Extra folder to search for fonts (repeatable)")
+        ->allow_extra_args(false);
+    command.add_option("--fixed-date", common.fixed_date,
+                       "Creation date written into the files (ISO 8601), for byte-identical output");
+}
+
+std::vector<fs::path> template_dirs(const CommonOptions& common) {
+    std::vector<fs::path> dirs(common.template_dirs.begin(), common.template_dirs.end());
+    if (const char* env = std::getenv("VANBAN_TEMPLATES")) {
+        std::stringstream list(env);
+        for (std::string dir; std::getline(list, dir, ':');)
+            if (!dir.empty()) dirs.emplace_back(dir);
+    }
+    if (dirs.empty()) dirs.emplace_back("templates");
+    return dirs;
+}
+
+EngineOptions engine_options(const CommonOptions& common) {
+    EngineOptions options;
+    options.template_dirs = template_dirs(common);
+    options.font_dirs.assign(common.font_dirs.begin(), common.font_dirs.end());
+    options.fixed_creation_date = common.fixed_date;
+    if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && common.fixed_date.empty()) {
+        // The reproducible-builds convention: a fixed time as seconds since 1970.
+        const auto seconds = static_cast<std::time_t>(std::strtoll(epoch, nullptr, 10));
+        char buffer[32];
+        std::tm utc{};
+        gmtime_r(&seconds, &utc);
+        std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
+        options.fixed_creation_date = buffer;
+    }
+    return options;
+}
+
+int report(const Error& error) {
+    std::string text = error.format();
+    if (text.empty() || text.back() != '\n') text += '\n';
+    std::cerr << text;
+    return exit_code(error.kind);
+}
+
+int report(ErrorKind kind, const std::string& message) {
+    Error error;
+    error.kind = kind;
+    error.message = message;
+    return report(error);
+}
+
+bool read_input(const std::string& name, std::string& text, std::string& problem) {
+    if (name == "-") {
+        text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+        return true;
+    }
+    std::error_code ec;
+    if (!fs::exists(name, ec)) {
+        problem = "no such file: " + name;
+        return false;
+    }
+    if (fs::is_directory(name, ec)) {
+        problem = name + " is a folder, not a data file";
+        return false;
+    }
+    std::ifstream in(name, std::ios::binary);
+    if (in) text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    if (!in || in.bad()) {
+        problem = "cannot read " + name;
+        return false;
+    }
+    return true;
+}
+
+bool write_all_or_nothing(const std::vector<OutputFile>& files, std::string& problem) {
+    std::vector<std::pair<fs::path, fs::path>> staged; // temporary, final
+    auto discard = [&] {
+        std::error_code ignored;
+        for (auto& [temp, final_path] : staged) fs::remove(temp, ignored);
+    };
+    std::random_device seed;
+    for (const OutputFile& file : files) {
+        if (file.path == "-") continue;
+        const fs::path final_path(file.path);
+        const fs::path folder = final_path.has_parent_path() ? final_path.parent_path() : fs::path(".");
+        std::error_code ec;
+        if (!fs::is_directory(folder, ec)) {
+            problem = "cannot write " + file.path + ": the folder " + folder.string() + " does not exist";
+            discard();
+            return false;
+        }
+        fs::path temp = final_path;
+        temp += ".tmp-" + std::to_string(seed());
+        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+        if (out) out.write(file.bytes.data(), static_cast<std::streamsize>(file.bytes.size()));
+        if (out) out.close();
+        staged.emplace_back(temp, final_path);
+        if (!out) {
+            problem = "cannot write " + file.path + " (no permission, or the disk is full?)";
+            discard();
+            return false;
+        }
+    }
+    for (auto& [temp, final_path] : staged) {
+        std::error_code ec;
+        fs::rename(temp, final_path, ec);
+        if (ec) {
+            problem = "cannot write " + final_path.string() + ": " + ec.message();
+            discard();
+            return false;
+        }
+    }
+    for (const OutputFile& file : files) {
+        if (file.path != "-") continue;
+        std::cout.write(file.bytes.data(), static_cast<std::streamsize>(file.bytes.size()));
+        std::cout.flush();
+    }
+    return true;
+}
+
+} // namespace vanban::cli

@@ -1,0 +1,56 @@
+// What every vanban command shares: engine options from the command line and environment,
+// error reporting with exit codes, reading inputs, and writing outputs atomically.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "vanban/engine.hpp"
+#include "vanban/error.hpp"
+
+namespace vanban::cli {
+
+// A subcommand: its CLI11 app, and what runs when the user chose it.
+struct Command {
+    CLI::App* app = nullptr;
+    std::function<int()> run;
+};
+
+struct CommonOptions {
+    std::vector<std::string> template_dirs;
+    std::vector<std::string> font_dirs;
+    std::string profile;
+    std::string fixed_date;
+};
+
+// Adds --templates and --profile to a command.
+void add_common_options(CLI::App& command, CommonOptions& common);
+// Adds --fonts and --fixed-date (commands that write documents).
+void add_output_options(CLI::App& command, CommonOptions& common);
+
+// Template folders: --templates, then $VANBAN_TEMPLATES (':'-separated), then ./templates.
+std::vector<std::filesystem::path> template_dirs(const CommonOptions& common);
+EngineOptions engine_options(const CommonOptions& common);
+
+// Prints the error (with its location and caret) and returns its exit code.
+int report(const Error& error);
+int report(ErrorKind kind, const std::string& message);
+
+// Reads a whole file, or standard input for "-". On failure, `problem` says why.
+bool read_input(const std::string& name, std::string& text, std::string& problem);
+
+// A file to write: its path ("-" is standard output) and its bytes.
+struct OutputFile {
+    std::string path;
+    std::string bytes;
+};
+
+// Writes every file or none: each goes to a temporary file beside it, and the temporary
+// files are renamed only when all were written. Standard output is written last.
+bool write_all_or_nothing(const std::vector<OutputFile>& files, std::string& problem);
+
+} // namespace vanban::cli

@@ -1,0 +1,12 @@
+// The subcommands of vanban. Each lives in its own file and registers itself with the app;
+// main() runs the one the user chose.
+#pragma once
+
+#include "cli_support.hpp"
+
+namespace vanban::cli {
+
+Command add_render_command(CLI::App& app);   // render_command.cpp
+Command add_validate_command(CLI::App& app); // render_command.cpp
+
+} // namespace vanban::cli

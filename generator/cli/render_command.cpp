@@ -1,0 +1,178 @@
+// vanban render and vanban validate: one document from a template and JSON data.
+#include <filesystem>
+#include <iostream>
+#include <memory>
+
+#include "cli_support.hpp"
+#include "commands.hpp"
+
+namespace fs = std::filesystem;
+
+namespace vanban::cli {
+
+namespace {
+
+const char* const kRenderExamples =
+    "\nExamples:\n"
+    "  vanban render ke-hoach data/001-chi-bo-tran-phu-ke-hoach.json -o out/ke-hoach.pdf -o out/ke-hoach.docx\n"
+    "  vanban render ke-hoach plan.json                 # writes plan.pdf and plan.docx here\n"
+    "  vanban render ke-hoach plan.json --profile state # State format (Nghị định 30)\n"
+    "  vanban render ke-hoach plan.json --format model  # the document model as JSON, on stdout\n"
+    "  cat plan.json | vanban render ke-hoach - -f pdf -o - > plan.pdf\n"
+    "\nExit codes: 0 done; 2 usage; 3 template syntax; 4 template evaluation; 5 data;\n"
+    "6 validation; 7 missing template, profile or font; 8 output not written; 9 limit passed;\n"
+    "70 internal error. See docs/errors.md.\n";
+
+struct RenderArgs {
+    CommonOptions common;
+    std::string template_name;
+    std::string data_path;
+    std::vector<std::string> outputs;
+    std::string format;
+    bool quiet = false;
+};
+
+// One output the user asked for.
+struct Target {
+    std::string path; // "-" for standard output
+    Format format = Format::pdf;
+};
+
+bool format_from_extension(const std::string& path, Format& format) {
+    const std::string ext = fs::path(path).extension().string();
+    if (ext == ".pdf") format = Format::pdf;
+    else if (ext == ".docx") format = Format::docx;
+    else if (ext == ".json") format = Format::model;
+    else return false;
+    return true;
+}
+
+// The files to write: -o paths (format from --format or the extension), or, with no -o,
+// DATA.pdf and DATA.docx in the current folder ("--format model" alone prints).
+bool plan_targets(const RenderArgs& args, std::vector<Target>& targets, std::string& problem) {
+    Format forced{};
+    const bool has_forced = !args.format.empty();
+    if (has_forced && !parse_format(args.format, forced)) {
+        problem = "unknown format '" + args.format + "' (use pdf, docx or model)";
+        return false;
+    }
+    if (args.outputs.empty()) {
+        if (has_forced && forced == Format::model) {
+            targets.push_back({"-", forced});
+            return true;
+        }
+        if (args.data_path == "-") {
+            problem = "reading data from standard input needs -o (and -f when -o is -)";
+            return false;
+        }
+        const std::string stem = fs::path(args.data_path).stem().string();
+        if (has_forced) targets.push_back({stem + (forced == Format::docx ? ".docx" : ".pdf"), forced});
+        else {
+            targets.push_back({stem + ".pdf", Format::pdf});
+            targets.push_back({stem + ".docx", Format::docx});
+        }
+        return true;
+    }
+    for (const std::string& path : args.outputs) {
+        Target target{path, Format::pdf};
+        if (has_forced) target.format = forced;
+        else if (!format_from_extension(path, target.format)) {
+            problem = "cannot tell the format of " + path + ": name it .pdf, .docx or .json, or give -f";
+            return false;
+        }
+        targets.push_back(target);
+    }
+    return true;
+}
+
+RenderOptions render_options(const RenderArgs& args) {
+    RenderOptions options;
+    options.profile = args.common.profile;
+    options.data_name = args.data_path == "-" ? "<stdin>" : args.data_path;
+    return options;
+}
+
+int run_render(const RenderArgs& args) {
+    std::vector<Target> targets;
+    std::string problem;
+    if (!plan_targets(args, targets, problem)) return report(ErrorKind::usage, problem);
+    std::string data;
+    if (!read_input(args.data_path, data, problem)) return report(ErrorKind::data, problem);
+
+    Engine engine(engine_options(args.common));
+    // One model, every format: the writers all read the same document.
+    ModelResult model = engine.build_model(args.template_name, data, render_options(args));
+    if (!model) return report(model.error);
+    std::vector<OutputFile> files;
+    for (const Target& target : targets) {
+        RenderResult result = engine.write(model.document, target.format);
+        if (!result) return report(result.error);
+        files.push_back({target.path, std::move(result.bytes)});
+    }
+    if (!write_all_or_nothing(files, problem)) return report(ErrorKind::output, problem);
+    if (!args.quiet)
+        for (const OutputFile& file : files)
+            if (file.path != "-") std::cerr << "wrote " << file.path << " (" << file.bytes.size() << " bytes)\n";
+    return 0;
+}
+
+struct ValidateArgs {
+    CommonOptions common;
+    std::string template_name;
+    std::string data_path;
+};
+
+int run_validate(const ValidateArgs& args) {
+    std::string data, problem;
+    if (!read_input(args.data_path, data, problem)) return report(ErrorKind::data, problem);
+    Engine engine(engine_options(args.common));
+    RenderOptions options;
+    options.profile = args.common.profile;
+    options.data_name = args.data_path == "-" ? "<stdin>" : args.data_path;
+    ValidationResult result = engine.validate(args.template_name, data, options);
+    if (result.problems.empty()) {
+        if (!result) return report(result.error);
+        std::cerr << options.data_name << ": valid for template " << args.template_name << "\n";
+        return 0;
+    }
+    // Every schema problem, one line each, so the whole file can be fixed in one pass.
+    for (const DataProblem& p : result.problems)
+        std::cerr << options.data_name << ": " << (p.json_path.empty() ? "(the data)" : p.json_path) << ": "
+                  << p.message << "\n";
+    std::cerr << result.problems.size() << " problem" << (result.problems.size() == 1 ? "" : "s") << " in "
+              << options.data_name << "\n";
+    return exit_code(ErrorKind::validation);
+}
+
+} // namespace
+
+Command add_render_command(CLI::App& app) {
+    auto args = std::make_shared<RenderArgs>();
+    CLI::App* render = app.add_subcommand("render", "Render a template with JSON data to PDF, DOCX or the document model");
+    render->add_option("template", args->template_name, "Template name (a folder of templates/, e.g. ke-hoach)")->required();
+    render->add_option("data", args->data_path, "JSON data file, or - for standard input")->required();
+    render->add_option("-o,--output", args->outputs,
+                       "Output file (repeatable); the extension (.pdf, .docx, .json) gives the format; - is standard output")
+        ->allow_extra_args(false);
+    render->add_option("-f,--format", args->format, "pdf, docx or model (the document model as JSON)");
+    render->add_flag("-q,--quiet", args->quiet, "Do not list the files written");
+    add_output_options(*render, args->common);
+    add_common_options(*render, args->common);
+    render->footer(kRenderExamples);
+    return {render, [args] { return run_render(*args); }};
+}
+
+Command add_validate_command(CLI::App& app) {
+    auto args = std::make_shared<ValidateArgs>();
+    CLI::App* validate = app.add_subcommand(
+        "validate", "Check data against a template's schema and the template itself, without writing anything");
+    validate->add_option("template", args->template_name, "Template name")->required();
+    validate->add_option("data", args->data_path, "JSON data file, or - for standard input")->required();
+    add_common_options(*validate, args->common);
+    validate->footer("\nEvery problem is listed with the JSON path of the field, e.g.\n"
+                     "  plan.json: header.date: \"2019-3-25\" is not a date (YYYY-MM-DD)\n"
+                     "Exit code 0 when the data is valid, 6 when it does not match the schema.\n");
+    return {validate, [args] { return run_validate(*args); }};
+}
+
+} // namespace vanban::cli
