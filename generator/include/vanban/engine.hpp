@@ -107,6 +107,9 @@ public:
     const EngineOptions& options() const;
 
 private:
+    template <class Call>
+    std::optional<Error> guarded(Call&& call) const;
+
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

@@ -216,21 +216,32 @@ Engine::~Engine() = default;
 
 const EngineOptions& Engine::options() const { return impl_->options; }
 
+// Runs one API call, turning whatever it throws into an error value: the public API never
+// throws. Template errors get their source line here, where the sources are at hand.
+template <class Call>
+std::optional<Error> Engine::guarded(Call&& call) const {
+    try {
+        call();
+        return std::nullopt;
+    } catch (Failure& failure) {
+        add_source_line(failure.error(), *impl_->loader);
+        return std::move(failure.error());
+    } catch (const std::bad_alloc&) {
+        Error error;
+        error.kind = ErrorKind::limit;
+        error.message = "out of memory";
+        return error;
+    } catch (const std::exception& e) {
+        return internal_error(e);
+    }
+}
+
 ModelResult Engine::build_model(const std::string& template_name, std::string_view data_json,
                                 const RenderOptions& options) const {
     ModelResult result;
-    try {
-        result.document = impl_->build(template_name, data_json, options);
-        result.ok = true;
-    } catch (Failure& failure) {
-        add_source_line(failure.error(), *impl_->loader);
-        result.error = failure.error();
-    } catch (const std::bad_alloc&) {
-        result.error.kind = ErrorKind::limit;
-        result.error.message = "out of memory";
-    } catch (const std::exception& e) {
-        result.error = internal_error(e);
-    }
+    auto error = guarded([&] { result.document = impl_->build(template_name, data_json, options); });
+    result.ok = !error;
+    if (error) result.error = std::move(*error);
     return result;
 }
 
@@ -247,58 +258,33 @@ RenderResult Engine::render(const std::string& template_name, std::string_view d
 
 RenderResult Engine::write(const model::Document& document, Format format) const {
     RenderResult result;
-    try {
-        result.bytes = impl_->write(document, format);
-        result.ok = true;
-    } catch (const Failure& failure) {
-        result.error = failure.error();
-    } catch (const std::bad_alloc&) {
-        result.error.kind = ErrorKind::limit;
-        result.error.message = "out of memory";
-    } catch (const std::exception& e) {
-        result.error = internal_error(e);
-    }
+    auto error = guarded([&] { result.bytes = impl_->write(document, format); });
+    result.ok = !error;
+    if (error) result.error = std::move(*error);
     return result;
 }
 
 ValidationResult Engine::validate(const std::string& template_name, std::string_view data_json,
                                   const RenderOptions& options) const {
     ValidationResult result;
-    try {
+    auto error = guarded([&] {
         const nlohmann::json data = engine::parse_data(data_json, options.data_name);
         for (schema::Problem& p : impl_->problems_of(template_name, data))
             result.problems.push_back(DataProblem{std::move(p.json_path), std::move(p.message)});
-        if (!result.problems.empty()) {
-            std::vector<schema::Problem> first{{result.problems.front().json_path, result.problems.front().message}};
-            result.error = validation_error(first, options.data_name);
-            if (result.problems.size() > 1)
-                result.error.message += " (and " + std::to_string(result.problems.size() - 1) + " more)";
-            return result;
-        }
-        impl_->build(template_name, data, options);
-        result.ok = true;
-    } catch (Failure& failure) {
-        add_source_line(failure.error(), *impl_->loader);
-        result.error = failure.error();
-    } catch (const std::bad_alloc&) {
-        result.error.kind = ErrorKind::limit;
-        result.error.message = "out of memory";
-    } catch (const std::exception& e) {
-        result.error = internal_error(e);
+        if (result.problems.empty()) impl_->build(template_name, data, options);
+    });
+    if (!error && !result.problems.empty()) {
+        std::vector<schema::Problem> problems;
+        for (const DataProblem& p : result.problems) problems.push_back({p.json_path, p.message});
+        error = validation_error(problems, options.data_name);
     }
+    result.ok = !error;
+    if (error) result.error = std::move(*error);
     return result;
 }
 
 std::optional<Error> Engine::check_template(const std::string& template_name) const {
-    try {
-        impl_->library.get(template_path(template_name));
-        return std::nullopt;
-    } catch (Failure& failure) {
-        add_source_line(failure.error(), *impl_->loader);
-        return failure.error();
-    } catch (const std::exception& e) {
-        return internal_error(e);
-    }
+    return guarded([&] { impl_->library.get(template_path(template_name)); });
 }
 
 } // namespace vanban
