@@ -1,5 +1,8 @@
 #include "tools.hpp"
 
+#include <chrono>
+#include <cstdio>
+
 #include <catch2/catch.hpp>
 
 #include "support.hpp"
@@ -46,28 +49,48 @@ nlohmann::json read_with_python_docx(const std::string& docx_bytes) {
 }
 
 LibreOfficePdf convert_with_libreoffice(const std::string& docx_bytes) {
+    LibreOfficeBatch batch = convert_all_with_libreoffice({{"plan", docx_bytes}}, 240);
+    LibreOfficePdf result;
+    result.pdf = batch.pdf_by_name.at("plan");
+    result.pages = pdf_text_pages(result.pdf);
+    return result;
+}
+
+LibreOfficeBatch convert_all_with_libreoffice(const std::map<std::string, std::string>& docx_by_name,
+                                              int timeout_seconds) {
     if (!have_program("soffice"))
         FAIL("LibreOffice is not installed: soffice is not on PATH (apt-get install libreoffice-writer-nogui)");
     ScratchDir dir;
-    std::string input = (dir.path() / "plan.docx").string();
-    write_file(input, docx_bytes);
+    const std::filesystem::path out = dir.path() / "pdf";
+    std::string inputs;
+    for (const auto& [name, bytes] : docx_by_name) {
+        const std::filesystem::path input = dir.path() / (name + ".docx");
+        write_file(input, bytes);
+        inputs += " " + shell_quote(input.string());
+    }
     // A private HOME and user profile: LibreOffice writes its settings there, and two test
     // runs (or a desktop session) never share or lock one.
-    std::string command = "HOME=" + shell_quote(dir.path().string()) + " soffice " +
-                          shell_quote("-env:UserInstallation=file://" + (dir.path() / "profile").string()) +
-                          " --headless --norestore --convert-to pdf --outdir " + shell_quote(dir.path().string()) +
-                          " " + shell_quote(input);
-    CommandResult converted = run_command(command, 240);
+    const std::string command = "HOME=" + shell_quote(dir.path().string()) + " soffice " +
+                                shell_quote("-env:UserInstallation=file://" + (dir.path() / "profile").string()) +
+                                " --headless --norestore --convert-to pdf --outdir " + shell_quote(out.string()) +
+                                inputs;
+    const auto start = std::chrono::steady_clock::now();
+    CommandResult converted = run_command(command, timeout_seconds);
+    LibreOfficeBatch batch;
+    batch.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     INFO("soffice: " << converted.output);
-    if (converted.exit_code == 124) FAIL("LibreOffice did not finish within 240 s");
+    if (converted.exit_code == 124) FAIL("LibreOffice did not finish within " << timeout_seconds << " s");
     REQUIRE(converted.exit_code == 0);
-    std::filesystem::path pdf = dir.path() / "plan.pdf";
-    REQUIRE(std::filesystem::exists(pdf));
-
-    LibreOfficePdf result;
-    result.pdf = read_file(pdf);
-    result.pages = pdf_text_pages(result.pdf);
-    return result;
+    // soffice reports a document it cannot load ("Error: source file could not be loaded")
+    // and still exits with 0.
+    REQUIRE(converted.output.find("Error") == std::string::npos);
+    for (const auto& [name, bytes] : docx_by_name) {
+        const std::filesystem::path pdf = out / (name + ".pdf");
+        INFO("LibreOffice wrote no PDF for " << name);
+        REQUIRE(std::filesystem::exists(pdf));
+        batch.pdf_by_name[name] = read_file(pdf);
+    }
+    return batch;
 }
 
 std::vector<std::string> pdf_text_pages(const std::string& pdf_bytes) {
@@ -87,6 +110,27 @@ std::vector<std::string> pdf_text_pages(const std::string& pdf_bytes) {
         pages.push_back(text.output.substr(start, end - start));
         start = end + 1;
     }
+    return pages;
+}
+
+std::vector<std::string> pdf_raw_text_pages(const std::string& pdf_bytes, Band band) {
+    if (!have_program("pdftotext")) FAIL("pdftotext is not installed (apt-get install poppler-utils)");
+    ScratchDir dir;
+    std::filesystem::path pdf = dir.path() / "document.pdf";
+    write_file(pdf, pdf_bytes);
+    // At pdftotext's default 72 dpi a crop "pixel" is a point; the band is as wide as any page.
+    char crop[128];
+    std::snprintf(crop, sizeof crop, "-x 0 -y %d -W 100000 -H %d", static_cast<int>(band.top_pt),
+                  static_cast<int>(band.bottom_pt - band.top_pt));
+    CommandResult text = run_command("pdftotext -raw -enc UTF-8 " + std::string(crop) + " " +
+                                         shell_quote(pdf.string()) + " -", 60);
+    INFO("pdftotext: " << text.output);
+    REQUIRE(text.exit_code == 0);
+    // Each page ends with a form feed, an empty one included.
+    std::vector<std::string> pages;
+    std::size_t start = 0;
+    for (std::size_t end; (end = text.output.find('\f', start)) != std::string::npos; start = end + 1)
+        pages.push_back(text.output.substr(start, end - start));
     return pages;
 }
 

@@ -3,6 +3,7 @@
 // the test with a clear message when its tool is missing or times out.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -22,7 +23,31 @@ struct LibreOfficePdf {
 
 LibreOfficePdf convert_with_libreoffice(const std::string& docx_bytes);
 
+// Many DOCX files printed by ONE LibreOffice run: starting LibreOffice costs seconds, each
+// further document a fraction of one. `docx_by_name` maps a file name without extension
+// ("000-party") to the DOCX bytes.
+struct LibreOfficeBatch {
+    std::map<std::string, std::string> pdf_by_name; // the same names, the PDFs' bytes
+    double seconds = 0;                             // wall time of the soffice run
+};
+
+// Fails the test when LibreOffice is missing, reports an error, takes longer than
+// `timeout_seconds`, or leaves a document without its PDF.
+LibreOfficeBatch convert_all_with_libreoffice(const std::map<std::string, std::string>& docx_by_name,
+                                              int timeout_seconds);
+
 // pdftotext of each page of a PDF, e.g. vanban's own, to compare with LibreOffice's pages.
 std::vector<std::string> pdf_text_pages(const std::string& pdf_bytes);
+
+// A horizontal band of every page, in points from the page's top edge.
+struct Band {
+    double top_pt = 0;
+    double bottom_pt = 0;
+};
+
+// pdftotext -raw of `band` on each page (one string per page). Raw mode keeps the text in
+// the order the PDF writes it, which both writers share (header columns, table cells row by
+// row), where pdftotext's reading-order guess would depend on small position differences.
+std::vector<std::string> pdf_raw_text_pages(const std::string& pdf_bytes, Band band);
 
 } // namespace vanban::docx_test

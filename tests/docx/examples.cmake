@@ -1,0 +1,12 @@
+# The examples checked end to end (tests/docx/examples/): every data/*.json and
+# templates/*/example.json rendered by the engine to PDF and DOCX, the DOCX printed by
+# LibreOffice and compared with the PDF. A program of its own because it links the whole
+# library; the DOCX unit tests (vanban_tests_docx) link the DOCX stage only.
+# Included from tests/CMakeLists.txt; its tests are named "docx: …" like the unit tests.
+file(GLOB vanban_docx_example_sources CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/examples/*.cpp)
+add_executable(vanban_tests_docx_examples ${vanban_docx_example_sources}
+               ${CMAKE_CURRENT_LIST_DIR}/support.cpp ${CMAKE_CURRENT_LIST_DIR}/tools.cpp)
+target_link_libraries(vanban_tests_docx_examples PRIVATE vanban_catch_main vanban)
+target_include_directories(vanban_tests_docx_examples PRIVATE ${CMAKE_CURRENT_LIST_DIR})
+target_compile_definitions(vanban_tests_docx_examples PRIVATE ${VANBAN_TEST_DEFS})
+catch_discover_tests(vanban_tests_docx_examples TEST_PREFIX "docx: " WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})

@@ -1,0 +1,219 @@
+// Every example document, as a user would check it: rendered by the engine to PDF and DOCX,
+// the DOCX printed by LibreOffice, and the two PDFs compared. LibreOffice's PDF must hold the
+// same text as vanban's own, show the same page numbers, and have the same number of pages
+// give or take one (docs/docx.md says where and why they differ).
+//
+// All the DOCX files go through ONE LibreOffice run: starting LibreOffice costs a few
+// seconds, each further document a fraction of one. The test therefore is one test case
+// that checks every example in turn, each check naming its example.
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <catch2/catch.hpp>
+
+#include "tools.hpp"
+#include "vanban/engine.hpp"
+
+using namespace vanban;
+using namespace vanban::docx_test;
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path source_dir = VANBAN_SOURCE_DIR;
+constexpr double points_per_mm = 72.0 / 25.4;
+const char* const profiles[] = {"party", "state"};
+
+std::string read_text(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+struct Example {
+    std::string name;          // "000-quang-nam-ke-hoach-28", "ke-hoach-example"
+    std::string template_name; // "ke-hoach"
+    std::string data;          // the JSON text
+};
+
+std::vector<std::string> template_names() {
+    std::vector<std::string> names;
+    for (const fs::directory_entry& entry : fs::directory_iterator(source_dir / "templates"))
+        if (entry.is_directory() && fs::exists(entry.path() / "main.vbt"))
+            names.push_back(entry.path().filename().string());
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+// A data file names no template (data/README.md says which is which): it belongs to the one
+// template whose schema accepts it.
+std::string template_accepting(const Engine& engine, const fs::path& data_file, const std::string& data) {
+    std::vector<std::string> accepting;
+    for (const std::string& name : template_names())
+        if (engine.validate(name, data)) accepting.push_back(name);
+    INFO(data_file.string() << " is accepted by " << accepting.size() << " templates");
+    REQUIRE(accepting.size() == 1);
+    return accepting.front();
+}
+
+// data/*.json and templates/*/example.json.
+std::vector<Example> all_examples(const Engine& engine) {
+    std::vector<Example> examples;
+    std::vector<fs::path> data_files;
+    for (const fs::directory_entry& entry : fs::directory_iterator(source_dir / "data"))
+        if (entry.path().extension() == ".json") data_files.push_back(entry.path());
+    std::sort(data_files.begin(), data_files.end());
+    for (const fs::path& file : data_files) {
+        std::string data = read_text(file);
+        examples.push_back({file.stem().string(), template_accepting(engine, file, data), data});
+    }
+    for (const std::string& name : template_names()) {
+        fs::path file = source_dir / "templates" / name / "example.json";
+        if (fs::exists(file)) examples.push_back({name + "-example", name, read_text(file)});
+    }
+    return examples;
+}
+
+// One example in one profile, written by both writers.
+struct Rendered {
+    std::string name; // "000-quang-nam-ke-hoach-28-state"
+    std::string pdf;
+    std::string docx;
+    model::PageSetup page;
+};
+
+Rendered render_both(const Engine& engine, const Example& example, const std::string& profile) {
+    Rendered out;
+    out.name = example.name + "-" + profile;
+    INFO(out.name);
+    RenderOptions options;
+    options.profile = profile;
+    options.data_name = example.name + ".json";
+    ModelResult model = engine.build_model(example.template_name, example.data, options);
+    if (!model) FAIL(model.error.format());
+    out.page = model.document.profile.page;
+    RenderResult pdf = engine.render(example.template_name, example.data, Format::pdf, options);
+    if (!pdf) FAIL(pdf.error.format());
+    RenderResult docx = engine.render(example.template_name, example.data, Format::docx, options);
+    if (!docx) FAIL(docx.error.format());
+    out.pdf = std::move(pdf.bytes);
+    out.docx = std::move(docx.bytes);
+    return out;
+}
+
+// The page number stands in the top margin, the text below it. The border between the two
+// bands is halfway between the number's line and the top margin.
+double band_border_pt(const model::PageSetup& page) {
+    const double number_bottom = page.page_number_top_mm * points_per_mm + 1.2 * page.page_number_size_pt;
+    return (number_bottom + page.margin_top_mm * points_per_mm) / 2;
+}
+
+// Text compared as a reader sees it: every run of white space is one space, and a line
+// break after a hyphen is no space. (LibreOffice breaks "28-CT/TW" after the hyphen where
+// vanban's line breaker keeps it whole; applied to both sides, this only forgets whether a
+// hyphen was followed by a space.)
+std::string normalised(const std::vector<std::string>& pages) {
+    std::string out;
+    bool space = false;
+    for (const std::string& page : pages)
+        for (char c : page) {
+            if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
+                space = !out.empty();
+                continue;
+            }
+            if (space && out.back() != '-') out += ' ';
+            space = false;
+            out += c;
+        }
+    return out;
+}
+
+// Where two texts part, with some context from each, for the failure message.
+std::string first_difference(const std::string& a, const std::string& b) {
+    std::size_t i = 0;
+    while (i < a.size() && i < b.size() && a[i] == b[i]) ++i;
+    std::size_t from = i > 60 ? i - 60 : 0;
+    while (from > 0 && (static_cast<unsigned char>(a[from]) & 0xC0) == 0x80) --from; // a UTF-8 start
+    return "vanban:      …" + a.substr(from, 160) + "…\nLibreOffice: …" + b.substr(from, 160) + "…";
+}
+
+std::string trimmed(const std::string& text) {
+    std::size_t first = text.find_first_not_of(" \n\t\r");
+    if (first == std::string::npos) return {};
+    return text.substr(first, text.find_last_not_of(" \n\t\r") - first + 1);
+}
+
+// Page `first_numbered` and the pages after it show their number in the top margin; the
+// pages before it show nothing.
+void check_page_numbers(const std::vector<std::string>& numbers, int first_numbered) {
+    for (std::size_t i = 0; i < numbers.size(); ++i) {
+        const int number = static_cast<int>(i) + 1;
+        INFO("page " << number);
+        CHECK(trimmed(numbers[i]) == (number < first_numbered ? "" : std::to_string(number)));
+    }
+}
+
+// The PDF numbers its pages from the profile's page_numbers_from; the DOCX from page 2 at the
+// latest, since Word can hide only the first page's number.
+int first_numbered_page(const model::PageSetup& page, bool docx) {
+    if (!page.page_numbers) return 1 << 20;
+    return docx ? std::min(page.page_numbers_from, 2) : page.page_numbers_from;
+}
+
+} // namespace
+
+TEST_CASE("LibreOffice prints every example as vanban's PDF does", "[docx][libreoffice][examples]") {
+    Engine engine(EngineOptions{.template_dirs = {source_dir / "templates"},
+                                .fixed_creation_date = "2019-03-25T08:00:00Z"});
+    const std::vector<Example> examples = all_examples(engine);
+    REQUIRE(examples.size() >= 2);
+
+    std::vector<Rendered> documents;
+    std::map<std::string, std::string> docx_by_name;
+    for (const Example& example : examples)
+        for (const char* profile : profiles) {
+            documents.push_back(render_both(engine, example, profile));
+            docx_by_name[documents.back().name] = documents.back().docx;
+        }
+
+    const LibreOfficeBatch printed = convert_all_with_libreoffice(docx_by_name, 600);
+
+    std::ostringstream table;
+    table << "LibreOffice converted " << documents.size() << " DOCX in one run, " << printed.seconds << " s\n"
+          << "pages (vanban PDF / LibreOffice):\n";
+    for (const Rendered& doc : documents) {
+        INFO(doc.name);
+        const std::string& lo_pdf = printed.pdf_by_name.at(doc.name);
+        REQUIRE(lo_pdf.rfind("%PDF-", 0) == 0);
+        const double border = band_border_pt(doc.page);
+        const Band numbers{0, border};
+        const Band text{border, doc.page.height_mm * points_per_mm};
+
+        const std::vector<std::string> ours = pdf_raw_text_pages(doc.pdf, text);
+        const std::vector<std::string> theirs = pdf_raw_text_pages(lo_pdf, text);
+        const std::string our_text = normalised(ours), their_text = normalised(theirs);
+        INFO(first_difference(our_text, their_text));
+        CHECK(our_text == their_text);
+        CHECK(!our_text.empty());
+
+        const int our_pages = static_cast<int>(ours.size()), their_pages = static_cast<int>(theirs.size());
+        CHECK(std::abs(our_pages - their_pages) <= 1);
+        {
+            INFO("page numbers of vanban's PDF");
+            check_page_numbers(pdf_raw_text_pages(doc.pdf, numbers), first_numbered_page(doc.page, false));
+        }
+        {
+            INFO("page numbers of LibreOffice's PDF");
+            check_page_numbers(pdf_raw_text_pages(lo_pdf, numbers), first_numbered_page(doc.page, true));
+        }
+        table << "  " << doc.name << ": " << our_pages << " / " << their_pages << "\n";
+    }
+    WARN(table.str());
+}
