@@ -8,5 +8,6 @@ namespace vanban::cli {
 
 Command add_render_command(CLI::App& app);   // render_command.cpp
 Command add_validate_command(CLI::App& app); // render_command.cpp
+Command add_batch_command(CLI::App& app);    // batch_command.cpp
 
 } // namespace vanban::cli

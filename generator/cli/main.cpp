@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
     const std::vector<Command> commands = {
         add_render_command(app),
         add_validate_command(app),
+        add_batch_command(app),
     };
 
     try {

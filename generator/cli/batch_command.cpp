@@ -1,0 +1,315 @@
+// vanban batch: one template, shared data and a list of records, one document per record.
+// The work is vanban::BatchJob's (include/vanban/batch.hpp); this file reads the command
+// line, shows progress, and stops cleanly on Ctrl-C.
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <iostream>
+#include <memory>
+#include <pthread.h>
+#include <sstream>
+#include <sys/ioctl.h>
+#include <thread>
+#include <unistd.h>
+
+#include "cli_support.hpp"
+#include "commands.hpp"
+#include "vanban/batch.hpp"
+
+namespace vanban::cli {
+
+namespace {
+
+const char* const kBatchExamples =
+    "\nExamples:\n"
+    "  vanban batch ke-hoach data/000-quang-nam-ke-hoach-28.json branches.csv \\\n"
+    "      -o 'out/{{ branch.code }}-ke-hoach.pdf' -f pdf,docx --strip branch\n"
+    "  vanban batch ke-hoach shared.json branches.jsonl -o 'out/{{ header.number }}.pdf' -j 4\n"
+    "  vanban batch ke-hoach shared.json branches.jsonl -o 'out/{{ vanban.record }}.pdf' --shard 2/8\n"
+    "  vanban batch ke-hoach shared.json branches.jsonl -o 'out/{{ vanban.record }}.pdf' --resume\n"
+    "\nRecords: a JSON array, JSON Lines (.jsonl) or CSV with a header row (\"branch.code\" makes\n"
+    "{\"branch\": {\"code\": …}}); each is merged over the shared data (objects field by field,\n"
+    "lists and values replaced, null removes). The manifest lists every record with its\n"
+    "outputs, sizes, sha256 and error.\n"
+    "\nExit codes: 0 every record written; 10 some records failed (the others were written);\n"
+    "2 usage; 3 template syntax; 5 data (shared data, records file); 7 missing template;\n"
+    "8 manifest not written; 130 stopped by Ctrl-C. See docs/batch.md and docs/errors.md.\n";
+
+struct BatchArgs {
+    CommonOptions common;
+    std::string template_name;
+    std::string shared_path;
+    std::string records_path;
+    std::string pattern;
+    std::string formats;
+    std::string records_format = "auto";
+    std::string shard;
+    std::string manifest;
+    std::vector<std::string> keys;
+    std::vector<std::string> strip;
+    unsigned jobs = 0;
+    bool resume = false;
+    bool quiet = false;
+};
+
+// "pdf", "docx", "model", "both" (pdf and docx), or a comma-separated list of them.
+bool parse_formats(const std::string& text, std::vector<Format>& formats, std::string& problem) {
+    std::stringstream list(text);
+    for (std::string name; std::getline(list, name, ',');) {
+        Format format{};
+        if (name == "both") {
+            formats.push_back(Format::pdf);
+            formats.push_back(Format::docx);
+        } else if (parse_format(name, format)) {
+            formats.push_back(format);
+        } else {
+            problem = "unknown format '" + name + "' (use pdf, docx, both, model, or a list: pdf,docx)";
+            return false;
+        }
+    }
+    return true;
+}
+
+// "K/N" with 1 <= K <= N.
+bool parse_shard(const std::string& text, unsigned& index, unsigned& count, std::string& problem) {
+    const auto slash = text.find('/');
+    try {
+        if (slash == std::string::npos) throw std::invalid_argument("no slash");
+        std::size_t used = 0;
+        const unsigned long k = std::stoul(text.substr(0, slash), &used);
+        if (used != slash) throw std::invalid_argument("K");
+        const std::string n_text = text.substr(slash + 1);
+        const unsigned long n = std::stoul(n_text, &used);
+        if (used != n_text.size() || n > 1'000'000 || k > n) throw std::invalid_argument("N");
+        index = static_cast<unsigned>(k);
+        count = static_cast<unsigned>(n);
+    } catch (const std::exception&) {
+        problem = "--shard takes K/N, the K-th of N slices, 1 <= K <= N (e.g. --shard 2/8)";
+        return false;
+    }
+    return true;
+}
+
+std::string clock_text(double seconds) {
+    const auto total = static_cast<long>(seconds + 0.5);
+    char text[32];
+    if (total >= 3600) std::snprintf(text, sizeof text, "%ld:%02ld:%02ld", total / 3600, total / 60 % 60, total % 60);
+    else std::snprintf(text, sizeof text, "%ld:%02ld", total / 60, total % 60);
+    return text;
+}
+
+// What the user sees while the batch runs: a bar redrawn in place on a terminal; a plain line
+// every few seconds otherwise (a log file, CI); failures as they come, one line each.
+class ProgressDisplay {
+public:
+    explicit ProgressDisplay(bool quiet)
+        : quiet_(quiet), terminal_(isatty(STDERR_FILENO) == 1), last_(std::chrono::steady_clock::now()) {}
+
+    void update(const BatchProgress& progress) {
+        if (quiet_) return;
+        const auto now = std::chrono::steady_clock::now();
+        const bool finished = progress.total > 0 && progress.done == progress.total;
+        if (terminal_) {
+            if (!finished && now - last_ < std::chrono::milliseconds(100)) return;
+            std::cerr << "\r\x1b[K" << bar(progress) << std::flush;
+            bar_shown_ = true;
+        } else {
+            // A line every 5 seconds, or at each tenth of the way (but not more than one a
+            // second): a log gets a few lines per batch, not one per record.
+            const std::size_t tenth = progress.total ? progress.done * 10 / progress.total : 0;
+            const auto since = now - last_;
+            if (since < std::chrono::seconds(5) && (tenth == last_tenth_ || since < std::chrono::seconds(1))) return;
+            if (finished) return; // the summary says it
+            last_tenth_ = tenth;
+            std::cerr << "batch: " << line(progress) << "\n";
+        }
+        last_ = now;
+    }
+
+    void record(const RecordReport& report) {
+        if (report.status != RecordStatus::failed) return;
+        clear_bar();
+        std::cerr << report.describe() << "\n";
+    }
+
+    void message(const std::string& text) {
+        clear_bar();
+        std::cerr << text << "\n";
+    }
+
+    void finish(const BatchSummary& summary) {
+        clear_bar();
+        if (quiet_ || !summary.ok) return;
+        const BatchProgress& c = summary.counts;
+        std::cerr << (summary.cancelled ? "stopped: " : "") << c.written << " written, " << c.skipped
+                  << " skipped (unchanged), " << c.failed << " failed, of " << c.total << " records in "
+                  << clock_text(c.elapsed_seconds) << " (" << rate_text(c) << ")";
+        if (!summary.manifest.empty()) std::cerr << "; manifest " << summary.manifest.string();
+        std::cerr << "\n";
+    }
+
+private:
+    static double rate(const BatchProgress& p) {
+        return p.elapsed_seconds > 0 ? static_cast<double>(p.done) / p.elapsed_seconds : 0.0;
+    }
+
+    static std::string rate_text(const BatchProgress& p) {
+        char text[32];
+        std::snprintf(text, sizeof text, "%.1f records/s", rate(p));
+        return text;
+    }
+
+    static std::string left_text(const BatchProgress& p) {
+        if (!p.total || rate(p) <= 0) return "";
+        return clock_text(static_cast<double>(p.total - p.done) / rate(p)) + " left";
+    }
+
+    static std::string line(const BatchProgress& p) {
+        std::string text = std::to_string(p.done) + (p.total ? "/" + std::to_string(p.total) : "") + " records";
+        if (p.total) text += " (" + std::to_string(p.done * 100 / p.total) + "%)";
+        text += ", " + rate_text(p);
+        if (const std::string left = left_text(p); !left.empty()) text += ", " + left;
+        return text + ", " + std::to_string(p.failed) + " failed";
+    }
+
+    static std::string bar(const BatchProgress& p) {
+        constexpr int kWidth = 24;
+        const int filled = p.total ? static_cast<int>(p.done * kWidth / p.total) : 0;
+        std::string text = "[" + std::string(static_cast<std::size_t>(filled), '#') +
+                           std::string(static_cast<std::size_t>(kWidth - filled), '.') + "] " + line(p);
+        // Never wider than the terminal: a wrapped line could not be redrawn in place.
+        winsize size{};
+        if (ioctl(STDERR_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 1 && text.size() >= size.ws_col)
+            text.resize(size.ws_col - 1);
+        return text;
+    }
+
+    void clear_bar() {
+        if (!bar_shown_) return;
+        std::cerr << "\r\x1b[K" << std::flush;
+        bar_shown_ = false;
+    }
+
+    bool quiet_, terminal_;
+    bool bar_shown_ = false;
+    std::chrono::steady_clock::time_point last_;
+    std::size_t last_tenth_ = 0;
+};
+
+// Ctrl-C (or SIGTERM from a scheduler) asks the batch to stop taking records: the records in
+// progress are finished and the manifest written. The signals are received by one thread
+// with sigwait(), so no handler and no global flag are needed; a second Ctrl-C stops at once.
+class StopOnSignal {
+public:
+    StopOnSignal(BatchJob& job, ProgressDisplay& display) {
+        sigemptyset(&signals_);
+        sigaddset(&signals_, SIGINT);
+        sigaddset(&signals_, SIGTERM);
+        // Blocked before the batch's threads exist, so that they inherit the mask and only
+        // the waiting thread receives the signals.
+        pthread_sigmask(SIG_BLOCK, &signals_, &previous_);
+        waiter_ = std::thread([this, &job, &display] {
+            for (int stops = 0;;) {
+                int signal = 0;
+                if (sigwait(&signals_, &signal) != 0 || done_) return;
+                if (++stops > 1) std::_Exit(130);
+                display.message("stopping: finishing the records in progress (Ctrl-C again to quit at once)");
+                job.cancel();
+            }
+        });
+    }
+
+    ~StopOnSignal() {
+        done_ = true;
+        pthread_kill(waiter_.native_handle(), SIGTERM); // wakes sigwait; done_ makes it return
+        waiter_.join();
+        pthread_sigmask(SIG_SETMASK, &previous_, nullptr);
+    }
+
+private:
+    sigset_t signals_{}, previous_{};
+    std::atomic<bool> done_{false};
+    std::thread waiter_;
+};
+
+int run_batch(const BatchArgs& args) {
+    BatchOptions options;
+    std::string problem;
+    if (!parse_formats(args.formats, options.formats, problem)) return report(ErrorKind::usage, problem);
+    if (!parse_records_format(args.records_format, options.records_format))
+        return report(ErrorKind::usage, "unknown records format '" + args.records_format + "' (use auto, json, jsonl or csv)");
+    if (!args.shard.empty() && !parse_shard(args.shard, options.shard_index, options.shard_count, problem))
+        return report(ErrorKind::usage, problem);
+    if (args.shared_path == "-" && args.records_path == "-")
+        return report(ErrorKind::usage, "only one of the shared data and the records can be read from standard input");
+    if (args.shared_path == "-") {
+        if (!read_input("-", options.shared_json, problem)) return report(ErrorKind::data, problem);
+        if (options.shared_json.empty()) options.shared_json = "{}";
+    } else {
+        options.shared_data = args.shared_path;
+    }
+    options.template_name = args.template_name;
+    options.render.profile = args.common.profile;
+    options.records = args.records_path;
+    options.output_pattern = args.pattern;
+    options.workers = args.jobs;
+    options.resume = args.resume;
+    options.manifest = args.manifest;
+    options.key_fields = args.keys;
+    options.strip_fields = args.strip;
+
+    ProgressDisplay display(args.quiet);
+    options.on_progress = [&display](const BatchProgress& progress) { display.update(progress); };
+    options.on_record = [&display](const RecordReport& report) { display.record(report); };
+
+    Engine engine(engine_options(args.common));
+    BatchJob job(engine, std::move(options));
+    BatchSummary summary;
+    {
+        StopOnSignal stop(job, display);
+        summary = job.run();
+    }
+    for (const std::string& warning : summary.warnings) display.message("warning: " + warning);
+    display.finish(summary);
+    if (!summary.ok) return report(summary.error);
+    return summary.exit_code();
+}
+
+} // namespace
+
+Command add_batch_command(CLI::App& app) {
+    auto args = std::make_shared<BatchArgs>();
+    CLI::App* batch = app.add_subcommand("batch", "Render one document per record: shared data + a list of branches");
+    batch->add_option("template", args->template_name, "Template name (a folder of templates/, e.g. ke-hoach)")->required();
+    batch->add_option("shared", args->shared_path, "JSON data every record starts from, or - for standard input")->required();
+    batch->add_option("records", args->records_path, "Records: a JSON array, JSON Lines or CSV file, or - for standard input")->required();
+    batch->add_option("-o,--output", args->pattern,
+                      "Output name pattern in the template language, e.g. 'out/{{ branch.code }}-ke-hoach.pdf'")
+        ->required();
+    batch->add_option("-f,--format", args->formats,
+                      "pdf, docx, both, model, or a list (pdf,docx); default: the pattern's extension; with several, "
+                      "the pattern's extension is replaced by each format's");
+    batch->add_option("-j,--jobs", args->jobs, "Rendering threads (default: the number of cores)");
+    batch->add_option("--records-format", args->records_format, "auto (default), json, jsonl or csv");
+    batch->add_option("--shard", args->shard, "K/N: render only the K-th of N slices (records n with (n-1) % N == K-1)");
+    batch->add_flag("--resume", args->resume,
+                    "Skip records whose outputs still match the manifest and whose inputs are unchanged");
+    batch->add_option("--manifest", args->manifest,
+                      "Manifest path (default: manifest.json in the pattern's folder; manifest-K-of-N.json for a shard)");
+    batch->add_option("--key", args->keys, "Field naming a record in messages and the manifest (repeatable; default: "
+                                           "the fields the pattern reads)")
+        ->allow_extra_args(false);
+    batch->add_option("--strip", args->strip,
+                      "Field removed from each record after naming its output, before rendering (repeatable), for "
+                      "fields the template's schema does not accept")
+        ->allow_extra_args(false);
+    batch->add_flag("-q,--quiet", args->quiet, "No progress and no summary (failed records are still reported)");
+    add_output_options(*batch, args->common);
+    add_common_options(*batch, args->common);
+    batch->footer(kBatchExamples);
+    return {batch, [args] { return run_batch(*args); }};
+}
+
+} // namespace vanban::cli

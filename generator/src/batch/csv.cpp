@@ -1,0 +1,217 @@
+#include "batch/csv.hpp"
+
+#include <set>
+
+#include "text/utf8.hpp"
+#include "vanban/error.hpp"
+
+namespace vanban::batch {
+
+namespace {
+
+constexpr int kMaxListIndex = 999; // a header such as "x[100000000]" must not allocate a huge list
+
+[[noreturn]] void header_error(const std::string& file_name, std::size_t column, const std::string& message) {
+    Error error;
+    error.kind = ErrorKind::data;
+    error.where = SourceLocation{file_name, 1, 0};
+    error.message = "CSV header, column " + std::to_string(column + 1) + ": " + message;
+    throw Failure(std::move(error));
+}
+
+std::string trim_spaces(const std::string& text) {
+    const auto first = text.find_first_not_of(" \t");
+    if (first == std::string::npos) return {};
+    const auto last = text.find_last_not_of(" \t");
+    return text.substr(first, last - first + 1);
+}
+
+// "header.issuer[0]" -> {header}, {issuer, 0}; false when it is not such a path.
+bool parse_column_path(const std::string& name, std::vector<CsvColumn::Step>& steps) {
+    std::size_t start = 0;
+    while (start <= name.size()) {
+        std::size_t dot = name.find('.', start);
+        if (dot == std::string::npos) dot = name.size();
+        std::string segment = name.substr(start, dot - start);
+        CsvColumn::Step step;
+        if (const auto open = segment.find('['); open != std::string::npos) {
+            if (segment.back() != ']' || open + 2 > segment.size() - 1) return false;
+            const std::string digits = segment.substr(open + 1, segment.size() - open - 2);
+            if (digits.empty() || digits.size() > 3 || digits.find_first_not_of("0123456789") != std::string::npos)
+                return false;
+            step.index = std::stoi(digits);
+            segment.resize(open);
+        }
+        if (segment.empty() || segment.find_first_of("[]") != std::string::npos) return false;
+        step.key = std::move(segment);
+        steps.push_back(std::move(step));
+        start = dot + 1;
+    }
+    return !steps.empty() && name.back() != '.';
+}
+
+// Sets the field `column` names to `value`. Every column names a different path, so finding
+// a value already there means two columns claim the same place ("a" and "a.b").
+bool set_path(nlohmann::json& record, const CsvColumn& column, nlohmann::json value) {
+    nlohmann::json* node = &record;
+    for (const CsvColumn::Step& step : column.steps) {
+        if (!node->is_null() && !node->is_object()) return false;
+        node = &(*node)[step.key];
+        if (step.index >= 0) {
+            if (node->is_null()) *node = nlohmann::json::array();
+            if (!node->is_array()) return false;
+            while (node->size() <= static_cast<std::size_t>(step.index)) node->push_back(nullptr);
+            node = &(*node)[static_cast<std::size_t>(step.index)];
+        }
+    }
+    if (!node->is_null()) return false;
+    *node = std::move(value);
+    return true;
+}
+
+// Lists get the non-empty cells in order: the gaps left by empty cells close up.
+void close_list_gaps(nlohmann::json& value) {
+    if (value.is_array()) {
+        nlohmann::json compact = nlohmann::json::array();
+        for (auto& item : value)
+            if (!item.is_null()) compact.push_back(std::move(item));
+        value = std::move(compact);
+    }
+    if (value.is_structured())
+        for (auto& item : value) close_list_gaps(item);
+}
+
+} // namespace
+
+// ------------------------------------------------------------------------------- parser
+
+bool CsvParser::next(Row& row) {
+    row.cells.clear();
+    row.problem.clear();
+    // Blank lines (a common last line, or spacing people leave) are not rows.
+    for (int c = source_.peek(); c == '\r' || c == '\n'; c = source_.peek()) end_row();
+    if (source_.peek() < 0) return false;
+    row.line = line_;
+    for (;;) {
+        std::string field;
+        if (source_.peek() == '"') {
+            if (!read_quoted(field, row)) return true;
+        } else {
+            read_unquoted(field, row);
+            if (!row.problem.empty()) return true;
+        }
+        row.cells.push_back(std::move(field));
+        if (source_.peek() == ',') {
+            source_.get();
+            continue;
+        }
+        end_row();
+        return true;
+    }
+}
+
+bool CsvParser::read_quoted(std::string& field, Row& row) {
+    const std::uint32_t opened = line_;
+    source_.get(); // the opening quote
+    for (;;) {
+        const int c = source_.get();
+        if (c < 0) {
+            row.problem = "a quoted field opened on line " + std::to_string(opened) + " is never closed";
+            return false;
+        }
+        if (c == '"') {
+            if (source_.peek() != '"') break;
+            source_.get();
+            field += '"';
+            continue;
+        }
+        if (c == '\n') ++line_;
+        if (c == '\r' && source_.peek() == '\n') continue; // a CRLF inside a field is a line break
+        field += static_cast<char>(c);
+    }
+    if (!at_row_end() && source_.peek() != ',') {
+        row.problem = "text after the closing quote of a field (a quote inside a field is written \"\")";
+        skip_rest_of_line();
+        return false;
+    }
+    return true;
+}
+
+void CsvParser::read_unquoted(std::string& field, Row& row) {
+    for (int c = source_.peek(); c != ',' && !at_row_end(); c = source_.peek()) {
+        if (c == '"') {
+            row.problem = "a quote inside a field that does not start with one (quote the whole field, and "
+                          "double the quotes inside: \"say \"\"yes\"\"\")";
+            skip_rest_of_line();
+            return;
+        }
+        field += static_cast<char>(source_.get());
+    }
+}
+
+bool CsvParser::at_row_end() {
+    const int c = source_.peek();
+    return c < 0 || c == '\r' || c == '\n';
+}
+
+// Consumes one line end: CRLF, LF, or a lone CR (old Mac files).
+void CsvParser::end_row() {
+    const int c = source_.get();
+    if (c == '\r' && source_.peek() == '\n') source_.get();
+    if (c >= 0) ++line_;
+}
+
+void CsvParser::skip_rest_of_line() {
+    while (!at_row_end()) source_.get();
+    end_row();
+}
+
+// ------------------------------------------------------------------------------- header
+
+std::vector<CsvColumn> parse_csv_header(const std::vector<std::string>& cells, const std::string& file_name) {
+    std::vector<CsvColumn> columns;
+    std::set<std::string> seen;
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+        CsvColumn column;
+        column.header = trim_spaces(cells[i]);
+        if (column.header.empty()) header_error(file_name, i, "the column has no name");
+        if (text::find_invalid_utf8(column.header)) header_error(file_name, i, "the name is not valid UTF-8");
+        column.header = text::to_nfc(column.header);
+        if (!parse_column_path(column.header, column.steps))
+            header_error(file_name, i, "\"" + column.header +
+                                           "\" is not a field path (names separated by dots, a list item as "
+                                           "name[0]; at most [" + std::to_string(kMaxListIndex) + "])");
+        if (!seen.insert(column.header).second)
+            header_error(file_name, i, "\"" + column.header + "\" is already an earlier column");
+        columns.push_back(std::move(column));
+    }
+    // Two columns clash when one names a place inside the other's value: filling every cell
+    // once finds it now, instead of on the first row that has both.
+    nlohmann::json probe = nlohmann::json::object();
+    for (std::size_t i = 0; i < columns.size(); ++i)
+        if (!set_path(probe, columns[i], "x"))
+            header_error(file_name, i, "\"" + columns[i].header + "\" clashes with another column (a field cannot be "
+                                           "both a value and hold fields or items)");
+    return columns;
+}
+
+nlohmann::json csv_row_to_record(const std::vector<CsvColumn>& columns, const std::vector<std::string>& cells) {
+    nlohmann::json record = nlohmann::json::object();
+    for (std::size_t i = 0; i < columns.size() && i < cells.size(); ++i) {
+        const std::string& cell = cells[i];
+        if (cell.empty()) continue;
+        if (auto bad = text::find_invalid_utf8(cell)) {
+            Error error;
+            error.kind = ErrorKind::data;
+            error.message = "column \"" + columns[i].header + "\": invalid UTF-8 at byte " + std::to_string(*bad) +
+                            " of the cell (save the file as UTF-8)";
+            error.json_path = columns[i].header;
+            throw Failure(std::move(error));
+        }
+        set_path(record, columns[i], text::to_nfc(cell));
+    }
+    close_list_gaps(record);
+    return record;
+}
+
+} // namespace vanban::batch

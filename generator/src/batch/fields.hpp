@@ -1,0 +1,33 @@
+// The data of one record: merged over the shared data, with fields found, removed and
+// printed by dotted paths ("branch.code", "header.issuer[0]").
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace vanban::batch {
+
+// The shared data with the record's fields over it, as JSON Merge Patch (RFC 7386) does:
+// objects merge field by field at every depth; any other value (text, number, list)
+// replaces the shared one whole; null removes the field.
+nlohmann::json merge_record(const nlohmann::json& shared, const nlohmann::json& record);
+
+// The value at a dotted path, or nullptr. "a.b[2]" is field b of a, then its third item.
+const nlohmann::json* find_field(const nlohmann::json& data, std::string_view path);
+
+// Removes the field at a dotted path, if present (list items cannot be removed this way).
+void remove_field(nlohmann::json& data, std::string_view path);
+
+// "HC05", "3", "true"; lists and objects as compact JSON. Empty for a missing field.
+std::string field_text(const nlohmann::json* value);
+
+// The (path, text) pairs of the fields that name a record, for messages and the manifest;
+// fields the record does not have are left out.
+std::vector<std::pair<std::string, std::string>> key_values(const nlohmann::json& data,
+                                                           const std::vector<std::string>& paths);
+
+} // namespace vanban::batch

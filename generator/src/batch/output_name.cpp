@@ -1,0 +1,235 @@
+#include "batch/output_name.hpp"
+
+#include <algorithm>
+#include <array>
+#include <map>
+
+#include "template/ast.hpp"
+#include "template/map_loader.hpp"
+#include "template/template.hpp"
+#include "text/utf8.hpp"
+#include "vanban/error.hpp"
+
+namespace vanban::batch {
+
+namespace {
+
+constexpr const char* kPatternName = "output pattern";
+constexpr std::size_t kMaxNameBytes = 255; // one file or folder name, on every common file system
+
+// Names Windows keeps for devices, whatever the extension ("NUL.pdf" is the null device).
+bool is_windows_device_name(std::string_view name) {
+    const std::string_view stem = name.substr(0, name.find('.'));
+    if (stem.size() != 3 && stem.size() != 4) return false;
+    std::string upper;
+    for (char c : stem) upper += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    static constexpr std::array<const char*, 4> three = {"CON", "PRN", "AUX", "NUL"};
+    for (const char* reserved : three)
+        if (upper == reserved) return true;
+    return upper.size() == 4 && (upper.compare(0, 3, "COM") == 0 || upper.compare(0, 3, "LPT") == 0) &&
+           upper[3] >= '1' && upper[3] <= '9';
+}
+
+// ------------------------------------------------------------- fields the pattern reads
+
+// The dotted path an expression names, when it is a plain path into the data.
+bool data_path_of(const tmpl::ast::Expr& expr, std::string& path) {
+    using tmpl::ast::ExprKind;
+    switch (expr.kind) {
+    case ExprKind::name:
+        path = static_cast<const tmpl::ast::Name&>(expr).name.text;
+        return path != "vanban" && path != "loop";
+    case ExprKind::attribute: {
+        const auto& attribute = static_cast<const tmpl::ast::Attribute&>(expr);
+        if (!data_path_of(*attribute.object, path)) return false;
+        path += "." + attribute.name;
+        return true;
+    }
+    case ExprKind::index: {
+        const auto& index = static_cast<const tmpl::ast::Index&>(expr);
+        if (!data_path_of(*index.object, path) || index.index->kind != ExprKind::literal) return false;
+        const auto& literal = static_cast<const tmpl::ast::Literal&>(*index.index);
+        if (literal.value.type() == tmpl::Value::Type::integer) {
+            path += "[" + std::to_string(literal.value.as_integer()) + "]";
+            return literal.value.as_integer() >= 0;
+        }
+        if (literal.value.type() != tmpl::Value::Type::string) return false;
+        path += "." + std::string(literal.value.as_text());
+        return true;
+    }
+    default: return false;
+    }
+}
+
+void collect_fields(const tmpl::ast::Expr& expr, std::vector<std::string>& fields) {
+    using namespace tmpl::ast;
+    std::string path;
+    if (data_path_of(expr, path)) {
+        if (std::find(fields.begin(), fields.end(), path) == fields.end()) fields.push_back(path);
+        return;
+    }
+    auto visit = [&](const ExprPtr& child) {
+        if (child) collect_fields(*child, fields);
+    };
+    switch (expr.kind) {
+    case ExprKind::list:
+        for (const auto& item : static_cast<const ListLiteral&>(expr).items) visit(item);
+        break;
+    case ExprKind::unary: visit(static_cast<const Unary&>(expr).operand); break;
+    case ExprKind::binary:
+        visit(static_cast<const Binary&>(expr).left);
+        visit(static_cast<const Binary&>(expr).right);
+        break;
+    case ExprKind::test: visit(static_cast<const Test&>(expr).operand); break;
+    case ExprKind::filter:
+        visit(static_cast<const Filter&>(expr).input);
+        for (const auto& arg : static_cast<const Filter&>(expr).args) visit(arg);
+        break;
+    default: break;
+    }
+}
+
+void collect_fields(const tmpl::ast::Block& block, std::vector<std::string>& fields) {
+    using namespace tmpl::ast;
+    for (const StmtPtr& stmt : block) {
+        switch (stmt->kind) {
+        case StmtKind::print: collect_fields(*static_cast<const Print&>(*stmt).expr, fields); break;
+        case StmtKind::if_: {
+            const auto& branch_stmt = static_cast<const If&>(*stmt);
+            for (const auto& branch : branch_stmt.branches) collect_fields(branch.body, fields);
+            collect_fields(branch_stmt.otherwise, fields);
+            break;
+        }
+        default: break;
+        }
+    }
+}
+
+// ------------------------------------------------------------- building the path
+
+// One name of the path: the folder or file name between two '/'.
+struct NamePart {
+    std::string text;
+    bool from_data = false; // some of it came out of a tag
+};
+
+std::vector<NamePart> split_into_names(const tmpl::Output& output) {
+    std::vector<NamePart> names(1);
+    for (const tmpl::Fragment& fragment : output.fragments()) {
+        if (!fragment.from_template) {
+            names.back().text += sanitise_name_piece(fragment.text);
+            names.back().from_data = true;
+            continue;
+        }
+        for (char c : fragment.text) {
+            if (c == '/') names.emplace_back();
+            else names.back().text += c;
+        }
+    }
+    return names;
+}
+
+[[noreturn]] void unsafe_name(const std::string& path, const std::string& why) {
+    throw Failure(ErrorKind::output, "output name \"" + path + "\": " + why);
+}
+
+// Makes each name that data helped to write safe, and refuses those that cannot be.
+std::string join_checked(std::vector<NamePart>& names) {
+    std::string path;
+    for (std::size_t i = 0; i < names.size(); ++i) path += (i ? "/" : "") + names[i].text;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        NamePart& name = names[i];
+        // An empty value prints nothing at all, so an empty name is refused wherever it is
+        // (but before the first '/' of an absolute path).
+        if (name.text.empty() && i > 0) unsafe_name(path, "a folder or file name is empty (an empty field?)");
+        if (!name.from_data) continue;
+        if (name.text == "." || name.text == "..")
+            unsafe_name(path, "the data makes a name \"" + name.text + "\", which would leave the output folder");
+        // Windows drops dots and spaces at the end of a name, and keeps device names.
+        if (name.text.back() == '.' || name.text.back() == ' ') name.text.back() = '_';
+        if (is_windows_device_name(name.text)) name.text.insert(0, "_");
+        if (name.text.size() > kMaxNameBytes)
+            unsafe_name(path, "a name is longer than " + std::to_string(kMaxNameBytes) + " bytes");
+    }
+    path.clear();
+    for (std::size_t i = 0; i < names.size(); ++i) path += (i ? "/" : "") + names[i].text;
+    return path;
+}
+
+} // namespace
+
+std::string sanitise_name_piece(std::string_view text) {
+    std::string safe;
+    safe.reserve(text.size());
+    for (char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        const bool refused = byte < 0x20 || byte == 0x7F || std::string_view("<>:\"/\\|?*").find(c) != std::string_view::npos;
+        safe += refused ? '_' : c;
+    }
+    return safe;
+}
+
+OutputPattern::OutputPattern(const std::string& pattern) : text_(pattern) {
+    if (pattern.empty()) throw Failure(ErrorKind::usage, "the output pattern is empty");
+    if (pattern.find_first_of("\r\n") != std::string::npos)
+        throw Failure(ErrorKind::usage, "the output pattern must be one line");
+    template_ = tmpl::parse_template(kPatternName, pattern);
+    library_ = std::make_unique<tmpl::Library>(std::make_shared<tmpl::MapLoader>(std::map<std::string, std::string>{}));
+    collect_fields(template_->body(), fields_);
+}
+
+OutputPattern::~OutputPattern() = default;
+OutputPattern::OutputPattern(OutputPattern&&) noexcept = default;
+
+std::string OutputPattern::evaluate(const nlohmann::json& data, std::size_t record_number) const {
+    tmpl::Limits limits;
+    limits.max_loop_iterations = 10'000;
+    limits.max_output_bytes = 4096; // a path, not a document
+    const nlohmann::json globals = {{"vanban", {{"record", record_number}}}};
+    tmpl::Output output;
+    tmpl::evaluate(*template_, data, *library_, output, limits, &globals);
+    std::vector<NamePart> names = split_into_names(output);
+    return join_checked(names);
+}
+
+std::filesystem::path OutputPattern::base_folder() const {
+    const std::string fixed = text_.substr(0, std::min(text_.find("{{"), text_.find("{%")));
+    const std::size_t slash = fixed.rfind('/');
+    if (slash == std::string::npos) return ".";
+    if (slash == 0) return "/";
+    return fixed.substr(0, slash);
+}
+
+std::optional<Format> OutputPattern::format_from_extension() const {
+    const std::string after_tags = text_.substr(text_.rfind("}}") == std::string::npos ? 0 : text_.rfind("}}") + 2);
+    // "x" in front: a name that is only ".pdf" is a hidden file without an extension.
+    const std::filesystem::path path("x" + after_tags);
+    const std::string ext = text::to_lower(path.extension().string());
+    if (ext == ".pdf") return Format::pdf;
+    if (ext == ".docx") return Format::docx;
+    if (ext == ".json") return Format::model;
+    return std::nullopt;
+}
+
+const char* format_extension(Format format) {
+    switch (format) {
+    case Format::pdf: return ".pdf";
+    case Format::docx: return ".docx";
+    case Format::model: return ".json";
+    }
+    return "";
+}
+
+std::string path_for_format(const std::string& path, Format format, bool several_formats) {
+    if (!several_formats) return path;
+    const std::size_t slash = path.rfind('/');
+    const std::size_t dot = path.rfind('.');
+    std::string stem = path;
+    if (dot != std::string::npos && (slash == std::string::npos || dot > slash)) {
+        const std::string ext = text::to_lower(path.substr(dot));
+        if (ext == ".pdf" || ext == ".docx" || ext == ".json") stem = path.substr(0, dot);
+    }
+    return stem + format_extension(format);
+}
+
+} // namespace vanban::batch
