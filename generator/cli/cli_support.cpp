@@ -13,7 +13,7 @@ namespace vanban::cli {
 
 void add_common_options(CLI::App& command, CommonOptions& common) {
     command.add_option("-t,--templates", common.template_dirs,
-                       "Template folder (repeatable); default: $VANBAN_TEMPLATES, else ./templates")
+                       "Template folder (repeatable); default: $VANBAN_TEMPLATES, else ./templates, else the installed ones")
         ->allow_extra_args(false);
     command.add_option("--profile", common.profile,
                        "Style profile: party (HD36) or state (NĐ30); default: the data's \"profile\", else party");
@@ -33,7 +33,9 @@ std::vector<fs::path> template_dirs(const CommonOptions& common) {
         for (std::string dir; std::getline(list, dir, ':');)
             if (!dir.empty()) dirs.emplace_back(dir);
     }
-    if (dirs.empty()) dirs.emplace_back("templates");
+    // ./templates when there is one (working in a checkout), else the installed templates.
+    std::error_code ec;
+    if (dirs.empty()) dirs.push_back(fs::is_directory("templates", ec) ? fs::path("templates") : installed_template_dir());
     return dirs;
 }
 

@@ -32,7 +32,8 @@ void add_common_options(CLI::App& command, CommonOptions& common);
 // Adds --fonts and --fixed-date (commands that write documents).
 void add_output_options(CLI::App& command, CommonOptions& common);
 
-// Template folders: --templates, then $VANBAN_TEMPLATES (':'-separated), then ./templates.
+// Template folders: --templates, then $VANBAN_TEMPLATES (':'-separated), then ./templates
+// when it exists, else the installed templates (vanban::installed_template_dir()).
 std::vector<std::filesystem::path> template_dirs(const CommonOptions& common);
 EngineOptions engine_options(const CommonOptions& common);
 

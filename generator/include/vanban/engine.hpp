@@ -1,20 +1,26 @@
-// The vanban C++ API.
+// The vanban C++ API (docs/embedding.md).
 //
 //   vanban::Engine engine({.template_dirs = {"templates"}});
 //   vanban::RenderResult pdf = engine.render("ke-hoach", json_text, vanban::Format::pdf);
 //   if (!pdf) std::cerr << pdf.error.format();
 //
 // An Engine parses each template once, loads each profile and font once, and renders any
-// number of documents. It holds no global state, and render() may be called from several
-// threads at once on one engine.
+// number of documents. It holds no global state, and every const member function may be
+// called from several threads at once on one engine.
+//
+// This header and the ones it includes use only the standard library and nlohmann/json's
+// forward declarations: a program built against the installed package needs nothing else.
 #pragma once
 
 #include <filesystem>
+#include <iosfwd>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include <nlohmann/json_fwd.hpp>
 
 #include "vanban/error.hpp"
 #include "vanban/model.hpp"
@@ -27,11 +33,27 @@ enum class Format { pdf, docx, model };
 const char* format_name(Format format);
 bool parse_format(std::string_view name, Format& format);
 
+// The encoding of data text. Legacy Vietnamese encodings are decoded to UTF-8 before the
+// JSON is parsed, whether the file holds their raw bytes or their bytes shown as Latin-1
+// and saved as UTF-8 (docs/legacy-encodings.md).
+enum class InputEncoding { utf8, tcvn3, vni, cp1258 };
+// "utf-8", "tcvn3", "vni", "cp1258".
+const char* input_encoding_name(InputEncoding encoding);
+// Accepts the names above, "utf8", and the aliases of text::parse_legacy_encoding ("abc",
+// "windows-1258" …), in any case.
+bool parse_input_encoding(std::string_view name, InputEncoding& encoding);
+
+// The templates of the installation: share/vanban/templates beside the program or library
+// that runs (bin/../share/vanban, lib/../share/vanban), else the one under the install
+// prefix chosen at build time. It may not exist (a build that was never installed).
+std::filesystem::path installed_template_dir();
+
 struct EngineOptions {
     // Folders holding templates (NAME/main.vbt), shared parts (_shared/) and profiles
-    // (_profiles/NAME.json). Searched in order.
+    // (_profiles/NAME.json). Searched in order. Empty: installed_template_dir().
     std::vector<std::filesystem::path> template_dirs;
-    // Extra folders searched first for font files (see fonts/README.md).
+    // Extra folders searched first for font files (see fonts/README.md); then the installed
+    // fonts (share/vanban/fonts), then the system's.
     std::vector<std::filesystem::path> font_dirs;
     // ISO 8601 date-time written as the creation date of every document, for byte-identical
     // output; empty means the time of rendering.
@@ -41,16 +63,36 @@ struct EngineOptions {
     int max_call_depth = 64;
     std::size_t max_loop_iterations = 1'000'000;
     std::size_t max_output_bytes = 64u << 20;
+    // Safety limits of the data and of what is written (ErrorKind::limit past them).
+    std::size_t max_data_bytes = 32u << 20;         // the data text of one document
+    std::size_t max_data_string_bytes = 1u << 20;   // one string of the data
+    std::size_t max_document_bytes = 256u << 20;    // one PDF, DOCX or model written
 };
 
 struct RenderOptions {
     std::string profile;        // "party", "state", …; empty: the data's "profile" field, else "party"
     std::string data_name = "data.json"; // how messages name the data
+    InputEncoding input_encoding = InputEncoding::utf8; // of the data text
+};
+
+// Something worth telling about the data that does not stop the render, e.g. a field that
+// looks like TCVN3 text shown as Latin-1. The CLI prints "warning: DATA: PATH: MESSAGE".
+struct Warning {
+    std::string json_path;      // "header.issuer"; "" for the whole data
+    std::string message;        // "looks like TCVN3 text shown as Latin-1; use --input-encoding tcvn3"
 };
 
 struct RenderResult {
     bool ok = false;
     std::string bytes;          // the document (PDF, DOCX, or model JSON)
+    Error error;                // when !ok
+    std::vector<Warning> warnings; // about the data, also when ok
+    explicit operator bool() const { return ok; }
+};
+
+// The outcome of an operation whose product went elsewhere (a stream).
+struct Status {
+    bool ok = false;
     Error error;                // when !ok
     explicit operator bool() const { return ok; }
 };
@@ -59,6 +101,7 @@ struct ModelResult {
     bool ok = false;
     model::Document document;
     Error error;
+    std::vector<Warning> warnings; // about the data, also when ok
     explicit operator bool() const { return ok; }
 };
 
@@ -72,6 +115,7 @@ struct ValidationResult {
     bool ok = false;            // the data matches the schema and the template renders with it
     std::vector<DataProblem> problems; // every schema problem (at most 100)
     Error error;                // when !ok: the first problem, or what stopped the check
+    std::vector<Warning> warnings; // about the data, also when ok
     explicit operator bool() const { return ok; }
 };
 
@@ -87,6 +131,18 @@ public:
     RenderResult render(const std::string& template_name, std::string_view data_json,
                         Format format, const RenderOptions& options = {}) const;
 
+    // The same, written to `out`. The document is made in memory first, so a failed render
+    // writes nothing; a stream that refuses the bytes is an ErrorKind::output error.
+    Status render(const std::string& template_name, std::string_view data_json, Format format,
+                  std::ostream& out, const RenderOptions& options = {}) const;
+
+    // For data the caller already holds as JSON (e.g. records merged over shared data): no
+    // text to parse, so errors name JSON paths but no line. Strings are checked for valid
+    // UTF-8 and brought to NFC as parsed data is. (Not an overload of render(): a string
+    // argument would convert to both std::string_view and nlohmann::json.)
+    RenderResult render_parsed(const std::string& template_name, const nlohmann::json& data,
+                               Format format, const RenderOptions& options = {}) const;
+
     // Checks data against the template's JSON Schema (when it has one), then builds the
     // model, so that every problem the data could cause is found without writing anything.
     ValidationResult validate(const std::string& template_name, std::string_view data_json,
@@ -96,6 +152,8 @@ public:
     // the template's schema is an ErrorKind::validation error naming the first problem.
     ModelResult build_model(const std::string& template_name, std::string_view data_json,
                             const RenderOptions& options = {}) const;
+    ModelResult build_model_parsed(const std::string& template_name, const nlohmann::json& data,
+                                   const RenderOptions& options = {}) const;
 
     // Writes an already built model in one format (to render one document as PDF and DOCX
     // without evaluating the template twice).
@@ -104,6 +162,7 @@ public:
     // Parses the template (and reports its syntax errors) without rendering anything.
     std::optional<Error> check_template(const std::string& template_name) const;
 
+    // The options in force (template_dirs filled in when they were empty).
     const EngineOptions& options() const;
 
 private:

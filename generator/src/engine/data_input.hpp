@@ -16,4 +16,9 @@ namespace vanban::engine {
 // A UTF-8 byte-order mark is skipped; CRLF line ends are accepted.
 nlohmann::json parse_data(std::string_view text, const std::string& name, int max_depth = 256);
 
+// The same checks for data the caller built as JSON: a copy with every string and key in
+// NFC. Throws vanban::Failure (ErrorKind::data) naming the JSON path of a string that is not
+// valid UTF-8, or of the value nested deeper than `max_depth`.
+nlohmann::json adopt_data(const nlohmann::json& data, const std::string& name, int max_depth = 256);
+
 } // namespace vanban::engine

@@ -7,9 +7,12 @@
 #include <fstream>
 #include <map>
 #include <mutex>
+#include <ostream>
 #include <sstream>
 
 #include "engine/data_input.hpp"
+#include "engine/input_text.hpp"
+#include "engine/install_paths.hpp"
 #include "engine/writers.hpp"
 #include "markup/builder.hpp"
 #include "model/model_json.hpp"
@@ -100,7 +103,20 @@ Error internal_error(const std::exception& e) {
     return error;
 }
 
+std::string folder_list(const std::vector<std::filesystem::path>& dirs) {
+    std::string list;
+    for (const auto& dir : dirs) list += (list.empty() ? "" : ", ") + dir.string();
+    return list;
+}
+
+EngineOptions with_defaults(EngineOptions options) {
+    if (options.template_dirs.empty()) options.template_dirs.push_back(installed_template_dir());
+    return options;
+}
+
 } // namespace
+
+std::filesystem::path installed_template_dir() { return engine::installed_data_dir() / "templates"; }
 
 const char* format_name(Format format) {
     switch (format) {
@@ -133,7 +149,7 @@ struct Engine::Impl {
     mutable std::map<std::string, std::shared_ptr<const schema::Schema>> schemas;
 
     explicit Impl(EngineOptions opts)
-        : options(std::move(opts)),
+        : options(with_defaults(std::move(opts))),
           loader(std::make_shared<tmpl::DirectoryLoader>(options.template_dirs)),
           library(loader),
           writers(options.font_dirs) {
@@ -156,8 +172,21 @@ struct Engine::Impl {
                 return loaded;
             }
         }
-        throw Failure(ErrorKind::resource, "no profile '" + name + "' (looked for _profiles/" + name +
-                                               ".json in the template folders)");
+        throw Failure(ErrorKind::resource, "no profile '" + name + "' (looked for _profiles/" + name + ".json in " +
+                                               folder_list(options.template_dirs) + ")");
+    }
+
+    // The parsed template; a missing one is reported with the folders searched, since the
+    // folders may have been chosen by default (installed_template_dir()).
+    std::shared_ptr<const tmpl::Template> template_named(const std::string& template_name) const {
+        const std::string path = template_path(template_name);
+        try {
+            return library.get(path); // cached after the first call: no disk access
+        } catch (const Failure& failure) {
+            if (failure.error().kind != ErrorKind::resource || loader->read(path)) throw;
+            throw Failure(ErrorKind::resource, "no template '" + template_name + "' (looked for " + path +
+                                                   " in " + folder_list(options.template_dirs) + ")");
+        }
     }
 
     std::shared_ptr<const schema::Schema> schema_of(const std::string& template_name) const {
@@ -179,9 +208,9 @@ struct Engine::Impl {
         return compiled ? compiled->validate(data) : std::vector<schema::Problem>{};
     }
 
-    model::Document build(const std::string& template_name, std::string_view data_json,
-                          const RenderOptions& options) const {
-        const nlohmann::json data = engine::parse_data(data_json, options.data_name);
+    // Schema first, so that data that does not fit is told apart from a template failing.
+    model::Document build_valid(const std::string& template_name, const nlohmann::json& data,
+                                const RenderOptions& options) const {
         if (auto problems = problems_of(template_name, data); !problems.empty())
             throw Failure(validation_error(problems, options.data_name));
         return build(template_name, data, options);
@@ -191,7 +220,7 @@ struct Engine::Impl {
                           const RenderOptions& options) const {
         const std::string profile_name = profile_name_for(data, options);
         auto profile_ptr = profile(profile_name);
-        auto root = library.get(template_path(template_name));
+        auto root = template_named(template_name);
         // What the engine tells the template: the profile in force, whichever way it was chosen.
         const nlohmann::json globals = {{"vanban", {{"profile", profile_name}, {"version", VANBAN_VERSION}}}};
         tmpl::Output output;
@@ -201,7 +230,24 @@ struct Engine::Impl {
         return document;
     }
 
+    // The data text as JSON: the data limits, legacy encodings, warnings about the data.
+    nlohmann::json read(std::string_view data_json, const RenderOptions& render_options,
+                        std::vector<Warning>& warnings) const {
+        const engine::DataLimits data_limits{options.max_data_bytes, options.max_data_string_bytes};
+        return engine::read_data(data_json, render_options.data_name, render_options.input_encoding, data_limits,
+                                 warnings);
+    }
+
     std::string write(const model::Document& document, Format format) const {
+        std::string bytes = write_unchecked(document, format);
+        if (bytes.size() > options.max_document_bytes)
+            throw Failure(ErrorKind::limit, "the " + std::string(format_name(format)) + " document has " +
+                                                std::to_string(bytes.size()) + " bytes, more than " +
+                                                std::to_string(options.max_document_bytes) + " (max_document_bytes)");
+        return bytes;
+    }
+
+    std::string write_unchecked(const model::Document& document, Format format) const {
         switch (format) {
         case Format::model: return model::to_json(document).dump(2) + "\n";
         case Format::pdf: return writers.pdf(document, options.fixed_creation_date);
@@ -239,21 +285,67 @@ std::optional<Error> Engine::guarded(Call&& call) const {
 ModelResult Engine::build_model(const std::string& template_name, std::string_view data_json,
                                 const RenderOptions& options) const {
     ModelResult result;
-    auto error = guarded([&] { result.document = impl_->build(template_name, data_json, options); });
+    auto error = guarded([&] {
+        result.document = impl_->build_valid(template_name, impl_->read(data_json, options, result.warnings), options);
+    });
     result.ok = !error;
     if (error) result.error = std::move(*error);
     return result;
 }
 
+ModelResult Engine::build_model_parsed(const std::string& template_name, const nlohmann::json& data,
+                                       const RenderOptions& options) const {
+    ModelResult result;
+    auto error = guarded([&] {
+        result.document = impl_->build_valid(template_name, engine::adopt_data(data, options.data_name), options);
+    });
+    result.ok = !error;
+    if (error) result.error = std::move(*error);
+    return result;
+}
+
+namespace {
+
+RenderResult write_model(const Engine& engine, ModelResult model, Format format) {
+    RenderResult result;
+    if (!model) result.error = std::move(model.error);
+    else result = engine.write(model.document, format);
+    result.warnings = std::move(model.warnings);
+    return result;
+}
+
+} // namespace
+
 RenderResult Engine::render(const std::string& template_name, std::string_view data_json,
                             Format format, const RenderOptions& options) const {
-    ModelResult model = build_model(template_name, data_json, options);
-    if (!model) {
-        RenderResult result;
-        result.error = std::move(model.error);
-        return result;
+    return write_model(*this, build_model(template_name, data_json, options), format);
+}
+
+RenderResult Engine::render_parsed(const std::string& template_name, const nlohmann::json& data,
+                                   Format format, const RenderOptions& options) const {
+    return write_model(*this, build_model_parsed(template_name, data, options), format);
+}
+
+Status Engine::render(const std::string& template_name, std::string_view data_json, Format format,
+                      std::ostream& out, const RenderOptions& options) const {
+    RenderResult rendered = render(template_name, data_json, format, options);
+    Status status;
+    if (!rendered) {
+        status.error = std::move(rendered.error);
+        return status;
     }
-    return write(model.document, format);
+    // A stream set to throw would let an exception out of the API: catch it like the rest.
+    auto error = guarded([&] {
+        out.write(rendered.bytes.data(), static_cast<std::streamsize>(rendered.bytes.size()));
+        out.flush();
+        if (!out) throw Failure(ErrorKind::output, "the output stream did not accept the document");
+    });
+    if (error) {
+        if (error->kind == ErrorKind::internal) error->kind = ErrorKind::output;
+        status.error = std::move(*error);
+    }
+    status.ok = !error;
+    return status;
 }
 
 RenderResult Engine::write(const model::Document& document, Format format) const {
@@ -268,7 +360,7 @@ ValidationResult Engine::validate(const std::string& template_name, std::string_
                                   const RenderOptions& options) const {
     ValidationResult result;
     auto error = guarded([&] {
-        const nlohmann::json data = engine::parse_data(data_json, options.data_name);
+        const nlohmann::json data = impl_->read(data_json, options, result.warnings);
         for (schema::Problem& p : impl_->problems_of(template_name, data))
             result.problems.push_back(DataProblem{std::move(p.json_path), std::move(p.message)});
         if (result.problems.empty()) impl_->build(template_name, data, options);
@@ -284,7 +376,7 @@ ValidationResult Engine::validate(const std::string& template_name, std::string_
 }
 
 std::optional<Error> Engine::check_template(const std::string& template_name) const {
-    return guarded([&] { impl_->library.get(template_path(template_name)); });
+    return guarded([&] { impl_->template_named(template_name); });
 }
 
 } // namespace vanban
