@@ -66,25 +66,22 @@ private:
         }
     }
 
+    // The fragments of a line become text items: consecutive words of one face and size
+    // travel as one string with real spaces (readers copy them as spaces, and the PDF
+    // writer stretches them with word spacing on justified lines).
     void place_fragments(Unit& unit, const SetLine& line, double x0, double baseline) const {
-        const std::size_t first = unit.texts.size();
+        TextItem* open = nullptr;
         for (const Fragment& f : line.fragments) {
-            if (unit.texts.size() > first && !line.justified) {
-                // Words at their natural spacing travel as one string: smaller output, and
-                // readers see a real space. (Never on a justified line, however small the
-                // stretch: the error would add up along the line.)
-                TextItem& last = unit.texts.back();
-                const double space = family_.face(f.face).advance(U' ') * f.size;
-                if (last.face == f.face && last.size == f.size && last.y == baseline &&
-                    std::abs(last_end_ + space - (x0 + f.x)) < 0.01) {
-                    last.text += ' ';
-                    last.text += f.text;
-                    last_end_ = x0 + f.x + f.width;
-                    continue;
-                }
+            const double x = x0 + f.x;
+            if (open && open->face == f.face && open->size == f.size) {
+                const double end = open->x + open->width;
+                if (x - end > 0.01) open->text += ' '; // a space between words, not a change of style within one
+                open->text += f.text;
+                open->width = x + f.width - open->x;
+                continue;
             }
-            unit.texts.push_back(TextItem{x0 + f.x, baseline, f.face, f.size, f.text});
-            last_end_ = x0 + f.x + f.width;
+            unit.texts.push_back(TextItem{x, baseline, f.face, f.size, f.text, f.width, line.justified});
+            open = &unit.texts.back();
         }
         if (!line.underlines.empty()) {
             const double size = line.fragments.empty() ? 14 : line.fragments.front().size;
@@ -334,7 +331,6 @@ private:
     std::vector<Unit> units_;
     bool pending_page_break_ = false;
     int table_count_ = 0;
-    mutable double last_end_ = 0; // right end of the last placed text (for merging words)
 };
 
 // ---------------------------------------------------------------- tables
@@ -535,7 +531,7 @@ PageLayout Builder::paginate() {
             const std::string number = std::to_string(p + 1);
             const double width = text_width(face, number) * size;
             const double baseline = setup.page_number_top_mm * points_per_mm + face.ascent() * size;
-            out.pages[p].texts.push_back(TextItem{(page_width_ - width) / 2, page_height_ - baseline, Face::regular, size, number});
+            out.pages[p].texts.push_back(TextItem{(page_width_ - width) / 2, page_height_ - baseline, Face::regular, size, number, width, false});
         }
     }
     return out;

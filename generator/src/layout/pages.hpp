@@ -10,11 +10,16 @@
 
 namespace vanban::layout {
 
+// A run of text on one baseline in one face: words separated by single spaces. When
+// `justified`, its spaces are stretched (or shrunk) evenly so that it spans exactly `width`;
+// otherwise they keep their natural width and `width` is the natural width.
 struct TextItem {
     double x = 0, y = 0;
     Face face = Face::regular;
     double size = 14;
-    std::string text; // UTF-8, NFC; one word, or words at their natural spacing
+    std::string text; // UTF-8, NFC
+    double width = 0; // points, from x to the end of the last glyph
+    bool justified = false;
 };
 
 // A straight line: rules of the header, table borders, underlines.

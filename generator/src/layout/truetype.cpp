@@ -1,18 +1,19 @@
 #include "layout/truetype.hpp"
 
+#include <cctype>
 #include <cstring>
 #include <string_view>
 
 #include "vanban/error.hpp"
 
 namespace vanban::layout {
-namespace {
+namespace detail {
 
 // Big-endian readers over the font bytes, bounds-checked: a truncated file is an error,
 // never a read past the end.
-class Reader {
+class FontReader {
 public:
-    Reader(std::string_view data, const std::string& source) : data_(data), source_(source) {}
+    FontReader(std::string_view data, const std::string& source) : data_(data), source_(source) {}
 
     std::uint16_t u16(std::size_t at) const {
         need(at, 2);
@@ -36,6 +37,12 @@ private:
     std::string_view data_;
     const std::string& source_;
 };
+
+} // namespace detail
+
+namespace {
+
+using Reader = detail::FontReader;
 
 struct TableSpan {
     std::size_t offset = 0, length = 0;
@@ -121,6 +128,7 @@ TrueTypeFace::TrueTypeFace(std::string bytes, std::string source)
     const TableSpan post = find_table(r, "post");
     if (!head.found() || !hhea.found() || !hmtx.found() || !maxp.found() || !cmap.found())
         r.fail("lacks one of the tables head, hhea, hmtx, maxp, cmap");
+    read_directory(r);
 
     const double units_per_em = r.u16(head.offset + 18);
     if (units_per_em < 16) r.fail("has an invalid unitsPerEm");
@@ -139,10 +147,18 @@ TrueTypeFace::TrueTypeFace(std::string bytes, std::string source)
     notdef_units_ = advance_of(0);
     notdef_advance_ = notdef_units_ * scale_;
 
+    glyph_count_ = glyph_count;
     read_cmap(r, cmap, [&](std::uint32_t cp, std::uint32_t gid) {
-        if (cp >= advance_by_cp_.size()) advance_by_cp_.resize(cp + 1, -1);
+        if (gid >= glyph_count) return; // a damaged cmap: treat the code point as not covered
+        if (cp >= advance_by_cp_.size()) {
+            advance_by_cp_.resize(cp + 1, -1);
+            gid_by_cp_.resize(cp + 1, 0);
+        }
         advance_by_cp_[cp] = advance_of(gid);
+        gid_by_cp_[cp] = static_cast<std::uint16_t>(gid);
     });
+    read_glyph_locations(r, head.offset);
+    read_facts(r, head.offset, os2.offset, post.offset);
 
     if (os2.found() && os2.length >= 78) {
         ascent_ = r.u16(os2.offset + 74) * scale_;  // usWinAscent
@@ -156,6 +172,130 @@ TrueTypeFace::TrueTypeFace(std::string bytes, std::string source)
         underline_thickness_ = r.s16(post.offset + 10) * scale_;
         if (underline_thickness_ <= 0) underline_thickness_ = 0.05;
     }
+}
+
+void TrueTypeFace::read_directory(const Reader& r) {
+    const std::uint16_t count = r.u16(4);
+    for (std::size_t i = 0; i < count; ++i) {
+        const std::size_t entry = 12 + 16 * i;
+        r.need(entry, 16);
+        TableEntry table;
+        for (std::size_t k = 0; k < 4; ++k) table.tag[k] = bytes_[entry + k];
+        table.offset = r.u32(entry + 8);
+        table.length = r.u32(entry + 12);
+        r.need(table.offset, table.length);
+        tables_.push_back(table);
+    }
+}
+
+// loca gives where each glyph's outline starts in glyf; a subset copies those byte ranges.
+void TrueTypeFace::read_glyph_locations(const Reader& r, std::size_t head_offset) {
+    const std::string_view loca = table("loca"), glyf = table("glyf");
+    if (loca.empty() || glyf.empty()) r.fail("has no glyf or loca table (only TrueType outlines are supported)");
+    const bool long_offsets = r.s16(head_offset + 50) == 1;
+    const std::size_t loca_at = static_cast<std::size_t>(loca.data() - bytes_.data());
+    r.need(loca_at, (glyph_count_ + 1) * (long_offsets ? 4 : 2));
+    glyph_offsets_.resize(glyph_count_ + 1);
+    for (std::size_t g = 0; g <= glyph_count_; ++g) {
+        std::uint32_t offset = long_offsets ? r.u32(loca_at + 4 * g) : 2u * r.u16(loca_at + 2 * g);
+        if (offset > glyf.size() || (g > 0 && offset < glyph_offsets_[g - 1])) r.fail("has a damaged loca table");
+        glyph_offsets_[g] = offset;
+    }
+}
+
+void TrueTypeFace::read_facts(const Reader& r, std::size_t head_offset, std::size_t os2_offset, std::size_t post_offset) {
+    facts_.x_min = r.s16(head_offset + 36);
+    facts_.y_min = r.s16(head_offset + 38);
+    facts_.x_max = r.s16(head_offset + 40);
+    facts_.y_max = r.s16(head_offset + 42);
+    facts_.italic = (r.u16(head_offset + 44) & 2) != 0; // macStyle
+    facts_.ascender = static_cast<std::int16_t>(ascent_ / scale_);
+    facts_.descender = static_cast<std::int16_t>(-descent_ / scale_);
+    facts_.cap_height = facts_.ascender;
+    const std::string_view os2 = table("OS/2");
+    if (os2.size() >= 78) {
+        facts_.weight_class = r.u16(os2_offset + 4);
+        facts_.ascender = r.s16(os2_offset + 68);  // sTypoAscender
+        facts_.descender = r.s16(os2_offset + 70); // sTypoDescender
+        facts_.cap_height = facts_.ascender;
+        if (r.u16(os2_offset) >= 2 && os2.size() >= 90) facts_.cap_height = r.s16(os2_offset + 88);
+        const std::uint8_t family_class = static_cast<std::uint8_t>(r.u16(os2_offset + 30) >> 8);
+        facts_.serif = family_class >= 1 && family_class <= 7; // IBM classes 1-7 are serif styles
+    }
+    if (table("post").size() >= 16) {
+        facts_.italic_angle = static_cast<std::int32_t>(r.u32(post_offset + 4)) / 65536.0;
+        facts_.fixed_pitch = r.u32(post_offset + 12) != 0;
+    }
+    facts_.postscript_name = read_postscript_name(r);
+}
+
+// Name ID 6 from the Windows (UTF-16BE, ASCII subset) or Macintosh (Roman) records; PDF
+// names it BaseFont, so only the characters PostScript names allow are kept.
+std::string TrueTypeFace::read_postscript_name(const Reader& r) const {
+    const std::string_view name = table("name");
+    std::string out;
+    if (name.size() >= 6) {
+        const std::size_t at = static_cast<std::size_t>(name.data() - bytes_.data());
+        const std::size_t count = r.u16(at + 2), strings = at + r.u16(at + 4);
+        for (std::size_t i = 0; i < count && out.empty(); ++i) {
+            const std::size_t rec = at + 6 + 12 * i;
+            const std::uint16_t platform = r.u16(rec), name_id = r.u16(rec + 6);
+            const std::uint16_t length = r.u16(rec + 8), offset = r.u16(rec + 10);
+            if (name_id != 6 || (platform != 1 && platform != 3)) continue;
+            r.need(strings + offset, length);
+            const std::size_t step = platform == 3 ? 2 : 1;
+            for (std::size_t k = step - 1; k < length; k += step) {
+                const char c = bytes_[strings + offset + k];
+                if (c > 32 && c < 127 && c != '/' && c != '(' && c != ')' && c != '[' && c != ']' &&
+                    c != '<' && c != '>' && c != '{' && c != '}' && c != '%' && c != '#')
+                    out += c;
+            }
+        }
+    }
+    if (out.empty()) {
+        const std::string file = source_.substr(source_.find_last_of('/') + 1);
+        for (char c : file.substr(0, file.find('.')))
+            if (std::isalnum(static_cast<unsigned char>(c)) || c == '-') out += c;
+    }
+    return out.empty() ? std::string("Font") : out;
+}
+
+std::string_view TrueTypeFace::table(std::string_view tag) const {
+    for (const TableEntry& t : tables_)
+        if (std::string_view(t.tag.data(), 4) == tag) return std::string_view(bytes_).substr(t.offset, t.length);
+    return {};
+}
+
+std::string_view TrueTypeFace::glyph_data(std::uint16_t gid) const {
+    if (gid >= glyph_count_) return {};
+    const std::string_view glyf = table("glyf");
+    return glyf.substr(glyph_offsets_[gid], glyph_offsets_[gid + 1] - glyph_offsets_[gid]);
+}
+
+// A composite glyph (numberOfContours < 0) lists its parts after the 10-byte header; each
+// part is flags, glyph index, two arguments and an optional transform (OpenType glyf spec).
+std::vector<std::uint16_t> TrueTypeFace::components(std::uint16_t gid) const {
+    std::vector<std::uint16_t> parts;
+    const std::string_view data = glyph_data(gid);
+    auto u16 = [&](std::size_t at) -> std::uint16_t {
+        return at + 2 <= data.size() ? static_cast<std::uint16_t>(static_cast<unsigned char>(data[at]) << 8 |
+                                                                   static_cast<unsigned char>(data[at + 1]))
+                                     : 0;
+    };
+    if (data.size() < 10 || static_cast<std::int16_t>(u16(0)) >= 0) return parts;
+    constexpr std::uint16_t args_are_words = 0x0001, have_scale = 0x0008, more = 0x0020,
+                            have_xy_scale = 0x0040, have_2x2 = 0x0080;
+    std::size_t at = 10;
+    for (std::uint16_t flags = more; (flags & more) && at + 4 <= data.size();) {
+        flags = u16(at);
+        const std::uint16_t part = u16(at + 2);
+        if (part < glyph_count_) parts.push_back(part);
+        at += 4 + ((flags & args_are_words) ? 4 : 2);
+        if (flags & have_scale) at += 2;
+        else if (flags & have_xy_scale) at += 4;
+        else if (flags & have_2x2) at += 8;
+    }
+    return parts;
 }
 
 } // namespace vanban::layout

@@ -1,20 +1,36 @@
+// The PDF writer: positioned pages (layout/) -> PDF, with libharu.
+//
+// libharu builds the document: catalog, page tree, pages, outline, information dictionary,
+// cross-reference table and trailer. The fonts and the page contents are made here and
+// handed to libharu as finished objects, because its own font machinery costs far more
+// than the rest of a document (see docs/pdf.md): in 2.3.0 every font builds a 65,536-entry
+// encoder table and a CIDToGIDMap by linear search, a TrueType font is copied and parsed
+// again for every document, and every stream is deflated at the default level.
+//
+// Objects written here are libharu dictionaries whose content we write ourselves (the
+// dictionary's write_fn) and streams whose bytes libharu copies as they are (a stream
+// object of our own serves them). So libharu still numbers, places and cross-references
+// every object.
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <ctime>
 #include <memory>
-#include <set>
 #include <string>
 #include <string_view>
 
 #include <hpdf.h>
-#include <hpdf_fontdef.h>
+#include <hpdf_objects.h>
 #include <hpdf_pages.h>
 
 #include "layout/layout.hpp"
-#include "pdf/compact_encoder.hpp"
+#include "pdf/deflate.hpp"
+#include "pdf/font_program.hpp"
 #include "pdf/pdf.hpp"
+#include "pdf/text_encoding.hpp"
 #include "text/utf8.hpp"
 #include "vanban/error.hpp"
 
@@ -24,7 +40,9 @@ namespace {
 using layout::Face;
 using layout::face_count;
 
-constexpr const char* text_encoder_name = "VanBan-UCS2";
+// zlib level for the embedded font programs: level 1 is within 4% of the best size on
+// glyph outlines at a third of the time of the default level.
+constexpr int font_compression_level = 1;
 
 // libharu reports errors through a callback; this one only records the first error of its
 // own document (no global state) and the writer turns it into a Failure after the call.
@@ -46,6 +64,126 @@ struct DocDeleter {
 };
 using DocPtr = std::unique_ptr<std::remove_pointer_t<HPDF_Doc>, DocDeleter>;
 
+// ---------------------------------------------------------------- number formatting
+
+// Integers in hundredths (or thousandths) of a unit, written with no trailing zeros.
+void append_fixed(std::string& out, long value, int decimals) {
+    if (value < 0) out += '-';
+    unsigned long a = static_cast<unsigned long>(value < 0 ? -value : value);
+    const unsigned long scale = decimals == 3 ? 1000 : 100;
+    out += std::to_string(a / scale);
+    unsigned long frac = a % scale;
+    if (frac == 0) return;
+    out += '.';
+    for (unsigned long digit = scale / 10; digit > 0 && frac > 0; digit /= 10) {
+        out += static_cast<char>('0' + frac / digit);
+        frac %= digit;
+    }
+}
+
+long hundredths(double v) { return std::lround(v * 100); }
+
+// ---------------------------------------------------------------- our objects in libharu
+
+// A dictionary whose entries we write as text: libharu writes "<<", then calls this, then ">>".
+HPDF_STATUS write_dict_text(HPDF_Dict dict, HPDF_Stream stream) {
+    const auto* text = static_cast<const std::string*>(dict->attr);
+    return HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(text->data()),
+                             static_cast<HPDF_UINT>(text->size()));
+}
+
+// A read-only libharu stream over bytes we own, so that libharu copies a stream's content
+// into the file once, in large pieces (its memory streams copy byte by byte, twice).
+struct ByteSource {
+    std::string_view bytes;
+    std::size_t position = 0;
+};
+
+HPDF_STATUS source_read(HPDF_Stream stream, HPDF_BYTE* buffer, HPDF_UINT* size) {
+    auto* source = static_cast<ByteSource*>(stream->attr);
+    const std::size_t left = source->bytes.size() - source->position;
+    const std::size_t n = std::min<std::size_t>(*size, left);
+    std::memcpy(buffer, source->bytes.data() + source->position, n);
+    source->position += n;
+    *size = static_cast<HPDF_UINT>(n);
+    return source->position == source->bytes.size() ? HPDF_STREAM_EOF : HPDF_OK;
+}
+
+HPDF_STATUS source_seek(HPDF_Stream stream, HPDF_INT pos, HPDF_WhenceMode mode) {
+    auto* source = static_cast<ByteSource*>(stream->attr);
+    if (mode == HPDF_SEEK_SET) source->position = static_cast<std::size_t>(std::max(pos, 0));
+    else if (mode == HPDF_SEEK_CUR) source->position += static_cast<std::size_t>(std::max(pos, 0));
+    else source->position = source->bytes.size();
+    source->position = std::min(source->position, source->bytes.size());
+    return HPDF_OK;
+}
+
+HPDF_INT32 source_tell(HPDF_Stream stream) {
+    return static_cast<HPDF_INT32>(static_cast<ByteSource*>(stream->attr)->position);
+}
+
+HPDF_UINT32 source_size(HPDF_Stream stream) {
+    return static_cast<HPDF_UINT32>(static_cast<ByteSource*>(stream->attr)->bytes.size());
+}
+
+// libharu writes the finished file through this, straight into our string.
+HPDF_STATUS append_output(HPDF_Stream stream, const HPDF_BYTE* data, HPDF_UINT size) {
+    static_cast<std::string*>(stream->attr)->append(reinterpret_cast<const char*>(data), size);
+    return HPDF_OK;
+}
+
+std::uint32_t object_number(const void* object) {
+    return static_cast<const HPDF_Obj_Header*>(object)->obj_id & 0x00FFFFFF;
+}
+
+void append_reference(std::string& out, const char* key, const void* object) {
+    out += key;
+    out += ' ';
+    out += std::to_string(object_number(object));
+    out += " 0 R\n";
+}
+
+// A PDF text string for metadata and bookmarks: UTF-16BE with a byte order mark.
+std::string utf16_text(std::string_view utf8) {
+    std::string out = "\xFE\xFF";
+    std::size_t pos = 0;
+    while (pos < utf8.size()) {
+        char32_t cp = text::next_code_point(utf8, pos);
+        if (cp > 0x10FFFF) cp = 0xFFFD;
+        auto unit = [&](unsigned u) {
+            out += static_cast<char>(u >> 8);
+            out += static_cast<char>(u & 0xFF);
+        };
+        if (cp >= 0x10000) {
+            cp -= 0x10000;
+            unit(0xD800 + static_cast<unsigned>(cp >> 10));
+            unit(0xDC00 + static_cast<unsigned>(cp & 0x3FF));
+        } else {
+            unit(static_cast<unsigned>(cp));
+        }
+    }
+    return out;
+}
+
+// ---------------------------------------------------------------- the writer
+
+// The characters one face shows in the document, as a bitmap over the BMP.
+struct FaceUse {
+    std::vector<std::uint64_t> bits;
+    bool used() const { return !bits.empty(); }
+    void add(char32_t cp) {
+        if (bits.empty()) bits.assign(0x10000 / 64, 0);
+        bits[cp >> 6] |= std::uint64_t(1) << (cp & 63);
+    }
+    std::vector<char32_t> code_points() const {
+        std::vector<char32_t> out;
+        for (std::size_t w = 0; w < bits.size(); ++w)
+            for (std::uint64_t word = bits[w]; word; word &= word - 1)
+                out.push_back(static_cast<char32_t>(w * 64 + static_cast<std::size_t>(__builtin_ctzll(word))));
+        return out;
+    }
+};
+
 class Writer {
 public:
     Writer(const layout::PageLayout& pages, const model::Metadata& metadata, const PdfOptions& options)
@@ -54,10 +192,11 @@ public:
     std::string run() {
         pdf_.reset(HPDF_New(record_error, &errors_));
         if (!pdf_) throw Failure(ErrorKind::internal, "libharu could not create a PDF document");
-        HPDF_SetCompressionMode(doc(), HPDF_COMP_ALL);
+        HPDF_SetCompressionMode(doc(), HPDF_COMP_NONE); // we compress what is worth it ourselves
         check("setting up the document");
-        load_fonts();
-        for (std::size_t p = 0; p < pages_.pages.size(); ++p) draw_page(p);
+        collect_characters();
+        add_fonts();
+        for (std::size_t p = 0; p < pages_.pages.size(); ++p) add_page(p);
         add_outline();
         set_metadata();
         return save();
@@ -65,6 +204,7 @@ public:
 
 private:
     HPDF_Doc doc() const { return pdf_.get(); }
+    HPDF_MMgr mmgr() const { return pdf_->mmgr; }
 
     void check(const char* what) const {
         if (errors_.code == HPDF_OK) return;
@@ -74,233 +214,281 @@ private:
         throw Failure(ErrorKind::internal, message);
     }
 
+    // ------------------------------------------------------------ objects
+
+    // An indirect dictionary whose entries are `text` (kept alive by the writer).
+    HPDF_Dict text_dict(std::string text) {
+        HPDF_Dict dict = HPDF_Dict_New(mmgr());
+        if (!dict || HPDF_Xref_Add(pdf_->xref, dict) != HPDF_OK) check("creating an object");
+        texts_.push_back(std::make_unique<std::string>(std::move(text)));
+        dict->attr = texts_.back().get();
+        dict->write_fn = write_dict_text;
+        return dict;
+    }
+
+    // An indirect stream with `bytes` as its content and `entries` (text) in its dictionary,
+    // "/Filter /FlateDecode" among them when the bytes are compressed.
+    HPDF_Dict stream_object(std::string bytes, std::string entries) {
+        HPDF_Dict dict = HPDF_DictStream_New(mmgr(), pdf_->xref);
+        if (!dict) check("creating a stream");
+        attach_bytes(dict, std::move(bytes));
+        texts_.push_back(std::make_unique<std::string>(std::move(entries)));
+        dict->attr = texts_.back().get();
+        dict->write_fn = write_dict_text;
+        return dict;
+    }
+
+    // Replaces a stream dictionary's memory stream by our bytes.
+    void attach_bytes(HPDF_Dict dict, std::string bytes) {
+        blobs_.push_back(std::make_unique<std::string>(std::move(bytes)));
+        sources_.push_back(std::make_unique<ByteSource>(ByteSource{*blobs_.back(), 0}));
+        HPDF_Stream source = HPDF_CallbackReader_New(mmgr(), source_read, source_seek, source_tell, source_size,
+                                                     sources_.back().get());
+        if (!source) check("creating a stream");
+        HPDF_Stream_Free(dict->stream);
+        dict->stream = source;
+        dict->filter = HPDF_STREAM_FILTER_NONE;
+    }
+
     // ------------------------------------------------------------ fonts
 
-    // Only the faces the document uses are embedded, and only the characters it uses are
-    // declared (see compact_encoder.hpp).
-    void load_fonts() {
-        // Which code points each face shows: a bitmap over the BMP (a std::set was a
-        // noticeable part of the writer's time).
-        std::array<std::vector<bool>, face_count> used;
-        std::vector<bool> all(0x10000, false);
-        bool any = false;
+    void collect_characters() {
         for (const layout::Page& page : pages_.pages)
             for (const layout::TextItem& item : page.texts) {
-                auto& face_set = used[static_cast<std::size_t>(item.face)];
-                if (face_set.empty()) face_set.assign(0x10000, false);
+                FaceUse& use = use_[static_cast<std::size_t>(item.face)];
                 std::size_t pos = 0;
                 while (pos < item.text.size()) {
                     char32_t cp = text::next_code_point(item.text, pos);
                     if (cp > 0xFFFF) cp = 0xFFFD;
-                    face_set[cp] = true;
-                    all[cp] = true;
-                    any = true;
+                    use.add(cp);
+                    all_.add(cp);
                 }
             }
-        if (!any) return;
-        for (char32_t cp = 0; cp < 0x10000; ++cp)
-            if (all[cp]) all_code_points_.insert(all_code_points_.end(), cp);
-        if (register_compact_encoder(doc(), text_encoder_name, all_code_points_) != HPDF_OK && errors_.code == HPDF_OK)
-            errors_.code = HPDF_INVALID_ENCODER;
-        check("registering the text encoder");
-
-        for (std::size_t f = 0; f < face_count; ++f) {
-            if (used[f].empty()) continue;
-            const layout::TrueTypeFace& face = pages_.family->face(static_cast<Face>(f));
-            fonts_[f] = load_face(face, f, used[f]);
-        }
     }
 
-    HPDF_Font load_face(const layout::TrueTypeFace& face, std::size_t index, const std::vector<bool>& used) {
-        // The face's bytes are already in memory (the FontSet read them once); libharu reads
-        // them from a memory stream instead of opening the file for every document.
-        const std::string& bytes = face.bytes();
-        HPDF_Stream stream = HPDF_MemStream_New(doc()->mmgr, static_cast<HPDF_UINT>(bytes.size()));
-        if (stream)
-            HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
-                              static_cast<HPDF_UINT>(bytes.size()));
-        check("reading a font");
-        HPDF_FontDef def = stream ? HPDF_TTFontDef_Load(doc()->mmgr, stream, HPDF_TRUE) : nullptr;
-        check(("loading font " + face.source()).c_str());
-        if (!def) throw Failure(ErrorKind::resource, "libharu cannot use the font " + face.source());
+    // Each face the document uses becomes a Type 0 font over a CIDFontType2 (PDF 9.7), all
+    // sharing one Encoding CMap and one ToUnicode CMap.
+    void add_fonts() {
+        if (!all_.used()) return;
+        const std::vector<char32_t> all = all_.code_points();
+        encoding_ = stream_object(encoding_cmap(all),
+                                  "/Type /CMap\n/CMapName /VanBan-UCS-H\n/CIDSystemInfo << /Registry (Adobe) "
+                                  "/Ordering (Identity) /Supplement 0 >>\n");
+        to_unicode_ = stream_object(to_unicode_cmap(all), "");
+        std::string resources;
+        for (std::size_t f = 0; f < face_count; ++f) {
+            if (!use_[f].used()) continue;
+            const HPDF_Dict font = add_font(static_cast<Face>(f));
+            resources += "/F" + std::to_string(f) + " " + std::to_string(object_number(font)) + " 0 R\n";
+        }
+        font_resources_ = text_dict(std::move(resources));
+        check("embedding the fonts");
+    }
+
+    HPDF_Dict add_font(Face which) {
+        const layout::TrueTypeFace& face = pages_.family->face(which);
+        const layout::FaceFacts& facts = face.facts();
+        const std::vector<char32_t> code_points = use_[static_cast<std::size_t>(which)].code_points();
+        const auto units = [&](double v) { return std::to_string(std::lround(v * 1000.0 / face.units_per_em())); };
         // Subset tag (PDF 9.6.4): six upper-case letters, distinct per face.
-        char tag[7] = "VNBAAA";
-        tag[5] = static_cast<char>('A' + index);
-        HPDF_TTFontDef_SetTagName(def, tag);
-        HPDF_Doc_RegisterFontDef(doc(), def);
-        // Marks the glyphs to embed (libharu embeds only marked glyphs' outlines).
-        for (char32_t cp = 1; cp < 0xFFFF; ++cp)
-            if (used[cp]) HPDF_TTFontDef_GetCharWidth(def, static_cast<HPDF_UINT16>(cp));
-        HPDF_Font font = HPDF_GetFont(doc(), def->base_font, text_encoder_name);
-        check(("preparing font " + face.source()).c_str());
-        if (!font || use_identity_encoding(font, all_code_points_) != HPDF_OK)
-            throw Failure(ErrorKind::internal, "libharu could not prepare the font " + face.source());
-        check(("preparing font " + face.source()).c_str());
-        return font;
+        const std::string name = std::string("VNBAA") + static_cast<char>('A' + static_cast<int>(which)) + "+" +
+                                 facts.postscript_name;
+
+        const std::string program = subset_font(face, glyph_closure(face, code_points));
+        const HPDF_Dict file = stream_object(deflate_zlib(program, font_compression_level),
+                                             "/Filter /FlateDecode\n/Length1 " + std::to_string(program.size()) + "\n");
+
+        int flags = 32; // nonsymbolic
+        if (facts.fixed_pitch) flags |= 1;
+        if (facts.serif) flags |= 2;
+        if (facts.italic || facts.italic_angle != 0) flags |= 64;
+        std::string descriptor = "/Type /FontDescriptor\n/FontName /" + name + "\n/Flags " + std::to_string(flags) +
+                                 "\n/FontBBox [" + units(facts.x_min) + " " + units(facts.y_min) + " " +
+                                 units(facts.x_max) + " " + units(facts.y_max) + "]\n/ItalicAngle ";
+        append_fixed(descriptor, std::lround(facts.italic_angle * 100), 2);
+        descriptor += "\n/Ascent " + units(facts.ascender) + "\n/Descent " + units(facts.descender) +
+                      "\n/CapHeight " + units(facts.cap_height) + "\n/StemV " +
+                      std::to_string(10 + 220 * (facts.weight_class / 65) * (facts.weight_class / 65) / 100) + "\n";
+        append_reference(descriptor, "/FontFile2", file);
+        const HPDF_Dict font_descriptor = text_dict(std::move(descriptor));
+
+        const HPDF_Dict cid_to_gid = stream_object(deflate_runs(cid_to_gid_map(face, code_points)),
+                                                   "/Filter /FlateDecode\n");
+        std::string cid_font = "/Type /Font\n/Subtype /CIDFontType2\n/BaseFont /" + name +
+                               "\n/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >>\n";
+        append_reference(cid_font, "/FontDescriptor", font_descriptor);
+        append_reference(cid_font, "/CIDToGIDMap", cid_to_gid);
+        cid_font += "/DW 1000\n/W " + widths(face, code_points) + "\n";
+        const HPDF_Dict descendant = text_dict(std::move(cid_font));
+
+        std::string type0 = "/Type /Font\n/Subtype /Type0\n/BaseFont /" + name + "\n";
+        append_reference(type0, "/Encoding", encoding_);
+        append_reference(type0, "/ToUnicode", to_unicode_);
+        type0 += "/DescendantFonts [" + std::to_string(object_number(descendant)) + " 0 R]\n";
+        return text_dict(std::move(type0));
+    }
+
+    // Two bytes per CID up to the highest one used: the glyph of each used character,
+    // 0 for the rest (mostly zeros, which deflate_runs codes in a few hundred bytes).
+    static std::string cid_to_gid_map(const layout::TrueTypeFace& face, const std::vector<char32_t>& code_points) {
+        std::string map(2 * (code_points.back() + 1), '\0');
+        for (char32_t cp : code_points) {
+            const std::uint16_t gid = face.glyph_id(cp);
+            map[2 * cp] = static_cast<char>(gid >> 8);
+            map[2 * cp + 1] = static_cast<char>(gid & 0xFF);
+        }
+        return map;
+    }
+
+    // The W array: the width a reader gives each CID, as runs of consecutive CIDs.
+    static std::string widths(const layout::TrueTypeFace& face, const std::vector<char32_t>& code_points) {
+        std::string out = "[";
+        for (std::size_t i = 0; i < code_points.size();) {
+            std::size_t j = i;
+            out += std::to_string(code_points[i]) + "[";
+            for (; j < code_points.size() && code_points[j] == code_points[i] + (j - i); ++j) {
+                if (j > i) out += ' ';
+                out += std::to_string(face.pdf_width(code_points[j]));
+            }
+            out += "]";
+            i = j;
+        }
+        return out + "]";
     }
 
     // ------------------------------------------------------------ pages
 
-    static double round2(double v) { return std::round(v * 100) / 100; }
-
-    void draw_page(std::size_t index) {
+    void add_page(std::size_t index) {
         const layout::Page& page = pages_.pages[index];
         HPDF_Page p = HPDF_AddPage(doc());
         HPDF_Page_SetWidth(p, static_cast<HPDF_REAL>(pages_.width));
         HPDF_Page_SetHeight(p, static_cast<HPDF_REAL>(pages_.height));
+        check("adding a page");
         page_handles_.push_back(p);
-        draw_rules(p, page);
-        draw_texts(p, page);
+        if (font_resources_) {
+            HPDF_Dict resources = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(p, "Resources", HPDF_OCLASS_DICT));
+            if (!resources || HPDF_Dict_Add(resources, "Font", font_resources_) != HPDF_OK) check("adding the fonts to a page");
+        }
+        std::string content;
+        draw_rules(content, page);
+        draw_texts(content, page);
+        attach_bytes(static_cast<HPDF_PageAttr>(p->attr)->contents, std::move(content));
         check("drawing a page");
     }
 
     // Rules of one width are stroked together, as one path.
-    void draw_rules(HPDF_Page p, const layout::Page& page) const {
+    static void draw_rules(std::string& out, const layout::Page& page) {
         std::vector<bool> done(page.rules.size(), false);
         for (std::size_t i = 0; i < page.rules.size(); ++i) {
             if (done[i]) continue;
             const double width = page.rules[i].width;
-            HPDF_Page_SetLineWidth(p, static_cast<HPDF_REAL>(width));
+            append_fixed(out, hundredths(width), 2);
+            out += " w\n";
             for (std::size_t j = i; j < page.rules.size(); ++j) {
                 const layout::RuleItem& r = page.rules[j];
                 if (done[j] || r.width != width) continue;
-                HPDF_Page_MoveTo(p, static_cast<HPDF_REAL>(round2(r.x1)), static_cast<HPDF_REAL>(round2(r.y1)));
-                HPDF_Page_LineTo(p, static_cast<HPDF_REAL>(round2(r.x2)), static_cast<HPDF_REAL>(round2(r.y2)));
+                for (const auto& [x, y, op] : {std::tuple{r.x1, r.y1, " m "}, std::tuple{r.x2, r.y2, " l\n"}}) {
+                    append_fixed(out, hundredths(x), 2);
+                    out += ' ';
+                    append_fixed(out, hundredths(y), 2);
+                    out += op;
+                }
                 done[j] = true;
             }
-            HPDF_Page_Stroke(p);
+            out += "S\n";
         }
     }
 
-    // Text is written as TJ arrays, one per run of words on a baseline in one face: the
-    // words' own positions become the numbers between the strings (thousandths of the font
-    // size), computed from the widths the reader will use, so no error adds up along the
-    // line. This is where word spacing happens (Tw would not act on two-byte codes), and it
-    // is several times more compact than a move and a string per word. libharu has no TJ
-    // call, so these operators go straight into the page's content stream, between
-    // libharu's own BT, Tf and ET.
-    void draw_texts(HPDF_Page p, const layout::Page& page) {
+    // One string per text item. Positions are relative moves in hundredths of a point, so
+    // nothing drifts; a line right under the previous one at the same x uses the ' or "
+    // operator (next line at the leading TL) instead of a move. On justified items the
+    // word spacing Tw makes the item end exactly at its width, computed from the widths the
+    // reader uses (the W arrays), so the right edges are flush in every reader.
+    void draw_texts(std::string& out, const layout::Page& page) const {
         if (page.texts.empty()) return;
-        HPDF_Page_BeginText(p);
-        HPDF_Stream out = static_cast<HPDF_PageAttr>(p->attr)->stream;
-        double line_x = 0, line_y = 0; // start of the current text line (Td)
-        double pen = 0;                // where the next glyph goes, on the current line
+        out += "BT\n";
+        long line_x = 0, line_y = 0, leading = 0, spacing = 0; // spacing: Tw in thousandths
         int face = -1;
         double size = 0;
-        bool open = false;             // inside "[ ... ] TJ"
-        std::string buffer;
         for (const layout::TextItem& item : page.texts) {
             const int f = static_cast<int>(item.face);
-            const double x = round2(item.x), y = round2(item.y);
-            const bool same_run = open && f == face && item.size == size && y == line_y && x >= pen - 0.01;
-            if (!same_run && open) {
-                buffer += "]TJ\n";
-                open = false;
-            }
             if (f != face || item.size != size) {
-                flush(out, buffer);
-                HPDF_Page_SetFontAndSize(p, fonts_[static_cast<std::size_t>(f)], static_cast<HPDF_REAL>(item.size));
+                out += "/F" + std::to_string(f) + " ";
+                append_fixed(out, hundredths(item.size), 2);
+                out += " Tf\n";
                 face = f;
                 size = item.size;
             }
-            if (!same_run) {
-                append_number(buffer, x - line_x);
-                buffer += ' ';
-                append_number(buffer, y - line_y);
-                buffer += " Td[";
+            const long x = hundredths(item.x), y = hundredths(item.y);
+            const long tw = word_spacing(item);
+            const bool next_line = x == line_x && y - line_y == -leading && leading > 0;
+            if (!next_line) {
+                append_fixed(out, x - line_x, 2);
+                out += ' ';
+                append_fixed(out, y - line_y, 2);
+                // TD also sets the leading, for the lines of a paragraph that follow.
+                out += y < line_y ? " TD\n" : " Td\n";
+                if (y < line_y) leading = line_y - y;
                 line_x = x;
                 line_y = y;
-                pen = x;
-                open = true;
             } else {
-                // Move from the pen to the item: TJ numbers are subtracted, in 1/1000 em.
-                const double adjust = std::round((pen - x) * 1000 / size * 10) / 10;
-                append_number(buffer, adjust);
-                pen -= adjust * size / 1000;
+                line_y = y;
             }
-            append_string(buffer, item.text);
-            pen += pdf_width(static_cast<layout::Face>(f), item.text) * size / 1000;
-        }
-        if (open) buffer += "]TJ\n";
-        flush(out, buffer);
-        HPDF_Page_EndText(p);
-    }
-
-    int pdf_width(layout::Face face, const std::string& text) const {
-        const layout::TrueTypeFace& metrics = pages_.family->face(face);
-        int width = 0;
-        std::size_t pos = 0;
-        while (pos < text.size()) width += metrics.pdf_width(text::next_code_point(text, pos));
-        return width;
-    }
-
-    void flush(HPDF_Stream out, std::string& buffer) const {
-        if (buffer.empty()) return;
-        if (HPDF_Stream_Write(out, reinterpret_cast<const HPDF_BYTE*>(buffer.data()),
-                              static_cast<HPDF_UINT>(buffer.size())) != HPDF_OK && errors_.code == HPDF_OK)
-            throw Failure(ErrorKind::internal, "libharu could not write a content stream");
-        buffer.clear();
-    }
-
-    // Numbers with at most two decimals and no trailing zeros: "12.5", "-3", "0.25".
-    static void append_number(std::string& out, double value) {
-        const long hundredths = std::lround(value * 100);
-        if (hundredths < 0) out += '-';
-        const unsigned long a = static_cast<unsigned long>(hundredths < 0 ? -hundredths : hundredths);
-        out += std::to_string(a / 100);
-        const unsigned long frac = a % 100;
-        if (frac) {
-            out += '.';
-            out += static_cast<char>('0' + frac / 10);
-            if (frac % 10) out += static_cast<char>('0' + frac % 10);
-        }
-    }
-
-    // A literal string of two-byte codes (code = Unicode value, see compact_encoder.hpp).
-    static void append_string(std::string& out, const std::string& text) {
-        out += '(';
-        std::size_t pos = 0;
-        while (pos < text.size()) {
-            char32_t cp = text::next_code_point(text, pos);
-            if (cp > 0xFFFF) cp = 0xFFFD;
-            for (const unsigned byte : {unsigned(cp >> 8), unsigned(cp & 0xFF)}) {
-                switch (byte) {
-                case '(': out += "\\("; break;
-                case ')': out += "\\)"; break;
-                case '\\': out += "\\\\"; break;
-                case '\r': out += "\\r"; break;
-                case '\n': out += "\\n"; break;
-                default: out += static_cast<char>(byte);
+            if (next_line && tw != spacing) {
+                append_fixed(out, tw, 3);
+                out += " 0";
+                append_pdf_string(out, item.text);
+                out += "\"\n";
+            } else {
+                if (tw != spacing) {
+                    append_fixed(out, tw, 3);
+                    out += " Tw";
                 }
+                append_pdf_string(out, item.text);
+                out += next_line ? "'\n" : "Tj\n";
             }
+            spacing = tw;
         }
-        out += ')';
+        out += "ET\n";
+    }
+
+    // Tw in thousandths of a point: 0 at natural spacing; on a justified item, what makes it
+    // span its width with the reader's glyph widths.
+    long word_spacing(const layout::TextItem& item) const {
+        if (!item.justified) return 0;
+        const layout::TrueTypeFace& metrics = pages_.family->face(item.face);
+        long units = 0;
+        int spaces = 0;
+        std::size_t pos = 0;
+        while (pos < item.text.size()) {
+            const char32_t cp = text::next_code_point(item.text, pos);
+            units += metrics.pdf_width(cp);
+            if (cp == U' ') ++spaces;
+        }
+        if (spaces == 0) return 0;
+        const double natural = units * item.size / 1000.0;
+        return std::lround((item.width - natural) / spaces * 1000);
     }
 
     // ------------------------------------------------------------ outline and metadata
 
-    // Titles and metadata go through libharu's UTF-8 encoder, which writes them as UTF-16
-    // text strings (no font uses it, so its costly font tables are never built).
-    HPDF_Encoder utf8_encoder() {
-        if (!utf8_) {
-            HPDF_UseUTFEncodings(doc());
-            utf8_ = HPDF_GetEncoder(doc(), "UTF-8");
-            check("preparing the UTF-8 encoder");
-        }
-        return utf8_;
+    HPDF_Binary text_string(const std::string& utf8) {
+        const std::string bytes = utf16_text(utf8);
+        return HPDF_Binary_New(mmgr(), reinterpret_cast<HPDF_BYTE*>(const_cast<char*>(bytes.data())),
+                               static_cast<HPDF_UINT>(bytes.size()));
     }
 
     void add_outline() {
         if (pages_.bookmarks.empty()) return;
-        HPDF_Encoder encoder = utf8_encoder();
         std::vector<HPDF_Outline> parents; // parents[level-1]
         for (const layout::Bookmark& mark : pages_.bookmarks) {
             const std::size_t level = static_cast<std::size_t>(std::max(mark.level, 1));
             if (parents.size() > level - 1) parents.resize(level - 1);
             HPDF_Outline parent = parents.empty() ? nullptr : parents.back();
-            HPDF_Outline outline = HPDF_CreateOutline(doc(), parent, mark.title.c_str(), encoder);
+            HPDF_Outline outline = HPDF_CreateOutline(doc(), parent, "", nullptr);
+            if (outline) HPDF_Dict_Add(outline, "Title", text_string(mark.title));
             HPDF_Destination dest = HPDF_Page_CreateDestination(page_handles_.at(mark.page));
-            HPDF_Destination_SetFitH(dest, static_cast<HPDF_REAL>(round2(mark.y))); // libharu refuses XYZ with zoom 0 ("keep")
+            HPDF_Destination_SetFitH(dest, static_cast<HPDF_REAL>(std::round(mark.y * 100) / 100)); // libharu refuses XYZ with zoom 0 ("keep")
             HPDF_Outline_SetDestination(outline, dest);
             HPDF_Outline_SetOpened(outline, HPDF_TRUE);
             while (parents.size() < level - 1) parents.push_back(parent); // skipped levels
@@ -310,19 +498,20 @@ private:
         check("writing the bookmarks");
     }
 
+    // Text entries as UTF-16 strings made here: libharu's UTF-8 encoder would build its
+    // 65,536-entry tables for these few strings.
     void set_metadata() {
-        utf8_encoder();
-        HPDF_SetCurrentEncoder(doc(), "UTF-8");
-        auto set = [&](HPDF_InfoType type, const std::string& value) {
-            if (!value.empty()) HPDF_SetInfoAttr(doc(), type, value.c_str());
-        };
-        set(HPDF_INFO_TITLE, metadata_.title);
-        set(HPDF_INFO_AUTHOR, metadata_.author);
-        set(HPDF_INFO_SUBJECT, metadata_.subject);
-        set(HPDF_INFO_KEYWORDS, metadata_.keywords);
-        set(HPDF_INFO_CREATOR, "vanban");
+        HPDF_SetInfoAttr(doc(), HPDF_INFO_CREATOR, "vanban");
         const std::string& date = !options_.fixed_creation_date.empty() ? options_.fixed_creation_date : metadata_.created;
         HPDF_SetInfoDateAttr(doc(), HPDF_INFO_CREATION_DATE, date.empty() ? now() : parse_date(date));
+        check("writing the metadata");
+        auto set = [&](const char* key, const std::string& value) {
+            if (!value.empty() && pdf_->info) HPDF_Dict_Add(pdf_->info, key, text_string(value));
+        };
+        set("Title", metadata_.title);
+        set("Author", metadata_.author);
+        set("Subject", metadata_.subject);
+        set("Keywords", metadata_.keywords);
         check("writing the metadata");
     }
 
@@ -375,21 +564,15 @@ private:
         return d;
     }
 
+    // libharu saves into "the document's stream"; giving it ours, it writes the file
+    // straight into the string returned.
     std::string save() {
+        std::string bytes;
+        bytes.reserve(64 * 1024);
+        pdf_->stream = HPDF_CallbackWriter_New(mmgr(), append_output, &bytes);
+        if (!pdf_->stream) check("preparing to save");
         HPDF_SaveToStream(doc());
         check("saving the PDF");
-        std::string bytes(HPDF_GetStreamSize(doc()), '\0');
-        HPDF_ResetStream(doc());
-        HPDF_UINT32 offset = 0;
-        while (offset < bytes.size()) {
-            HPDF_UINT32 chunk = static_cast<HPDF_UINT32>(bytes.size()) - offset;
-            const HPDF_STATUS status = HPDF_ReadFromStream(doc(), reinterpret_cast<HPDF_BYTE*>(bytes.data()) + offset, &chunk);
-            offset += chunk;
-            if (status == HPDF_STREAM_EOF || chunk == 0) break;
-        }
-        errors_.code = errors_.code == HPDF_STREAM_EOF ? HPDF_OK : errors_.code;
-        check("reading the PDF back");
-        bytes.resize(offset);
         return bytes;
     }
 
@@ -398,10 +581,13 @@ private:
     const PdfOptions& options_;
     HaruErrors errors_;
     DocPtr pdf_;
-    std::array<HPDF_Font, face_count> fonts_{};
+    std::array<FaceUse, face_count> use_;
+    FaceUse all_;
+    HPDF_Dict encoding_ = nullptr, to_unicode_ = nullptr, font_resources_ = nullptr;
     std::vector<HPDF_Page> page_handles_;
-    HPDF_Encoder utf8_ = nullptr;
-    std::set<char32_t> all_code_points_;
+    // What our objects point to, alive until the document is saved.
+    std::vector<std::unique_ptr<std::string>> texts_, blobs_;
+    std::vector<std::unique_ptr<ByteSource>> sources_;
 };
 
 } // namespace
