@@ -159,6 +159,9 @@ TEST_CASE("Error::format: location, message, source line and caret", "[template]
     plain.byte_offset = 1284;
     plain.record = 3;
     CHECK(plain.format() == "record 3: plan.json: error: invalid UTF-8 at byte 1284");
+    // a message that already names the byte does not name it twice
+    plain.message = "invalid UTF-8 at byte 1284 (save the file as UTF-8)";
+    CHECK(plain.format() == "record 3: plan.json: error: invalid UTF-8 at byte 1284 (save the file as UTF-8)");
 
     Error typed;
     typed.message = "cannot print a list";

@@ -53,7 +53,8 @@ std::string Error::format() const {
         text += ": ";
     }
     text += "error: " + message;
-    if (byte_offset >= 0) text += " at byte " + std::to_string(byte_offset);
+    const std::string at_byte = " at byte " + std::to_string(byte_offset);
+    if (byte_offset >= 0 && message.find(at_byte) == std::string::npos) text += at_byte;
     if (!json_path.empty() && message.find(json_path) == std::string::npos) text += " (data: " + json_path + ")";
     if (where.known() && !source_line.empty()) {
         // As GCC does it: the line number right-aligned in a gutter of at least 5 columns.
