@@ -23,12 +23,17 @@ const char* const kRenderExamples =
     "6 validation; 7 missing template, profile or font; 8 output not written; 9 limit passed;\n"
     "70 internal error. See docs/errors.md.\n";
 
+const char* const kInputEncodingHelp =
+    "Encoding of the data: utf-8 (default), tcvn3 (ABC, .VnTime fonts), vni (VNI-Windows) or cp1258;\n"
+    "raw legacy bytes, or legacy text shown as Latin-1 in a UTF-8 file (docs/legacy-encodings.md)";
+
 struct RenderArgs {
     CommonOptions common;
     std::string template_name;
     std::string data_path;
     std::vector<std::string> outputs;
     std::string format;
+    std::string input_encoding;
     bool quiet = false;
 };
 
@@ -45,6 +50,13 @@ bool format_from_extension(const std::string& path, Format& format) {
     else if (ext == ".json") format = Format::model;
     else return false;
     return true;
+}
+
+// Whether two paths name one file (the same path, or links to one file).
+bool same_file(const std::string& a, const std::string& b) {
+    if (a == b) return true;
+    std::error_code ec;
+    return fs::equivalent(a, b, ec);
 }
 
 // The files to write: -o paths (format from --format or the extension), or, with no -o,
@@ -74,6 +86,15 @@ bool plan_targets(const RenderArgs& args, std::vector<Target>& targets, std::str
         return true;
     }
     for (const std::string& path : args.outputs) {
+        if (path != "-" && same_file(path, args.data_path)) {
+            problem = "the output " + path + " is the data file; it would be overwritten";
+            return false;
+        }
+        for (const Target& earlier : targets)
+            if (path != "-" && same_file(path, earlier.path)) {
+                problem = "the output " + path + " is named twice";
+                return false;
+            }
         Target target{path, Format::pdf};
         if (has_forced) target.format = forced;
         else if (!format_from_extension(path, target.format)) {
@@ -85,10 +106,25 @@ bool plan_targets(const RenderArgs& args, std::vector<Target>& targets, std::str
     return true;
 }
 
-RenderOptions render_options(const RenderArgs& args) {
+// --input-encoding: utf-8 (the default), tcvn3, vni or cp1258.
+bool input_encoding(const std::string& name, InputEncoding& encoding, std::string& problem) {
+    if (name.empty() || parse_input_encoding(name, encoding)) return true;
+    problem = "unknown input encoding '" + name + "' (use utf-8, tcvn3, vni or cp1258)";
+    return false;
+}
+
+// "warning: plan.json: header.issuer: looks like TCVN3 text shown as Latin-1; …"
+void print_warnings(const std::string& data_name, const std::vector<Warning>& warnings) {
+    for (const Warning& w : warnings)
+        std::cerr << "warning: " << data_name << ": " << (w.json_path.empty() ? "" : w.json_path + ": ") << w.message
+                  << "\n";
+}
+
+RenderOptions render_options(const RenderArgs& args, InputEncoding encoding) {
     RenderOptions options;
     options.profile = args.common.profile;
     options.data_name = args.data_path == "-" ? "<stdin>" : args.data_path;
+    options.input_encoding = encoding;
     return options;
 }
 
@@ -96,12 +132,16 @@ int run_render(const RenderArgs& args) {
     std::vector<Target> targets;
     std::string problem;
     if (!plan_targets(args, targets, problem)) return report(ErrorKind::usage, problem);
+    InputEncoding encoding{};
+    if (!input_encoding(args.input_encoding, encoding, problem)) return report(ErrorKind::usage, problem);
     std::string data;
     if (!read_input(args.data_path, data, problem)) return report(ErrorKind::data, problem);
 
     Engine engine(engine_options(args.common));
     // One model, every format: the writers all read the same document.
-    ModelResult model = engine.build_model(args.template_name, data, render_options(args));
+    const RenderOptions options = render_options(args, encoding);
+    ModelResult model = engine.build_model(args.template_name, data, options);
+    print_warnings(options.data_name, model.warnings);
     if (!model) return report(model.error);
     std::vector<OutputFile> files;
     for (const Target& target : targets) {
@@ -120,16 +160,19 @@ struct ValidateArgs {
     CommonOptions common;
     std::string template_name;
     std::string data_path;
+    std::string input_encoding;
 };
 
 int run_validate(const ValidateArgs& args) {
     std::string data, problem;
+    RenderOptions options;
+    if (!input_encoding(args.input_encoding, options.input_encoding, problem)) return report(ErrorKind::usage, problem);
     if (!read_input(args.data_path, data, problem)) return report(ErrorKind::data, problem);
     Engine engine(engine_options(args.common));
-    RenderOptions options;
     options.profile = args.common.profile;
     options.data_name = args.data_path == "-" ? "<stdin>" : args.data_path;
     ValidationResult result = engine.validate(args.template_name, data, options);
+    print_warnings(options.data_name, result.warnings);
     if (result.problems.empty()) {
         if (!result) return report(result.error);
         std::cerr << options.data_name << ": valid for template " << args.template_name << "\n";
@@ -156,6 +199,7 @@ Command add_render_command(CLI::App& app) {
         ->allow_extra_args(false);
     render->add_option("-f,--format", args->format, "pdf, docx or model (the document model as JSON)");
     render->add_flag("-q,--quiet", args->quiet, "Do not list the files written");
+    render->add_option("--input-encoding", args->input_encoding, kInputEncodingHelp);
     add_output_options(*render, args->common);
     add_common_options(*render, args->common);
     render->footer(kRenderExamples);
@@ -168,6 +212,7 @@ Command add_validate_command(CLI::App& app) {
         "validate", "Check data against a template's schema and the template itself, without writing anything");
     validate->add_option("template", args->template_name, "Template name")->required();
     validate->add_option("data", args->data_path, "JSON data file, or - for standard input")->required();
+    validate->add_option("--input-encoding", args->input_encoding, kInputEncodingHelp);
     add_common_options(*validate, args->common);
     validate->footer("\nEvery problem is listed with the JSON path of the field, e.g.\n"
                      "  plan.json: header.date: \"2019-3-25\" is not a date (YYYY-MM-DD)\n"
