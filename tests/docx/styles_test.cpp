@@ -90,6 +90,12 @@ void check_style(const StyleSheet& sheet, const std::string& id, const TextStyle
     CHECK((keep && std::string(keep.attribute("w:val").value()) != "0") == want.keep_with_next);
 }
 
+// Titles the writer keeps with what follows, whatever the profile says (as the PDF does).
+TextStyle kept(TextStyle style) {
+    style.keep_with_next = true;
+    return style;
+}
+
 void check_all_elements(const model::Profile& p) {
     StyleSheet sheet(p);
     namespace id = docx::style_id;
@@ -97,8 +103,8 @@ void check_all_elements(const model::Profile& p) {
     check_style(sheet, id::list_item, p.list_item);
     for (std::size_t level = 1; level <= p.headings.size(); ++level)
         check_style(sheet, id::heading(static_cast<int>(level)), p.headings[level - 1]);
-    check_style(sheet, id::doc_type, p.doc_type);
-    check_style(sheet, id::summary, p.summary);
+    check_style(sheet, id::doc_type, kept(p.doc_type));
+    check_style(sheet, id::summary, kept(p.summary));
     check_style(sheet, id::national_title, p.header.national_title_style);
     check_style(sheet, id::motto, p.header.motto_style);
     check_style(sheet, id::superior, p.header.superior_style);
@@ -112,8 +118,8 @@ void check_all_elements(const model::Profile& p) {
     check_style(sheet, id::recipients, p.recipients);
     check_style(sheet, id::signature_authority, p.signature_authority);
     check_style(sheet, id::signature_position, p.signature_position);
-    check_style(sheet, id::appendix_title, p.appendix_title);
-    check_style(sheet, id::appendix_subtitle, p.appendix_subtitle);
+    check_style(sheet, id::appendix_title, kept(p.appendix_title));
+    check_style(sheet, id::appendix_subtitle, kept(p.appendix_subtitle));
     TextStyle name = p.signature_name;
     name.space_before_pt += p.signature_space_mm * 72 / 25.4; // the signing space
     check_style(sheet, id::signature_name, name);

@@ -6,7 +6,10 @@
 // - recipients and signature are a borderless one-row table whose row cannot split;
 // - rules are paragraphs that are only a bottom border, narrowed by indents to the length of
 //   the text they underline;
-// - a page break is "page break before" on the next paragraph, never an empty paragraph.
+// - a page break is "page break before" on the next paragraph, never an empty paragraph;
+// - keeps (docs/docx.md, "Keeps"): what the PDF's pagination keeps together is kept here with
+//   "keep with next" on paragraphs, also inside table rows (Word and LibreOffice then keep the
+//   row with the next one), and rows never split.
 #include <algorithm>
 #include <numeric>
 #include <string_view>
@@ -67,7 +70,7 @@ public:
     void write() {
         if (doc_.header) write_header(*doc_.header);
         if (doc_.title) write_title(*doc_.title);
-        for (const Block& block : doc_.body) write_block(body_, block);
+        write_blocks(doc_.body);
         write_closing(doc_.closing);
         for (const Appendix& appendix : doc_.appendices) write_appendix(appendix);
         write_section_properties();
@@ -102,6 +105,22 @@ private:
     }
     pugi::xml_node paragraph(pugi::xml_node parent, const std::string& style) {
         return paragraph(parent, style.c_str());
+    }
+
+    // "Keep with next" on one paragraph: no page break between its last line and what follows.
+    static void keep_with_next(pugi::xml_node p) {
+        pugi::xml_node ppr = p.child("w:pPr");
+        if (!ppr) ppr = p.prepend_child("w:pPr"); // an empty cell's or a table separator's paragraph
+        if (ppr.child("w:keepNext")) return;
+        pugi::xml_node style = ppr.child("w:pStyle"); // keepNext comes right after it (wml.xsd)
+        if (style) ppr.insert_child_after("w:keepNext", style);
+        else ppr.prepend_child("w:keepNext");
+    }
+
+    // Every paragraph of a table row kept with next: the row stays on the page of the next row.
+    static void keep_row_with_next(pugi::xml_node tr) {
+        for (pugi::xml_node tc : tr.children("w:tc"))
+            for (pugi::xml_node p : tc.children("w:p")) keep_with_next(p);
     }
 
     // Lines of plain text in one paragraph, separated by line breaks.
@@ -312,9 +331,9 @@ private:
                 for (const Run& run : line) text += run.text;
                 longest = std::max(longest, width_twips(text, profile_.summary));
             }
-            // NĐ30: 1/3 to 1/2 of the summary's length. The body starts one paragraph
-            // spacing below it (the "-----" of the Party is a line of text and needs none).
-            rule(body_, text_width_, std::min(longest, text_width_) * 2 / 5, profile_.body.space_after_pt);
+            // NĐ30: 1/3 to 1/2 of the summary's length. The body starts a blank line (one
+            // body size) below it, as below the Party's "-----" and in the PDF.
+            rule(body_, text_width_, std::min(longest, text_width_) * 2 / 5, profile_.body.size_pt);
         } else {
             plain_lines(body_, style_id::summary_separator, {separator});
         }
@@ -324,6 +343,40 @@ private:
 
     void write_block(pugi::xml_node parent, const Block& block) {
         std::visit([&](const auto& b) { write(parent, b); }, block);
+    }
+
+    // Body or appendix blocks. A paragraph that introduces a table stays on its page.
+    void write_blocks(const std::vector<Block>& blocks) {
+        for (std::size_t i = 0; i < blocks.size(); ++i) {
+            if (i > 0 && std::holds_alternative<Table>(blocks[i]) && introduces_table(blocks[i - 1])) {
+                pugi::xml_node last = body_.last_child();
+                if (std::string_view(last.name()) == "w:p") keep_with_next(last);
+            }
+            write_block(body_, blocks[i]);
+        }
+    }
+
+    // A caption (a centred paragraph: "Biểu 1: …") or any text that ends with a colon ("…
+    // như sau:") right before a table belongs with it.
+    static bool introduces_table(const Block& block) {
+        const Inline* text = nullptr;
+        if (const auto* p = std::get_if<Paragraph>(&block)) {
+            if (p->kind == ParagraphKind::center) return true;
+            text = &p->text;
+        } else if (const auto* item = std::get_if<ListItem>(&block)) {
+            text = &item->text;
+        } else if (const auto* heading = std::get_if<Heading>(&block)) {
+            text = &heading->text;
+        }
+        return text && ends_with_colon(*text);
+    }
+
+    static bool ends_with_colon(const Inline& text) {
+        for (auto run = text.rbegin(); run != text.rend(); ++run) {
+            std::size_t last = run->text.find_last_not_of(" \t\n");
+            if (last != std::string::npos) return run->text[last] == ':';
+        }
+        return false;
     }
 
     void write(pugi::xml_node parent, const Heading& h) {
@@ -358,8 +411,10 @@ private:
         // Vertical merges in progress: rows still covered below, and how many columns wide.
         std::vector<int> rows_left(n, 0);
         std::vector<int> merge_span(n, 1);
+        std::vector<pugi::xml_node> rows;
         for (const TableRow& r : t.rows) {
             pugi::xml_node tr = row(tbl, r.header);
+            rows.push_back(tr);
             std::size_t c = 0;
             while (c < n) {
                 if (rows_left[c] > 0) {
@@ -387,6 +442,19 @@ private:
                 c += static_cast<std::size_t>(span);
             }
         }
+        for (std::size_t i = 0; i + 1 < rows.size(); ++i)
+            if (keeps_with_next_row(t, i)) keep_row_with_next(rows[i]);
+    }
+
+    // Rows that must share a page with the next row: a header row (never alone at a page's
+    // foot), a row whose merged cell reaches further down (a page break would cut the cell),
+    // and the last but one (the last row never stands alone on a page).
+    static bool keeps_with_next_row(const Table& t, std::size_t r) {
+        if (t.rows[r].header || r + 2 == t.rows.size()) return true;
+        for (std::size_t above = 0; above <= r; ++above)
+            for (const TableCell& cell : t.rows[above].cells)
+                if (!cell.covered && above + static_cast<std::size_t>(std::max(cell.rowspan, 1)) > r + 1) return true;
+        return false;
     }
 
     // A column span stops at the table's edge and before a column that a span from above
@@ -449,6 +517,7 @@ private:
         long left = std::clamp(mm_to_twips(profile_.recipients_column_mm), 0L, text_width_);
         std::vector<long> columns = {left, text_width_ - left};
         pugi::xml_node tbl = table(style_id::layout_table, columns);
+        keep_end_of_body_with(tbl);
         pugi::xml_node tr = row(tbl, false);
 
         pugi::xml_node recipients_cell = cell(tr, columns[0]);
@@ -457,6 +526,21 @@ private:
         pugi::xml_node signature_cell = cell(tr, columns[1]);
         if (closing.signature) write_signature(signature_cell, *closing.signature);
         close_cell(signature_cell);
+    }
+
+    // The recipients and signature never stand alone on a page: the body's last two
+    // paragraphs go with them (widow control then brings at least two lines of the last
+    // one). A table that ends the body goes with them by its last row.
+    void keep_end_of_body_with(pugi::xml_node closing) {
+        int paragraphs = 0;
+        for (pugi::xml_node node = closing.previous_sibling(); node && paragraphs < 2; node = node.previous_sibling()) {
+            if (std::string_view(node.name()) == "w:tbl") {
+                keep_row_with_next(node.last_child());
+                break;
+            }
+            keep_with_next(node);
+            ++paragraphs;
+        }
     }
 
     void write_recipients(pugi::xml_node tc, const Recipients& r) {
@@ -496,7 +580,7 @@ private:
         page_break_pending_ = true; // an appendix starts on a new page
         plain_lines(body_, style_id::appendix_title, appendix.title);
         inline_lines(body_, style_id::appendix_subtitle, profile_.appendix_subtitle, appendix.subtitle);
-        for (const Block& block : appendix.blocks) write_block(body_, block);
+        write_blocks(appendix.blocks);
         page_break_pending_ = false; // an empty appendix leaves no break behind
     }
 

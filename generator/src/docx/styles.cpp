@@ -31,6 +31,9 @@ TextStyle heading_style(const Profile& profile, int level) {
 TextStyle summary_separator_style(const Profile& profile) {
     TextStyle style = profile.summary;
     style.bold = style.italic = style.underline = false;
+    // The blank line the originals leave between "-----" and the body, as the PDF has it:
+    // one body size of space, not an empty paragraph.
+    style.space_after_pt = profile.body.size_pt;
     return style;
 }
 
@@ -249,6 +252,13 @@ void add_table_styles(pugi::xml_node styles) {
     add_cell_margins(tblpr, 0);
 }
 
+// Titles stay with what they announce, as in the PDF: the type with the summary, the summary
+// with the body, an appendix's title and subtitle with its first block.
+TextStyle kept_with_next(TextStyle style) {
+    style.keep_with_next = true;
+    return style;
+}
+
 std::vector<ParagraphStyle> element_styles(const Profile& p) {
     const TextStyle normal = normal_style(p);
     const TextStyle& body = p.body;
@@ -279,9 +289,9 @@ std::vector<ParagraphStyle> element_styles(const Profile& p) {
         {style_id::number, "Document Number", "Normal", h.number_style, normal},
         {style_id::place_date, "Place and Date", "Normal", h.place_date_style, normal},
         {style_id::mark, "Urgency Mark", "Normal", h.mark_style, normal},
-        {style_id::doc_type, "Document Type", "Normal", p.doc_type, normal},
-        {style_id::summary, "Summary", "Normal", p.summary, normal},
-        {style_id::summary_separator, "Summary Separator", style_id::summary, summary_separator_style(p), p.summary},
+        {style_id::doc_type, "Document Type", "Normal", kept_with_next(p.doc_type), normal},
+        {style_id::summary, "Summary", "Normal", kept_with_next(p.summary), normal},
+        {style_id::summary_separator, "Summary Separator", style_id::summary, kept_with_next(summary_separator_style(p)), kept_with_next(p.summary)},
         {style_id::table_text, "Table Text", "Normal", p.table_text, normal},
         {style_id::table_header, "Table Header", style_id::table_text, p.table_header, p.table_text},
         {style_id::recipients_label, "Recipients Label", "Normal", p.recipients_label_style, normal},
@@ -290,8 +300,8 @@ std::vector<ParagraphStyle> element_styles(const Profile& p) {
         {style_id::signature_position, "Signature Position", "Normal", p.signature_position, normal},
         {style_id::signature_note, "Signature Note", "Normal", signature_note_style(p), normal},
         {style_id::signature_name, "Signature Name", "Normal", signature_name_style(p), normal},
-        {style_id::appendix_title, "Appendix Title", "Normal", p.appendix_title, normal},
-        {style_id::appendix_subtitle, "Appendix Subtitle", "Normal", p.appendix_subtitle, normal},
+        {style_id::appendix_title, "Appendix Title", "Normal", kept_with_next(p.appendix_title), normal},
+        {style_id::appendix_subtitle, "Appendix Subtitle", "Normal", kept_with_next(p.appendix_subtitle), normal},
     };
     styles.insert(styles.end(), others.begin(), others.end());
     return styles;
