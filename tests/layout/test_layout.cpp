@@ -82,7 +82,7 @@ TEST_CASE("total fit keeps every line closer to its natural spacing than first f
     for (int i = 0; i < 120; ++i) widths.push_back(10 + (i * 37 % 23));
     const auto items = words_items(widths);
     const double width = 200;
-    const auto best = layout::break_lines(items, [&](std::size_t) { return width; });
+    const auto best = layout::break_lines(items, layout::LineWidths{width, width});
     const auto first_fit = greedy(items, width);
     REQUIRE(best.back() == items.size() - 1);
 

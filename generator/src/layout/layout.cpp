@@ -76,11 +76,11 @@ private:
             if (open && open->face == f.face && open->size == f.size) {
                 const double end = open->x + open->width;
                 if (x - end > 0.01) open->text += ' '; // a space between words, not a change of style within one
-                open->text += f.text;
+                open->text.append(f.text);
                 open->width = x + f.width - open->x;
                 continue;
             }
-            unit.texts.push_back(TextItem{x, baseline, f.face, f.size, f.text, f.width, line.justified});
+            unit.texts.push_back(TextItem{x, baseline, f.face, f.size, std::string(f.text), f.width, line.justified});
             open = &unit.texts.back();
         }
         if (!line.underlines.empty()) {
@@ -127,7 +127,8 @@ private:
     };
 
     void column_text(Unit& unit, Column& col, const std::string& text, const model::TextStyle& style) const {
-        const std::vector<SetLine> lines = set_paragraph(plain(text), format_of(style, col.width), family_);
+        const model::Inline runs = plain(text); // the lines point into it
+        const std::vector<SetLine> lines = set_paragraph(runs, format_of(style, col.width), family_);
         place_lines(unit, lines, col.x, col.dy);
     }
 

@@ -58,12 +58,20 @@ Totals totals_after_break(const std::vector<BreakItem>& items, std::size_t i, To
 
 // One pass with a limit on the adjustment ratio of every line. Returns an empty list when
 // the limit cannot be met (unless allow_overflow, which keeps the best overfull candidate).
-std::vector<std::size_t> run_pass(const std::vector<BreakItem>& items,
-                                  const std::function<double(std::size_t)>& line_width,
-                                  double max_ratio, bool allow_overflow) {
+// The vectors a pass works in, kept from one pass to the next.
+struct Workspace {
     std::vector<Node> nodes;
+    std::vector<int> active, still_active;
+};
+
+std::vector<std::size_t> run_pass(const std::vector<BreakItem>& items, const LineWidths& line_width,
+                                  double max_ratio, bool allow_overflow, Workspace& work) {
+    std::vector<Node>& nodes = work.nodes;
+    std::vector<int>& active = work.active;
+    std::vector<int>& still_active = work.still_active;
+    nodes.clear();
     nodes.push_back(Node{});
-    std::vector<int> active{0};
+    active.assign(1, 0);
     Totals sum;
 
     for (std::size_t i = 0; i < items.size(); ++i) {
@@ -75,7 +83,7 @@ std::vector<std::size_t> run_pass(const std::vector<BreakItem>& items,
 
             struct Candidate { double demerits = std::numeric_limits<double>::infinity(); int from = -1; double ratio = 0; };
             Candidate best[4];
-            std::vector<int> still_active;
+            still_active.clear();
             int last_dropped = -1;
             double last_dropped_ratio = 0;
 
@@ -97,8 +105,9 @@ std::vector<std::size_t> run_pass(const std::vector<BreakItem>& items,
                 if (too_tight || ratio > max_ratio) continue;
 
                 // A line with no glue to stretch has an infinite ratio; in the last pass it is merely bad.
-                const double badness = std::min(100 * std::pow(std::abs(ratio), 3), 1e7);
-                double demerits = std::pow(line_penalty + badness, 2);
+                const double r = std::abs(ratio);
+                const double badness = std::min(100 * r * r * r, 1e7);
+                double demerits = (line_penalty + badness) * (line_penalty + badness);
                 if (penalty > 0) demerits += penalty * penalty;
                 else if (penalty > -forced_break) demerits -= penalty * penalty;
                 const int fitness = fitness_class(ratio);
@@ -135,7 +144,7 @@ std::vector<std::size_t> run_pass(const std::vector<BreakItem>& items,
                 nodes.push_back(node);
                 still_active.push_back(static_cast<int>(nodes.size()) - 1);
             }
-            active = std::move(still_active);
+            active.swap(still_active);
             if (active.empty()) return {};
         }
         if (item.kind == Kind::box) sum.width += item.width;
@@ -158,15 +167,16 @@ std::vector<std::size_t> run_pass(const std::vector<BreakItem>& items,
 
 } // namespace
 
-std::vector<std::size_t> break_lines(const std::vector<BreakItem>& items,
-                                     const std::function<double(std::size_t)>& line_width) {
+std::vector<std::size_t> break_lines(const std::vector<BreakItem>& items, const LineWidths& line_width) {
     if (items.empty()) return {};
+    Workspace work;
+    work.nodes.reserve(items.size() / 2 + 8);
     // TeX's \tolerance 200 is a ratio of about 1.26; then looser, then anything.
     for (double max_ratio : {1.26, 3.0, 10.0}) {
-        auto breaks = run_pass(items, line_width, max_ratio, false);
+        auto breaks = run_pass(items, line_width, max_ratio, false, work);
         if (!breaks.empty()) return breaks;
     }
-    auto breaks = run_pass(items, line_width, std::numeric_limits<double>::infinity(), true);
+    auto breaks = run_pass(items, line_width, std::numeric_limits<double>::infinity(), true, work);
     if (!breaks.empty()) return breaks;
     return {items.size() - 1};
 }

@@ -6,7 +6,6 @@
 #pragma once
 
 #include <cstddef>
-#include <functional>
 #include <vector>
 
 namespace vanban::layout {
@@ -21,11 +20,16 @@ struct BreakItem {
 
 constexpr double forced_break = 10000;
 
+// The width of each line: the first line's (shortened by a first-line indent), then the rest.
+struct LineWidths {
+    double first = 0, rest = 0;
+    double operator()(std::size_t line) const { return line == 0 ? first : rest; }
+};
+
 // Indices of the chosen break items (glue or penalty), in order; the last one is the final
-// forced penalty. line_width(n) is the width of line n (0-based). The items must end with a
+// forced penalty. The items must end with a
 // forced penalty. Never fails: when no set of breaks keeps every line within its stretch
 // limits, looser limits are tried, and as a last resort a line is let overflow.
-std::vector<std::size_t> break_lines(const std::vector<BreakItem>& items,
-                                     const std::function<double(std::size_t)>& line_width);
+std::vector<std::size_t> break_lines(const std::vector<BreakItem>& items, const LineWidths& line_width);
 
 } // namespace vanban::layout

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <deque>
 
 #include "layout/linebreak.hpp"
 #include "text/utf8.hpp"
@@ -12,152 +11,193 @@ namespace {
 
 constexpr double points_per_mm = 72.0 / 25.4;
 
-// A piece of a word in one style.
+// A piece of a word in one style; its text points into the run it comes from.
 struct Piece {
-    std::string text;
+    std::string_view text;
     Face face = Face::regular;
-    double size = 14;
     bool underline = false;
     double width = 0;
 };
 
+// A word: pieces [first, first + count) of the paragraph's piece list.
 struct Word {
-    std::vector<Piece> pieces;
+    std::size_t first = 0, count = 0;
     double width = 0;
 };
 
 // What the paragraph is made of, before breaking: words, and between them either a space
-// or a forced line break ("\n" inside a run).
-struct Token {
-    enum class Kind { word, space, line_break } kind = Kind::word;
-    Word word;               // word
-    double space_width = 0;  // space: natural width of one space in its run's style
+// or a forced line break ("\n" inside a run). Everything lives in a few flat vectors, so
+// that setting a paragraph allocates a handful of times, not once per word.
+struct Paragraph {
+    std::vector<Piece> pieces;
+    std::vector<Word> words;
+    std::vector<BreakItem> items;
+    std::vector<std::size_t> word_of_item; // for boxes: index into words
 };
 
 bool is_space(char32_t cp) { return cp == U' ' || cp == U'\t' || cp == U'\r'; }
 
-std::vector<Token> tokenize(const model::Inline& runs, const ParagraphFormat& format, const FontFamily& family) {
-    std::vector<Token> tokens;
-    Token* word = nullptr; // the word being built, if any
-    for (const model::Run& run : runs) {
-        const Face face = face_of(run.bold || format.bold, run.italic || format.italic);
-        const TrueTypeFace& metrics = family.face(face);
-        const bool underline = run.underline || format.underline;
-        std::size_t pos = 0;
-        const std::string_view text = run.text;
-        while (pos < text.size()) {
-            const std::size_t start = pos;
-            const char32_t cp = text::next_code_point(text, pos);
-            if (cp == U'\n') {
-                tokens.push_back(Token{Token::Kind::line_break, {}, 0});
-                word = nullptr;
-            } else if (is_space(cp)) {
-                // Runs of spaces count as one (as in the typed originals' intent).
-                if (tokens.empty() || tokens.back().kind != Token::Kind::space)
-                    tokens.push_back(Token{Token::Kind::space, {}, metrics.advance(U' ') * format.size});
-                word = nullptr;
-            } else {
-                if (!word) {
-                    tokens.push_back(Token{});
-                    word = &tokens.back();
-                }
-                std::vector<Piece>& pieces = word->word.pieces;
-                if (pieces.empty() || pieces.back().face != face || pieces.back().underline != underline)
-                    pieces.push_back(Piece{"", face, format.size, underline, 0});
-                pieces.back().text.append(text.substr(start, pos - start));
-                const double w = metrics.advance(cp) * format.size;
-                pieces.back().width += w;
-                word->word.width += w;
-            }
-        }
-        word = nullptr; // a new run may change style, but a word continues across runs:
-        if (!tokens.empty() && tokens.back().kind == Token::Kind::word) word = &tokens.back();
+// The next code point, with ASCII (most of Vietnamese text's bytes) decoded inline.
+inline char32_t next_cp(std::string_view text, std::size_t& pos) {
+    const unsigned char byte = static_cast<unsigned char>(text[pos]);
+    if (byte < 0x80) {
+        ++pos;
+        return byte;
     }
-    return tokens;
+    return text::next_code_point(text, pos);
 }
 
-// Splits a word wider than the line into chunks that fit, at character boundaries (a last
-// resort for long URLs or codes; Vietnamese text has no hyphenation).
-std::vector<Word> split_wide_word(const Word& word, double max_width, const FontFamily& family) {
-    std::vector<Word> chunks(1);
-    for (const Piece& piece : word.pieces) {
+void split_last_word(Paragraph& p, double max_width, const FontFamily& family, const ParagraphFormat& format);
+
+class ItemBuilder {
+public:
+    ItemBuilder(Paragraph& p, const ParagraphFormat& format, const FontFamily& family, double narrowest_line)
+        : p_(p), format_(format), family_(family), narrowest_(narrowest_line),
+          justify_(format.align == model::Align::justify) {}
+
+    void word_piece(std::string_view text, Face face, bool underline, double width) {
+        if (!in_word_) {
+            if (pending_space_ && have_word_) add_glue(space_width_);
+            pending_space_ = false;
+            p_.words.push_back(Word{p_.pieces.size(), 0, 0});
+            in_word_ = true;
+        }
+        Word& word = p_.words.back();
+        if (word.count > 0) {
+            Piece& last = p_.pieces.back();
+            // Same style and contiguous in the same run: extend the piece.
+            if (last.face == face && last.underline == underline && last.text.data() + last.text.size() == text.data()) {
+                last.text = std::string_view(last.text.data(), last.text.size() + text.size());
+                last.width += width;
+                word.width += width;
+                return;
+            }
+        }
+        p_.pieces.push_back(Piece{text, face, underline, width});
+        ++word.count;
+        word.width += width;
+    }
+    void space(double width) {
+        end_word();
+        pending_space_ = have_word_;
+        space_width_ = width;
+    }
+    void line_break() {
+        end_word();
+        add_forced_break();
+        pending_space_ = false;
+        have_word_ = false;
+    }
+    void finish() {
+        end_word();
+        add_forced_break();
+    }
+    void end_word() {
+        if (!in_word_) return;
+        in_word_ = false;
+        have_word_ = true;
+        add_box(p_.words.size() - 1);
+        if (p_.words.back().width > narrowest_) split_last_word(p_, narrowest_, family_, format_);
+    }
+
+private:
+    void add_box(std::size_t word) {
+        p_.items.push_back({BreakItem::Kind::box, p_.words[word].width, 0, 0, 0});
+        p_.word_of_item.push_back(word);
+    }
+    void add_glue(double width) {
+        // Justified: spaces may grow by half and shrink by a third (TeX's values). Ragged
+        // lines use the same breaking with a wide stretch at each line end instead.
+        const double stretch = justify_ ? width / 2 : 3 * width;
+        p_.items.push_back({BreakItem::Kind::glue, width, stretch, justify_ ? width / 3 : 0, 0});
+        p_.word_of_item.push_back(0);
+    }
+    void add_forced_break() {
+        p_.items.push_back({BreakItem::Kind::glue, 0, 1e6, 0, 0});
+        p_.word_of_item.push_back(0);
+        p_.items.push_back({BreakItem::Kind::penalty, 0, 0, 0, -forced_break});
+        p_.word_of_item.push_back(0);
+    }
+
+    Paragraph& p_;
+    const ParagraphFormat& format_;
+    const FontFamily& family_;
+    double narrowest_;
+    bool justify_;
+    bool in_word_ = false, have_word_ = false, pending_space_ = false;
+    double space_width_ = 0;
+};
+
+// Splits the last word (wider than the line) into chunks that fit, at character
+// boundaries (a last resort for long URLs or codes; Vietnamese text has no hyphenation).
+// The chunks are boxes with a zero penalty between them.
+void split_last_word(Paragraph& p, double max_width, const FontFamily& family, const ParagraphFormat& format) {
+    const Word word = p.words.back();
+    p.words.pop_back();
+    p.items.pop_back();
+    p.word_of_item.pop_back();
+    const std::vector<Piece> pieces(p.pieces.begin() + static_cast<std::ptrdiff_t>(word.first),
+                                    p.pieces.begin() + static_cast<std::ptrdiff_t>(word.first + word.count));
+    p.pieces.resize(word.first);
+    Word chunk{p.pieces.size(), 0, 0};
+    auto close_chunk = [&] {
+        if (!p.items.empty() && p.items.back().kind == BreakItem::Kind::box) {
+            p.items.push_back({BreakItem::Kind::penalty, 0, 0, 0, 0});
+            p.word_of_item.push_back(0);
+        }
+        p.words.push_back(chunk);
+        p.items.push_back({BreakItem::Kind::box, chunk.width, 0, 0, 0});
+        p.word_of_item.push_back(p.words.size() - 1);
+        chunk = Word{p.pieces.size(), 0, 0};
+    };
+    for (const Piece& piece : pieces) {
         const TrueTypeFace& metrics = family.face(piece.face);
         std::size_t pos = 0;
         while (pos < piece.text.size()) {
             const std::size_t start = pos;
-            const char32_t cp = text::next_code_point(piece.text, pos);
-            const double w = metrics.advance(cp) * piece.size;
-            if (chunks.back().width + w > max_width && chunks.back().width > 0) chunks.emplace_back();
-            Word& chunk = chunks.back();
-            if (chunk.pieces.empty() || chunk.pieces.back().face != piece.face)
-                chunk.pieces.push_back(Piece{"", piece.face, piece.size, piece.underline, 0});
-            chunk.pieces.back().text.append(piece.text, start, pos - start);
-            chunk.pieces.back().width += w;
+            const double w = metrics.advance(next_cp(piece.text, pos)) * format.size;
+            if (chunk.width + w > max_width && chunk.width > 0) close_chunk();
+            const std::string_view text = piece.text.substr(start, pos - start);
+            if (chunk.count > 0 && p.pieces.back().face == piece.face) {
+                Piece& last = p.pieces.back();
+                last.text = std::string_view(last.text.data(), last.text.size() + text.size());
+                last.width += w;
+            } else {
+                p.pieces.push_back(Piece{text, piece.face, piece.underline, w});
+                ++chunk.count;
+            }
             chunk.width += w;
         }
     }
-    return chunks;
+    if (chunk.count > 0) close_chunk();
 }
 
-struct Paragraph {
-    std::vector<BreakItem> items;
-    std::vector<const Word*> word_of_item;   // for boxes
-    std::deque<Word> split_words;            // chunks of over-wide words (stable addresses)
-};
-
-Paragraph build_items(const std::vector<Token>& tokens, const ParagraphFormat& format,
-                      const FontFamily& family, double narrowest_line) {
+Paragraph build_items(const model::Inline& runs, const ParagraphFormat& format, const FontFamily& family,
+                      double narrowest_line) {
     Paragraph p;
-    const bool justify = format.align == model::Align::justify;
-    auto add_box = [&](const Word* w) {
-        p.items.push_back({BreakItem::Kind::box, w->width, 0, 0, 0});
-        p.word_of_item.push_back(w);
-    };
-    auto add_glue = [&](double width) {
-        // Justified: spaces may grow by half and shrink by a third (TeX's values). Ragged
-        // lines use the same breaking with a wide stretch at each line end instead.
-        const double stretch = justify ? width / 2 : 3 * width;
-        p.items.push_back({BreakItem::Kind::glue, width, stretch, justify ? width / 3 : 0, 0});
-        p.word_of_item.push_back(nullptr);
-    };
-    auto add_forced_break = [&] {
-        p.items.push_back({BreakItem::Kind::glue, 0, 1e6, 0, 0});
-        p.word_of_item.push_back(nullptr);
-        p.items.push_back({BreakItem::Kind::penalty, 0, 0, 0, -forced_break});
-        p.word_of_item.push_back(nullptr);
-    };
-
-    bool pending_space = false;
-    double space_width = 0;
-    bool have_word = false;
-    for (const Token& t : tokens) {
-        if (t.kind == Token::Kind::space) {
-            pending_space = have_word;
-            space_width = t.space_width;
-        } else if (t.kind == Token::Kind::line_break) {
-            add_forced_break();
-            pending_space = false;
-            have_word = false;
-        } else {
-            if (pending_space) add_glue(space_width);
-            pending_space = false;
-            if (t.word.width > narrowest_line) {
-                const std::vector<Word> chunks = split_wide_word(t.word, narrowest_line, family);
-                for (std::size_t c = 0; c < chunks.size(); ++c) {
-                    if (c > 0) {
-                        p.items.push_back({BreakItem::Kind::penalty, 0, 0, 0, 0});
-                        p.word_of_item.push_back(nullptr);
-                    }
-                    p.split_words.push_back(chunks[c]);
-                    add_box(&p.split_words.back());
-                }
-            } else {
-                add_box(&t.word);
-            }
-            have_word = true;
+    std::size_t bytes = 0;
+    for (const model::Run& run : runs) bytes += run.text.size();
+    p.pieces.reserve(bytes / 5 + 4);
+    p.words.reserve(bytes / 5 + 4);
+    p.items.reserve(bytes / 3 + 4);
+    p.word_of_item.reserve(bytes / 3 + 4);
+    ItemBuilder builder(p, format, family, narrowest_line);
+    for (const model::Run& run : runs) {
+        const Face face = face_of(run.bold || format.bold, run.italic || format.italic);
+        const TrueTypeFace& metrics = family.face(face);
+        const bool underline = run.underline || format.underline;
+        const double size = format.size;
+        const std::string_view text = run.text;
+        std::size_t pos = 0;
+        while (pos < text.size()) {
+            const std::size_t start = pos;
+            const char32_t cp = next_cp(text, pos);
+            if (cp == U'\n') builder.line_break();
+            else if (is_space(cp)) builder.space(metrics.advance(U' ') * size); // runs of spaces count as one
+            else builder.word_piece(text.substr(start, pos - start), face, underline, metrics.advance(cp) * size);
         }
     }
-    add_forced_break();
+    builder.finish();
     return p;
 }
 
@@ -167,9 +207,11 @@ SetLine set_line(const Paragraph& p, std::size_t first, std::size_t last, double
     // Glue and penalties at the start of a line vanish.
     while (first < last && p.items[first].kind != BreakItem::Kind::box) ++first;
     double natural = 0, stretch = 0, shrink = 0;
+    std::size_t boxes = 0;
     for (std::size_t i = first; i < last; ++i) {
         const BreakItem& item = p.items[i];
         if (item.kind == BreakItem::Kind::penalty) continue;
+        if (item.kind == BreakItem::Kind::box) ++boxes;
         natural += item.width;
         stretch += item.stretch;
         shrink += item.shrink;
@@ -189,32 +231,33 @@ SetLine set_line(const Paragraph& p, std::size_t first, std::size_t last, double
 
     SetLine line;
     line.justified = stretch_spaces && ratio != 0;
+    line.fragments.reserve(boxes + 2);
     bool previous_underlined = false;
-    double max_size = 0;
     for (std::size_t i = first; i < last; ++i) {
         const BreakItem& item = p.items[i];
         if (item.kind == BreakItem::Kind::glue) {
             const double w = item.width + (ratio < 0 ? ratio * item.shrink : (stretch_spaces ? ratio * item.stretch : 0));
-            const Word* next = i + 1 < last ? p.word_of_item[i + 1] : nullptr;
-            if (previous_underlined && next && next->pieces.front().underline)
-                line.underlines.emplace_back(x, x + w);
+            const bool next_underlined = i + 1 < last && p.items[i + 1].kind == BreakItem::Kind::box &&
+                                         p.pieces[p.words[p.word_of_item[i + 1]].first].underline;
+            if (previous_underlined && next_underlined) line.underlines.emplace_back(x, x + w);
             x += w;
         } else if (item.kind == BreakItem::Kind::box) {
-            for (const Piece& piece : p.word_of_item[i]->pieces) {
-                line.fragments.push_back(Fragment{piece.text, piece.face, piece.size, x, piece.width});
+            const Word& word = p.words[p.word_of_item[i]];
+            for (std::size_t k = word.first; k < word.first + word.count; ++k) {
+                const Piece& piece = p.pieces[k];
+                line.fragments.push_back(Fragment{piece.text, piece.face, format.size, x, piece.width});
                 if (piece.underline) line.underlines.emplace_back(x, x + piece.width);
                 previous_underlined = piece.underline;
-                max_size = std::max(max_size, piece.size);
                 x += piece.width;
             }
         }
     }
     line.natural_right = x;
-    if (max_size == 0) max_size = format.size;
+    const double size = format.size;
     const TrueTypeFace& metrics = family.face(face_of(format.bold, format.italic));
-    line.ascent = metrics.ascent() * max_size;
-    line.descent = metrics.descent() * max_size;
-    line.height = metrics.line_height() * max_size * format.line_spacing;
+    line.ascent = metrics.ascent() * size;
+    line.descent = metrics.descent() * size;
+    line.height = metrics.line_height() * size * format.line_spacing;
     return line;
 }
 
@@ -243,14 +286,13 @@ ParagraphFormat format_of(const model::TextStyle& style, double width) {
 
 std::vector<SetLine> set_paragraph(const model::Inline& runs, const ParagraphFormat& format,
                                    const FontFamily& family) {
-    const std::vector<Token> tokens = tokenize(runs, format, family);
     const double full = std::max(1.0, format.width - format.left_indent);
     const double first = std::max(1.0, full - format.first_indent);
-    const Paragraph p = build_items(tokens, format, family, std::min(full, first));
-    const auto line_width = [&](std::size_t line) { return line == 0 ? first : full; };
-    const std::vector<std::size_t> breaks = break_lines(p.items, line_width);
+    const Paragraph p = build_items(runs, format, family, std::min(full, first));
+    const std::vector<std::size_t> breaks = break_lines(p.items, LineWidths{first, full});
 
     std::vector<SetLine> lines;
+    lines.reserve(breaks.size());
     std::size_t start = 0;
     for (std::size_t b : breaks) {
         const bool forced = p.items[b].kind == BreakItem::Kind::penalty && p.items[b].penalty <= -forced_break;
@@ -259,7 +301,7 @@ std::vector<SetLine> set_paragraph(const model::Inline& runs, const ParagraphFor
         if (forced && end > start && p.items[end - 1].kind == BreakItem::Kind::glue && p.items[end - 1].stretch >= 1e6)
             --end;
         const double indent = format.left_indent + (lines.empty() ? format.first_indent : 0);
-        lines.push_back(set_line(p, start, end, line_width(lines.size()), indent, format, forced, family));
+        lines.push_back(set_line(p, start, end, lines.empty() ? first : full, indent, format, forced, family));
         start = b + 1;
     }
     if (lines.empty()) lines.push_back(set_line(p, 0, 0, full, format.left_indent, format, true, family));

@@ -17,8 +17,10 @@ namespace vanban::layout {
 // Width of UTF-8 text in ems of the face (multiply by the size in points).
 double text_width(const TrueTypeFace& face, std::string_view utf8);
 
+// A piece of a word (or a whole word) in one style. Its text points into the runs given to
+// set_paragraph: keep them alive while the lines are used.
 struct Fragment {
-    std::string text;
+    std::string_view text;
     Face face = Face::regular;
     double size = 14;
     double x = 0;     // from the left edge of the paragraph's box
@@ -46,7 +48,8 @@ struct ParagraphFormat {
 
 ParagraphFormat format_of(const model::TextStyle& style, double width);
 
-// An empty paragraph gives one empty line (it still takes its height).
+// An empty paragraph gives one empty line (it still takes its height). The lines' fragments
+// point into `runs`.
 std::vector<SetLine> set_paragraph(const model::Inline& runs, const ParagraphFormat& format,
                                    const FontFamily& family);
 

@@ -2,8 +2,13 @@
 
 #include <array>
 #include <cstdint>
+#include <cstring>
+#include <memory>
 
 #include <zlib.h>
+#ifdef VANBAN_HAVE_LIBDEFLATE
+#include <libdeflate.h>
+#endif
 
 #include "vanban/error.hpp"
 
@@ -73,6 +78,19 @@ void append_be32(std::string& out, std::uint32_t v) {
 } // namespace
 
 std::string deflate_zlib(std::string_view data, int level) {
+#ifdef VANBAN_HAVE_LIBDEFLATE
+    // libdeflate makes the same format about twice as fast as zlib, and smaller.
+    const std::unique_ptr<libdeflate_compressor, void (*)(libdeflate_compressor*)> compressor(
+        libdeflate_alloc_compressor(level), libdeflate_free_compressor);
+    if (compressor) {
+        std::string out(libdeflate_zlib_compress_bound(compressor.get(), data.size()), '\0');
+        const std::size_t n = libdeflate_zlib_compress(compressor.get(), data.data(), data.size(), out.data(), out.size());
+        if (n > 0) {
+            out.resize(n);
+            return out;
+        }
+    }
+#endif
     uLongf size = compressBound(static_cast<uLong>(data.size()));
     std::string out(size, '\0');
     const int status = compress2(reinterpret_cast<Bytef*>(out.data()), &size,
@@ -94,6 +112,14 @@ std::string deflate_runs(std::string_view data) {
     for (std::size_t i = 0; i < data.size();) {
         const unsigned char value = static_cast<unsigned char>(data[i]);
         std::size_t run = 1;
+        // Long runs are the point: compare eight bytes at a time.
+        std::uint64_t pattern = 0x0101010101010101ull * value;
+        while (i + run + 8 <= data.size()) {
+            std::uint64_t chunk;
+            std::memcpy(&chunk, data.data() + i + run, 8);
+            if (chunk != pattern) break;
+            run += 8;
+        }
         while (i + run < data.size() && static_cast<unsigned char>(data[i + run]) == value) ++run;
         s2 = (s2 + run * s1 + value * (run * (run + 1) / 2)) % modulus;
         s1 = (s1 + value * run) % modulus;

@@ -69,9 +69,20 @@ std::string cmap(const char* ordering, const char* name, int type, const char* k
 } // namespace
 
 void append_pdf_string(std::string& out, std::string_view text) {
+    out.reserve(out.size() + text.size() + text.size() / 2 + 2);
     out += '(';
     std::size_t pos = 0;
     while (pos < text.size()) {
+        // Plain ASCII (most of the bytes) is copied as it is, a stretch at a time.
+        std::size_t plain = pos;
+        while (plain < text.size()) {
+            const unsigned char c = static_cast<unsigned char>(text[plain]);
+            if (c >= 0x80 || c == 0 || c == '(' || c == ')' || c == '\\' || c == '\r') break;
+            ++plain;
+        }
+        out.append(text.substr(pos, plain - pos));
+        pos = plain;
+        if (pos == text.size()) break;
         char32_t cp = text::next_code_point(text, pos);
         if (cp > 0xFFFF) cp = 0xFFFD;
         if (one_byte(cp)) {
