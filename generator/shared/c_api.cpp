@@ -1,8 +1,10 @@
-// The C ABI over vanban::Engine. No exception crosses it: every entry point catches.
+// The C ABI (vanban/vanban.h) over vanban::Engine, compiled into libvanban.so only.
+// No exception crosses it: every entry point that could throw catches.
 #include "vanban/vanban.h"
 
 #include <new>
 #include <string>
+#include <vector>
 
 #include "vanban/engine.hpp"
 
@@ -12,7 +14,7 @@ struct vanban_engine {
 
 struct vanban_result {
     vanban::RenderResult result;
-    std::string message;
+    std::string message; // result.error.format(), kept so that its c_str() outlives the call
 };
 
 namespace {
@@ -31,6 +33,13 @@ vanban_result* failed(vanban::ErrorKind kind, std::string message) {
     r->result.error.message = std::move(message);
     r->message = r->result.error.format();
     return r;
+}
+
+vanban::RenderOptions render_options(const char* profile, const char* data_name) {
+    vanban::RenderOptions options;
+    if (profile) options.profile = profile;
+    if (data_name && *data_name) options.data_name = data_name;
+    return options;
 }
 
 } // namespace
@@ -57,18 +66,16 @@ void vanban_engine_free(vanban_engine* engine) { delete engine; }
 
 vanban_result* vanban_render(const vanban_engine* engine, const char* template_name,
                              const char* data_json, size_t data_len, const char* format,
-                             const char* profile) {
+                             const char* profile, const char* data_name) {
     try {
         if (!engine || !template_name || !format || (!data_json && data_len > 0))
             return failed(vanban::ErrorKind::usage, "vanban_render: engine, template name and format are required");
         vanban::Format chosen;
         if (!vanban::parse_format(format, chosen))
             return failed(vanban::ErrorKind::usage, std::string("unknown format '") + format + "' (use pdf, docx or model)");
-        vanban::RenderOptions options;
-        if (profile) options.profile = profile;
         auto* r = new vanban_result;
         r->result = engine->engine.render(template_name, std::string_view(data_json ? data_json : "", data_len),
-                                          chosen, options);
+                                          chosen, render_options(profile, data_name));
         if (!r->result.ok) r->message = r->result.error.format();
         return r;
     } catch (const std::bad_alloc&) {
@@ -87,6 +94,7 @@ const unsigned char* vanban_result_bytes(const vanban_result* r, size_t* length)
 }
 
 const char* vanban_result_message(const vanban_result* r) { return r ? r->message.c_str() : "no result"; }
+const char* vanban_result_reason(const vanban_result* r) { return r ? r->result.error.message.c_str() : "no result"; }
 
 int vanban_result_exit_code(const vanban_result* r) {
     if (!r) return vanban::exit_code(vanban::ErrorKind::internal);
