@@ -1,5 +1,7 @@
 #include "cli_support.hpp"
 
+#include <algorithm>
+#include <array>
 #include <ctime>
 #include <fstream>
 #include <iostream>
@@ -21,7 +23,8 @@ void add_common_options(CLI::App& command, CommonOptions& common) {
 
 void add_output_options(CLI::App& command, CommonOptions& common) {
     command.add_option("--fonts", common.font_dirs, "Extra folder to search for fonts (repeatable)")
-        ->allow_extra_args(false);
+        ->allow_extra_args(false)
+        ->check(CLI::ExistingDirectory);
     command.add_option("--fixed-date", common.fixed_date,
                        "Creation date written into the files (ISO 8601), for byte-identical output");
 }
@@ -70,24 +73,48 @@ int report(ErrorKind kind, const std::string& message) {
     return report(error);
 }
 
-bool read_input(const std::string& name, std::string& text, std::string& problem) {
+namespace {
+
+// Reads at most max_bytes + 1 bytes: enough for the engine to report data past its limit
+// (EngineOptions::max_data_bytes), without holding a file of any size in memory.
+void read_capped(std::istream& in, std::string& text, std::size_t max_bytes) {
+    text.clear();
+    std::array<char, 1 << 16> buffer;
+    while (text.size() <= max_bytes) {
+        in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+        const auto got = static_cast<std::size_t>(in.gcount());
+        if (got == 0) break;
+        text.append(buffer.data(), std::min(got, max_bytes - text.size() + 1));
+    }
+}
+
+} // namespace
+
+bool read_input(const std::string& name, std::string& text, std::string& problem, std::size_t max_bytes) {
     if (name == "-") {
-        text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+        read_capped(std::cin, text, max_bytes);
         return true;
     }
     std::error_code ec;
-    if (!fs::exists(name, ec)) {
+    const fs::file_status status = fs::status(name, ec);
+    if (!fs::exists(status)) {
         problem = "no such file: " + name;
         return false;
     }
-    if (fs::is_directory(name, ec)) {
+    if (fs::is_directory(status)) {
         problem = name + " is a folder, not a data file";
         return false;
     }
+    // A named pipe would wait for a writer forever, a device may never end: data files are
+    // regular files, and streams come through standard input.
+    if (!fs::is_regular_file(status)) {
+        problem = name + " is not a regular file (a pipe or a device?); give - to read standard input";
+        return false;
+    }
     std::ifstream in(name, std::ios::binary);
-    if (in) text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    if (!in || in.bad()) {
-        problem = "cannot read " + name;
+    if (in) read_capped(in, text, max_bytes);
+    if (!in.is_open() || in.bad()) {
+        problem = "cannot read " + name + " (no permission?)";
         return false;
     }
     return true;
@@ -107,6 +134,15 @@ bool write_all_or_nothing(const std::vector<OutputFile>& files, std::string& pro
         std::error_code ec;
         if (!fs::is_directory(folder, ec)) {
             problem = "cannot write " + file.path + ": the folder " + folder.string() + " does not exist";
+            discard();
+            return false;
+        }
+        // Renaming over a device or a pipe would replace it (for root, even /dev/full).
+        const fs::file_status existing = fs::status(final_path, ec);
+        if (fs::exists(existing) && !fs::is_regular_file(existing)) {
+            problem = "cannot write " + file.path +
+                      (fs::is_directory(existing) ? std::string(": it is a folder")
+                                                  : ": it is not a regular file (a device or a pipe); use -o - for standard output");
             discard();
             return false;
         }
@@ -135,6 +171,10 @@ bool write_all_or_nothing(const std::vector<OutputFile>& files, std::string& pro
         if (file.path != "-") continue;
         std::cout.write(file.bytes.data(), static_cast<std::streamsize>(file.bytes.size()));
         std::cout.flush();
+        if (!std::cout) {
+            problem = "cannot write to standard output (the disk is full, or the reader went away?)";
+            return false;
+        }
     }
     return true;
 }

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -41,8 +42,11 @@ EngineOptions engine_options(const CommonOptions& common);
 int report(const Error& error);
 int report(ErrorKind kind, const std::string& message);
 
-// Reads a whole file, or standard input for "-". On failure, `problem` says why.
-bool read_input(const std::string& name, std::string& text, std::string& problem);
+// Reads a whole regular file, or standard input for "-"; at most max_bytes + 1 bytes, so
+// that a caller can tell input past its limit without holding all of it. On failure,
+// `problem` says why (missing, a folder, a pipe or device, unreadable).
+bool read_input(const std::string& name, std::string& text, std::string& problem,
+                std::size_t max_bytes = std::numeric_limits<std::size_t>::max() / 2);
 
 // A file to write: its path ("-" is standard output) and its bytes.
 struct OutputFile {
@@ -51,7 +55,9 @@ struct OutputFile {
 };
 
 // Writes every file or none: each goes to a temporary file beside it, and the temporary
-// files are renamed only when all were written. Standard output is written last.
+// files are renamed only when all were written. Standard output is written last (a failure
+// there, e.g. a full disk, is reported after the files are in place). A path that exists
+// and is not a regular file (a folder, a device, a pipe) is refused.
 bool write_all_or_nothing(const std::vector<OutputFile>& files, std::string& problem);
 
 } // namespace vanban::cli

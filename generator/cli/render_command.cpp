@@ -134,10 +134,12 @@ int run_render(const RenderArgs& args) {
     if (!plan_targets(args, targets, problem)) return report(ErrorKind::usage, problem);
     InputEncoding encoding{};
     if (!input_encoding(args.input_encoding, encoding, problem)) return report(ErrorKind::usage, problem);
+    const EngineOptions engine_settings = engine_options(args.common);
     std::string data;
-    if (!read_input(args.data_path, data, problem)) return report(ErrorKind::data, problem);
+    if (!read_input(args.data_path, data, problem, engine_settings.max_data_bytes))
+        return report(ErrorKind::data, problem);
 
-    Engine engine(engine_options(args.common));
+    Engine engine(engine_settings);
     // One model, every format: the writers all read the same document.
     const RenderOptions options = render_options(args, encoding);
     ModelResult model = engine.build_model(args.template_name, data, options);
@@ -167,8 +169,10 @@ int run_validate(const ValidateArgs& args) {
     std::string data, problem;
     RenderOptions options;
     if (!input_encoding(args.input_encoding, options.input_encoding, problem)) return report(ErrorKind::usage, problem);
-    if (!read_input(args.data_path, data, problem)) return report(ErrorKind::data, problem);
-    Engine engine(engine_options(args.common));
+    const EngineOptions engine_settings = engine_options(args.common);
+    if (!read_input(args.data_path, data, problem, engine_settings.max_data_bytes))
+        return report(ErrorKind::data, problem);
+    Engine engine(engine_settings);
     options.profile = args.common.profile;
     options.data_name = args.data_path == "-" ? "<stdin>" : args.data_path;
     ValidationResult result = engine.validate(args.template_name, data, options);
