@@ -9,5 +9,6 @@ namespace vanban::cli {
 Command add_render_command(CLI::App& app);   // render_command.cpp
 Command add_validate_command(CLI::App& app); // render_command.cpp
 Command add_batch_command(CLI::App& app);    // batch_command.cpp
+Command add_convert_command(CLI::App& app);  // convert_command.cpp
 
 } // namespace vanban::cli

@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
         add_render_command(app),
         add_validate_command(app),
         add_batch_command(app),
+        add_convert_command(app),
     };
 
     try {

@@ -73,8 +73,8 @@ private:
         std::snprintf(hex, sizeof hex, "0x%02X", byte);
         Error error;
         error.kind = ErrorKind::data;
-        error.message = "byte " + std::string(hex) + " at offset " + std::to_string(offset) + " is not " +
-                        from_ + " text";
+        // Error::format() adds " at byte N".
+        error.message = std::string(from_) + " has no character for the byte " + hex;
         error.byte_offset = static_cast<std::int64_t>(offset);
         throw Failure(std::move(error));
     }
