@@ -308,3 +308,116 @@ TEST_CASE("the built-in font settings find the same files as fonts/fonts.json") 
               std::filesystem::path(from_file->families().front().face(face).source()).filename());
     }
 }
+
+namespace {
+
+// The page (0-based) and the item of the first text that starts with `start`.
+std::pair<std::size_t, const layout::TextItem*> find_text(const layout::PageLayout& pages, const std::string& start) {
+    for (std::size_t p = 0; p < pages.pages.size(); ++p)
+        for (const auto& t : pages.pages[p].texts)
+            if (t.text.rfind(start, 0) == 0) return {p, &t};
+    return {0, nullptr};
+}
+
+} // namespace
+
+TEST_CASE("list items of levels 2 to 4 indent their first line by the profile's step") {
+    auto profile = fixtures::repo_profile("party");
+    REQUIRE(profile.list_level_indent_mm > 0);
+    model::Document doc;
+    doc.profile = profile;
+    for (int level = 1; level <= 4; ++level)
+        doc.body.push_back(model::ListItem{std::string(static_cast<std::size_t>(level), '+'), level, fixtures::runs("Mục cấp " + std::to_string(level))});
+    const auto [pages, p] = lay_out(doc);
+    const double left = p.page.margin_left_mm * pt_per_mm;
+    for (int level = 1; level <= 4; ++level) {
+        const auto [page, item] = find_text(pages, std::string(static_cast<std::size_t>(level), '+') + " Mục cấp");
+        REQUIRE(item);
+        const double expected = left + (p.list_item.first_line_indent_mm + (level - 1) * p.list_level_indent_mm) * pt_per_mm;
+        CHECK(item->x == Approx(expected).margin(0.01));
+    }
+}
+
+TEST_CASE("an appendix starts a page; in the State profile it numbers its own pages") {
+    for (const char* name : {"party", "state"}) {
+        INFO(name);
+        const auto profile = fixtures::repo_profile(name);
+        model::Document doc = fixtures::seed000_document(profile);
+        model::Appendix appendix;
+        appendix.title = {"Phụ lục", "PHÂN CÔNG NHIỆM VỤ"};
+        appendix.blocks.push_back(fixtures::assignment_table(70)); // more than one page
+        doc.appendices.push_back(appendix);
+        const auto [pages, p] = lay_out(doc);
+        const auto [first, title] = find_text(pages, "Phụ lục");
+        REQUIRE(title);
+        REQUIRE(first + 2 < pages.pages.size());
+        // Nothing of the body above the appendix title on its page.
+        for (const auto& t : pages.pages[first].texts) CHECK((t.y <= title->y || t.y > pages.height - 20 * pt_per_mm));
+        auto number_of = [&](std::size_t page) -> std::string {
+            for (const auto& t : pages.pages[page].texts)
+                if (t.y > pages.height - 20 * pt_per_mm) return t.text;
+            return "";
+        };
+        if (p.appendix_restarts_page_numbers) {
+            CHECK(number_of(first).empty());
+            CHECK(number_of(first + 1) == "2");
+        } else {
+            CHECK(number_of(first) == std::to_string(first + 1));
+            CHECK(number_of(first + 1) == std::to_string(first + 2));
+        }
+    }
+}
+
+TEST_CASE("a table row taller than a page is cut between lines and stays within the margins") {
+    const auto profile = fixtures::repo_profile("party");
+    model::Document doc;
+    doc.profile = profile;
+    model::Table table = fixtures::assignment_table(2);
+    std::string tall;
+    for (int i = 0; i < 12; ++i) tall += long_text + " ";
+    table.rows.back().cells[1].paragraphs = {fixtures::runs(tall)};
+    doc.body.push_back(table);
+    const auto [pages, p] = lay_out(doc);
+    REQUIRE(pages.pages.size() >= 2);
+    const double bottom = p.page.margin_bottom_mm * pt_per_mm;
+    std::size_t lines = 0;
+    for (const auto& page : pages.pages) {
+        for (const auto& t : page.texts) {
+            CHECK(t.y >= bottom - 0.01);
+            if (t.text.find("Tăng cường") != std::string::npos) ++lines;
+        }
+        for (const auto& r : page.rules) {
+            CHECK(std::min(r.y1, r.y2) >= bottom - 0.01);
+            CHECK(std::max(r.y1, r.y2) <= pages.height - p.page.margin_top_mm * pt_per_mm + 0.01);
+        }
+    }
+    CHECK(lines >= 12); // every line of the tall cell is somewhere
+}
+
+TEST_CASE("a table's last row never starts a page alone, and a line ending with ':' stays with its table") {
+    const auto profile = fixtures::repo_profile("party");
+    for (int filler = 0; filler < 45; ++filler) {
+        INFO(filler);
+        model::Document doc;
+        doc.profile = profile;
+        for (int i = 0; i < filler; ++i) fixtures::paragraph(doc, "Đoạn " + std::to_string(i) + ".");
+        fixtures::paragraph(doc, "Bảng phân công như sau:");
+        model::Table table = fixtures::assignment_table(8);
+        table.rows.back().cells[1].paragraphs = {fixtures::runs("Tổng cộng")};
+        doc.body.push_back(table);
+        const auto [pages, p] = lay_out(doc);
+        const auto [intro_page, intro] = find_text(pages, "Bảng phân công như sau:");
+        const auto [header_page, header] = find_text(pages, "Nội dung công việc");
+        REQUIRE(intro);
+        REQUIRE(header);
+        CHECK(intro_page == header_page);
+        const auto [total_page, total] = find_text(pages, "Tổng cộng");
+        REQUIRE(total);
+        // Another body row (its TT number, 1 to 7) shares the totals row's page.
+        int rows_on_page = 0;
+        for (const auto& t : pages.pages[total_page].texts)
+            if (t.y < pages.height - 20 * pt_per_mm && t.text.size() == 1 && t.text[0] >= '1' && t.text[0] <= '7')
+                ++rows_on_page;
+        CHECK(rows_on_page >= 1);
+    }
+}

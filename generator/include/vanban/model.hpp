@@ -89,6 +89,8 @@ struct Profile {
     TextStyle body;                    // justified, 1 cm first-line indent
     std::vector<TextStyle> headings;   // index 0 = level 1
     TextStyle list_item;
+    // Each list level below the first indents its first line this much more (levels 2-4).
+    double list_level_indent_mm = 0;
     TextStyle table_text;
     TextStyle table_header;
     TextStyle recipients_label_style;  // "Nơi nhận:" underlined (Party) / bold italic (State)
@@ -100,6 +102,9 @@ struct Profile {
     double signature_space_mm = 25;    // room for the signature and seal
     TextStyle appendix_title;
     TextStyle appendix_subtitle;
+    // NĐ30: each appendix numbers its own pages from 1 (its first page shows no number);
+    // when false the numbering runs on through the appendices.
+    bool appendix_restarts_page_numbers = false;
 };
 
 // ---------------------------------------------------------------- blocks of the document

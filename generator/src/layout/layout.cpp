@@ -23,6 +23,7 @@ struct Unit {
     bool page_break_before = false;
     int table = -1;            // which table a row group belongs to
     bool table_header = false; // a header row group, repeated on each page of its table
+    bool restarts_page_numbers = false; // its page is page 1 of a new numbering (an appendix)
     std::vector<TextItem> texts;
     std::vector<RuleItem> rules;
     std::optional<Bookmark> bookmark;
@@ -46,7 +47,7 @@ public:
     PageLayout run() {
         if (doc_.header) add_header(*doc_.header);
         if (doc_.title) add_title(*doc_.title);
-        for (const model::Block& block : doc_.body) add_block(block);
+        add_blocks(doc_.body);
         add_closing(doc_.closing);
         for (const model::Appendix& appendix : doc_.appendices) add_appendix(appendix);
         return paginate();
@@ -234,6 +235,34 @@ private:
         std::visit([this](const auto& b) { add(b); }, block);
     }
 
+    // Blocks in order; what introduces a table stays on the table's first page
+    // (docs/layout-rules.md, rule 4).
+    void add_blocks(const std::vector<model::Block>& blocks) {
+        for (std::size_t i = 0; i < blocks.size(); ++i) {
+            add_block(blocks[i]);
+            if (i + 1 < blocks.size() && std::holds_alternative<model::Table>(blocks[i + 1]) &&
+                introduces_table(blocks[i]) && !units_.empty())
+                units_.back().keep_with_next = true;
+        }
+    }
+
+    // A caption (a centred paragraph) or text ending with a colon ("… như sau:").
+    static bool introduces_table(const model::Block& block) {
+        const model::Inline* text = nullptr;
+        if (const auto* p = std::get_if<model::Paragraph>(&block)) {
+            if (p->kind == model::ParagraphKind::center) return true;
+            text = &p->text;
+        } else if (const auto* item = std::get_if<model::ListItem>(&block)) {
+            text = &item->text;
+        } else if (const auto* heading = std::get_if<model::Heading>(&block)) {
+            text = &heading->text;
+        }
+        if (!text) return false;
+        const std::string plain_text = model::plain_text(*text);
+        const std::size_t end = plain_text.find_last_not_of(" \t\n");
+        return end != std::string::npos && plain_text[end] == ':';
+    }
+
     void add(const model::Heading& h) {
         const std::size_t count = profile_.headings.size();
         const std::size_t index = static_cast<std::size_t>(std::clamp(h.level, 1, static_cast<int>(count))) - 1;
@@ -255,11 +284,14 @@ private:
         add_paragraph(p.text, style, left_, body_width());
     }
 
+    // Levels 2-4 indent their first line by the profile's step per level (rule 1).
     void add(const model::ListItem& item) {
         model::Inline text;
         if (!item.marker.empty()) text.push_back(model::Run{item.marker + " "});
         text.insert(text.end(), item.text.begin(), item.text.end());
-        add_paragraph(text, profile_.list_item, left_, body_width());
+        model::TextStyle style = profile_.list_item;
+        style.first_line_indent_mm += (std::clamp(item.level, 1, 4) - 1) * profile_.list_level_indent_mm;
+        add_paragraph(text, style, left_, body_width());
     }
 
     void add(const model::PageBreak&) { pending_page_break_ = true; }
@@ -299,8 +331,10 @@ private:
         }
         unit.height = std::max(left.dy, right.dy);
         unit.space_before = profile_.body.space_after_pt;
-        // The closing goes with the last lines of the body, never alone on a page.
-        if (!units_.empty()) units_.back().keep_with_next = true;
+        // The closing goes with the last two lines of the body, never alone on a page
+        // (rule 8): the last paragraph's widow rule already binds its last two lines, and
+        // a last paragraph of one line brings the line before it.
+        for (std::size_t k = 1; k <= 2 && k <= units_.size(); ++k) units_[units_.size() - k].keep_with_next = true;
         push(std::move(unit));
     }
 
@@ -313,17 +347,25 @@ private:
 
     // ------------------------------------------------------------ appendices
 
+    // An appendix starts on a new page (rule 6), and may number its own pages (rule 7).
     void add_appendix(const model::Appendix& appendix) {
         pending_page_break_ = true;
+        const std::size_t first = units_.size();
         for (const std::string& line : appendix.title) add_kept(plain(line), profile_.appendix_title);
         for (const model::Inline& line : appendix.subtitle) add_kept(line, profile_.appendix_subtitle);
-        for (const model::Block& block : appendix.blocks) add_block(block);
+        add_blocks(appendix.blocks);
+        if (units_.size() > first) {
+            units_[first].page_break_before = true;
+            if (profile_.appendix_restarts_page_numbers) units_[first].restarts_page_numbers = true;
+        }
+        pending_page_break_ = false; // an empty appendix leaves no break behind
     }
 
     // ------------------------------------------------------------ pagination
 
     PageLayout paginate();
     double table_header_height(int table, std::size_t before) const;
+    std::vector<Unit> slice_row(Unit unit, double room, double left, double right) const;
 
     const model::Document& doc_;
     const model::Profile& profile_;
@@ -398,6 +440,8 @@ void Builder::add(const model::Table& table) {
     // Rows joined by a vertical span form one group: a page break never cuts a merged cell.
     std::size_t r = 0;
     bool first_group = true;
+    double header_height = 0;
+    std::vector<std::size_t> body_groups; // unit indices of the groups of body rows
     while (r < row_count) {
         std::size_t end = r + 1;
         for (bool grew = true; grew;) {
@@ -429,10 +473,78 @@ void Builder::add(const model::Table& table) {
         unit.height = row_top.back();
         if (first_group) unit.space_before = profile_.body.space_after_pt;
         first_group = false;
-        push(std::move(unit));
+        if (unit.table_header) header_height += unit.height;
+        // A row taller than a page is cut between its lines (rule 3).
+        const double room = std::max(bottom_ - top_ - header_height, 4 * profile_.table_text.size_pt);
+        if (!unit.table_header && unit.height > room) {
+            for (Unit& slice : slice_row(std::move(unit), room, col_x.front(), col_x.back())) {
+                body_groups.push_back(units_.size());
+                push(std::move(slice));
+            }
+        } else {
+            if (!unit.table_header) body_groups.push_back(units_.size());
+            push(std::move(unit));
+        }
         r = end;
     }
+    // The last row (often a totals row) never starts a page alone (rule 5).
+    if (body_groups.size() >= 2) units_[body_groups[body_groups.size() - 2]].keep_with_next = true;
     units_.back().space_after = profile_.body.space_after_pt;
+}
+
+// Cuts a row group into pieces no taller than `room`, each cut between two lines of text
+// (no line of any cell straddles it). Each piece is closed by a border at the cut, and the
+// next opens with one, as Word draws a row that breaks across pages.
+std::vector<Unit> Builder::slice_row(Unit unit, double room, double left, double right) const {
+    // The vertical extent of every line of text in the row.
+    std::vector<std::pair<double, double>> lines;
+    for (const TextItem& t : unit.texts) {
+        const TrueTypeFace& face = family_.face(t.face);
+        lines.emplace_back(t.y - face.ascent() * t.size, t.y + face.descent() * t.size);
+    }
+    auto straddles = [&](double cut) {
+        for (const auto& [top, bottom] : lines)
+            if (top < cut - 0.01 && bottom > cut + 0.01) return true;
+        return false;
+    };
+    std::vector<double> cuts{0};
+    while (unit.height - cuts.back() > room) {
+        double cut = cuts.back() + room;
+        // The lowest line end above the limit that no other line straddles.
+        double best = 0;
+        for (const auto& line : lines)
+            if (line.second <= cut && line.second > cuts.back() + 1 && line.second > best && !straddles(line.second))
+                best = line.second;
+        cut = best > 0 ? best + 1 : cut; // a line taller than a page (cannot happen in practice): cut anyway
+        cuts.push_back(cut);
+    }
+    cuts.push_back(unit.height);
+
+    std::vector<Unit> slices;
+    for (std::size_t k = 0; k + 1 < cuts.size(); ++k) {
+        const double top = cuts[k], bottom = cuts[k + 1];
+        Unit slice;
+        slice.table = unit.table;
+        slice.space_before = k == 0 ? unit.space_before : 0;
+        slice.height = bottom - top;
+        for (const TextItem& t : unit.texts)
+            if (t.y > top && t.y <= bottom) {
+                TextItem moved = t;
+                moved.y -= top;
+                slice.texts.push_back(std::move(moved));
+            }
+        for (const RuleItem& rule : unit.rules) {
+            const double y1 = std::max(std::min(rule.y1, rule.y2), top), y2 = std::min(std::max(rule.y1, rule.y2), bottom);
+            const bool horizontal = rule.y1 == rule.y2;
+            if (horizontal ? (rule.y1 < top - 0.01 || rule.y1 > bottom + 0.01) : y1 >= y2) continue;
+            slice.rules.push_back(RuleItem{rule.x1, (horizontal ? rule.y1 : y1) - top, rule.x2,
+                                           (horizontal ? rule.y2 : y2) - top, rule.width});
+        }
+        if (k > 0) slice.rules.push_back(RuleItem{left, 0, right, 0, border_width});
+        if (k + 2 < cuts.size()) slice.rules.push_back(RuleItem{left, slice.height, right, slice.height, border_width});
+        slices.push_back(std::move(slice));
+    }
+    return slices;
 }
 
 // ---------------------------------------------------------------- pagination
@@ -522,14 +634,18 @@ PageLayout Builder::paginate() {
     }
     if (out.pages.empty()) out.pages.emplace_back();
 
-    // Page numbers, centred in the top margin, from the profile's first numbered page.
+    // Page numbers, centred in the top margin, from the profile's first numbered page; an
+    // appendix that restarts the numbering makes its first page page 1 again.
     const model::PageSetup& setup = profile_.page;
     if (setup.page_numbers) {
         const TrueTypeFace& face = family_.face(Face::regular);
         const double size = setup.page_number_size_pt;
+        std::size_t section_start = 0;
         for (std::size_t p = 0; p < out.pages.size(); ++p) {
-            if (static_cast<int>(p) + 1 < setup.page_numbers_from) continue;
-            const std::string number = std::to_string(p + 1);
+            if (p < starts.size() && units_[starts[p]].restarts_page_numbers) section_start = p;
+            const std::size_t number_in_section = p - section_start + 1;
+            if (static_cast<int>(number_in_section) < setup.page_numbers_from) continue;
+            const std::string number = std::to_string(number_in_section);
             const double width = text_width(face, number) * size;
             const double baseline = setup.page_number_top_mm * points_per_mm + face.ascent() * size;
             out.pages[p].texts.push_back(TextItem{(page_width_ - width) / 2, page_height_ - baseline, Face::regular, size, number, width, false});

@@ -1,5 +1,6 @@
 #include "layout/truetype.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cstring>
 #include <string_view>
@@ -160,6 +161,7 @@ TrueTypeFace::TrueTypeFace(std::string bytes, std::string source)
     read_glyph_locations(r, head.offset);
     read_facts(r, head.offset, os2.offset, post.offset);
 
+    line_gap_ = std::max<std::int16_t>(r.s16(hhea.offset + 8), 0) * scale_;
     if (os2.found() && os2.length >= 78) {
         ascent_ = r.u16(os2.offset + 74) * scale_;  // usWinAscent
         descent_ = r.u16(os2.offset + 76) * scale_; // usWinDescent

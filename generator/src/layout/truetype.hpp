@@ -53,10 +53,12 @@ public:
     }
     bool covers(char32_t cp) const { return cp < advance_by_cp_.size() && advance_by_cp_[cp] >= 0; }
 
-    // Vertical metrics in ems: Word's single line height is (win ascent + win descent).
+    // Vertical metrics in ems. Word's "single" line height for these fonts is win ascent +
+    // win descent + the hhea line gap: 1.15 em for Times New Roman, Tinos and Liberation
+    // Serif (docs/layout-rules.md, rule 0); the gap goes above the ascent.
     double ascent() const { return ascent_; }
     double descent() const { return descent_; } // positive, below the baseline
-    double line_height() const { return ascent_ + descent_; }
+    double line_height() const { return ascent_ + descent_ + line_gap_; }
     double underline_position() const { return underline_position_; } // negative: below
     double underline_thickness() const { return underline_thickness_; }
 
@@ -98,7 +100,7 @@ private:
     std::uint32_t units_per_em_ = 1000;
     std::int32_t notdef_units_ = 500;
     double notdef_advance_ = 0.5;
-    double ascent_ = 0.9, descent_ = 0.2;
+    double ascent_ = 0.9, descent_ = 0.2, line_gap_ = 0;
     double underline_position_ = -0.1, underline_thickness_ = 0.05;
 };
 

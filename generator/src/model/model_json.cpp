@@ -200,7 +200,9 @@ json to_json(const Profile& p) {
                 {"signature_name", style_json(p.signature_name)},
                 {"signature_space_mm", p.signature_space_mm},
                 {"appendix_title", style_json(p.appendix_title)},
-                {"appendix_subtitle", style_json(p.appendix_subtitle)}};
+                {"appendix_subtitle", style_json(p.appendix_subtitle)},
+                {"list_level_indent_mm", p.list_level_indent_mm},
+                {"appendix_restarts_page_numbers", p.appendix_restarts_page_numbers}};
 }
 
 json to_json(const Document& d) {

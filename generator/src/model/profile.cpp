@@ -189,6 +189,7 @@ Profile profile_from_json(const json& json, const std::string& source) {
     r.read_object("body", p.body, read_style);
     r.read_list("headings", p.headings, read_style);
     r.read_object("list_item", p.list_item, read_style);
+    r.read("list_level_indent_mm", p.list_level_indent_mm);
     r.read_object("table_text", p.table_text, read_style);
     r.read_object("table_header", p.table_header, read_style);
     r.read_object("recipients_label_style", p.recipients_label_style, read_style);
@@ -200,6 +201,7 @@ Profile profile_from_json(const json& json, const std::string& source) {
     r.read("signature_space_mm", p.signature_space_mm);
     r.read_object("appendix_title", p.appendix_title, read_style);
     r.read_object("appendix_subtitle", p.appendix_subtitle, read_style);
+    r.read("appendix_restarts_page_numbers", p.appendix_restarts_page_numbers);
     r.finish();
     check_sane(p, source);
     return p;
