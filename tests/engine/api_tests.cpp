@@ -76,7 +76,7 @@ TEST_CASE("engine API: parsed data nested without end is refused, not recursed i
     for (int i = 0; i < 300; ++i) deep = nlohmann::json::array({std::move(deep)});
     ModelResult model = f.engine.build_model_parsed("note", {{"text", "ok"}, {"deep", deep}});
     REQUIRE_FALSE(model.ok);
-    CHECK(model.error.kind == ErrorKind::data);
+    CHECK(model.error.kind == ErrorKind::limit);
     CHECK_THAT(model.error.message, Catch::Contains("nesting deeper than 256"));
 }
 

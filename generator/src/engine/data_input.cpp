@@ -38,9 +38,9 @@ TextPosition position_of(std::string_view text, std::size_t offset) {
 }
 
 [[noreturn]] void fail_at(std::string_view text, std::size_t offset, const std::string& name,
-                          std::string message) {
+                          std::string message, ErrorKind kind = ErrorKind::data) {
     Error error;
-    error.kind = ErrorKind::data;
+    error.kind = kind;
     error.message = std::move(message);
     TextPosition pos = position_of(text, offset);
     error.where = SourceLocation{name, pos.line, pos.column};
@@ -72,7 +72,8 @@ void check_depth(std::string_view text, const std::string& name, int max_depth) 
         if (c == '"') in_string = true;
         else if (c == '[' || c == '{') {
             if (++depth > max_depth)
-                fail_at(text, i, name, "JSON nesting deeper than " + std::to_string(max_depth) + " levels");
+                fail_at(text, i, name, "JSON nesting deeper than " + std::to_string(max_depth) + " levels",
+                        ErrorKind::limit);
         } else if (c == ']' || c == '}') --depth;
     }
 }
@@ -111,9 +112,10 @@ std::string child_path(const std::string& parent, const std::string& key) {
     return parent.empty() ? key : parent + "." + key;
 }
 
-[[noreturn]] void fail_in_data(const std::string& name, const std::string& json_path, std::string message) {
+[[noreturn]] void fail_in_data(const std::string& name, const std::string& json_path, std::string message,
+                               ErrorKind kind = ErrorKind::data) {
     Error error;
-    error.kind = ErrorKind::data;
+    error.kind = kind;
     error.message = (json_path.empty() ? std::string("the data") : json_path) + ": " + std::move(message);
     error.json_path = json_path;
     error.where.file = name;
@@ -135,7 +137,7 @@ void check_built_data(const json& value, const std::string& name, const std::str
     }
     if (!value.is_structured()) return;
     if (depth >= max_depth)
-        fail_in_data(name, json_path, "nesting deeper than " + std::to_string(max_depth) + " levels");
+        fail_in_data(name, json_path, "nesting deeper than " + std::to_string(max_depth) + " levels", ErrorKind::limit);
     if (value.is_array()) {
         for (std::size_t i = 0; i < value.size(); ++i)
             check_built_data(value[i], name, json_path + "[" + std::to_string(i) + "]", depth + 1, max_depth);
