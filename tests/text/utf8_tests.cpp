@@ -108,6 +108,23 @@ TEST_CASE("to_nfc composes NFD Vietnamese and keeps tone placement", "[utf8][nfc
     CHECK(to_nfc("a\0a\u0300"s) == "a\0\u00E0"s);
 }
 
+TEST_CASE("is_nfc agrees with to_nfc, on its quick path and off it", "[utf8][nfc]") {
+    // Each sample: precomposed Vietnamese, typographic punctuation, a combining mark after a
+    // precomposed letter, a canonical singleton (U+2000 becomes U+2002), Greek tonos (U+0385
+    // is NFC, U+1FEE decomposes to it), a Hangul syllable written as jamo.
+    const std::vector<std::string> samples = {
+        "Đảng uỷ hoà, “Nâng cao chất lượng” – ½ ‰ €",
+        "á", "ậ", "Ặ", "x y", "΅", "΅",
+        "가", "가", "ÅÅ",
+    };
+    for (const std::string& sample : samples) {
+        INFO(sample);
+        CHECK(is_nfc(sample) == (to_nfc(sample) == sample));
+    }
+    CHECK(is_nfc(sample_nfc));
+    CHECK_FALSE(is_nfc("x y"));
+}
+
 TEST_CASE("to_nfc on ASCII and on invalid input", "[utf8][nfc]") {
     CHECK(to_nfc("") == "");
     CHECK(to_nfc("Ke hoach") == "Ke hoach");

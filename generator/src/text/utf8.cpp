@@ -135,9 +135,32 @@ std::string to_nfc(std::string_view text) {
     return std::string(reinterpret_cast<const char*>(mapped), static_cast<std::size_t>(length));
 }
 
+namespace {
+
+// Code points that are NFC whatever surrounds them: they never decompose canonically and
+// never combine with a neighbour (NFC_Quick_Check=Yes, and not a combining mark). The set
+// covers what Vietnamese office text is made of — ASCII, Latin-1, Latin Extended-A/B, the
+// precomposed Vietnamese letters of Latin Extended Additional, typographic punctuation —
+// so that normal data is recognised as NFC without normalising it. Anything else (combining
+// marks, U+2000/U+2001 which are canonical singletons, other scripts) takes the full check.
+bool always_nfc(char32_t cp) {
+    return cp < 0x0300 || (cp >= 0x1E00 && cp <= 0x1EFF) || (cp >= 0x2002 && cp <= 0x206F) ||
+           (cp >= 0x20A0 && cp <= 0x20BF);
+}
+
+} // namespace
+
 bool is_nfc(std::string_view text) {
     if (is_ascii(text)) return true;
-    return to_nfc(text) == text;
+    bool quick = true;
+    for (std::size_t pos = 0; pos < text.size() && quick;) {
+        char32_t cp = 0;
+        const std::size_t length = decode_at(text, pos, cp);
+        if (length == 0) return false; // invalid UTF-8 is not NFC of anything
+        quick = always_nfc(cp);
+        pos += length;
+    }
+    return quick || to_nfc(text) == text;
 }
 
 std::string to_upper(std::string_view text) { return map_code_points(text, upper); }
