@@ -211,3 +211,20 @@ TEST_CASE("the body starts a blank line below the separator, as in the PDF", "[d
               std::lround(doc.profile.body.size_pt * 20));
     }
 }
+
+TEST_CASE("the text after a table starts one paragraph spacing below it, as in the PDF", "[docx][keeps]") {
+    Document doc = document({table(1), body("Sau bảng."), table(1), Heading{1, "II-", {Run{"MỤC HAI"}}}, body("Hết.")});
+    doc.header = Header{{}, {"CHI BỘ"}, "Số 1-KH/CB", "Đà Nẵng, ngày 10 tháng 6 năm 2019", {}};
+    doc.body.insert(doc.body.begin(), body("Mở đầu."));
+    pugi::xml_document d;
+    render_part(d, doc, "word/document.xml");
+    std::vector<pugi::xml_node> blocks = body_children(d);
+    // header table, "Mở đầu.", table, "Sau bảng.", table, heading, "Hết."
+    REQUIRE(blocks.size() == 7);
+    auto space_before = [](pugi::xml_node p) { return p.child("w:pPr").child("w:spacing").attribute("w:before"); };
+    CHECK(!space_before(blocks[1]));                  // after the header table: no spacing
+    CHECK(space_before(blocks[3]).as_int() == std::lround(doc.profile.body.space_after_pt * 20));
+    CHECK(doc.profile.headings[0].space_before_pt >= doc.profile.body.space_after_pt);
+    CHECK(!space_before(blocks[5]));                  // the heading's own space before is enough
+    CHECK(!space_before(blocks[6]));
+}

@@ -96,8 +96,19 @@ void check_order(pugi::xml_node node, const std::string& part) {
 
 } // namespace
 
+// The Party plan with what the fixtures lack: list levels, and appendices as sections of their
+// own (section properties inside a paragraph's properties).
+model::Document plan_with_sections_and_levels() {
+    model::Document doc = docx_fixture::plan_000_party();
+    doc.profile.appendix_restarts_page_numbers = true;
+    doc.profile.list_level_indent_mm = 5;
+    doc.body.push_back(model::ListItem{"+", 2, {model::Run{"Ý cấp hai."}}});
+    return doc;
+}
+
 TEST_CASE("property elements come in the schema's order", "[docx][schema]") {
-    for (const model::Document& doc : {docx_fixture::plan_000_party(), docx_fixture::plan_state()}) {
+    for (const model::Document& doc :
+         {docx_fixture::plan_000_party(), docx_fixture::plan_state(), plan_with_sections_and_levels()}) {
         for (const Entry& e : unzip(docx::render_docx(doc, {"2019-03-25"}))) {
             if (e.name.rfind("word/", 0) != 0 || e.name.find(".rels") != std::string::npos) continue;
             pugi::xml_document part;

@@ -32,6 +32,14 @@ bool has_distinct_first_page(const Profile& profile) {
     return profile.page.page_numbers && profile.page.page_numbers_from >= 2;
 }
 
+bool appendices_restart_numbering(const Document& doc) {
+    return doc.profile.page.page_numbers && doc.profile.appendix_restarts_page_numbers && !doc.appendices.empty();
+}
+
+bool needs_first_page_header(const Document& doc) {
+    return has_distinct_first_page(doc.profile) || appendices_restart_numbering(doc);
+}
+
 namespace {
 
 // Formatting a run adds to its paragraph style, as bits.
@@ -73,7 +81,7 @@ public:
         write_blocks(doc_.body);
         write_closing(doc_.closing);
         for (const Appendix& appendix : doc_.appendices) write_appendix(appendix);
-        write_section_properties();
+        section_properties(body_);
     }
 
 private:
@@ -83,6 +91,7 @@ private:
     long text_width_;
     bool page_break_pending_ = false;
     bool last_was_table_ = false;
+    bool in_appendix_section_ = false; // the section being written numbers its pages from 1
 
     static long text_width_twips(const Profile& p) {
         return mm_to_twips(p.page.width_mm) - mm_to_twips(p.page.margin_left_mm) -
@@ -352,8 +361,33 @@ private:
                 pugi::xml_node last = body_.last_child();
                 if (std::string_view(last.name()) == "w:p") keep_with_next(last);
             }
+            const bool after_data_table = ends_with_data_table();
+            const pugi::xml_node before = body_.last_child();
             write_block(body_, blocks[i]);
+            if (after_data_table) space_after_table(before ? before.next_sibling() : body_.first_child(), blocks[i]);
         }
+    }
+
+    bool ends_with_data_table() const {
+        pugi::xml_node last = body_.last_child();
+        return std::string_view(last.name()) == "w:tbl" &&
+               std::string_view(last.child("w:tblPr").child("w:tblStyle").attribute("w:val").value()) == style_id::table_grid;
+    }
+
+    // A table is followed by a paragraph spacing (the body's space after) before the text
+    // that follows, as in the PDF. Word has no space after a table, so the paragraph after
+    // it asks for the space before itself, unless its style already gives as much.
+    void space_after_table(pugi::xml_node first, const Block& block) {
+        if (!first || std::string_view(first.name()) != "w:p" || first.child("w:pPr").child("w:pageBreakBefore")) return;
+        const double wanted = profile_.body.space_after_pt;
+        if (space_before_of(block) >= wanted) return;
+        set_space_before(first, wanted);
+    }
+
+    double space_before_of(const Block& block) const {
+        if (const auto* h = std::get_if<Heading>(&block)) return heading_style(profile_, h->level).space_before_pt;
+        if (const auto* item = std::get_if<ListItem>(&block)) return list_item_style(profile_, item->level).space_before_pt;
+        return profile_.body.space_before_pt;
     }
 
     // A caption (a centred paragraph: "Biểu 1: …") or any text that ends with a colon ("…
@@ -397,8 +431,8 @@ private:
     }
 
     void write(pugi::xml_node parent, const ListItem& item) {
-        pugi::xml_node p = paragraph(parent, style_id::list_item);
-        runs(p, item.text, profile_.list_item, item.marker.empty() ? "" : item.marker + " ");
+        pugi::xml_node p = paragraph(parent, style_id::list_level(item.level));
+        runs(p, item.text, list_item_style(profile_, item.level), item.marker.empty() ? "" : item.marker + " ");
     }
 
     void write(pugi::xml_node, const PageBreak&) { page_break_pending_ = true; }
@@ -577,7 +611,14 @@ private:
     // ------------------------------------------------------------ appendices
 
     void write_appendix(const Appendix& appendix) {
-        page_break_pending_ = true; // an appendix starts on a new page
+        if (appendices_restart_numbering(doc_) && body_.first_child()) {
+            // NĐ30: the appendix is a section of its own, numbered from 1. A section starts
+            // on a new page by itself, so no page break is needed.
+            end_section();
+            in_appendix_section_ = true;
+        } else {
+            page_break_pending_ = true; // an appendix starts on a new page
+        }
         plain_lines(body_, style_id::appendix_title, appendix.title);
         inline_lines(body_, style_id::appendix_subtitle, profile_.appendix_subtitle, appendix.subtitle);
         write_blocks(appendix.blocks);
@@ -586,14 +627,30 @@ private:
 
     // ------------------------------------------------------------ page setup
 
-    void write_section_properties() {
+    // Ends the section written so far: its properties go into its last paragraph, which
+    // must be a paragraph of the body. After a table (the closing, say) that is a paragraph
+    // of its own, one point high ("Section Break"), so that it cannot push anything over.
+    void end_section() {
+        page_break_pending_ = false; // the next section starts on a new page anyway
+        pugi::xml_node last = body_.last_child();
+        if (std::string_view(last.name()) != "w:p") last = paragraph(body_, style_id::section_break);
+        pugi::xml_node ppr = last.child("w:pPr");
+        if (!ppr) ppr = last.prepend_child("w:pPr");
+        section_properties(ppr); // last in w:pPr, as the schema orders it
+        last_was_table_ = false;
+    }
+
+    // w:sectPr for the section being written: page size and margins, and the page number in
+    // the header from the second page on. An appendix section restarts the numbering at 1.
+    void section_properties(pugi::xml_node parent) {
         const PageSetup& page = profile_.page;
-        pugi::xml_node sect = xml::add(body_, "w:sectPr");
+        const bool hide_first = in_appendix_section_ ? has_page_numbers(profile_) : has_distinct_first_page(profile_);
+        pugi::xml_node sect = xml::add(parent, "w:sectPr");
         if (has_page_numbers(profile_)) {
             pugi::xml_node def = xml::add(sect, "w:headerReference");
             def.append_attribute("w:type") = "default";
             def.append_attribute("r:id") = rel_id::page_number_header;
-            if (has_distinct_first_page(profile_)) {
+            if (hide_first) {
                 pugi::xml_node first = xml::add(sect, "w:headerReference");
                 first.append_attribute("w:type") = "first";
                 first.append_attribute("r:id") = rel_id::first_page_header;
@@ -611,7 +668,8 @@ private:
         margins.append_attribute("w:header") = mm_to_twips(page.page_number_top_mm);
         margins.append_attribute("w:footer") = mm_to_twips(page.page_number_top_mm);
         margins.append_attribute("w:gutter") = 0;
-        if (has_distinct_first_page(profile_)) xml::add(sect, "w:titlePg");
+        if (in_appendix_section_) xml::add(sect, "w:pgNumType").append_attribute("w:start") = 1;
+        if (hide_first) xml::add(sect, "w:titlePg");
     }
 };
 

@@ -19,7 +19,7 @@ std::int64_t creation_time(const model::Document& doc, const DocxOptions& option
 std::string render_docx(const model::Document& doc, const DocxOptions& options) {
     const std::int64_t created = creation_time(doc, options);
     const bool headers = has_page_numbers(doc.profile);
-    const bool first_page_header = has_distinct_first_page(doc.profile);
+    const bool first_page_header = needs_first_page_header(doc);
 
     // [Content_Types].xml first, as Office writes it; then the parts in reading order.
     std::vector<Part> parts;

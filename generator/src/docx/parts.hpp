@@ -18,6 +18,10 @@ inline constexpr const char* first_page_header = "rId4";  // empty: page 1 shows
 // Whether the document has page-number headers, and whether page 1 has its own (empty) one.
 bool has_page_numbers(const model::Profile& profile);
 bool has_distinct_first_page(const model::Profile& profile);
+// Whether each appendix is a section numbered from 1, its first page without a number.
+bool appendices_restart_numbering(const model::Document& doc);
+// Whether any section hides its first page's number (the empty header is then needed).
+bool needs_first_page_header(const model::Document& doc);
 
 std::string document_xml(const model::Document& doc);     // word/document.xml
 std::string page_number_header_xml();                      // word/header1.xml

@@ -13,6 +13,20 @@ using model::TextStyle;
 
 std::string style_id::heading(int level) { return "Heading" + std::to_string(level); }
 
+std::string style_id::list_level(int level) {
+    level = std::clamp(level, 1, list_level_count);
+    return level == 1 ? std::string(list_item) : std::string(list_item) + std::to_string(level);
+}
+
+TextStyle list_item_style(const Profile& profile, int level) {
+    TextStyle style = profile.list_item;
+    level = std::clamp(level, 1, list_level_count);
+    // Only the first line moves in: the lines after it keep to the list's left edge, as in
+    // the body text of the originals.
+    style.first_line_indent_mm += profile.list_level_indent_mm * (level - 1);
+    return style;
+}
+
 int heading_level_count(const Profile& profile) {
     return std::max<int>(1, static_cast<int>(profile.headings.size()));
 }
@@ -199,6 +213,18 @@ void add_rule_style(pugi::xml_node styles) {
     xml::add_val(rpr, "w:szCs", 2);
 }
 
+// The paragraph that ends a section when a table ends it (the closing before an appendix
+// that numbers its pages from 1): one point high, so that it never needs a page of its own.
+void add_section_break_style(pugi::xml_node styles) {
+    pugi::xml_node style = add_style_header(styles, "paragraph", style_id::section_break, "Section Break", "Normal");
+    pugi::xml_node spacing = xml::add(xml::add(style, "w:pPr"), "w:spacing");
+    spacing.append_attribute("w:line") = 20;
+    spacing.append_attribute("w:lineRule") = "exact";
+    pugi::xml_node rpr = xml::add(style, "w:rPr");
+    xml::add_val(rpr, "w:sz", 2);
+    xml::add_val(rpr, "w:szCs", 2);
+}
+
 void add_page_number_styles(pugi::xml_node styles, const Profile& profile) {
     ParagraphStyle header{style_id::page_header, "header", "Normal", page_number_style(profile),
                           normal_style(profile)};
@@ -277,6 +303,11 @@ std::vector<ParagraphStyle> element_styles(const Profile& p) {
         {style_id::body_right, "Body Text Right", style_id::body, right, body},
         {style_id::list_item, "List Item", style_id::body, p.list_item, body},
     };
+    // Each list level a style of its own, so that a clerk indents, say, the "+" items in one
+    // place; they write only what differs from List Item.
+    for (int level = 2; level <= list_level_count; ++level)
+        styles.push_back({style_id::list_level(level), "List Item " + std::to_string(level), style_id::list_item,
+                          list_item_style(p, level), p.list_item});
     for (int level = 1; level <= heading_level_count(p); ++level)
         styles.push_back({style_id::heading(level), "heading " + std::to_string(level), style_id::body,
                           heading_style(p, level), body, level - 1});
@@ -317,6 +348,7 @@ std::string styles_xml(const Profile& profile) {
     add_normal_style(styles);
     for (const ParagraphStyle& style : element_styles(profile)) add_paragraph_style(styles, style);
     add_rule_style(styles);
+    add_section_break_style(styles);
     add_page_number_styles(styles, profile);
     add_table_styles(styles);
     return xml::serialize(document);

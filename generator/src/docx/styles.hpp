@@ -41,11 +41,21 @@ inline constexpr const char* appendix_title = "AppendixTitle";
 inline constexpr const char* appendix_subtitle = "AppendixSubtitle";
 inline constexpr const char* page_header = "Header";
 inline constexpr const char* page_number = "PageNumber"; // character style
+inline constexpr const char* section_break = "SectionBreak"; // the paragraph that ends a section after a table
 inline constexpr const char* table_grid = "TableGrid";
 inline constexpr const char* layout_table = "LayoutTable";
 // "Heading1".."HeadingN"; Word shows these in its navigation pane.
 std::string heading(int level);
+// "ListItem" for level 1, "ListItem2".."ListItem4" below it (levels are clamped to 1..4).
+std::string list_level(int level);
 } // namespace style_id
+
+// List levels with a style of their own (the template language's @item .. @item4).
+inline constexpr int list_level_count = 4;
+
+// The style of a list level: the profile's list_item, whose first line levels 2-4 indent
+// further by list_level_indent_mm per level below the first (docs/docx.md, "Lists").
+model::TextStyle list_item_style(const model::Profile& profile, int level);
 
 // The profile's style of a heading level, clamped to the levels the profile defines (a profile
 // without headings gets bold body text).

@@ -144,6 +144,8 @@ struct Rendered {
     model::PageSetup page;
     std::vector<std::string> header_rows; // text of each table header row, normalised
     std::string recipients_label;         // "Nơi nhận:" where the closing starts; "" if none
+    bool appendices_restart = false;      // each appendix numbers its pages from 1
+    std::vector<std::string> appendix_openings; // the first text of each appendix, normalised
 };
 
 Rendered render_both(const Engine& engine, const Example& example, const std::string& profile) {
@@ -157,6 +159,12 @@ Rendered render_both(const Engine& engine, const Example& example, const std::st
     if (!model) FAIL(model.error.format());
     out.page = model.document.profile.page;
     out.header_rows = header_row_texts(model.document);
+    out.appendices_restart = model.document.profile.appendix_restarts_page_numbers;
+    for (const model::Appendix& appendix : model.document.appendices) {
+        std::string opening = appendix.title.empty() ? "" : appendix.title.front();
+        if (opening.empty() && !appendix.subtitle.empty()) opening = model::plain_text(appendix.subtitle.front());
+        out.appendix_openings.push_back(normalised({opening}));
+    }
     if (const auto& recipients = model.document.closing.recipients)
         out.recipients_label = recipients->label.empty() ? model.document.profile.recipients_label : recipients->label;
     RenderResult pdf = engine.render(example.template_name, example.data, Format::pdf, options);
@@ -190,21 +198,41 @@ std::string trimmed(const std::string& text) {
     return text.substr(first, text.find_last_not_of(" \n\t\r") - first + 1);
 }
 
-// Page `first_numbered` and the pages after it show their number in the top margin; the
-// pages before it show nothing.
-void check_page_numbers(const std::vector<std::string>& numbers, int first_numbered) {
-    for (std::size_t i = 0; i < numbers.size(); ++i) {
-        const int number = static_cast<int>(i) + 1;
-        INFO("page " << number);
-        CHECK(trimmed(numbers[i]) == (number < first_numbered ? "" : std::to_string(number)));
-    }
-}
-
 // The PDF numbers its pages from the profile's page_numbers_from; the DOCX from page 2 at the
 // latest, since Word can hide only the first page's number.
 int first_numbered_page(const model::PageSetup& page, bool docx) {
-    if (!page.page_numbers) return 1 << 20;
     return docx ? std::min(page.page_numbers_from, 2) : page.page_numbers_from;
+}
+
+// Where each section starts: page 0, and, when appendices number their pages from 1, the
+// page each appendix opens (found by its first text at the top of a page).
+std::vector<std::size_t> section_starts(const std::vector<std::string>& pages, const Rendered& doc) {
+    std::vector<std::size_t> starts = {0};
+    if (!doc.appendices_restart) return starts;
+    std::size_t page = 1;
+    for (const std::string& opening : doc.appendix_openings) {
+        while (page < pages.size() && normalised({pages[page]}).rfind(opening, 0) != 0) ++page;
+        INFO("no page starts with the appendix opening '" << opening << "'");
+        REQUIRE(page < pages.size());
+        starts.push_back(page++);
+    }
+    return starts;
+}
+
+// Each page shows its number within its section in the top margin, except the pages before
+// the first numbered page of the document, and the first page of an appendix.
+void check_page_numbers(const std::vector<std::string>& numbers, const std::vector<std::string>& text_pages,
+                        const Rendered& doc, bool docx) {
+    const std::vector<std::size_t> starts = section_starts(text_pages, doc);
+    for (std::size_t i = 0; i < numbers.size(); ++i) {
+        std::size_t section = 0;
+        while (section + 1 < starts.size() && starts[section + 1] <= i) ++section;
+        const int number = static_cast<int>(i - starts[section]) + 1;
+        const int first_numbered = section == 0 ? first_numbered_page(doc.page, docx) : 2;
+        const bool shown = doc.page.page_numbers && number >= first_numbered;
+        INFO("page " << i + 1);
+        CHECK(trimmed(numbers[i]) == (shown ? std::to_string(number) : ""));
+    }
 }
 
 // The recipients and signature never stand alone on a page: the page where they start also
@@ -269,11 +297,11 @@ TEST_CASE("LibreOffice prints every example as vanban's PDF does", "[docx][libre
         }
         {
             INFO("page numbers of vanban's PDF");
-            check_page_numbers(pdf_raw_text_pages(doc.pdf, numbers), first_numbered_page(doc.page, false));
+            check_page_numbers(pdf_raw_text_pages(doc.pdf, numbers), ours, doc, false);
         }
         {
             INFO("page numbers of LibreOffice's PDF");
-            check_page_numbers(pdf_raw_text_pages(lo_pdf, numbers), first_numbered_page(doc.page, true));
+            check_page_numbers(pdf_raw_text_pages(lo_pdf, numbers), theirs, doc, true);
         }
         table << "  " << doc.name << ": " << our_pages << " / " << their_pages << "\n";
     }
