@@ -18,8 +18,8 @@
 #include <optional>
 #include <random>
 #include <thread>
-#include <unordered_map>
 
+#include "batch/claimed_names.hpp"
 #include "batch/fields.hpp"
 #include "batch/files.hpp"
 #include "batch/fingerprint.hpp"
@@ -94,8 +94,8 @@ using Clock = std::chrono::steady_clock;
 struct Job {
     std::size_t sequence = 0;  // its place among the records of this run
     RecordReport report;       // number, keys, and the output paths (sizes come later)
-    std::string data_json;     // the merged record, as the engine reads it
-    std::string input_sha256;  // of data_json and everything else the output depends on
+    nlohmann::json data;       // the merged record, as the engine reads it
+    std::string input_sha256;  // of the record and everything else the output depends on
 };
 
 // A queue of jobs that makes the reader wait when the workers are behind.
@@ -215,7 +215,8 @@ struct Plan {
     nlohmann::json shared;
     std::vector<std::string> key_fields;
     fs::path manifest;
-    std::string fingerprint;
+    std::string fingerprint;   // the template files and options (batch/fingerprint.hpp)
+    std::string inputs;        // digest of fingerprint, shared data and --strip: all but the record
     std::map<std::size_t, batch::PreviousRecord> previous; // --resume
     std::vector<std::string> warnings;
     unsigned workers = 1;
@@ -282,6 +283,10 @@ Plan make_plan(const Engine& engine, const BatchOptions& options) {
     plan.key_fields = options.key_fields.empty() ? plan.pattern->fields() : options.key_fields;
     plan.manifest = manifest_path(options, *plan.pattern);
     plan.fingerprint = batch::inputs_fingerprint(engine.options(), options.template_name, options.render);
+    batch::Sha256 inputs;
+    inputs.add(plan.fingerprint).add("\n").add(plan.shared.dump()).add("\n");
+    for (const std::string& field : options.strip_fields) inputs.add("strip ").add(field).add("\n");
+    plan.inputs = inputs.hex();
     plan.workers = options.workers ? options.workers : std::max(1u, std::thread::hardware_concurrency());
     if (options.resume) {
         try {
@@ -392,36 +397,36 @@ private:
         RecordReport& report = job.report;
         if (record.error) return fail(report, std::move(*record.error));
         try {
+            // The record with what it is merged over (plan_.inputs) is the whole input.
+            job.input_sha256 = batch::Sha256().add(plan_.inputs).add(record.data.dump()).hex();
             nlohmann::json merged = batch::merge_record(plan_.shared, record.data);
             record.data = nullptr;
             report.keys = batch::key_values(merged, plan_.key_fields);
             const std::string path = plan_.pattern->evaluate(merged, record.number);
             if (!claim_outputs(path, report)) return false;
             for (const std::string& field : options_.strip_fields) batch::remove_field(merged, field);
-            job.data_json = merged.dump();
-            job.input_sha256 = batch::Sha256().add(plan_.fingerprint).add(job.data_json).hex();
+            job.data = std::move(merged);
             return true;
         } catch (const Failure& failure) {
             return fail(report, failure.error());
         }
     }
 
-    // Takes the record's output paths, unless an earlier record has one of them.
+    // Takes the record's output paths, unless an earlier record has them. A record's files
+    // differ only by extension, so the path without it names them all.
     bool claim_outputs(const std::string& path, RecordReport& report) {
         const bool several = plan_.formats.size() > 1;
         for (Format format : plan_.formats)
             report.outputs.push_back(OutputReport{format, batch::path_for_format(path, format, several), 0, {}});
-        const std::string manifest_key = plan_.manifest.lexically_normal().string();
-        for (const OutputReport& output : report.outputs) {
-            const std::string key = fs::path(output.path).lexically_normal().string();
-            if (key == manifest_key) return fail(report, Failure(ErrorKind::output, "the output " + output.path + " is the manifest").error());
-            if (auto it = claimed_.find(key); it != claimed_.end())
-                return fail(report, Failure(ErrorKind::output, "the output " + output.path + " is already record " +
-                                                                   std::to_string(it->second) + "'s")
-                                        .error());
-        }
         for (const OutputReport& output : report.outputs)
-            claimed_.emplace(fs::path(output.path).lexically_normal().string(), report.record);
+            if (fs::path(output.path).lexically_normal() == plan_.manifest.lexically_normal())
+                return fail(report, Failure(ErrorKind::output, "the output " + output.path + " is the manifest").error());
+        const std::string& first = report.outputs.front().path;
+        const std::string name = several ? first.substr(0, first.rfind('.')) : first;
+        if (const std::size_t owner = claimed_.claim(name, report.record))
+            return fail(report, Failure(ErrorKind::output, "the output " + first + " is already record " +
+                                                               std::to_string(owner) + "'s")
+                                    .error());
         return true;
     }
 
@@ -472,9 +477,9 @@ private:
     void render(Job& job, std::mt19937_64& random) const {
         RenderOptions render_options = options_.render;
         render_options.data_name = "record " + std::to_string(job.report.record);
-        ModelResult model = engine_.build_model(options_.template_name, job.data_json, render_options);
+        ModelResult model = engine_.build_model_parsed(options_.template_name, job.data, render_options);
         if (!model) throw Failure(std::move(model.error));
-        job.data_json = std::string(); // not needed any more: free it before the documents exist
+        job.data = nullptr; // not needed any more: free it before the documents exist
         std::vector<batch::FileToWrite> files;
         for (OutputReport& output : job.report.outputs) {
             RenderResult document = engine_.write(model.document, output.format);
@@ -491,7 +496,7 @@ private:
     const BatchOptions& options_;
     Plan& plan_;
     const std::atomic<bool>& cancelled_;
-    std::unordered_map<std::string, std::size_t> claimed_; // output path -> record (reader thread only)
+    batch::ClaimedNames claimed_; // reader thread only
 };
 
 } // namespace
