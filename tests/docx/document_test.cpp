@@ -407,7 +407,7 @@ TEST_CASE("malformed tables still give a whole grid", "[docx][document]") {
     }
 }
 
-TEST_CASE("text XML cannot hold is made safe; breaks and tabs are kept", "[docx][document]") {
+TEST_CASE("text XML cannot hold is made safe, and breaks and tabs are kept", "[docx][document]") {
     Document doc = one_block_document({Paragraph{ParagraphKind::body,
                                                  {Run{std::string("a\x01") + "b\nc\td \xC3(x) & <y>"}}}});
     doc.metadata.title = "tiêu đề\x02";

@@ -62,7 +62,7 @@ TEST_CASE("each list level has its own named style, based on List Item", "[docx]
     CHECK(id::list_level(1) == id::list_item);
 }
 
-TEST_CASE("list items take their level's style; levels outside 1-4 the nearest", "[docx][lists]") {
+TEST_CASE("list items take their level's style, and levels outside 1-4 the nearest one", "[docx][lists]") {
     pugi::xml_document d;
     render_part(d, list_document(docx_fixture::party_profile()), "word/document.xml");
     std::vector<std::string> styles;

@@ -117,3 +117,15 @@ TEST_CASE("a document without page numbers gets no headers in its appendix secti
     REQUIRE(section_properties(d).size() == 1);
     CHECK(!section_properties(d)[0].child("w:headerReference"));
 }
+
+TEST_CASE("an empty appendix leaves neither a blank page nor an empty section", "[docx][sections]") {
+    for (bool restart : {true, false}) {
+        INFO("restart numbering: " << restart);
+        Document doc = with_two_appendices(restart);
+        doc.appendices.insert(doc.appendices.begin() + 1, Appendix{});
+        pugi::xml_document d;
+        render_part(d, doc, "word/document.xml");
+        CHECK(section_properties(d).size() == (restart ? 3u : 1u));
+        CHECK(d.select_nodes("//w:pageBreakBefore").size() == (restart ? 0u : 2u));
+    }
+}

@@ -611,6 +611,8 @@ private:
     // ------------------------------------------------------------ appendices
 
     void write_appendix(const Appendix& appendix) {
+        // An empty appendix leaves no blank page (layout rule 6), nor an empty section.
+        if (appendix.title.empty() && appendix.subtitle.empty() && appendix.blocks.empty()) return;
         if (appendices_restart_numbering(doc_) && body_.first_child()) {
             // NĐ30: the appendix is a section of its own, numbered from 1. A section starts
             // on a new page by itself, so no page break is needed.
