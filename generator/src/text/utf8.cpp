@@ -137,30 +137,46 @@ std::string to_nfc(std::string_view text) {
 
 namespace {
 
-// Code points that are NFC whatever surrounds them: they never decompose canonically and
-// never combine with a neighbour (NFC_Quick_Check=Yes, and not a combining mark). The set
-// covers what Vietnamese office text is made of — ASCII, Latin-1, Latin Extended-A/B, the
-// precomposed Vietnamese letters of Latin Extended Additional, typographic punctuation —
-// so that normal data is recognised as NFC without normalising it. Anything else (combining
+// Whether the text holds only code points that are NFC whatever surrounds them: they never
+// decompose canonically and never combine with a neighbour (NFC_Quick_Check=Yes, and not a
+// combining mark). The set covers what Vietnamese office text is made of — ASCII, Latin-1,
+// Latin Extended-A/B (below U+0300), the precomposed letters of Latin Extended Additional
+// (U+1E00–U+1EFF), typographic punctuation (U+2002–U+206F) and currency signs (U+20A0–U+20BF)
+// — so normal data is recognised as NFC without normalising it. Anything else (combining
 // marks, U+2000/U+2001 which are canonical singletons, other scripts) takes the full check.
-bool always_nfc(char32_t cp) {
-    return cp < 0x0300 || (cp >= 0x1E00 && cp <= 0x1EFF) || (cp >= 0x2002 && cp <= 0x206F) ||
-           (cp >= 0x20A0 && cp <= 0x20BF);
+// Works on bytes: the sets above are exactly these lead/continuation byte patterns.
+bool continuation(unsigned char byte) { return (byte & 0xC0) == 0x80; }
+
+bool only_always_nfc(std::string_view text) {
+    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+    const auto* end = p + text.size();
+    while (p < end) {
+        const unsigned char lead = *p;
+        if (lead < 0x80) {
+            ++p;
+        } else if (lead >= 0xC2 && lead <= 0xCB) { // U+0080–U+02FF
+            if (end - p < 2 || !continuation(p[1])) return false;
+            p += 2;
+        } else if (end - p < 3 || !continuation(p[1]) || !continuation(p[2])) {
+            return false;
+        } else if (lead == 0xE1 && p[1] >= 0xB8 && p[1] <= 0xBB) { // U+1E00–U+1EFF
+            p += 3;
+        } else if (lead == 0xE2 &&
+                   ((p[1] == 0x80 && p[2] >= 0x82) || p[1] == 0x81 ||      // U+2002–U+207F
+                    (p[1] == 0x82 && p[2] >= 0xA0))) {                       // U+20A0–U+20BF
+            if (p[1] == 0x81 && p[2] > 0xAF) return false;                   // U+2070–U+207F: full check
+            p += 3;
+        } else {
+            return false;
+        }
+    }
+    return true;
 }
 
 } // namespace
 
 bool is_nfc(std::string_view text) {
-    if (is_ascii(text)) return true;
-    bool quick = true;
-    for (std::size_t pos = 0; pos < text.size() && quick;) {
-        char32_t cp = 0;
-        const std::size_t length = decode_at(text, pos, cp);
-        if (length == 0) return false; // invalid UTF-8 is not NFC of anything
-        quick = always_nfc(cp);
-        pos += length;
-    }
-    return quick || to_nfc(text) == text;
+    return only_always_nfc(text) || to_nfc(text) == text;
 }
 
 std::string to_upper(std::string_view text) { return map_code_points(text, upper); }
