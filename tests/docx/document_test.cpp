@@ -135,6 +135,14 @@ TEST_CASE("the State header has the motto, a rule under it and one under the iss
     long length = column - ind.attribute("w:left").as_int() - ind.attribute("w:right").as_int();
     CHECK(std::abs(length - twips(60.4 * 13 / 14)) < twips(1.5));
     CHECK(text_of(paragraphs_with_style(table, id::mark).at(0)) == "KHẨN");
+    // The issuer's rule is a third of the issuer's name (NĐ30: 1/3 to 1/2), as the PDF draws
+    // it: "SỞ NỘI VỤ" is 23.6 mm in 13 pt bold (Liberation Serif).
+    pugi::xml_node issuer_rule = paragraphs_with_style(top[0], id::rule).at(0);
+    long left_column = children(table.child("w:tblGrid"), "w:gridCol")[0].attribute("w:w").as_int();
+    ind = issuer_rule.child("w:pPr").child("w:ind");
+    long issuer_rule_length = left_column - ind.attribute("w:left").as_int() - ind.attribute("w:right").as_int();
+    const double issuer_mm = 23.6 * doc.profile.header.issuer_style.size_pt / 13;
+    CHECK(std::abs(issuer_rule_length - twips(issuer_mm / 3)) < twips(1));
 }
 
 TEST_CASE("type and summary, then the separator the profile asks for", "[docx][document]") {
