@@ -2,6 +2,7 @@
 // data that cannot leave the output folder or break on Windows.
 #include <catch2/catch.hpp>
 
+#include "batch/claimed_names.hpp"
 #include "batch/output_name.hpp"
 #include "vanban/error.hpp"
 
@@ -113,4 +114,18 @@ TEST_CASE("output name: with several formats the extension is replaced by each f
     CHECK(path_for_format("out/HC05", Format::pdf, true) == "out/HC05.pdf");
     CHECK(path_for_format("out.v2/146-KH.TU", Format::docx, true) == "out.v2/146-KH.TU.docx");
     CHECK(path_for_format("out/HC05.pdf", Format::docx, false) == "out/HC05.pdf");
+}
+
+TEST_CASE("output name: claimed names remember their first record, through the table's growth") {
+    vanban::batch::ClaimedNames claimed;
+    std::size_t refused = 0;
+    for (std::size_t record = 1; record <= 5000; ++record)
+        refused += claimed.claim("out/CB" + std::to_string(record) + "-ke-hoach", record) != 0;
+    CHECK(refused == 0);
+    CHECK(claimed.size() == 5000);
+    CHECK(claimed.claim("out/CB1-ke-hoach", 5001) == 1);
+    CHECK(claimed.claim("out/CB4321-ke-hoach", 5002) == 4321);
+    CHECK(claimed.claim("out/CB4321-ke-hoach.pdf", 5003) == 0); // another name
+    CHECK(claimed.claim("", 5004) == 0);
+    CHECK(claimed.claim("", 5005) == 5004);
 }

@@ -6,18 +6,18 @@ namespace vanban::batch {
 
 namespace {
 
-std::uint64_t fnv1a_64(std::string_view text) {
-    std::uint64_t hash = 14695981039346656037ull;
-    for (char c : text) hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+std::uint32_t fnv1a_32(std::string_view text) {
+    std::uint32_t hash = 2166136261u;
+    for (char c : text) hash = (hash ^ static_cast<unsigned char>(c)) * 16777619u;
     return hash;
 }
 
 } // namespace
 
 std::size_t ClaimedNames::claim(std::string_view name, std::size_t record) {
-    if (2 * (used_ + 1) > slots_.size()) grow();
+    if (4 * (used_ + 1) > 3 * slots_.size()) grow();
     const std::uint64_t first = std::hash<std::string_view>{}(name);
-    const std::uint64_t second = fnv1a_64(name) | 1; // never 0, which marks an empty slot
+    const std::uint32_t second = fnv1a_32(name) | 1; // never 0, which marks an empty slot
     const std::size_t mask = slots_.size() - 1;
     for (std::size_t i = first & mask;; i = (i + 1) & mask) {
         Slot& slot = slots_[i];

@@ -1,8 +1,9 @@
 // The output names a batch has handed out, to refuse a second record that would write the
-// same file. A run must remember every name, so each costs as little as it can: 128 bits of
-// two independent hashes in an open-addressing table (24 bytes a record, whatever the
-// length of its path). Two different names agree on all 128 bits with a probability of
-// about n²/2¹²⁹ — for a million records, less than one in 10²⁶.
+// same file. A run must remember every name, so each costs as little as it can: 96 bits of
+// two independent hashes and the record number, 16 bytes in an open-addressing table filled
+// up to three quarters (about 24 bytes a record, whatever the length of its path). Two
+// different names agree on all 96 bits with a probability of about n²/2⁹⁷: for a million
+// records, less than one in 10¹⁷.
 #pragma once
 
 #include <cstddef>
@@ -21,7 +22,8 @@ public:
 
 private:
     struct Slot {
-        std::uint64_t first = 0, second = 0; // second == 0: the slot is empty
+        std::uint64_t first = 0;
+        std::uint32_t second = 0; // 0: the slot is empty
         std::uint32_t record = 0;
     };
 
