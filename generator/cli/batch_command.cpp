@@ -128,8 +128,21 @@ public:
         last_ = now;
     }
 
+    // A problem that is not the record's (a profile or font that cannot be read, a template
+    // that fails on every record) would print the same line for each record: after a few,
+    // the repeats are only counted, and the manifest still has every one.
     void record(const RecordReport& report) {
         if (report.status != RecordStatus::failed) return;
+        const std::string why = report.problem();
+        if (why == last_why_ && ++repeats_ > kShownRepeats) {
+            ++hidden_;
+            return;
+        }
+        if (why != last_why_) {
+            report_hidden();
+            last_why_ = why;
+            repeats_ = 1;
+        }
         clear_bar();
         std::cerr << report.describe() << "\n";
     }
@@ -140,6 +153,7 @@ public:
     }
 
     void finish(const BatchSummary& summary) {
+        report_hidden();
         clear_bar();
         if (quiet_ || !summary.ok) return;
         const BatchProgress& c = summary.counts;
@@ -186,6 +200,14 @@ private:
         return text;
     }
 
+    void report_hidden() {
+        if (!hidden_) return;
+        clear_bar();
+        std::cerr << "… and " << hidden_ << " more record" << (hidden_ == 1 ? "" : "s")
+                  << " with the same error (all are in the manifest)\n";
+        hidden_ = 0;
+    }
+
     void clear_bar() {
         if (!bar_shown_) return;
         std::cerr << "\r\x1b[K" << std::flush;
@@ -196,6 +218,9 @@ private:
     bool bar_shown_ = false;
     std::chrono::steady_clock::time_point last_;
     std::size_t last_tenth_ = 0;
+    static constexpr std::size_t kShownRepeats = 3;
+    std::string last_why_; // the last failure printed, without its record
+    std::size_t repeats_ = 0, hidden_ = 0;
 };
 
 // Ctrl-C (or SIGTERM from a scheduler) asks the batch to stop taking records: the records in

@@ -77,7 +77,9 @@ struct RecordReport {
 
     // "record 17 (branch.code=HC05)"
     std::string name() const;
-    // "record 17 (branch.code=HC05): templates/ke-hoach/main.vbt:3:5: missing field header.date"
+    // "templates/ke-hoach/main.vbt:3:5: missing field header.date" (or the status's name)
+    std::string problem() const;
+    // name() + ": " + problem()
     std::string describe() const;
 };
 

@@ -61,10 +61,9 @@ std::string RecordReport::name() const {
     return text + ")";
 }
 
-std::string RecordReport::describe() const {
-    std::string text = name();
-    if (status != RecordStatus::failed) return text + ": " + status_name(status);
-    text += ": ";
+std::string RecordReport::problem() const {
+    if (status != RecordStatus::failed) return status_name(status);
+    std::string text;
     // The place only when it says more than "this record": a template or a line of the file.
     if (!error.where.file.empty() && error.where.known()) {
         text += error.where.file + ":" + std::to_string(error.where.line);
@@ -76,6 +75,8 @@ std::string RecordReport::describe() const {
         text += " (data: " + error.json_path + ")";
     return text;
 }
+
+std::string RecordReport::describe() const { return name() + ": " + problem(); }
 
 int BatchSummary::exit_code() const {
     if (!ok) return vanban::exit_code(error.kind);
