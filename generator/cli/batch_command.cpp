@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <iostream>
 #include <memory>
+#include <mutex>
 #include <pthread.h>
 #include <sstream>
 #include <sys/ioctl.h>
@@ -102,12 +103,14 @@ std::string clock_text(double seconds) {
 
 // What the user sees while the batch runs: a bar redrawn in place on a terminal; a plain line
 // every few seconds otherwise (a log file, CI); failures as they come, one line each.
+// Public members lock: they are called from the batch's threads and the Ctrl-C thread.
 class ProgressDisplay {
 public:
     explicit ProgressDisplay(bool quiet)
         : quiet_(quiet), terminal_(isatty(STDERR_FILENO) == 1), last_(std::chrono::steady_clock::now()) {}
 
     void update(const BatchProgress& progress) {
+        std::lock_guard lock(mutex_);
         if (quiet_) return;
         const auto now = std::chrono::steady_clock::now();
         const bool finished = progress.total > 0 && progress.done == progress.total;
@@ -132,6 +135,7 @@ public:
     // that fails on every record) would print the same line for each record: after a few,
     // the repeats are only counted, and the manifest still has every one.
     void record(const RecordReport& report) {
+        std::lock_guard lock(mutex_);
         if (report.status != RecordStatus::failed) return;
         const std::string why = report.problem();
         if (why == last_why_ && ++repeats_ > kShownRepeats) {
@@ -148,11 +152,13 @@ public:
     }
 
     void message(const std::string& text) {
+        std::lock_guard lock(mutex_);
         clear_bar();
         std::cerr << text << "\n";
     }
 
     void finish(const BatchSummary& summary) {
+        std::lock_guard lock(mutex_);
         report_hidden();
         clear_bar();
         if (quiet_ || !summary.ok) return;
@@ -214,6 +220,7 @@ private:
         bar_shown_ = false;
     }
 
+    std::mutex mutex_; // the batch's threads and the Ctrl-C thread both write here
     bool quiet_, terminal_;
     bool bar_shown_ = false;
     std::chrono::steady_clock::time_point last_;
