@@ -52,11 +52,17 @@ bool format_from_extension(const std::string& path, Format& format) {
     return true;
 }
 
-// Whether two paths name one file (the same path, or links to one file).
+// Whether two paths name one file: the same path once "." and ".." are resolved and links
+// followed ("out.pdf" and "./out.pdf"), whether the file exists yet or not.
 bool same_file(const std::string& a, const std::string& b) {
     if (a == b) return true;
+    // weakly_canonical leaves a relative path whose first part does not exist relative:
+    // make both absolute first.
     std::error_code ec;
-    return fs::equivalent(a, b, ec);
+    const fs::path real_a = fs::weakly_canonical(fs::absolute(a, ec), ec);
+    if (ec) return false;
+    const fs::path real_b = fs::weakly_canonical(fs::absolute(b, ec), ec);
+    return !ec && real_a == real_b;
 }
 
 // The files to write: -o paths (format from --format or the extension), or, with no -o,

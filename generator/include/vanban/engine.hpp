@@ -67,6 +67,8 @@ struct EngineOptions {
     std::size_t max_data_bytes = 32u << 20;         // the data text of one document
     std::size_t max_data_string_bytes = 1u << 20;   // one string of the data
     std::size_t max_document_bytes = 256u << 20;    // one PDF, DOCX or model written
+    std::size_t max_table_rows = 10'000;            // rows of one table
+    std::size_t max_table_columns = 64;             // columns of one table
 };
 
 struct RenderOptions {

@@ -12,6 +12,7 @@
 
 #include "engine/data_input.hpp"
 #include "engine/input_text.hpp"
+#include "engine/model_limits.hpp"
 #include "engine/install_paths.hpp"
 #include "engine/writers.hpp"
 #include "markup/builder.hpp"
@@ -190,6 +191,10 @@ struct Engine::Impl {
     }
 
     std::shared_ptr<const schema::Schema> schema_of(const std::string& template_name) const {
+        // The name as the user gave it is checked first, so that "../t" is refused as
+        // itself and not as the "../schema.json" derived from it.
+        if (std::optional<std::string> problem = tmpl::template_name_problem(template_path(template_name)))
+            throw Failure(ErrorKind::resource, *problem);
         const std::string folder = template_folder(template_name);
         std::lock_guard lock(schemas_mutex);
         if (auto it = schemas.find(folder); it != schemas.end()) return it->second;
@@ -226,6 +231,7 @@ struct Engine::Impl {
         tmpl::Output output;
         tmpl::evaluate(*root, data, library, output, limits, &globals);
         model::Document document = markup::build_document(output.fragments(), *profile_ptr);
+        engine::check_model_limits(document, {this->options.max_table_rows, this->options.max_table_columns});
         document.metadata.created = this->options.fixed_creation_date;
         return document;
     }
