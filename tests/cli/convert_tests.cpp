@@ -35,7 +35,7 @@ Run convert(const std::string& args, const TempDir& dir, const std::string& stdi
 
 } // namespace
 
-TEST_CASE("convert: JSON keeps its layout; strings are decoded, keys never upper-cased") {
+TEST_CASE("convert: JSON keeps its layout, strings are decoded, keys are never upper-cased") {
     TempDir dir;
     // TCVN3 shown as Latin-1, in UTF-8, with its own layout and an escape.
     dir.write("plan.json", "{\n  \"issuer\":   \"uû ban nh©n d©n\",\n  \"list\": [\"\\u00a7\\u00b6ng\", 3],\n"

@@ -111,7 +111,7 @@ TEST_CASE("every VN3 letter byte is one of the Vietnamese letters, and all of th
     CHECK(expected.size() == 74);
 }
 
-TEST_CASE("TCVN3 round trips its 74 letters; upper-case toned letters have no byte", "[legacy][tcvn3]") {
+TEST_CASE("TCVN3 round trips its 74 letters, and upper-case toned letters have no byte", "[legacy][tcvn3]") {
     std::vector<std::string> letters = non_ascii(letters_of(vietnamese_lower));
     for (const char* upper : {"Ă", "Â", "Ê", "Ô", "Ơ", "Ư", "Đ"}) letters.push_back(upper);
     for (const std::string& letter : letters) {
