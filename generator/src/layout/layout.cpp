@@ -29,6 +29,13 @@ struct Unit {
     std::optional<Bookmark> bookmark;
 };
 
+// The space between two consecutive units is the larger of the first one's space after and
+// the second one's space before, not their sum (docs/layout-rules.md, rule 10): it is what
+// Word and LibreOffice do (ISO/IEC 29500-1 §17.3.1.33), so the DOCX paginates like the PDF.
+double gap_between(const Unit& above, const Unit& below) {
+    return std::max(above.space_after, below.space_before);
+}
+
 model::Inline plain(const std::string& text) { return model::Inline{model::Run{text}}; }
 
 class Builder {
@@ -578,7 +585,7 @@ PageLayout Builder::paginate() {
             y = page_top(i);
             continue;
         }
-        const double gap = first_on_page ? 0 : units_[i - 1].space_after + unit.space_before;
+        const double gap = first_on_page ? 0 : gap_between(units_[i - 1], unit);
         if (!first_on_page && y + gap + unit.height > bottom_ + 0.01) {
             std::size_t j = i;
             while (j > start + 1 && units_[j - 1].keep_with_next) --j;
@@ -626,7 +633,7 @@ PageLayout Builder::paginate() {
                 }
         }
         for (std::size_t i = first; i < last; ++i) {
-            if (i > first) y += units_[i - 1].space_after + units_[i].space_before;
+            if (i > first) y += gap_between(units_[i - 1], units_[i]);
             emit(units_[i]);
             y += units_[i].height;
         }
