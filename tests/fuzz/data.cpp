@@ -1,0 +1,59 @@
+// Fuzz target: the data input of the engine — parse_data (UTF-8 checks, JSON, NFC, the
+// depth limit) and read_data (size limits, legacy encodings, the shown-as-Latin-1 warning).
+// Input: a data file, read as UTF-8 and as each legacy encoding.
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "engine/data_input.hpp"
+#include "engine/input_text.hpp"
+#include "fuzz_support.hpp"
+#include "text/utf8.hpp"
+#include "vanban/error.hpp"
+
+namespace {
+
+using namespace vanban;
+
+// Small enough that the fuzzer reaches them.
+engine::DataLimits fuzz_limits() {
+    engine::DataLimits limits;
+    limits.max_data_bytes = 64u << 10;
+    limits.max_data_string_bytes = 4u << 10;
+    limits.max_depth = 32;
+    return limits;
+}
+
+// What the engine may rely on after reading data: valid UTF-8 in NFC, keys included.
+void check_trusted(const nlohmann::json& data) {
+    const std::string text = data.dump(-1, ' ', false, nlohmann::json::error_handler_t::strict);
+    fuzz::check(!text::find_invalid_utf8(text), "data read is valid UTF-8", text);
+    fuzz::check(text::is_nfc(text), "data read is NFC", text);
+}
+
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t size) {
+    const std::string_view input = fuzz::as_text(bytes, size);
+    static const engine::DataLimits limits = fuzz_limits();
+
+    try {
+        check_trusted(engine::parse_data(input, "data.json", limits.max_depth));
+    } catch (const Failure& failure) {
+        const ErrorKind kind = failure.error().kind;
+        fuzz::check(kind == ErrorKind::data || kind == ErrorKind::limit, "parse_data fails with a data or limit error",
+                    failure.error().message);
+    }
+    for (InputEncoding encoding : {InputEncoding::utf8, InputEncoding::tcvn3, InputEncoding::vni, InputEncoding::cp1258}) {
+        std::vector<Warning> warnings;
+        try {
+            check_trusted(engine::read_data(input, "data.json", encoding, limits, warnings));
+        } catch (const Failure& failure) {
+            const ErrorKind kind = failure.error().kind;
+            fuzz::check(kind == ErrorKind::data || kind == ErrorKind::limit, "read_data fails with a data or limit error",
+                        failure.error().message);
+        }
+    }
+    return 0;
+}
