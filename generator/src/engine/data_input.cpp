@@ -78,6 +78,29 @@ void check_depth(std::string_view text, const std::string& name, int max_depth) 
     }
 }
 
+// Where nlohmann met `token`, a number it could not hold (it names the token but not its
+// place): its first occurrence outside strings, standing alone. An earlier one would have
+// failed first, so the first is the one.
+std::size_t offset_of_number(std::string_view text, std::string_view token) {
+    const auto is_number_char = [](char c) {
+        return (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E';
+    };
+    bool in_string = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (in_string) {
+            if (c == '\\') ++i;
+            else if (c == '"') in_string = false;
+            continue;
+        }
+        if (c == '"') in_string = true;
+        else if (text.substr(i, token.size()) == token && (i == 0 || !is_number_char(text[i - 1])) &&
+                 (i + token.size() == text.size() || !is_number_char(text[i + token.size()])))
+            return i;
+    }
+    return 0;
+}
+
 void normalise_strings(json& value) {
     switch (value.type()) {
     case json::value_t::string: {
@@ -178,6 +201,16 @@ json parse_data(std::string_view text, const std::string& name, int max_depth) {
         // e.byte is 1-based and points just past the offending character.
         const std::size_t offset = e.byte > 0 ? e.byte - 1 : 0;
         fail_at(body, offset, name, short_parse_message(e.what()));
+    } catch (const json::out_of_range& e) {
+        // Error 406: a number beyond double's range ("1e400"), the only one parsing raises.
+        // The message quotes the number: "number overflow parsing '1e400'".
+        const std::string what = e.what();
+        const std::size_t open = what.find('\'');
+        const std::size_t close = what.rfind('\'');
+        const std::string token = open < close ? what.substr(open + 1, close - open - 1) : std::string();
+        fail_at(body, token.empty() ? 0 : offset_of_number(body, token), name,
+                "malformed JSON: the number " + (token.empty() ? std::string("here") : token) +
+                    " is too large (beyond ±1.8e308)");
     }
     normalise_strings(data);
     return data;
