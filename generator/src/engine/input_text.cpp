@@ -100,14 +100,7 @@ public:
     StringCheck(const DataLimits& limits, bool look_for_legacy, std::vector<Warning>& warnings)
         : limits_(limits), look_for_legacy_(look_for_legacy), warnings_(warnings) {}
 
-    void walk(const json& value, const std::string& path) {
-        if (value.is_string()) return check(value.get_ref<const std::string&>(), path);
-        if (value.is_array()) {
-            for (std::size_t i = 0; i < value.size(); ++i) walk(value[i], path + "[" + std::to_string(i) + "]");
-        } else if (value.is_object()) {
-            for (auto it = value.begin(); it != value.end(); ++it) walk(it.value(), member_path(path, it.key()));
-        }
-    }
+    void walk(const json& value) { walk(value, nullptr); }
 
     // The warning that stands for the ones not listed.
     void finish() {
@@ -117,8 +110,39 @@ public:
     }
 
 private:
-    void check(const std::string& s, const std::string& path) {
+    // Where a value sits, as a chain of steps on the stack: the path text is built only for
+    // a value that needs a message, not for every value of the document.
+    struct Step {
+        const Step* parent;
+        const std::string* key; // or, when null, an array index
+        std::size_t index;
+    };
+
+    static std::string path_of(const Step* step) {
+        if (!step) return "";
+        const std::string parent = path_of(step->parent);
+        if (step->key) return member_path(parent, *step->key);
+        return parent + "[" + std::to_string(step->index) + "]";
+    }
+
+    void walk(const json& value, const Step* step) {
+        if (value.is_string()) return check(value.get_ref<const std::string&>(), step);
+        if (value.is_array()) {
+            for (std::size_t i = 0; i < value.size(); ++i) {
+                const Step child{step, nullptr, i};
+                walk(value[i], &child);
+            }
+        } else if (value.is_object()) {
+            for (auto it = value.begin(); it != value.end(); ++it) {
+                const Step child{step, &it.key(), 0};
+                walk(it.value(), &child);
+            }
+        }
+    }
+
+    void check(const std::string& s, const Step* step) {
         if (s.size() > limits_.max_data_string_bytes) {
+            const std::string path = path_of(step);
             Error error;
             error.kind = ErrorKind::limit;
             error.json_path = path;
@@ -135,9 +159,9 @@ private:
             return;
         }
         const bool tcvn3 = *guess == text::LegacyEncoding::tcvn3;
-        warnings_.push_back(Warning{path, std::string("looks like ") + (tcvn3 ? "TCVN3" : "VNI") +
-                                              " text shown as Latin-1; use --input-encoding " +
-                                              text::legacy_encoding_name(*guess)});
+        warnings_.push_back(Warning{path_of(step), std::string("looks like ") + (tcvn3 ? "TCVN3" : "VNI") +
+                                                       " text shown as Latin-1; use --input-encoding " +
+                                                       text::legacy_encoding_name(*guess)});
     }
 
     const DataLimits& limits_;
@@ -170,7 +194,7 @@ json read_data(std::string_view text, const std::string& name, InputEncoding enc
     }
     StringCheck check(limits, !legacy, warnings);
     try {
-        check.walk(data, "");
+        check.walk(data);
     } catch (Failure& failure) {
         failure.error().where.file = name;
         throw;

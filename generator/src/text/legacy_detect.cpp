@@ -182,8 +182,18 @@ Reading read_as_vietnamese(const std::string& decoded) {
 
 } // namespace
 
+// A byte that starts a letter no Windows-1252 character is: U+0100–U+013F (lead 0xC4: ă đ ĩ)
+// or U+1E00–U+1FFF (lead 0xE1: the precomposed Vietnamese letters). Real Vietnamese text
+// nearly always holds one, so this one pass dismisses it before any decoding (step 1, fast).
+bool has_letter_beyond_cp1252(std::string_view utf8) {
+    for (const char c : utf8)
+        if (c == '\xC4' || c == '\xE1') return true;
+    return false;
+}
+
 std::optional<LegacyEncoding> guess_shown_as_latin1(std::string_view utf8) {
-    if (is_ascii(utf8) || find_invalid_utf8(utf8) || !shown_bytes(utf8)) return std::nullopt;
+    if (is_ascii(utf8) || has_letter_beyond_cp1252(utf8)) return std::nullopt;
+    if (find_invalid_utf8(utf8) || !shown_bytes(utf8)) return std::nullopt;
     const std::vector<std::u32string> words = words_of(utf8);
     if (std::none_of(words.begin(), words.end(), has_foreign_character)) return std::nullopt;
 
