@@ -21,6 +21,9 @@ Neighbour neighbour(std::string_view text, std::size_t pos, std::size_t limit, i
 
 bool is_escapable(char c) { return c == '\\' || c == '*' || c == '_'; }
 
+// The characters tokenize() looks at; every other byte is plain text.
+bool may_start_token(char c) { return c == '\\' || c == '\r' || c == '*' || c == '_'; }
+
 // Characters of a run needed for one pairing: '_' only works in pairs ("__").
 int minimum_use(char delimiter) { return delimiter == '_' ? 2 : 1; }
 
@@ -133,7 +136,11 @@ void InlineParser::tokenize(const Line& line, Range range) {
             text_start = pos;
             continue;
         }
+        // Skip the plain characters that follow in one go: only the four characters above
+        // can start a token, and the segment cannot change before `end`. Most of a line is
+        // plain text, so this keeps the per-character work to one comparison.
         ++pos;
+        while (pos < end && !may_start_token(text[pos])) ++pos;
     }
     flush_text(range.end);
 }
