@@ -193,6 +193,11 @@ json parse_data(std::string_view text, const std::string& name, int max_depth) {
         error.byte_offset = static_cast<std::int64_t>(*bad + bom);
         throw Failure(std::move(error));
     }
+    return parse_valid_data(text, name, max_depth);
+}
+
+json parse_valid_data(std::string_view text, const std::string& name, int max_depth) {
+    const std::string_view body = text::strip_bom(text);
     check_depth(body, name, max_depth);
     json data;
     try {

@@ -16,6 +16,10 @@ namespace vanban::engine {
 // A UTF-8 byte-order mark is skipped; CRLF line ends are accepted.
 nlohmann::json parse_data(std::string_view text, const std::string& name, int max_depth = 256);
 
+// parse_data for a text the caller has already found to be valid UTF-8: skips the second
+// scan of every byte (read_data checks the text first to word its own message).
+nlohmann::json parse_valid_data(std::string_view text, const std::string& name, int max_depth = 256);
+
 // The same checks for data the caller built as JSON: a copy with every string and key in
 // NFC. Throws vanban::Failure naming the JSON path of a string that is not valid UTF-8
 // (ErrorKind::data), or of the value nested deeper than `max_depth` (ErrorKind::limit).

@@ -188,8 +188,9 @@ json read_data(std::string_view text, const std::string& name, InputEncoding enc
     if (legacy && text::find_invalid_utf8(text::strip_bom(text))) {
         data = parse_data(decode_raw(text, name, *legacy), name, limits.max_depth);
     } else {
+        // Either check_utf8 or the test above has found the text to be valid UTF-8.
         if (!legacy) check_utf8(text, name);
-        data = parse_data(text, name, limits.max_depth);
+        data = parse_valid_data(text, name, limits.max_depth);
         if (legacy) decode_shown_strings(data, *legacy);
     }
     StringCheck check(limits, !legacy, warnings);
