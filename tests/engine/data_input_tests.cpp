@@ -83,4 +83,10 @@ TEST_CASE("data: pathological nesting is refused before it can exhaust the stack
     // Brackets inside strings do not count.
     std::string fine = "{\"a\": \"" + std::string(1000, '[') + "\"}";
     CHECK_NOTHROW(engine::parse_data(fine, "plan.json"));
+    // An escaped quote does not end the string, so these brackets are still inside it...
+    std::string escaped = "[\"\\\"" + std::string(1000, '[') + "\"]";
+    CHECK_NOTHROW(engine::parse_data(escaped, "plan.json"));
+    // ...but a quote after an escaped backslash does, and the brackets after it count.
+    std::string after_backslash = "[\"\\\\\", " + std::string(300, '[') + std::string(300, ']') + "]";
+    CHECK(data_error(after_backslash).kind == ErrorKind::limit);
 }

@@ -1,6 +1,7 @@
 #include "engine/data_input.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 #include "text/utf8.hpp"
 #include "vanban/error.hpp"
@@ -58,18 +59,30 @@ std::string short_parse_message(const std::string& what) {
     return "malformed JSON: " + message;
 }
 
+// Where the string opened by the quote at text[open] ends: the index of its closing quote, or
+// text.size() when it is not closed. memchr finds each quote (it is vectorised, and strings
+// are most of the data's bytes); a quote closes the string only when an even number of
+// backslashes stands before it. Counting back stops at the opening quote at the latest.
+std::size_t string_end(std::string_view text, std::size_t open) {
+    std::size_t pos = open + 1;
+    while (pos < text.size()) {
+        const void* found = std::memchr(text.data() + pos, '"', text.size() - pos);
+        if (found == nullptr) break;
+        const auto quote = static_cast<std::size_t>(static_cast<const char*>(found) - text.data());
+        std::size_t backslashes = 0;
+        while (text[quote - 1 - backslashes] == '\\') ++backslashes;
+        if (backslashes % 2 == 0) return quote;
+        pos = quote + 1;
+    }
+    return text.size();
+}
+
 // Rejects pathological nesting before nlohmann's recursive parser sees it.
 void check_depth(std::string_view text, const std::string& name, int max_depth) {
     int depth = 0;
-    bool in_string = false;
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
-        if (in_string) {
-            if (c == '\\') ++i;
-            else if (c == '"') in_string = false;
-            continue;
-        }
-        if (c == '"') in_string = true;
+        if (c == '"') i = string_end(text, i); // brackets inside strings do not count
         else if (c == '[' || c == '{') {
             if (++depth > max_depth)
                 fail_at(text, i, name, "JSON nesting deeper than " + std::to_string(max_depth) + " levels",
