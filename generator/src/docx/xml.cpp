@@ -41,6 +41,12 @@ std::size_t allowed_length(std::string_view text, std::size_t i) {
 
 bool needs_cleaning(std::string_view text) {
     for (std::size_t i = 0; i < text.size();) {
+        // Printable ASCII, most of any text, is allowed without decoding a character.
+        const auto byte = static_cast<unsigned char>(text[i]);
+        if (byte >= 0x20 && byte < 0x80) {
+            ++i;
+            continue;
+        }
         std::size_t length = allowed_length(text, i);
         if (length == 0) return true;
         i += length;
