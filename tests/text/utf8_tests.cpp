@@ -73,6 +73,8 @@ TEST_CASE("find_invalid_utf8 gives the offset of the first ill-formed sequence",
     CHECK(find_invalid_utf8("ủy\xE1\xBB") == 4u);            // truncated at the end
     CHECK(find_invalid_utf8("\xF0\x9F\x98") == 0u);          // truncated 4-byte
     CHECK(find_invalid_utf8("\xC3" "A") == 0u);              // lead then no continuation
+    CHECK(find_invalid_utf8("ạ\xE1\xBB" "A") == 3u);       // three-byte lead, bad third byte
+    CHECK(find_invalid_utf8("\xEF\x80\xC3\xA0") == 0u);       // ... a lead where the third should be
     // The first of several errors, after a long ASCII run (the 8-byte fast path).
     CHECK(find_invalid_utf8("0123456789abcdefghij\x80\xFF") == 20u);
     CHECK(find_invalid_utf8("0123456789abcdef\xC3\xA0xyz\xC0") == 21u);

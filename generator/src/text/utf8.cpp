@@ -99,10 +99,27 @@ char32_t lower(char32_t cp) { return static_cast<char32_t>(utf8proc_tolower(stat
 bool is_ascii(std::string_view text) { return ascii_prefix_length(text) == text.size(); }
 
 std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
+    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
     std::size_t pos = 0;
     while (pos < text.size()) {
-        pos += ascii_prefix_length(text.substr(pos));
-        if (pos == text.size()) break;
+        if (bytes[pos] < 0x80) {
+            pos += ascii_prefix_length(text.substr(pos));
+            continue;
+        }
+        // Vietnamese letters are two bytes (C2..DF) or three (E1..EC, EE, EF), and those
+        // leads allow any continuation byte second (Table 3-7), so they are recognised here
+        // without decoding; the leads with narrower rules take decode_at.
+        const std::size_t left = text.size() - pos;
+        const unsigned char lead = bytes[pos];
+        if (lead >= 0xC2 && lead <= 0xDF && left >= 2 && is_continuation(bytes[pos + 1])) {
+            pos += 2;
+            continue;
+        }
+        if (lead >= 0xE1 && lead <= 0xEF && lead != 0xED && left >= 3 && is_continuation(bytes[pos + 1]) &&
+            is_continuation(bytes[pos + 2])) {
+            pos += 3;
+            continue;
+        }
         char32_t cp = 0;
         const std::size_t length = decode_at(text, pos, cp);
         if (length == 0) return pos;
