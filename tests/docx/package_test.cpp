@@ -4,6 +4,8 @@
 #include <set>
 
 #include <catch2/catch.hpp>
+#include <zip.h>
+#include <zlib.h>
 
 #include "docx/docx.hpp"
 #include "fixture.hpp"
@@ -85,6 +87,41 @@ TEST_CASE("same input and fixed date give the same bytes", "[docx][package]") {
     CHECK(first == second);
     std::string other_day = docx::render_docx(doc, {"2020-01-02"});
     CHECK(first != other_day);
+}
+
+TEST_CASE("every part is deflated, with the CRC-32 and size of its text", "[docx][package]") {
+    // The parts are deflated by libdeflate before libzip sees them; what the directory says
+    // must still be true of the text a reader gets back.
+    for (const model::Document& doc : {docx_fixture::plan_000_party(), docx_fixture::plan_state(), model::Document{}}) {
+        for (const Entry& e : unzip(docx::render_docx(doc, fixed))) {
+            INFO(e.name);
+            const auto* text = reinterpret_cast<const Bytef*>(e.data.data());
+            CHECK(e.crc == crc32(crc32(0, nullptr, 0), text, static_cast<uInt>(e.data.size())));
+            if (e.method == ZIP_CM_DEFLATE) CHECK(e.compressed_size < e.data.size());
+            else CHECK(e.method == ZIP_CM_STORE);
+        }
+    }
+    const std::vector<Entry> plan = unzip(docx::render_docx(docx_fixture::plan_000_party(), fixed));
+    CHECK(find_entry(plan, "word/document.xml")->method == ZIP_CM_DEFLATE);
+    CHECK(find_entry(plan, "word/styles.xml")->method == ZIP_CM_DEFLATE);
+}
+
+TEST_CASE("parts reused from the last render change with the document", "[docx][package]") {
+    // The deflated form of each part is kept per thread while its text is unchanged: a Party
+    // and a State document in turn must each get their own styles and properties.
+    const model::Document party = docx_fixture::plan_000_party();
+    const model::Document state = docx_fixture::plan_state();
+    const std::string party_first = docx::render_docx(party, fixed);
+    const std::string state_bytes = docx::render_docx(state, fixed);
+    CHECK(docx::render_docx(party, fixed) == party_first);
+    const std::string state_fresh_thread =
+        std::async(std::launch::async, [&state] { return docx::render_docx(state, fixed); }).get();
+    CHECK(state_bytes == state_fresh_thread);
+    const std::vector<Entry> a = unzip(party_first), b = unzip(state_bytes);
+    for (const char* part : {"word/styles.xml", "word/document.xml", "docProps/core.xml"}) {
+        INFO(part);
+        CHECK(find_entry(a, part)->data != find_entry(b, part)->data);
+    }
 }
 
 TEST_CASE("the creation date goes into docProps and the zip entries", "[docx][package]") {

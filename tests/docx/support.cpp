@@ -31,7 +31,7 @@ std::vector<Entry> unzip(const std::string& bytes) {
         zip_stat_t stat;
         REQUIRE(zip_stat_index(archive, static_cast<zip_uint64_t>(i), 0, &stat) == 0);
         Entry entry{stat.name, std::string(static_cast<std::size_t>(stat.size), '\0'),
-                    static_cast<long long>(stat.mtime)};
+                    static_cast<long long>(stat.mtime), stat.crc, stat.comp_method, stat.comp_size};
         zip_file_t* file = zip_fopen_index(archive, static_cast<zip_uint64_t>(i), 0);
         REQUIRE(file != nullptr);
         zip_int64_t read = zip_fread(file, entry.data.data(), entry.data.size());

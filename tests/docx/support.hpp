@@ -2,6 +2,7 @@
 // tools (python-docx, LibreOffice, poppler) in a scratch directory with a time limit.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <utility>
@@ -17,6 +18,9 @@ struct Entry {
     std::string name;
     std::string data;
     long long mtime = 0; // as libzip reads it
+    std::uint32_t crc = 0; // as the archive's directory records it
+    int method = 0;        // ZIP_CM_STORE or ZIP_CM_DEFLATE
+    std::uint64_t compressed_size = 0;
 };
 
 // The archive's entries in their stored order; fails the test if libzip cannot read it.

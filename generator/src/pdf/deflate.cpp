@@ -5,10 +5,7 @@
 #include <cstring>
 #include <memory>
 
-#include <zlib.h>
-#ifdef VANBAN_HAVE_LIBDEFLATE
 #include <libdeflate.h>
-#endif
 
 #include "vanban/error.hpp"
 
@@ -78,25 +75,14 @@ void append_be32(std::string& out, std::uint32_t v) {
 } // namespace
 
 std::string deflate_zlib(std::string_view data, int level) {
-#ifdef VANBAN_HAVE_LIBDEFLATE
     // libdeflate makes the same format about twice as fast as zlib, and smaller.
     const std::unique_ptr<libdeflate_compressor, void (*)(libdeflate_compressor*)> compressor(
         libdeflate_alloc_compressor(level), libdeflate_free_compressor);
-    if (compressor) {
-        std::string out(libdeflate_zlib_compress_bound(compressor.get(), data.size()), '\0');
-        const std::size_t n = libdeflate_zlib_compress(compressor.get(), data.data(), data.size(), out.data(), out.size());
-        if (n > 0) {
-            out.resize(n);
-            return out;
-        }
-    }
-#endif
-    uLongf size = compressBound(static_cast<uLong>(data.size()));
-    std::string out(size, '\0');
-    const int status = compress2(reinterpret_cast<Bytef*>(out.data()), &size,
-                                 reinterpret_cast<const Bytef*>(data.data()), static_cast<uLong>(data.size()), level);
-    if (status != Z_OK) throw Failure(ErrorKind::internal, "zlib could not compress a PDF stream");
-    out.resize(size);
+    if (!compressor) throw Failure(ErrorKind::internal, "libdeflate could not compress a PDF stream");
+    std::string out(libdeflate_zlib_compress_bound(compressor.get(), data.size()), '\0');
+    const std::size_t n = libdeflate_zlib_compress(compressor.get(), data.data(), data.size(), out.data(), out.size());
+    if (n == 0) throw Failure(ErrorKind::internal, "libdeflate could not compress a PDF stream");
+    out.resize(n);
     return out;
 }
 
