@@ -1,6 +1,9 @@
 // Fuzz target: the data input of the engine — parse_data (UTF-8 checks, JSON, NFC, the
 // depth limit) and read_data (size limits, legacy encodings, the shown-as-Latin-1 warning).
-// Input: a data file, read as UTF-8 and as each legacy encoding.
+// Input: a data file, read as UTF-8 and as each legacy encoding. Differential: whatever the
+// fast reader (simdjson) accepts must be what nlohmann::json::parse gives, types included.
+#include <cmath>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -8,6 +11,7 @@
 
 #include "engine/data_input.hpp"
 #include "engine/input_text.hpp"
+#include "engine/json_reader.hpp"
 #include "fuzz_support.hpp"
 #include "text/utf8.hpp"
 #include "vanban/error.hpp"
@@ -32,11 +36,42 @@ void check_trusted(const nlohmann::json& data) {
     fuzz::check(text::is_nfc(text), "data read is NFC", text);
 }
 
+// Equal values of equal types all the way down (nlohmann's == takes 5u == 5 and 1 == 1.0).
+bool identical(const nlohmann::json& a, const nlohmann::json& b) {
+    if (a.type() != b.type() || a.size() != b.size()) return false;
+    if (a.is_object()) {
+        for (auto ia = a.begin(), ib = b.begin(); ia != a.end(); ++ia, ++ib)
+            if (ia.key() != ib.key() || !identical(ia.value(), ib.value())) return false;
+        return true;
+    }
+    if (a.is_array()) {
+        for (std::size_t i = 0; i < a.size(); ++i)
+            if (!identical(a[i], b[i])) return false;
+        return true;
+    }
+    if (a.is_number_float())
+        return a.get<double>() == b.get<double>() && std::signbit(a.get<double>()) == std::signbit(b.get<double>());
+    return a == b;
+}
+
+void check_fast_reader(std::string_view input) {
+    const std::optional<nlohmann::json> fast = engine::read_json_fast(input);
+    if (!fast) return;
+    nlohmann::json expected;
+    try {
+        expected = nlohmann::json::parse(input.begin(), input.end());
+    } catch (const nlohmann::json::exception& e) {
+        fuzz::check(false, "nlohmann reads what the fast reader accepts", e.what());
+    }
+    fuzz::check(identical(*fast, expected), "the fast reader gives what nlohmann gives", fast->dump());
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t size) {
     const std::string_view input = fuzz::as_text(bytes, size);
     static const engine::DataLimits limits = fuzz_limits();
+    check_fast_reader(input);
 
     try {
         check_trusted(engine::parse_data(input, "data.json", limits.max_depth));

@@ -48,6 +48,7 @@ struct TextStyle {
     double space_after_pt = 0;
     double line_spacing = 1.0; // multiple of the font's single line height
     bool keep_with_next = false;
+    bool operator==(const TextStyle&) const = default;
 };
 
 struct PageSetup {
@@ -57,6 +58,7 @@ struct PageSetup {
     int page_numbers_from = 2;          // first page that shows its number
     double page_number_top_mm = 10;     // distance from the top edge to the number's baseline box
     double page_number_size_pt = 14;
+    bool operator==(const PageSetup&) const = default;
 };
 
 // How the first-page header of this kind of document is drawn.
@@ -74,6 +76,7 @@ struct HeaderStyle {
     TextStyle number_style;                  // "Số 19-KH/CB"
     TextStyle place_date_style;              // italic
     TextStyle mark_style;                    // KHẨN, MẬT
+    bool operator==(const HeaderStyle&) const = default;
 };
 
 struct Profile {
@@ -105,6 +108,7 @@ struct Profile {
     // NĐ30: each appendix numbers its own pages from 1 (its first page shows no number);
     // when false the numbering runs on through the appendices.
     bool appendix_restarts_page_numbers = false;
+    bool operator==(const Profile&) const = default; // writers reuse what they made for an equal profile
 };
 
 // ---------------------------------------------------------------- blocks of the document

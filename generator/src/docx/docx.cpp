@@ -14,6 +14,18 @@ std::int64_t creation_time(const model::Document& doc, const DocxOptions& option
     return current_unix_time();
 }
 
+// styles.xml depends only on the profile, and a batch renders many documents with one: the
+// last one made on this thread is reused while the profile is equal.
+std::string styles_for(const model::Profile& profile) {
+    thread_local model::Profile last_profile;
+    thread_local std::string last_styles;
+    if (last_styles.empty() || !(profile == last_profile)) {
+        last_styles = styles_xml(profile);
+        last_profile = profile;
+    }
+    return last_styles;
+}
+
 } // namespace
 
 std::string render_docx(const model::Document& doc, const DocxOptions& options) {
@@ -29,7 +41,7 @@ std::string render_docx(const model::Document& doc, const DocxOptions& options) 
     parts.push_back({"docProps/app.xml", app_properties_xml()});
     parts.push_back({"word/document.xml", document_xml(doc)});
     parts.push_back({"word/_rels/document.xml.rels", document_relationships_xml(headers, first_page_header)});
-    parts.push_back({"word/styles.xml", styles_xml(doc.profile)});
+    parts.push_back({"word/styles.xml", styles_for(doc.profile)});
     parts.push_back({"word/settings.xml", settings_xml()});
     if (headers) parts.push_back({"word/header1.xml", page_number_header_xml()});
     if (first_page_header) parts.push_back({"word/header2.xml", empty_header_xml()});

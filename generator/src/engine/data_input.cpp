@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cstring>
+#include <optional>
 
+#include "engine/json_reader.hpp"
 #include "text/utf8.hpp"
 #include "vanban/error.hpp"
 
@@ -213,6 +215,11 @@ json parse_valid_data(std::string_view text, const std::string& name, int max_de
     const std::string_view body = text::strip_bom(text);
     check_depth(body, name, max_depth);
     json data;
+    if (std::optional<json> fast = read_json_fast(body)) {
+        data = std::move(*fast);
+        normalise_strings(data);
+        return data;
+    }
     try {
         data = json::parse(body.begin(), body.end());
     } catch (const json::parse_error& e) {

@@ -1,0 +1,114 @@
+// The fast data reader (simdjson) must give exactly what nlohmann::json::parse gives, types
+// included, or decline so that nlohmann reads the text.
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <catch2/catch.hpp>
+
+#include "engine/data_input.hpp"
+#include "engine/json_reader.hpp"
+
+using nlohmann::json;
+
+namespace {
+
+// Equal values of equal types all the way down: nlohmann's operator== takes 5u == 5 and
+// 1 == 1.0, which would hide a reader that typed numbers differently.
+bool identical(const json& a, const json& b) {
+    if (a.type() != b.type()) return false;
+    if (a.is_object()) {
+        if (a.size() != b.size()) return false;
+        for (auto ia = a.begin(), ib = b.begin(); ia != a.end(); ++ia, ++ib)
+            if (ia.key() != ib.key() || !identical(ia.value(), ib.value())) return false;
+        return true;
+    }
+    if (a.is_array()) {
+        if (a.size() != b.size()) return false;
+        for (std::size_t i = 0; i < a.size(); ++i)
+            if (!identical(a[i], b[i])) return false;
+        return true;
+    }
+    if (a.is_number_float()) {
+        const double x = a.get<double>(), y = b.get<double>();
+        return x == y && std::signbit(x) == std::signbit(y);
+    }
+    return a == b;
+}
+
+std::string read_file(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    return buffer.str();
+}
+
+} // namespace
+
+TEST_CASE("json reader: every data file and example reads as nlohmann reads it", "[json_reader]") {
+    const std::filesystem::path root = VANBAN_SOURCE_DIR;
+    int files = 0;
+    for (const char* folder : {"data", "templates", "tests/fixtures"}) {
+        if (!std::filesystem::exists(root / folder)) continue;
+        for (const auto& entry : std::filesystem::recursive_directory_iterator(root / folder)) {
+            if (entry.path().extension() != ".json") continue;
+            const std::string text = read_file(entry.path());
+            json expected;
+            try {
+                expected = json::parse(text);
+            } catch (const json::exception&) {
+                CHECK_FALSE(vanban::engine::read_json_fast(text).has_value()); // a fixture of bad JSON
+                continue;
+            }
+            INFO(entry.path().string());
+            const std::optional<json> fast = vanban::engine::read_json_fast(text);
+            REQUIRE(fast.has_value());
+            CHECK(identical(*fast, expected));
+            ++files;
+        }
+    }
+    CHECK(files >= 10);
+}
+
+TEST_CASE("json reader: numbers are typed as nlohmann types them", "[json_reader]") {
+    for (const char* text : {"0", "5", "-5", "9223372036854775807", "9223372036854775808", "18446744073709551615",
+                             "-9223372036854775808", "1.5", "-0.0", "1e2", "1E-2", "0.1", "2.2250738585072014e-308",
+                             "4.9e-324", "1.7976931348623157e308", "1e-400", "123456789012345678901234567890"}) {
+        INFO(text);
+        const json expected = json::parse(text);
+        const std::optional<json> fast = vanban::engine::read_json_fast(text);
+        if (fast) CHECK(identical(*fast, expected));
+    }
+    // The integers nlohmann reads as unsigned, simdjson as signed: converted.
+    CHECK(vanban::engine::read_json_fast("5")->is_number_unsigned());
+    CHECK(vanban::engine::read_json_fast("-5")->is_number_integer());
+    CHECK_FALSE(vanban::engine::read_json_fast("-5")->is_number_unsigned());
+}
+
+TEST_CASE("json reader: what it declines, nlohmann reads or words as an error", "[json_reader]") {
+    // Negative zero written as an integer: 0 for nlohmann, -0.0 for simdjson.
+    CHECK_FALSE(vanban::engine::read_json_fast("-0").has_value());
+    CHECK(identical(vanban::engine::parse_data("-0", "d.json"), json::parse("-0")));
+    // Beyond 64-bit integers: nlohmann makes a double.
+    CHECK_FALSE(vanban::engine::read_json_fast("[18446744073709551616]").has_value());
+    CHECK(vanban::engine::parse_data("[18446744073709551616]", "d.json")[0].is_number_float());
+    // Malformed JSON and numbers beyond double: nlohmann's messages, with their place.
+    for (const char* text : {"{\"a\": 1,}", "[1e400]", "{\"a\" 1}", "\"\\ud800\"", "\"\\udc00\"", "[1] 2", "",
+                             "{\"a\": \"tab\there\"}"}) {
+        INFO(text);
+        CHECK_FALSE(vanban::engine::read_json_fast(text).has_value());
+        CHECK_THROWS(vanban::engine::parse_data(text, "d.json"));
+    }
+}
+
+TEST_CASE("json reader: strings, escapes, repeated keys and nesting", "[json_reader]") {
+    for (const char* text : {R"({"b": 1, "a": [true, false, null], "c": {}})", R"({"k": 1, "k": 2})",
+                             R"(["\u00e9\u1ec7\ud83d\ude00", "\\\"\/\b\f\n\r\t", "Uỷ ban", "ủy ban", ""])",
+                             R"([[[[[[[[[[{"deep": [[]]}]]]]]]]]]])", "[\"nul \\u0000 inside\"]"}) {
+        INFO(text);
+        const std::optional<json> fast = vanban::engine::read_json_fast(text);
+        REQUIRE(fast.has_value());
+        CHECK(identical(*fast, json::parse(text)));
+    }
+    CHECK(vanban::engine::read_json_fast(R"({"k": 1, "k": 2})")->at("k") == 2);
+}
