@@ -323,7 +323,27 @@ std::string app_properties_xml() {
     return xml::serialize(document);
 }
 
+// libzip 1.7.3 (Debian 12) fills two static variables on its first zip_open_from_source,
+// without a lock: a second thread opening an archive at that moment may see the first filled
+// and not the second, take the buffer for read-only and fail with "Read-only archive". One
+// open behind a C++ static (initialised once, and every later caller synchronises with it)
+// fills them before any archive of ours is opened. Newer libzip versions use constants.
+void prime_libzip_statics() {
+    static const bool primed = [] {
+        zip_error_t error;
+        zip_error_init(&error);
+        if (zip_source_t* buffer = zip_source_buffer_create(nullptr, 0, 0, &error)) {
+            if (zip_t* archive = zip_open_from_source(buffer, ZIP_TRUNCATE, &error)) zip_discard(archive);
+            else zip_source_free(buffer);
+        }
+        zip_error_fini(&error);
+        return true;
+    }();
+    (void)primed;
+}
+
 std::string zip_parts(const std::vector<Part>& parts, std::int64_t zip_time) {
+    prime_libzip_statics();
     zip_error_t error;
     zip_error_init(&error);
     SourcePtr buffer(zip_source_buffer_create(nullptr, 0, 0, &error));
