@@ -112,3 +112,16 @@ TEST_CASE("json reader: strings, escapes, repeated keys and nesting", "[json_rea
     }
     CHECK(vanban::engine::read_json_fast(R"({"k": 1, "k": 2})")->at("k") == 2);
 }
+
+TEST_CASE("json reader: data over 1 MB (read with a parser of its own) reads the same", "[json_reader]") {
+    std::string text = "[";
+    for (int i = 0; i < 40000; ++i) text += (i ? "," : "") + std::string(R"({"ten": "Chi bộ số )") + std::to_string(i) + "\"}";
+    text += "]";
+    REQUIRE(text.size() > (1u << 20));
+    for (int round = 0; round < 2; ++round) { // and the thread's own parser still works after it
+        const std::optional<json> fast = vanban::engine::read_json_fast(text);
+        REQUIRE(fast.has_value());
+        CHECK(identical(*fast, json::parse(text)));
+        CHECK(identical(*vanban::engine::read_json_fast(R"({"a": [1, 2]})"), json::parse(R"({"a": [1, 2]})")));
+    }
+}

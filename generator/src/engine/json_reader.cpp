@@ -69,10 +69,15 @@ bool may_hold_negative_integer_zero(std::string_view text) {
 } // namespace
 
 std::optional<json> read_json_fast(std::string_view text) {
-    // A parser keeps its buffers between documents; one per thread, as parsers are not
-    // shared between threads.
     if (may_hold_negative_integer_zero(text)) return std::nullopt;
-    thread_local simdjson::dom::parser parser;
+    // A parser keeps its buffers (several times the text's size) between documents, and is
+    // not shared between threads: one per thread serves the usual data, and a larger text
+    // gets a parser of its own, freed after it, so that one large document does not pin its
+    // buffers to the thread for good.
+    constexpr std::size_t reused_parser_max_bytes = 1u << 20;
+    thread_local simdjson::dom::parser reused_parser;
+    std::optional<simdjson::dom::parser> own_parser;
+    simdjson::dom::parser& parser = text.size() <= reused_parser_max_bytes ? reused_parser : own_parser.emplace();
     simdjson::dom::element root;
     // simdjson reads a few bytes past the end of the text: a padded copy gives it room.
     if (parser.parse(simdjson::padded_string(text)).get(root) != simdjson::SUCCESS) return std::nullopt;
