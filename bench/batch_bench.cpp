@@ -28,8 +28,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "bench_support.hpp"
 #include "vanban/batch.hpp"
 
+namespace bench = vanban::bench;
 namespace fs = std::filesystem;
 
 namespace {
@@ -86,12 +88,6 @@ double cpu_seconds() {
            static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
 }
 
-long peak_rss_kb() {
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    return usage.ru_maxrss; // kilobytes on Linux
-}
-
 Figures run_batch(const Settings& settings, std::size_t count) {
     const fs::path work = settings.keep.empty()
                               ? fs::temp_directory_path() / ("vanban-bench-batch-" + std::to_string(getpid()))
@@ -106,7 +102,7 @@ Figures run_batch(const Settings& settings, std::size_t count) {
 
     vanban::BatchOptions options;
     options.template_name = "ke-hoach";
-    options.shared_data = fs::path(VANBAN_SOURCE_DIR) / "data" / "000-quang-nam-ke-hoach-28.json";
+    options.shared_data = fs::path(VANBAN_SOURCE_DIR) / bench::kSeed000Data;
     options.records = records;
     options.output_pattern = (work / "out").string() + "/{{ branch.code }}-ke-hoach.pdf";
     options.formats = settings.formats;
@@ -124,7 +120,7 @@ Figures run_batch(const Settings& settings, std::size_t count) {
     Figures figures;
     figures.wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     figures.cpu_s = cpu_seconds() - cpu_before;
-    figures.peak_rss_kb = peak_rss_kb();
+    figures.peak_rss_kb = bench::peak_rss_kb();
     if (!summary.ok) std::fprintf(stderr, "batch failed: %s\n", summary.error.format().c_str());
     figures.records = summary.counts.done;
     figures.failed = summary.counts.failed;

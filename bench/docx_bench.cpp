@@ -11,43 +11,21 @@
 //   engine  (default) Engine::render: JSON parse, schema check, template, markup, DOCX writer;
 //   write   the model is built once, then Engine::write(model, docx) is timed;
 //   writer  the model is built once, then only the DOCX writer (docx::render_docx) is timed.
-#include <algorithm>
-#include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <cstring>
-#include <ctime>
 #include <fstream>
 #include <functional>
-#include <sstream>
 #include <string>
-#include <vector>
 
+#include "bench_support.hpp"
 #include "docx/docx.hpp"
 #include "vanban/engine.hpp"
+
+namespace bench = vanban::bench;
 
 namespace {
 
 constexpr const char* fixed_date = "2019-03-25T08:00:00Z";
-
-double thread_cpu_ms() {
-    timespec t{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-    return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
-}
-
-double percentile(std::vector<double> v, double p) {
-    std::sort(v.begin(), v.end());
-    const std::size_t index = static_cast<std::size_t>(p * static_cast<double>(v.size() - 1) + 0.5);
-    return v[std::min(index, v.size() - 1)];
-}
-
-std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
-}
 
 struct Options {
     std::string mode = "engine";
@@ -57,35 +35,24 @@ struct Options {
 };
 
 bool parse(int argc, char** argv, Options& o) {
-    if (argc % 2 == 0) return false;
-    for (int i = 1; i + 1 < argc; i += 2) {
-        if (!std::strcmp(argv[i], "--mode")) o.mode = argv[i + 1];
-        else if (!std::strcmp(argv[i], "--iterations")) o.iterations = std::max(1, std::atoi(argv[i + 1]));
-        else if (!std::strcmp(argv[i], "--profile")) o.profile = argv[i + 1];
-        else if (!std::strcmp(argv[i], "--out")) o.out_path = argv[i + 1];
-        else return false;
-    }
-    return o.mode == "engine" || o.mode == "write" || o.mode == "writer";
+    const bool read = bench::parse_flags(argc, argv,
+                                         {bench::text_flag("--mode", o.mode),
+                                          bench::count_flag("--iterations", o.iterations),
+                                          bench::text_flag("--profile", o.profile),
+                                          bench::text_flag("--out", o.out_path)});
+    return read && (o.mode == "engine" || o.mode == "write" || o.mode == "writer");
 }
 
 struct Figures {
     double wall_ms = 0, wall_p90_ms = 0, cpu_ms = 0;
 };
 
-// Times `once` after a warm-up (caches, allocator).
+// Times `once` after a warm-up (caches, allocator). The median here is the nearest-rank 50th
+// percentile, as this benchmark has always reported it.
 Figures measure(int iterations, const std::function<void()>& once) {
-    for (int i = 0; i < 50; ++i) once();
-    std::vector<double> wall, cpu;
-    wall.reserve(static_cast<std::size_t>(iterations));
-    cpu.reserve(static_cast<std::size_t>(iterations));
-    for (int i = 0; i < iterations; ++i) {
-        const auto w0 = std::chrono::steady_clock::now();
-        const double c0 = thread_cpu_ms();
-        once();
-        cpu.push_back(thread_cpu_ms() - c0);
-        wall.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - w0).count());
-    }
-    return {percentile(wall, 0.5), percentile(wall, 0.9), percentile(cpu, 0.5)};
+    const bench::Samples samples = bench::time_runs(50, iterations, once);
+    return {bench::percentile(samples.wall_ms, 0.5), bench::percentile(samples.wall_ms, 0.9),
+            bench::percentile(samples.cpu_ms, 0.5)};
 }
 
 } // namespace
@@ -102,15 +69,7 @@ int main(int argc, char** argv) {
     engine_options.template_dirs = {source + "/templates"};
     engine_options.fixed_creation_date = fixed_date;
     const vanban::Engine engine(engine_options);
-    const std::string data = read_file(source + "/data/000-quang-nam-ke-hoach-28.json");
-    vanban::RenderOptions render_options;
-    render_options.profile = o.profile;
-
-    const vanban::ModelResult model = engine.build_model("ke-hoach", data, render_options);
-    if (!model) {
-        std::fprintf(stderr, "error: %s\n", model.error.format().c_str());
-        return 1;
-    }
+    const auto [data, render_options, model] = bench::load_seed000_plan(engine, source, o.profile);
 
     std::string bytes;
     Figures figures;
@@ -130,17 +89,12 @@ int main(int argc, char** argv) {
         figures = measure(o.iterations, [&] { bytes = vanban::docx::render_docx(model.document, docx_options); });
     }
 
-    double load[3] = {0, 0, 0};
-    if (std::FILE* f = std::fopen("/proc/loadavg", "r")) {
-        if (std::fscanf(f, "%lf %lf %lf", &load[0], &load[1], &load[2]) != 3) load[0] = -1;
-        std::fclose(f);
-    }
     std::printf("docx seed-000 plan (ke-hoach, %s profile), mode %s, %d renders, one engine, one thread\n",
                 model.document.profile.name.c_str(), o.mode.c_str(), o.iterations);
     std::printf("median ms per document: %.3f (wall, p90 %.3f)  %.3f (thread CPU)\n", figures.wall_ms,
                 figures.wall_p90_ms, figures.cpu_ms);
     std::printf("file size: %.1f KB (%zu bytes)\n", static_cast<double>(bytes.size()) / 1024.0, bytes.size());
-    std::printf("machine load average: %.2f %.2f %.2f\n", load[0], load[1], load[2]);
+    bench::print_load_average();
     if (!o.out_path.empty()) std::ofstream(o.out_path, std::ios::binary) << bytes;
     return 0;
 }
