@@ -37,9 +37,9 @@ std::string render_docx(const model::Document& doc, const DocxOptions& options) 
     std::vector<Part> parts;
     parts.push_back({"[Content_Types].xml", content_types_xml(headers, first_page_header)});
     parts.push_back({"_rels/.rels", package_relationships_xml()});
-    parts.push_back({"docProps/core.xml", core_properties_xml(doc, format_w3cdtf(created))});
+    parts.push_back({"docProps/core.xml", core_properties_xml(doc, format_w3cdtf(created)), false});
     parts.push_back({"docProps/app.xml", app_properties_xml()});
-    parts.push_back({"word/document.xml", document_xml(doc)});
+    parts.push_back({"word/document.xml", document_xml(doc), false});
     parts.push_back({"word/_rels/document.xml.rels", document_relationships_xml(headers, first_page_header)});
     parts.push_back({"word/styles.xml", styles_for(doc.profile)});
     parts.push_back({"word/settings.xml", settings_xml()});

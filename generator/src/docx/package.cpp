@@ -5,6 +5,7 @@
 #include <cstring>
 #include <map>
 #include <memory>
+#include <optional>
 
 #include <libdeflate.h>
 #include <zip.h>
@@ -112,20 +113,20 @@ DeflatedPart deflate_part(const std::string& xml) {
 }
 
 // Most parts (styles, settings, relationships, headers) are the same for every document of a
-// profile: the last deflated form of each part name is kept per thread and reused while the
+// profile: the last deflated form of each such part is kept per thread and reused while the
 // part's text is unchanged.
-const DeflatedPart& deflated(const Part& part) {
+const DeflatedPart& deflated_reusable(const Part& part) {
     struct Cached {
         std::string xml;
-        DeflatedPart deflated;
+        std::optional<DeflatedPart> deflated;
     };
     thread_local std::map<std::string, Cached, std::less<>> cache;
     Cached& entry = cache[part.name];
-    if (entry.xml != part.xml || entry.deflated.size != part.xml.size() || entry.deflated.bytes.empty()) {
+    if (!entry.deflated || entry.xml != part.xml) {
         entry.deflated = deflate_part(part.xml);
         entry.xml = part.xml;
     }
-    return entry.deflated;
+    return *entry.deflated;
 }
 
 // ---------------------------------------------------------------- zip
@@ -191,7 +192,7 @@ zip_int64_t serve_raw_deflate(void* userdata, void* data, zip_uint64_t length, z
 }
 
 zip_source_t* source_for(zip_t* archive, const DeflatedPart& part) {
-    // Both kinds point into `part`, which the thread's cache keeps until zip_close is done.
+    // Both kinds point into `part`, which zip_parts keeps until zip_close is done.
     if (part.stored) return zip_source_buffer(archive, part.bytes.data(), part.bytes.size(), 0);
     auto* raw = new RawDeflateSource{&part, 0, {}};
     zip_error_init(&raw->error);
@@ -352,8 +353,12 @@ std::string zip_parts(const std::vector<Part>& parts, std::int64_t zip_time) {
     if (!archive) zip_failure("opening the archive", &error);
     // The archive now owns a reference to the buffer; keep ours to read the result.
     zip_source_keep(buffer.get());
+    std::vector<DeflatedPart> fresh; // reserved: the pointers below must stay valid
+    fresh.reserve(parts.size());
     std::vector<const DeflatedPart*> deflated_parts;
-    for (const Part& part : parts) deflated_parts.push_back(&deflated(part));
+    for (const Part& part : parts)
+        deflated_parts.push_back(part.same_for_every_document ? &deflated_reusable(part)
+                                                              : &fresh.emplace_back(deflate_part(part.xml)));
     for (std::size_t i = 0; i < parts.size(); ++i) add_entry(archive.get(), parts[i], *deflated_parts[i], zip_time);
     if (zip_close(archive.get()) < 0) zip_failure("writing the archive", zip_get_error(archive.get()));
     archive.release(); // zip_close freed it

@@ -13,6 +13,9 @@ namespace vanban::docx {
 struct Part {
     std::string name; // path inside the zip, e.g. "word/document.xml"
     std::string xml;
+    // Made from the profile and options alone (styles, settings, relationships, headers):
+    // its deflated form is kept and reused while the text is unchanged.
+    bool same_for_every_document = true;
 };
 
 std::string content_types_xml(bool headers, bool first_page_header);
