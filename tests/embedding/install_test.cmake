@@ -137,6 +137,13 @@ expect_contains(c_example_error "${c_example_error_err}" "why: malformed JSON")
 if(EXISTS ${WORK_DIR}/bad.pdf)
   message(FATAL_ERROR "the C example wrote a PDF for bad data")
 endif()
+# … and an input encoding through the installed library's vanban_render_with: "utf-8" renders,
+# an unknown name is a usage error.
+run(c_example_utf8 COMMAND ${consumer}/render_plan_c --input-encoding utf-8 ke-hoach ${example_data} ${WORK_DIR}/c-utf8.pdf)
+expect_pdf(${WORK_DIR}/c-utf8.pdf)
+run(c_example_encoding COMMAND ${consumer}/render_plan_c --input-encoding koi8-r ke-hoach ${example_data}
+                               ${WORK_DIR}/koi8.pdf EXPECT 2)
+expect_contains(c_example_encoding "${c_example_encoding_err}" "unknown input encoding 'koi8-r'")
 
 # --- 5. pkg-config ------------------------------------------------------------------------------
 find_program(PKG_CONFIG pkg-config REQUIRED)

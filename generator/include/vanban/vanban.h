@@ -8,9 +8,14 @@
  *   vanban_result_free(r);
  *   vanban_engine_free(engine);
  *
- * Threads: one engine may serve vanban_render from several threads at once. A result belongs
- * to the caller: read it from any thread, free it once. Free the engine after every render
- * on it has returned (results stay valid after the engine is freed).
+ * More options (the data's input encoding …) go through a vanban_render_options and
+ * vanban_render_with; either call's result also lists the warnings about the data
+ * (vanban_result_warning_count …), which a successful render may carry too.
+ *
+ * Threads: one engine may serve vanban_render and vanban_render_with from several threads at
+ * once. A result belongs to the caller: read it from any thread, free it once. Free the
+ * engine after every render on it has returned (results stay valid after the engine is
+ * freed).
  *
  * Every string is UTF-8. Nothing here throws or aborts: failures are results carrying a
  * message, a location and the exit code of docs/errors.md.
@@ -32,6 +37,7 @@ extern "C" {
 
 typedef struct vanban_engine vanban_engine;
 typedef struct vanban_result vanban_result;
+typedef struct vanban_render_options vanban_render_options;
 
 /* The library's version, e.g. "0.1.0". */
 VANBAN_API const char* vanban_version(void);
@@ -60,6 +66,38 @@ VANBAN_API vanban_result* vanban_render(const vanban_engine* engine, const char*
                                         const char* data_json, size_t data_len, const char* format,
                                         const char* profile, const char* data_name);
 
+/* Options of a render beyond those of vanban_render, set one by one so that later versions
+ * can add more without changing these functions. A new options object holds the defaults:
+ * profile from the data, data name "data.json", input encoding UTF-8. Setters copy their
+ * string. One options object may serve renders on several threads at once, as long as no
+ * setter runs on it meanwhile. Returns NULL only when memory runs out. */
+VANBAN_API vanban_render_options* vanban_render_options_new(void);
+/* Frees the options; NULL is allowed. Results rendered with them do not depend on them. */
+VANBAN_API void vanban_render_options_free(vanban_render_options* options);
+/* "party", "state" …; NULL or "": the data's "profile" field, else party.
+ * Returns 1, or 0 when options is NULL (or memory ran out: nothing changed). */
+VANBAN_API int vanban_render_options_set_profile(vanban_render_options* options, const char* profile);
+/* How messages and warnings name the data, e.g. its file name; NULL or "": "data.json".
+ * Returns 1, or 0 when options is NULL (or memory ran out: nothing changed). */
+VANBAN_API int vanban_render_options_set_data_name(vanban_render_options* options, const char* data_name);
+/* The encoding of the data text (docs/legacy-encodings.md): "utf-8" (also "utf8"), "tcvn3"
+ * (also "abc", "tcvn"), "vni", "cp1258" (also "windows-1258"), in any case; NULL or "":
+ * UTF-8. Legacy text is decoded before the JSON is parsed, whether it holds raw legacy
+ * bytes or legacy bytes shown as Latin-1 and saved as UTF-8.
+ * Returns 1 when the name is known; 0 when options is NULL, or when the name is unknown:
+ * the name is kept, and every render with these options is then a usage error (exit code
+ * 2) saying "unknown input encoding 'NAME' (use utf-8, tcvn3, vni or cp1258)", until a
+ * known name, NULL or "" is set. */
+VANBAN_API int vanban_render_options_set_input_encoding(vanban_render_options* options, const char* encoding);
+
+/* As vanban_render, with the options above; options NULL: the defaults. Misuse (a NULL
+ * engine, template name or format, NULL data with data_len > 0, an unknown format or input
+ * encoding) is a result with exit code 2 (usage), as with vanban_render. Always returns a
+ * result (NULL only when memory runs out); free it with vanban_result_free. */
+VANBAN_API vanban_result* vanban_render_with(const vanban_engine* engine, const char* template_name,
+                                             const char* data_json, size_t data_len, const char* format,
+                                             const vanban_render_options* options);
+
 /* 1 when the document was rendered, 0 otherwise. */
 VANBAN_API int vanban_result_ok(const vanban_result* result);
 /* The document's bytes (PDF, DOCX, or model JSON), valid until the result is freed; NULL on
@@ -80,6 +118,22 @@ VANBAN_API const char* vanban_result_file(const vanban_result* result);
 VANBAN_API unsigned vanban_result_line(const vanban_result* result);
 VANBAN_API unsigned vanban_result_column(const vanban_result* result);
 VANBAN_API const char* vanban_result_json_path(const vanban_result* result);
+
+/* Warnings about the data, from vanban_render and vanban_render_with alike: things worth
+ * telling that did not stop the render, e.g. a field that looks like TCVN3 text shown as
+ * Latin-1. A result may carry them whether it is ok or not; a misuse result has none.
+ * At most 20 name a field; one more, with json_path "", says how many fields were not
+ * listed. The command line prints each as "warning: FILE: JSON_PATH: MESSAGE".
+ * For a NULL result the count is 0; for a NULL result or an index >= the count every
+ * string is "". Strings are valid until the result is freed. */
+VANBAN_API size_t vanban_result_warning_count(const vanban_result* result);
+/* What: "looks like TCVN3 text shown as Latin-1; use --input-encoding tcvn3". */
+VANBAN_API const char* vanban_result_warning_message(const vanban_result* result, size_t index);
+/* The data the warning is about: the data name of the render ("data.json" when none was
+ * given). Warnings carry no line or column: they are found in the parsed data. */
+VANBAN_API const char* vanban_result_warning_file(const vanban_result* result, size_t index);
+/* The field: "header.issuer[0]"; "" for the data as a whole. */
+VANBAN_API const char* vanban_result_warning_json_path(const vanban_result* result, size_t index);
 
 /* Frees the result and its bytes; NULL is allowed. */
 VANBAN_API void vanban_result_free(vanban_result* result);
