@@ -431,6 +431,20 @@ TEST_CASE("text XML cannot hold is made safe, and breaks and tabs are kept", "[d
     CHECK(std::string(core.child("cp:coreProperties").child_value("dc:title")) == "tiêu đề\xEF\xBF\xBD");
 }
 
+TEST_CASE("the noncharacters U+FFFE and U+FFFF, which XML forbids, are replaced", "[docx][document]") {
+    Document doc = one_block_document(
+        {Paragraph{ParagraphKind::body, {Run{"Uỷ ban x\xEF\xBF\xBEy\xEF\xBF\xBFz \xEF\xBF\xBD ủy ban"}}}});
+    std::vector<Entry> entries = unzip(docx::render_docx(doc, {"2019-03-25"}));
+    pugi::xml_document d;
+    parse_part(d, find_entry(entries, "word/document.xml")->data, "document.xml");
+    const std::string text = text_of(paragraphs_with_style(d, id::body).at(0));
+    CHECK(text.find("\xEF\xBF\xBE") == std::string::npos);
+    CHECK(text.find("\xEF\xBF\xBF") == std::string::npos);
+    CHECK(text.rfind("Uỷ ban x", 0) == 0);                     // the text around is kept as it is
+    CHECK(text.size() >= 3);
+    CHECK(text.substr(text.size() - std::string(" \xEF\xBF\xBD ủy ban").size()) == " \xEF\xBF\xBD ủy ban");
+}
+
 TEST_CASE("leading and trailing spaces are preserved", "[docx][document]") {
     Document doc = one_block_document({Paragraph{ParagraphKind::body, {Run{"a "}, Run{"b", true}, Run{" c"}}}});
     pugi::xml_document d;

@@ -1,5 +1,7 @@
 #include "docx/xml.hpp"
 
+#include "text/utf8.hpp"
+
 namespace vanban::docx::xml {
 namespace {
 
@@ -39,17 +41,19 @@ std::size_t allowed_length(std::string_view text, std::size_t i) {
     return bad ? 0 : length;
 }
 
+// Whether the text holds something XML cannot: a control character other than tab, line
+// feed and carriage return, ill-formed UTF-8, or U+FFFE / U+FFFF (EF BF BE, EF BF BF). Each
+// is looked for with a fast whole-text check; clean_text decodes character by character only
+// for the rare text that fails one.
 bool needs_cleaning(std::string_view text) {
-    for (std::size_t i = 0; i < text.size();) {
-        // Printable ASCII, most of any text, is allowed without decoding a character.
-        const auto byte = static_cast<unsigned char>(text[i]);
-        if (byte >= 0x20 && byte < 0x80) {
-            ++i;
-            continue;
-        }
-        std::size_t length = allowed_length(text, i);
-        if (length == 0) return true;
-        i += length;
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte < 0x20 && !allowed_control(byte)) return true;
+    }
+    if (!text::is_valid_utf8(text)) return true;
+    for (std::size_t i = text.find('\xEF'); i != std::string_view::npos; i = text.find('\xEF', i + 1)) {
+        if (i + 2 < text.size() && text[i + 1] == '\xBF' && (text[i + 2] == '\xBE' || text[i + 2] == '\xBF'))
+            return true;
     }
     return false;
 }

@@ -100,10 +100,12 @@ char32_t lower(char32_t cp) { return static_cast<char32_t>(utf8proc_tolower(stat
 
 bool is_ascii(std::string_view text) { return ascii_prefix_length(text) == text.size(); }
 
+// simdjson's check reads 16 or 32 bytes at a time: a fraction of a byte-wise scan's cost.
+bool is_valid_utf8(std::string_view text) { return simdjson::validate_utf8(text.data(), text.size()); }
+
 std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
-    // Nearly every text is valid: simdjson says so at a fraction of a byte-wise scan's cost
-    // (16 or 32 bytes at a time), and the scan below runs only to find where it is not.
-    if (simdjson::validate_utf8(text.data(), text.size())) return std::nullopt;
+    // Nearly every text is valid; the scan below runs only to find where it is not.
+    if (is_valid_utf8(text)) return std::nullopt;
     const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
     std::size_t pos = 0;
     while (pos < text.size()) {

@@ -15,6 +15,8 @@ namespace vanban::text {
 // points above U+10FFFF included), or nullopt when the whole text is valid. The offset is
 // where the ill-formed sequence starts: for "A\xE1\x80" (truncated) it is 1, the lead byte.
 std::optional<std::size_t> find_invalid_utf8(std::string_view text);
+// Whether the whole text is valid UTF-8 (the same rules), without saying where it is not.
+bool is_valid_utf8(std::string_view text);
 
 // The text in Unicode Normalization Form C. The input must be valid UTF-8: otherwise
 // throws vanban::Failure (kind data, byte_offset set). ASCII text is copied as it is.
