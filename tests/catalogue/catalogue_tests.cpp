@@ -11,19 +11,18 @@
 #include <iostream>
 #include <map>
 #include <set>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <nlohmann/json.hpp>
 
 #include "layout/fonts.hpp"
+#include "support/run_vanban.hpp"
 #include "support/temp_dir.hpp"
 #include "vanban/engine.hpp"
 #include "vanban/error.hpp"
 
 using nlohmann::json;
-using vanban::testing::read_file;
-using vanban::testing::TempDir;
+using namespace vanban::testing;
 namespace fs = std::filesystem;
 
 namespace {
@@ -35,17 +34,6 @@ const fs::path errors_doc = repo / "docs" / "errors.md";
 const json& catalogue() {
     static const json parsed = json::parse(read_file(cases_file));
     return parsed;
-}
-
-std::string quote(const std::string& s) {
-    std::string q = "'";
-    for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return q + "'";
-}
-
-int run_shell(const std::string& command) {
-    const int status = std::system(command.c_str());
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
 // ---------------------------------------------------------------- files of a case
@@ -164,25 +152,12 @@ std::string differences(const std::map<std::string, std::string>& before, const 
 
 // ---------------------------------------------------------------- running a case
 
-struct Outcome {
-    int exit_code = -1;
-    std::string out, err;
-};
+// What a case ended with: exit code, standard output and standard error.
+using Outcome = CliRun;
 
-Outcome run_program(const json& c, const TempDir& dir, const TempDir& io) {
-    const fs::path in = io.path() / "stdin", out = io.path() / "stdout", err = io.path() / "stderr";
-    io.write("stdin", c.value("stdin", ""));
+Outcome run_program(const json& c, const TempDir& dir) {
     const std::string args = c.value("args", catalogue()["defaults"]["args"].get<std::string>());
-    const std::string stdout_to = c.value("stdout", out.string());
-    const std::string command = "cd " + quote(dir.path().string()) +
-                                " && VANBAN_TEMPLATES=" + quote((repo / "templates").string()) + " " +
-                                quote(VANBAN_CLI_PATH) + " " + args + " <" + quote(in.string()) + " >" +
-                                quote(stdout_to) + " 2>" + quote(err.string());
-    Outcome outcome;
-    outcome.exit_code = run_shell(command);
-    outcome.out = read_file(out);
-    outcome.err = read_file(err);
-    return outcome;
+    return run_vanban(args, dir, {.stdin_text = c.value("stdin", ""), .stdout_to = c.value("stdout", "")});
 }
 
 // Cases the program cannot reach go through the library; the outcome is what the program
@@ -225,13 +200,13 @@ void run_case(const json& c, bool accepted) {
         WARN("skipped as root (mode bits do not stop root): " << name);
         return;
     }
-    TempDir dir, io;
+    TempDir dir;
     for (const auto& [path, spec] : files_of(c)) dir.write(path, file_content(spec));
     for (const json& step : c.value("setup", json::array()))
-        REQUIRE(run_shell("cd " + quote(dir.path().string()) + " && " + step.get<std::string>()) == 0);
+        REQUIRE(run_shell("cd " + shell_quote(dir.path().string()) + " && " + step.get<std::string>()) == 0);
     const auto before = snapshot(dir.path());
 
-    const Outcome outcome = c.contains("library") ? run_library(c, dir) : run_program(c, dir, io);
+    const Outcome outcome = c.contains("library") ? run_library(c, dir) : run_program(c, dir);
     if (const char* show = std::getenv("VANBAN_CATALOGUE_SHOW"); show && std::string(show) == "1")
         std::cout << "== " << name << " (exit " << outcome.exit_code << ")\n" << outcome.err;
     INFO("stderr: " << outcome.err);

@@ -1,48 +1,15 @@
 // vanban batch as a user runs it: arguments, messages, exit codes and files.
 #include <catch2/catch.hpp>
 
-#include <cstdlib>
-#include <sys/wait.h>
-
 #include <nlohmann/json.hpp>
 
+#include "support/run_vanban.hpp"
 #include "support/temp_dir.hpp"
 
-using vanban::testing::read_file;
-using vanban::testing::TempDir;
+using namespace vanban::testing;
 namespace fs = std::filesystem;
 
 namespace {
-
-struct Run {
-    int exit_code = -1;
-    std::string out, err;
-};
-
-std::string quote(const std::string& s) {
-    std::string q = "'";
-    for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return q + "'";
-}
-
-// Runs vanban with `args` in `dir` (standard error is a file, not a terminal).
-Run run_vanban(const std::string& args, const TempDir& dir, const std::string& stdin_text = "") {
-    const auto out = dir.path() / ".stdout", err = dir.path() / ".stderr", in = dir.path() / ".stdin";
-    dir.write(".stdin", stdin_text);
-    const std::string command = "cd " + quote(dir.path().string()) + " && VANBAN_TEMPLATES=" +
-                                quote(std::string(VANBAN_SOURCE_DIR) + "/templates") + " " +
-                                quote(VANBAN_CLI_PATH) + " " + args + " <" + quote(in.string()) +
-                                " >" + quote(out.string()) + " 2>" + quote(err.string());
-    const int status = std::system(command.c_str());
-    Run run;
-    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    run.out = read_file(out);
-    run.err = read_file(err);
-    fs::remove(out);
-    fs::remove(err);
-    fs::remove(in);
-    return run;
-}
 
 // A small template of the test's own, shared data, and two branches.
 void add_inputs(const TempDir& dir) {
@@ -63,9 +30,9 @@ std::vector<std::string> files_in(const fs::path& folder) {
 
 TEST_CASE("cli batch: help lists the command, its options and exit codes") {
     TempDir dir;
-    Run help = run_vanban("--help", dir);
+    CliRun help = run_vanban("--help", dir);
     CHECK_THAT(help.out, Catch::Contains("batch"));
-    Run batch_help = run_vanban("batch --help", dir);
+    CliRun batch_help = run_vanban("batch --help", dir);
     CHECK(batch_help.exit_code == 0);
     for (const char* option : {"--shard", "--resume", "--manifest", "--strip", "--jobs", "--quiet", "Exit codes"})
         CHECK_THAT(batch_help.out, Catch::Contains(option));
@@ -75,7 +42,7 @@ TEST_CASE("cli batch: records are rendered, a bad one fails alone, exit code 10"
     TempDir dir;
     add_inputs(dir);
     dir.write("branches.csv", "branch.code,body\r\nHC05,\"Chi bộ 5, thôn 3\"\r\nHC06,\"a\"b\r\nHC07,\r\n");
-    Run run = run_vanban("batch -t tpl plan shared.json branches.csv -o 'out/{{ branch.code }}-ke-hoach.json'", dir);
+    CliRun run = run_vanban("batch -t tpl plan shared.json branches.csv -o 'out/{{ branch.code }}-ke-hoach.json'", dir);
     INFO(run.err);
     CHECK(run.exit_code == 10);
     CHECK(files_in(dir.path() / "out") ==
@@ -96,7 +63,7 @@ TEST_CASE("cli batch: --quiet keeps only the failures; a failed data field names
     dir.write("tpl/plan/schema.json",
               R"({"type": "object", "properties": {"body": {"type": "string", "maxLength": 20}}})");
     dir.write("branches.jsonl", R"({"code": "A", "body": "ngắn"})" "\n" R"({"code": "B", "body": "một nội dung dài hơn hai mươi chữ"})" "\n");
-    Run run = run_vanban("batch -q -t tpl plan shared.json branches.jsonl -o 'out/{{ code }}.json'", dir);
+    CliRun run = run_vanban("batch -q -t tpl plan shared.json branches.jsonl -o 'out/{{ code }}.json'", dir);
     CHECK(run.exit_code == 10);
     CHECK(run.err.rfind("record 2 (code=B): body:", 0) == 0);
     CHECK(std::count(run.err.begin(), run.err.end(), '\n') == 1);
@@ -107,10 +74,10 @@ TEST_CASE("cli batch: PDF and DOCX of the real plan for two branches") {
     dir.write("branches.csv", "branch.code,header.issuer[0],header.issuer[1],header.number,signature.name\n"
                               "HC05,HUYỆN ỦY ĐẠI LỘC,CHI BỘ THÔN 3,12-KH/CB,Nguyễn Văn An\n"
                               "HC06,HUYỆN ỦY ĐẠI LỘC,CHI BỘ THÔN 4,13-KH/CB,Trần Thị Bích\n");
-    const std::string shared = quote(std::string(VANBAN_SOURCE_DIR) + "/data/000-quang-nam-ke-hoach-28.json");
-    Run run = run_vanban("batch ke-hoach " + shared + " branches.csv -o 'out/{{ branch.code }}-ke-hoach.pdf' -f both "
-                         "--strip branch -j 2 --fixed-date 2019-03-25T08:00:00Z",
-                         dir);
+    const std::string shared = shell_quote(std::string(VANBAN_SOURCE_DIR) + "/data/000-quang-nam-ke-hoach-28.json");
+    CliRun run = run_vanban("batch ke-hoach " + shared + " branches.csv -o 'out/{{ branch.code }}-ke-hoach.pdf' -f both "
+                            "--strip branch -j 2 --fixed-date 2019-03-25T08:00:00Z",
+                            dir);
     INFO(run.err);
     REQUIRE(run.exit_code == 0);
     CHECK(files_in(dir.path() / "out") == std::vector<std::string>{"HC05-ke-hoach.docx", "HC05-ke-hoach.pdf",
@@ -120,8 +87,8 @@ TEST_CASE("cli batch: PDF and DOCX of the real plan for two branches") {
     CHECK(read_file(dir.path() / "out/HC06-ke-hoach.docx").rfind("PK", 0) == 0);
     // The branch's own header is in its document (the DOCX text is in word/document.xml,
     // compressed; the model tells it plainly).
-    Run model = run_vanban("batch ke-hoach " + shared + " branches.csv -o 'model/{{ branch.code }}.json' --strip branch -q",
-                           dir);
+    CliRun model = run_vanban("batch ke-hoach " + shared + " branches.csv -o 'model/{{ branch.code }}.json' --strip branch -q",
+                              dir);
     REQUIRE(model.exit_code == 0);
     CHECK_THAT(read_file(dir.path() / "model/HC06.json"), Catch::Contains("CHI BỘ THÔN 4") && Catch::Contains("13-KH/CB"));
 }
@@ -133,11 +100,11 @@ TEST_CASE("cli batch: --resume skips what is done; --shard takes a slice") {
                                 R"({"branch": {"code": "C"}})" "\n");
     const std::string command = "batch -t tpl plan shared.json branches.jsonl -o ";
     REQUIRE(run_vanban(command + "'out/{{ branch.code }}.json'", dir).exit_code == 0);
-    Run resumed = run_vanban(command + "'out/{{ branch.code }}.json' --resume", dir);
+    CliRun resumed = run_vanban(command + "'out/{{ branch.code }}.json' --resume", dir);
     CHECK(resumed.exit_code == 0);
     CHECK_THAT(resumed.err, Catch::Contains("0 written, 3 skipped"));
 
-    Run shard = run_vanban(command + "'shard/{{ branch.code }}.json' --shard 2/2", dir);
+    CliRun shard = run_vanban(command + "'shard/{{ branch.code }}.json' --shard 2/2", dir);
     CHECK(shard.exit_code == 0);
     CHECK(files_in(dir.path() / "shard") == std::vector<std::string>{"B.json", "manifest-2-of-2.json"});
 }
@@ -145,8 +112,8 @@ TEST_CASE("cli batch: --resume skips what is done; --shard takes a slice") {
 TEST_CASE("cli batch: records from standard input") {
     TempDir dir;
     add_inputs(dir);
-    Run run = run_vanban("batch -t tpl plan shared.json - -o 'out/{{ code }}.json'", dir,
-                         R"({"code": "S1"})" "\n" R"({"code": "S2"})" "\n");
+    CliRun run = run_vanban("batch -t tpl plan shared.json - -o 'out/{{ code }}.json'", dir,
+                            R"({"code": "S1"})" "\n" R"({"code": "S2"})" "\n");
     INFO(run.err);
     CHECK(run.exit_code == 0);
     CHECK(files_in(dir.path() / "out") == std::vector<std::string>{"S1.json", "S2.json", "manifest.json"});
@@ -156,18 +123,18 @@ TEST_CASE("cli batch: usage mistakes exit with 2 before anything is written") {
     TempDir dir;
     add_inputs(dir);
     const std::string base = "batch -t tpl plan shared.json branches.csv ";
-    Run shard = run_vanban(base + "-o 'out/{{ branch.code }}.json' --shard 3/2", dir);
+    CliRun shard = run_vanban(base + "-o 'out/{{ branch.code }}.json' --shard 3/2", dir);
     CHECK(shard.exit_code == 2);
     CHECK_THAT(shard.err, Catch::Contains("K/N"));
-    Run zero = run_vanban(base + "-o 'out/{{ branch.code }}.json' --shard 0/4", dir);
+    CliRun zero = run_vanban(base + "-o 'out/{{ branch.code }}.json' --shard 0/4", dir);
     CHECK(zero.exit_code == 2);
     CHECK_THAT(zero.err, Catch::Contains("JOB_COMPLETION_INDEX"));
-    Run format = run_vanban(base + "-o 'out/{{ branch.code }}.json' -f pdf,odt", dir);
+    CliRun format = run_vanban(base + "-o 'out/{{ branch.code }}.json' -f pdf,odt", dir);
     CHECK(format.exit_code == 2);
     CHECK_THAT(format.err, Catch::Contains("unknown format 'odt'"));
-    Run no_format = run_vanban(base + "-o 'out/{{ branch.code }}'", dir);
+    CliRun no_format = run_vanban(base + "-o 'out/{{ branch.code }}'", dir);
     CHECK(no_format.exit_code == 2);
-    Run pattern = run_vanban(base + "-o 'out/{{ branch.code | nosuch }}.pdf'", dir);
+    CliRun pattern = run_vanban(base + "-o 'out/{{ branch.code | nosuch }}.pdf'", dir);
     CHECK(pattern.exit_code != 0);
     CHECK_THAT(pattern.err, Catch::Contains("output pattern:1:"));
     CHECK_FALSE(fs::exists(dir.path() / "out"));

@@ -1,45 +1,12 @@
 // The command line as a user meets it: help, exit codes, messages, and no half-written files.
 #include <catch2/catch.hpp>
 
-#include <cstdlib>
-#include <sys/wait.h>
-
+#include "support/run_vanban.hpp"
 #include "support/temp_dir.hpp"
 
-using vanban::testing::read_file;
-using vanban::testing::TempDir;
+using namespace vanban::testing;
 
 namespace {
-
-struct Run {
-    int exit_code = -1;
-    std::string out, err;
-};
-
-std::string quote(const std::string& s) {
-    std::string q = "'";
-    for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return q + "'";
-}
-
-// Runs the vanban binary with `args` in `dir`, capturing both streams.
-Run run_vanban(const std::string& args, const TempDir& dir, const std::string& stdin_text = "") {
-    const auto out = dir.path() / ".stdout", err = dir.path() / ".stderr", in = dir.path() / ".stdin";
-    dir.write(".stdin", stdin_text);
-    const std::string command = "cd " + quote(dir.path().string()) + " && VANBAN_TEMPLATES=" +
-                                quote(std::string(VANBAN_SOURCE_DIR) + "/templates") + " " +
-                                quote(VANBAN_CLI_PATH) + " " + args + " <" + quote(in.string()) +
-                                " >" + quote(out.string()) + " 2>" + quote(err.string());
-    const int status = std::system(command.c_str());
-    Run run;
-    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    run.out = read_file(out);
-    run.err = read_file(err);
-    std::filesystem::remove(out);
-    std::filesystem::remove(err);
-    std::filesystem::remove(in);
-    return run;
-}
 
 const char* const kTemplate = "@type KẾ HOẠCH\n@summary {{ summary }}\n{{ body }}\n";
 
@@ -52,15 +19,15 @@ void add_template(const TempDir& dir, const std::string& main = kTemplate) {
 
 TEST_CASE("cli: --help explains the commands and --version prints the version") {
     TempDir dir;
-    Run help = run_vanban("--help", dir);
+    CliRun help = run_vanban("--help", dir);
     CHECK(help.exit_code == 0);
     CHECK_THAT(help.out, Catch::Contains("render"));
     CHECK_THAT(help.out, Catch::Contains("validate"));
-    Run render_help = run_vanban("render --help", dir);
+    CliRun render_help = run_vanban("render --help", dir);
     CHECK(render_help.exit_code == 0);
     CHECK_THAT(render_help.out, Catch::Contains("--profile"));
     CHECK_THAT(render_help.out, Catch::Contains("Exit codes"));
-    Run version = run_vanban("--version", dir);
+    CliRun version = run_vanban("--version", dir);
     CHECK(version.exit_code == 0);
     CHECK_THAT(version.out, Catch::StartsWith("vanban "));
 }
@@ -72,7 +39,7 @@ TEST_CASE("cli: usage errors exit with 2") {
     CHECK(run_vanban("render plan data.json --no-such-option", dir).exit_code == 2);
     add_template(dir);
     dir.write("d.json", R"({"summary": "về x", "body": "y"})");
-    Run odt = run_vanban("render -t tpl plan d.json -o out.odt", dir);
+    CliRun odt = run_vanban("render -t tpl plan d.json -o out.odt", dir);
     CHECK(odt.exit_code == 2);
     CHECK_THAT(odt.err, Catch::Contains("cannot tell the format of out.odt"));
 }
@@ -81,7 +48,7 @@ TEST_CASE("cli: render --format model prints the document model") {
     TempDir dir;
     add_template(dir);
     dir.write("d.json", R"({"summary": "về công tác kết nạp đảng viên", "body": "Nội dung."})");
-    Run run = run_vanban("render -t tpl plan d.json --format model", dir);
+    CliRun run = run_vanban("render -t tpl plan d.json --format model", dir);
     INFO(run.err);
     REQUIRE(run.exit_code == 0);
     CHECK_THAT(run.out, Catch::Contains("\"type_name\": \"KẾ HOẠCH\""));
@@ -91,7 +58,7 @@ TEST_CASE("cli: render --format model prints the document model") {
 TEST_CASE("cli: data can come from standard input") {
     TempDir dir;
     add_template(dir);
-    Run run = run_vanban("render -t tpl plan - -f model -o -", dir, R"({"summary": "về x", "body": "Từ stdin."})");
+    CliRun run = run_vanban("render -t tpl plan - -f model -o -", dir, R"({"summary": "về x", "body": "Từ stdin."})");
     INFO(run.err);
     REQUIRE(run.exit_code == 0);
     CHECK_THAT(run.out, Catch::Contains("Từ stdin."));
@@ -101,12 +68,12 @@ TEST_CASE("cli: bad data exits with 5, says where, and writes nothing") {
     TempDir dir;
     add_template(dir);
     dir.write("bad.json", "{\n  \"summary\": \"về x\",\n  \"body\": \n}\n");
-    Run run = run_vanban("render -t tpl plan bad.json -o plan.json", dir);
+    CliRun run = run_vanban("render -t tpl plan bad.json -o plan.json", dir);
     CHECK(run.exit_code == 5);
     CHECK_THAT(run.err, Catch::StartsWith("bad.json:4:1: error: malformed JSON"));
     CHECK(dir.files() == std::vector<std::string>{"bad.json"});
 
-    Run missing = run_vanban("render -t tpl plan nowhere.json -o plan.json", dir);
+    CliRun missing = run_vanban("render -t tpl plan nowhere.json -o plan.json", dir);
     CHECK(missing.exit_code == 5);
     CHECK_THAT(missing.err, Catch::Contains("no such file: nowhere.json"));
 }
@@ -115,7 +82,7 @@ TEST_CASE("cli: a missing field exits with 5 and names the JSON path") {
     TempDir dir;
     add_template(dir);
     dir.write("d.json", R"({"summary": "về x"})");
-    Run run = run_vanban("render -t tpl plan d.json -o plan.json", dir);
+    CliRun run = run_vanban("render -t tpl plan d.json -o plan.json", dir);
     CHECK(run.exit_code == 5);
     CHECK_THAT(run.err, Catch::Contains("missing field body"));
     CHECK_THAT(run.err, Catch::Contains("plan/main.vbt:3:"));
@@ -126,7 +93,7 @@ TEST_CASE("cli: a template syntax error exits with 3 with the line and a caret")
     TempDir dir;
     add_template(dir, "@type KẾ HOẠCH\n{{ summary | }}\n");
     dir.write("d.json", R"({"summary": "về x"})");
-    Run run = run_vanban("render -t tpl plan d.json -o plan.json", dir);
+    CliRun run = run_vanban("render -t tpl plan d.json -o plan.json", dir);
     CHECK(run.exit_code == 3);
     CHECK_THAT(run.err, Catch::Contains("plan/main.vbt:2:"));
     CHECK_THAT(run.err, Catch::Contains("{{ summary | }}"));
@@ -138,7 +105,7 @@ TEST_CASE("cli: an absent output folder exits with 8 and leaves nothing") {
     TempDir dir;
     add_template(dir);
     dir.write("d.json", R"({"summary": "về x", "body": "y"})");
-    Run run = run_vanban("render -t tpl plan d.json -o plan.json -o nowhere/plan.json", dir);
+    CliRun run = run_vanban("render -t tpl plan d.json -o plan.json -o nowhere/plan.json", dir);
     CHECK(run.exit_code == 8);
     CHECK_THAT(run.err, Catch::Contains("the folder nowhere does not exist"));
     CHECK(dir.files() == std::vector<std::string>{"d.json"});

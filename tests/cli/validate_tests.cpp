@@ -3,48 +3,19 @@
 // one message per problem, each naming the JSON path of the field.
 #include <catch2/catch.hpp>
 
-#include <cstdlib>
 #include <map>
-#include <sys/wait.h>
 
 #include <nlohmann/json.hpp>
 
+#include "support/run_vanban.hpp"
 #include "support/temp_dir.hpp"
 
-using vanban::testing::read_file;
-using vanban::testing::TempDir;
+using namespace vanban::testing;
 namespace fs = std::filesystem;
 
 namespace {
 
 const fs::path repo = VANBAN_SOURCE_DIR;
-
-struct Run {
-    int exit_code = -1;
-    std::string out, err;
-};
-
-std::string quote(const std::string& s) {
-    std::string q = "'";
-    for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return q + "'";
-}
-
-// Runs the vanban binary with `args` in `dir` on the repository's templates.
-Run run_vanban(const std::string& args, const TempDir& dir) {
-    const auto out = dir.path() / ".stdout", err = dir.path() / ".stderr";
-    const std::string command = "cd " + quote(dir.path().string()) + " && VANBAN_TEMPLATES=" +
-                                quote((repo / "templates").string()) + " " + quote(VANBAN_CLI_PATH) + " " + args +
-                                " </dev/null >" + quote(out.string()) + " 2>" + quote(err.string());
-    const int status = std::system(command.c_str());
-    Run run;
-    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    run.out = read_file(out);
-    run.err = read_file(err);
-    fs::remove(out);
-    fs::remove(err);
-    return run;
-}
 
 // The template each data file of data/ is written for (data/README.md).
 const std::map<std::string, std::string> kDataTemplates = {
@@ -79,7 +50,7 @@ TEST_CASE("cli: every data file of data/ is valid for its template") {
     }
     TempDir dir;
     for (const auto& [name, template_name] : kDataTemplates) {
-        Run run = run_vanban("validate " + template_name + " " + quote((repo / "data" / name).string()), dir);
+        CliRun run = run_vanban("validate " + template_name + " " + shell_quote((repo / "data" / name).string()), dir);
         INFO(name << ": " << run.err);
         CHECK(run.exit_code == 0);
         CHECK_THAT(run.err, Catch::Contains("valid for template " + template_name));
@@ -94,7 +65,7 @@ TEST_CASE("cli: every template's example.json is valid for it") {
         if (!fs::exists(example)) continue;
         ++examples;
         const std::string template_name = folder.path().filename().string();
-        Run run = run_vanban("validate " + template_name + " " + quote(example.string()), dir);
+        CliRun run = run_vanban("validate " + template_name + " " + shell_quote(example.string()), dir);
         INFO(example.string() << ": " << run.err);
         CHECK(run.exit_code == 0);
     }
@@ -112,7 +83,7 @@ TEST_CASE("cli: a broken copy of a data file gives every schema problem with its
     TempDir dir;
     dir.write("broken.json", data.dump(2));
 
-    Run run = run_vanban("validate ke-hoach broken.json", dir);
+    CliRun run = run_vanban("validate ke-hoach broken.json", dir);
     CHECK(run.exit_code == 6);
     const std::vector<std::string> expected = {
         "broken.json: profile: must be one of \"party\", \"state\"",
@@ -131,7 +102,7 @@ TEST_CASE("cli: a broken copy of a data file gives every schema problem with its
     CHECK(lines.size() == expected.size());
 
     // render refuses the same data with the same exit code, and writes nothing.
-    Run render = run_vanban("render ke-hoach broken.json -o plan.pdf", dir);
+    CliRun render = run_vanban("render ke-hoach broken.json -o plan.pdf", dir);
     CHECK(render.exit_code == 6);
     CHECK(dir.files() == std::vector<std::string>{"broken.json"});
 }
