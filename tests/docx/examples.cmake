@@ -7,7 +7,7 @@ file(GLOB vanban_docx_example_sources CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR
 add_executable(vanban_tests_docx_examples ${vanban_docx_example_sources}
                ${CMAKE_CURRENT_LIST_DIR}/support.cpp ${CMAKE_CURRENT_LIST_DIR}/tools.cpp)
 target_link_libraries(vanban_tests_docx_examples PRIVATE vanban_catch_main vanban)
-target_include_directories(vanban_tests_docx_examples PRIVATE ${CMAKE_CURRENT_LIST_DIR})
+target_include_directories(vanban_tests_docx_examples PRIVATE ${CMAKE_CURRENT_LIST_DIR} ${CMAKE_CURRENT_SOURCE_DIR}) # tests/: support/
 target_compile_definitions(vanban_tests_docx_examples PRIVATE ${VANBAN_TEST_DEFS})
 catch_discover_tests(vanban_tests_docx_examples TEST_PREFIX "docx: " WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
 

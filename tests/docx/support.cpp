@@ -1,10 +1,7 @@
 #include "support.hpp"
 
-#include <atomic>
 #include <cstdio>
 #include <fstream>
-#include <random>
-#include <sstream>
 
 #include <sys/wait.h>
 #include <zip.h>
@@ -12,8 +9,11 @@
 #include <catch2/catch.hpp>
 
 #include "docx/docx.hpp"
+#include "support/shell.hpp"
 
 namespace vanban::docx_test {
+
+using vanban::testing::shell_quote;
 
 std::vector<Entry> unzip(const std::string& bytes) {
     zip_error_t error;
@@ -81,36 +81,10 @@ std::string text_of(pugi::xml_node node) {
     return out;
 }
 
-ScratchDir::ScratchDir() {
-    static std::atomic<unsigned> counter{0};
-    std::random_device random;
-    path_ = std::filesystem::temp_directory_path() /
-            ("vanban-docx-" + std::to_string(random()) + "-" + std::to_string(counter++));
-    std::filesystem::create_directories(path_);
-}
-
-ScratchDir::~ScratchDir() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-}
-
 void write_file(const std::filesystem::path& path, const std::string& bytes) {
     std::ofstream out(path, std::ios::binary);
     out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     REQUIRE(out.good());
-}
-
-std::string read_file(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream contents;
-    contents << in.rdbuf();
-    return contents.str();
-}
-
-std::string shell_quote(const std::string& text) {
-    std::string out = "'";
-    for (char c : text) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return out + "'";
 }
 
 CommandResult run_command(const std::string& command, int timeout_seconds) {

@@ -36,21 +36,10 @@ void render_part(pugi::xml_document& document, const model::Document& doc, const
 // All text of the w:t elements under `node`, with w:br and w:tab as "\n" and "\t".
 std::string text_of(pugi::xml_node node);
 
-// A directory under the system's temporary directory, removed with everything in it.
-class ScratchDir {
-public:
-    ScratchDir();
-    ~ScratchDir();
-    ScratchDir(const ScratchDir&) = delete;
-    ScratchDir& operator=(const ScratchDir&) = delete;
-    const std::filesystem::path& path() const { return path_; }
-
-private:
-    std::filesystem::path path_;
-};
+// Scratch folders, reading files and quoting for the shell: tests/support/ (TempDir,
+// read_file, shell_quote), shared with the other stages' tests.
 
 void write_file(const std::filesystem::path& path, const std::string& bytes);
-std::string read_file(const std::filesystem::path& path);
 
 struct CommandResult {
     int exit_code = -1;
@@ -62,8 +51,6 @@ CommandResult run_command(const std::string& command, int timeout_seconds);
 
 // Whether an executable exists at `path` (an absolute path) or on PATH (a bare name).
 bool have_program(const std::string& program);
-
-std::string shell_quote(const std::string& text);
 
 // Text with every run of white space made one space, trimmed.
 std::string squeeze_spaces(const std::string& text);

@@ -6,8 +6,15 @@
 #include <catch2/catch.hpp>
 
 #include "support.hpp"
+#include "support/shell.hpp"
+#include "support/temp_dir.hpp"
 
 namespace vanban::docx_test {
+
+using vanban::testing::read_file;
+using vanban::testing::shell_quote;
+using vanban::testing::TempDir;
+
 namespace {
 
 // Debian's python3-docx lives with the system Python, not with a pyenv one earlier on PATH.
@@ -37,7 +44,7 @@ nlohmann::json read_with_python_docx(const std::string& docx_bytes) {
     if (probe.exit_code != 0)
         FAIL("python-docx is not installed for " << system_python
                                                  << " (apt-get install python3-docx): " << probe.output);
-    ScratchDir dir;
+    TempDir dir;
     write_file(dir.path() / "plan.docx", docx_bytes);
     write_file(dir.path() / "read.py", python_docx_script);
     CommandResult result = run_command(std::string(system_python) + " " + shell_quote((dir.path() / "read.py").string()) +
@@ -60,7 +67,7 @@ LibreOfficeBatch convert_all_with_libreoffice(const std::map<std::string, std::s
                                               int timeout_seconds) {
     if (!have_program("soffice"))
         FAIL("LibreOffice is not installed: soffice is not on PATH (apt-get install libreoffice-writer-nogui)");
-    ScratchDir dir;
+    TempDir dir;
     const std::filesystem::path out = dir.path() / "pdf";
     std::string inputs;
     for (const auto& [name, bytes] : docx_by_name) {
@@ -95,7 +102,7 @@ LibreOfficeBatch convert_all_with_libreoffice(const std::map<std::string, std::s
 
 std::vector<std::string> pdf_text_pages(const std::string& pdf_bytes) {
     if (!have_program("pdftotext")) FAIL("pdftotext is not installed (apt-get install poppler-utils)");
-    ScratchDir dir;
+    TempDir dir;
     std::filesystem::path pdf = dir.path() / "document.pdf";
     write_file(pdf, pdf_bytes);
     CommandResult text = run_command("pdftotext -enc UTF-8 " + shell_quote(pdf.string()) + " -", 60);
@@ -115,7 +122,7 @@ std::vector<std::string> pdf_text_pages(const std::string& pdf_bytes) {
 
 std::vector<std::string> pdf_raw_text_pages(const std::string& pdf_bytes, Band band) {
     if (!have_program("pdftotext")) FAIL("pdftotext is not installed (apt-get install poppler-utils)");
-    ScratchDir dir;
+    TempDir dir;
     std::filesystem::path pdf = dir.path() / "document.pdf";
     write_file(pdf, pdf_bytes);
     // At pdftotext's default 72 dpi a crop "pixel" is a point; the band is as wide as any page.

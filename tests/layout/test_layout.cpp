@@ -2,13 +2,13 @@
 
 #include <cmath>
 #include <filesystem>
-#include <fstream>
 
 #include "fixtures/layout_helpers.hpp"
 #include "fixtures/seed000_plan.hpp"
 #include "layout/layout.hpp"
 #include "layout/linebreak.hpp"
 #include "layout/paragraph.hpp"
+#include "support/temp_dir.hpp"
 #include "vanban/error.hpp"
 
 using namespace vanban;
@@ -279,10 +279,10 @@ TEST_CASE("the State header puts the number and the date on one row") {
 }
 
 TEST_CASE("a missing font is an error naming the files and the folders searched") {
-    const auto dir = std::filesystem::temp_directory_path() / "vanban-layout-fonts-test";
-    std::filesystem::create_directories(dir);
-    const auto config_file = dir / "fonts.json";
-    std::ofstream(config_file) << R"({"families": {"Times New Roman": {"regular": ["NoSuchFont.ttf"]}}, "system_dirs": []})";
+    const testing::TempDir scratch;
+    const auto& dir = scratch.path();
+    const auto config_file = scratch.write(
+        "fonts.json", R"({"families": {"Times New Roman": {"regular": ["NoSuchFont.ttf"]}}, "system_dirs": []})");
     layout::FontConfig config;
     config.config_file = config_file;
     config.font_dirs = {dir / "extra"};
@@ -296,7 +296,6 @@ TEST_CASE("a missing font is an error naming the files and the folders searched"
         CHECK(message.find((dir / "extra").string()) != std::string::npos);
         CHECK(message.find("regular") != std::string::npos);
     }
-    std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("the built-in font settings find the same files as fonts/fonts.json") {

@@ -1,41 +1,19 @@
 // Where templates come from: DirectoryLoader confinement, source normalisation, the
 // Library's cache from several threads.
 #include <atomic>
-#include <fstream>
-#include <random>
 #include <thread>
 
 #include "render.hpp"
+#include "support/temp_dir.hpp"
 #include "template/directory_loader.hpp"
 
 using namespace vanban;
 using namespace vanban::tmpl;
 using namespace vanban::tmpl::testing;
+using vanban::testing::TempDir;
 namespace fs = std::filesystem;
 
 namespace {
-
-// A fresh folder under the system's temporary folder, removed at the end of the test.
-class TempDir {
-public:
-    TempDir() {
-        std::random_device random;
-        path_ = fs::temp_directory_path() / ("vanban-template-test-" + std::to_string(random()));
-        fs::create_directories(path_);
-    }
-    ~TempDir() {
-        std::error_code ignored;
-        fs::remove_all(path_, ignored);
-    }
-    const fs::path& path() const { return path_; }
-    void write(const std::string& name, const std::string& bytes) const {
-        fs::create_directories((path_ / name).parent_path());
-        std::ofstream(path_ / name, std::ios::binary) << bytes;
-    }
-
-private:
-    fs::path path_;
-};
 
 std::string render_with(const std::shared_ptr<const SourceLoader>& loader, const std::string& name,
                         const json& data = json::object()) {
