@@ -2,6 +2,7 @@
 // Windows-1258, raw and "shown as Latin-1"; and the detection of legacy text in UTF-8 data.
 #include "text/legacy.hpp"
 
+#include "fixtures/vietnamese_alphabet.hpp"
 #include "text/utf8.hpp"
 #include "vanban/error.hpp"
 
@@ -13,27 +14,11 @@
 
 using namespace vanban;
 using namespace vanban::text;
+using vanban::fixtures::code_points_of;
+using vanban::fixtures::vietnamese_lower;
+using vanban::fixtures::vietnamese_upper;
 
 namespace {
-
-// The alphabet written out by hand: 12 vowels × (no tone, huyền, hỏi, ngã, sắc, nặng) + đ,
-// lower and upper case in the same order. The 67 letters of each that are not ASCII make
-// the 134 letters every encoding must carry.
-const std::string vietnamese_lower =
-    "aàảãáạăằẳẵắặâầẩẫấậeèẻẽéẹêềểễếệiìỉĩíịoòỏõóọôồổỗốộơờởỡớợuùủũúụưừửữứựyỳỷỹýỵđ";
-const std::string vietnamese_upper =
-    "AÀẢÃÁẠĂẰẲẴẮẶÂẦẨẪẤẬEÈẺẼÉẸÊỀỂỄẾỆIÌỈĨÍỊOÒỎÕÓỌÔỒỔỖỐỘƠỜỞỠỚỢUÙỦŨÚỤƯỪỬỮỨỰYỲỶỸÝỴĐ";
-
-std::vector<std::string> letters_of(const std::string& text) {
-    std::vector<std::string> out;
-    std::size_t pos = 0;
-    while (pos < text.size()) {
-        const std::size_t start = pos;
-        next_code_point(text, pos);
-        out.push_back(text.substr(start, pos - start));
-    }
-    return out;
-}
 
 std::vector<std::string> non_ascii(const std::vector<std::string>& letters) {
     std::vector<std::string> out;
@@ -100,7 +85,7 @@ TEST_CASE("every VN3 letter byte is one of the Vietnamese letters, and all of th
           "[legacy][tcvn3]") {
     // VN3 has the 67 lower-case letters and the upper-case Ă Â Ê Ô Ơ Ư Đ: 74 bytes.
     std::set<std::string> expected;
-    for (const std::string& letter : non_ascii(letters_of(vietnamese_lower))) expected.insert(letter);
+    for (const std::string& letter : non_ascii(code_points_of(vietnamese_lower))) expected.insert(letter);
     for (const char* upper : {"Ă", "Â", "Ê", "Ô", "Ơ", "Ư", "Đ"}) expected.insert(upper);
     std::set<std::string> decoded;
     for (int byte = 0x80; byte <= 0xFF; ++byte) {
@@ -112,7 +97,7 @@ TEST_CASE("every VN3 letter byte is one of the Vietnamese letters, and all of th
 }
 
 TEST_CASE("TCVN3 round trips its 74 letters, and upper-case toned letters have no byte", "[legacy][tcvn3]") {
-    std::vector<std::string> letters = non_ascii(letters_of(vietnamese_lower));
+    std::vector<std::string> letters = non_ascii(code_points_of(vietnamese_lower));
     for (const char* upper : {"Ă", "Â", "Ê", "Ô", "Ơ", "Ư", "Đ"}) letters.push_back(upper);
     for (const std::string& letter : letters) {
         INFO(letter);
@@ -154,7 +139,7 @@ TEST_CASE("VNI decodes sentences, upper case and mixed case", "[legacy][vni]") {
 
 TEST_CASE("VNI: each of the 134 letters decodes from its bytes and encodes back to them",
           "[legacy][vni]") {
-    const std::vector<std::string> lower = letters_of(vietnamese_lower), upper = letters_of(vietnamese_upper);
+    const std::vector<std::string> lower = code_points_of(vietnamese_lower), upper = code_points_of(vietnamese_upper);
     REQUIRE(lower.size() == 73);
     REQUIRE(upper.size() == 73);
     int checked = 0;

@@ -1,5 +1,6 @@
 #include "text/utf8.hpp"
 
+#include "fixtures/vietnamese_alphabet.hpp"
 #include "vanban/error.hpp"
 
 #include <catch2/catch.hpp>
@@ -8,28 +9,12 @@
 #include <vector>
 
 using namespace vanban::text;
+using vanban::fixtures::code_points_of;
+using vanban::fixtures::vietnamese_lower;
+using vanban::fixtures::vietnamese_upper;
 using namespace std::string_literals;
 
 namespace {
-
-// The Vietnamese alphabet with every tone, written out by hand (not computed), lower case
-// and upper case in the same order: 12 vowels × 6 tones + đ = 73 letters, 67 of them
-// precomposed non-ASCII letters, i.e. 134 precomposed letters in both cases together.
-const std::string vietnamese_lower =
-    "aàảãáạăằẳẵắặâầẩẫấậeèẻẽéẹêềểễếệiìỉĩíịoòỏõóọôồổỗốộơờởỡớợuùủũúụưừửữứựyỳỷỹýỵđ";
-const std::string vietnamese_upper =
-    "AÀẢÃÁẠĂẰẲẴẮẶÂẦẨẪẤẬEÈẺẼÉẸÊỀỂỄẾỆIÌỈĨÍỊOÒỎÕÓỌÔỒỔỖỐỘƠỜỞỠỚỢUÙỦŨÚỤƯỪỬỮỨỰYỲỶỸÝỴĐ";
-
-std::vector<std::string> split_code_points(const std::string& text) {
-    std::vector<std::string> out;
-    std::size_t pos = 0;
-    while (pos < text.size()) {
-        const std::size_t start = pos;
-        next_code_point(text, pos);
-        out.push_back(text.substr(start, pos - start));
-    }
-    return out;
-}
 
 // "Đảng uỷ hoà Ủy ban nhân dân" in NFC and in NFD, spelled with escapes so that no editor
 // can normalise them behind our back.
@@ -142,8 +127,8 @@ TEST_CASE("to_nfc on ASCII and on invalid input", "[utf8][nfc]") {
 }
 
 TEST_CASE("to_upper and to_lower map every Vietnamese letter with every tone", "[utf8][case]") {
-    const auto lower_letters = split_code_points(vietnamese_lower);
-    const auto upper_letters = split_code_points(vietnamese_upper);
+    const auto lower_letters = code_points_of(vietnamese_lower);
+    const auto upper_letters = code_points_of(vietnamese_upper);
     REQUIRE(lower_letters.size() == 73);
     REQUIRE(upper_letters.size() == 73);
     int precomposed = 0;
