@@ -7,7 +7,6 @@
 #include <cctype>
 #include <cerrno>
 #include <cstdio>
-#include <map>
 
 #include <iconv.h>
 
@@ -118,35 +117,19 @@ std::string decode_tcvn3(std::string_view bytes) {
 }
 
 // Letter -> VN3 byte, from glibc's own decoding of the VN3 letter bytes.
-const std::map<char32_t, unsigned char>& tcvn3_encoding() {
-    static const std::map<char32_t, unsigned char> table = [] {
-        std::map<char32_t, unsigned char> built;
+const LetterBytes& tcvn3_encoding() {
+    static const LetterBytes table = [] {
+        LetterBytes built;
         for (int byte = 0x80; byte <= 0xFF; ++byte) {
             if (!is_vn3_letter(static_cast<unsigned char>(byte))) continue;
-            const std::string letter = decode_tcvn3(std::string(1, static_cast<char>(byte)));
+            const std::string byte_text(1, static_cast<char>(byte));
+            const std::string letter = decode_tcvn3(byte_text);
             std::size_t pos = 0;
-            built.emplace(next_code_point(letter, pos), static_cast<unsigned char>(byte));
+            built.emplace(next_code_point(letter, pos), byte_text);
         }
         return built;
     }();
     return table;
-}
-
-std::optional<std::string> encode_tcvn3(std::string_view utf8) {
-    const auto& table = tcvn3_encoding();
-    std::string out;
-    std::size_t pos = 0;
-    while (pos < utf8.size()) {
-        const char32_t cp = next_code_point(utf8, pos);
-        if (cp < 0x80) {
-            out += static_cast<char>(cp);
-            continue;
-        }
-        auto it = table.find(cp);
-        if (it == table.end()) return std::nullopt;
-        out += static_cast<char>(it->second);
-    }
-    return out;
 }
 
 // ---------------------------------------------------------------- Windows-1258
@@ -249,10 +232,26 @@ std::optional<std::string> decode_shown_as_latin1(std::string_view utf8, LegacyE
     return decode_legacy(*bytes, encoding);
 }
 
+std::optional<std::string> encode_by_table(std::string_view utf8, const LetterBytes& table) {
+    std::string out;
+    std::size_t pos = 0;
+    while (pos < utf8.size()) {
+        const char32_t cp = next_code_point(utf8, pos);
+        if (cp < 0x80) {
+            out += static_cast<char>(cp);
+            continue;
+        }
+        auto it = table.find(cp);
+        if (it == table.end()) return std::nullopt;
+        out += it->second;
+    }
+    return out;
+}
+
 std::optional<std::string> encode_legacy(std::string_view utf8, LegacyEncoding encoding) {
     const std::string text = is_nfc(utf8) ? std::string(utf8) : to_nfc(utf8);
     switch (encoding) {
-    case LegacyEncoding::tcvn3: return encode_tcvn3(text);
+    case LegacyEncoding::tcvn3: return encode_by_table(text, tcvn3_encoding());
     case LegacyEncoding::vni: return vni::encode(text);
     case LegacyEncoding::cp1258: return encode_cp1258(text);
     }

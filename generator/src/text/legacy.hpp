@@ -22,6 +22,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 namespace vanban::text {
 
@@ -59,6 +60,13 @@ std::optional<std::string> decode_shown_as_latin1(std::string_view utf8, LegacyE
 // a character has no encoding (TCVN3 has no upper-case toned letters: "Ả" is refused).
 // For tests and for producing samples.
 std::optional<std::string> encode_legacy(std::string_view utf8, LegacyEncoding encoding);
+
+// Letter -> its bytes, for the encodings with one fixed byte sequence per letter (TCVN3: one
+// byte; VNI: a base letter and an accent byte).
+using LetterBytes = std::unordered_map<char32_t, std::string>;
+// `utf8` through such a table: ASCII stays as it is, every other character becomes its bytes;
+// nullopt when one has no entry. The encoders of encode_legacy share it.
+std::optional<std::string> encode_by_table(std::string_view utf8, const LetterBytes& table);
 
 // Whether valid UTF-8 text looks like TCVN3 or VNI text shown as Latin-1 ("§¶ng céng s¶n
 // ViÖt Nam", "Ñaûng"), and which. Real Vietnamese text never does: it is only suspected

@@ -80,7 +80,7 @@ constexpr Entry table[] = {
 struct Tables {
     std::array<char32_t, 256> single{};                 // one byte -> letter, 0 when none
     std::unordered_map<std::uint16_t, char32_t> pairs;  // (base << 8 | accent) -> letter
-    std::unordered_map<char32_t, std::string> encoding; // letter -> VNI bytes
+    LetterBytes encoding;                               // letter -> VNI bytes
 };
 
 std::uint16_t pair_key(unsigned char base, unsigned char accent) {
@@ -143,21 +143,6 @@ std::string decode(std::string_view bytes) {
     return out;
 }
 
-std::optional<std::string> encode(std::string_view utf8) {
-    const Tables& t = tables();
-    std::string out;
-    std::size_t pos = 0;
-    while (pos < utf8.size()) {
-        const char32_t cp = next_code_point(utf8, pos);
-        if (cp < 0x80) {
-            out += static_cast<char>(cp);
-            continue;
-        }
-        auto it = t.encoding.find(cp);
-        if (it == t.encoding.end()) return std::nullopt;
-        out += it->second;
-    }
-    return out;
-}
+std::optional<std::string> encode(std::string_view utf8) { return encode_by_table(utf8, tables().encoding); }
 
 } // namespace vanban::text::vni
