@@ -675,28 +675,25 @@ private:
     }
 };
 
-pugi::xml_node header_root(pugi::xml_document& document) {
-    pugi::xml_node hdr = document.append_child("w:hdr");
-    hdr.append_attribute("xmlns:w") = xml::ns_w;
-    hdr.append_attribute("xmlns:r") = xml::ns_r;
-    return hdr;
+// A header part (w:hdr) and its one paragraph, in the page header style.
+pugi::xml_node add_header_paragraph(pugi::xml_document& document) {
+    pugi::xml_node p = xml::add_root_with_relationships(document, "w:hdr").append_child("w:p");
+    xml::add_val(xml::add(p, "w:pPr"), "w:pStyle", style_id::page_header);
+    return p;
 }
 
 } // namespace
 
 std::string document_xml(const Document& doc) {
     pugi::xml_document document;
-    pugi::xml_node root = document.append_child("w:document");
-    root.append_attribute("xmlns:w") = xml::ns_w;
-    root.append_attribute("xmlns:r") = xml::ns_r;
+    pugi::xml_node root = xml::add_root_with_relationships(document, "w:document");
     DocumentWriter(doc, root.append_child("w:body")).write();
     return xml::serialize(document);
 }
 
 std::string page_number_header_xml() {
     pugi::xml_document document;
-    pugi::xml_node p = header_root(document).append_child("w:p");
-    xml::add_val(xml::add(p, "w:pPr"), "w:pStyle", style_id::page_header);
+    pugi::xml_node p = add_header_paragraph(document);
     pugi::xml_node field = xml::add(p, "w:fldSimple");
     field.append_attribute("w:instr") = " PAGE ";
     pugi::xml_node r = xml::add(field, "w:r");
@@ -707,8 +704,7 @@ std::string page_number_header_xml() {
 
 std::string empty_header_xml() {
     pugi::xml_document document;
-    pugi::xml_node p = header_root(document).append_child("w:p");
-    xml::add_val(xml::add(p, "w:pPr"), "w:pStyle", style_id::page_header);
+    add_header_paragraph(document);
     return xml::serialize(document);
 }
 

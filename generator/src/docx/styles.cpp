@@ -342,8 +342,7 @@ std::vector<ParagraphStyle> element_styles(const Profile& p) {
 
 std::string styles_xml(const Profile& profile) {
     pugi::xml_document document;
-    pugi::xml_node styles = document.append_child("w:styles");
-    styles.append_attribute("xmlns:w") = xml::ns_w;
+    pugi::xml_node styles = xml::add_root(document, "w:styles");
     add_doc_defaults(styles, profile);
     add_normal_style(styles);
     for (const ParagraphStyle& style : element_styles(profile)) add_paragraph_style(styles, style);

@@ -12,6 +12,21 @@ namespace vanban::docx::xml {
 inline constexpr const char* ns_w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 inline constexpr const char* ns_r = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
+// The root element `name` of a part, declaring the main namespace (w:).
+inline pugi::xml_node add_root(pugi::xml_document& document, const char* name) {
+    pugi::xml_node root = document.append_child(name);
+    root.append_attribute("xmlns:w") = ns_w;
+    return root;
+}
+
+// The same for a part that refers to other parts by relationship id (the document, a
+// header): it declares the relationships namespace (r:) too.
+inline pugi::xml_node add_root_with_relationships(pugi::xml_document& document, const char* name) {
+    pugi::xml_node root = add_root(document, name);
+    root.append_attribute("xmlns:r") = ns_r;
+    return root;
+}
+
 inline pugi::xml_node add(pugi::xml_node parent, const char* name) {
     return parent.append_child(name);
 }
