@@ -58,16 +58,6 @@ struct Segment {
     std::string text;
 };
 
-const char* jc_value(Align align) {
-    switch (align) {
-    case Align::left: return "left";
-    case Align::center: return "center";
-    case Align::right: return "right";
-    case Align::justify: return "both";
-    }
-    return "left";
-}
-
 long total(const std::vector<long>& widths) { return std::accumulate(widths.begin(), widths.end(), 0L); }
 
 class DocumentWriter {

@@ -74,8 +74,6 @@ TextStyle page_number_style(const Profile& profile) {
     return style;
 }
 
-namespace {
-
 const char* jc_value(Align align) {
     switch (align) {
     case Align::left: return "left";
@@ -85,6 +83,8 @@ const char* jc_value(Align align) {
     }
     return "left";
 }
+
+namespace {
 
 // What "Normal" gives every paragraph: the body size, left aligned, no indent or spacing,
 // single line spacing. The other styles write only their differences from their parent.

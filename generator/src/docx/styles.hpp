@@ -68,6 +68,9 @@ model::TextStyle signature_note_style(const model::Profile& profile);
 model::TextStyle signature_name_style(const model::Profile& profile); // includes the signing space
 model::TextStyle page_number_style(const model::Profile& profile);
 
+// The w:jc value of an alignment, for paragraph styles and paragraphs ("both" for justify).
+const char* jc_value(model::Align align);
+
 // Thickness of the drawn rules (header, State summary), in eighths of a point.
 inline constexpr long rule_thickness_eighth_pt = 6;
 
