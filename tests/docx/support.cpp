@@ -1,15 +1,12 @@
 #include "support.hpp"
 
-#include <cstdio>
 #include <fstream>
 
-#include <sys/wait.h>
 #include <zip.h>
 
 #include <catch2/catch.hpp>
 
 #include "docx/docx.hpp"
-#include "support/shell.hpp"
 
 namespace vanban::docx_test {
 
@@ -88,37 +85,13 @@ void write_file(const std::filesystem::path& path, const std::string& bytes) {
 }
 
 CommandResult run_command(const std::string& command, int timeout_seconds) {
-    std::string full = "timeout --kill-after=10 " + std::to_string(timeout_seconds) + " sh -c " +
-                       shell_quote(command) + " 2>&1";
-    CommandResult result;
-    FILE* pipe = popen(full.c_str(), "r");
-    if (!pipe) return result;
-    char buffer[4096];
-    std::size_t n;
-    while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) result.output.append(buffer, n);
-    int status = pclose(pipe);
-    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return result;
+    return vanban::testing::read_command("timeout --kill-after=10 " + std::to_string(timeout_seconds) + " sh -c " +
+                                         shell_quote(command) + " 2>&1");
 }
 
 bool have_program(const std::string& program) {
     if (program.find('/') != std::string::npos) return std::filesystem::exists(program);
     return run_command("command -v " + shell_quote(program), 10).exit_code == 0;
-}
-
-std::string squeeze_spaces(const std::string& text) {
-    std::string out;
-    bool space = false;
-    for (char c : text) {
-        if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
-            space = !out.empty();
-        } else {
-            if (space) out += ' ';
-            space = false;
-            out += c;
-        }
-    }
-    return out;
 }
 
 } // namespace vanban::docx_test

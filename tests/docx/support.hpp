@@ -10,6 +10,7 @@
 
 #include <pugixml.hpp>
 
+#include "support/shell.hpp"
 #include "vanban/model.hpp"
 
 namespace vanban::docx_test {
@@ -36,23 +37,18 @@ void render_part(pugi::xml_document& document, const model::Document& doc, const
 // All text of the w:t elements under `node`, with w:br and w:tab as "\n" and "\t".
 std::string text_of(pugi::xml_node node);
 
-// Scratch folders, reading files and quoting for the shell: tests/support/ (TempDir,
-// read_file, shell_quote), shared with the other stages' tests.
+// Scratch folders, reading files, quoting for the shell, squeezing white space: tests/support/
+// (TempDir, read_file, shell_quote, squeeze_spaces), shared with the other stages' tests.
 
 void write_file(const std::filesystem::path& path, const std::string& bytes);
 
-struct CommandResult {
-    int exit_code = -1;
-    std::string output; // stdout and stderr
-};
+using vanban::testing::CommandResult; // tests/support/shell.hpp
 
-// Runs a shell command with `timeout`; exit code 124 means it took too long.
+// Runs a shell command with `timeout`; its output is standard output and standard error
+// together; exit code 124 means it took too long.
 CommandResult run_command(const std::string& command, int timeout_seconds);
 
 // Whether an executable exists at `path` (an absolute path) or on PATH (a bare name).
 bool have_program(const std::string& program);
-
-// Text with every run of white space made one space, trimmed.
-std::string squeeze_spaces(const std::string& text);
 
 } // namespace vanban::docx_test

@@ -1,6 +1,5 @@
 #include <catch2/catch.hpp>
 
-#include <array>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -12,6 +11,8 @@
 #include "fixtures/layout_helpers.hpp"
 #include "fixtures/seed000_plan.hpp"
 #include "pdf/pdf.hpp"
+#include "support/shell.hpp"
+#include "support/text.hpp"
 #include "text/utf8.hpp"
 #include "vanban/error.hpp"
 
@@ -35,16 +36,8 @@ struct PdfFile {
     ~PdfFile() { std::filesystem::remove(path); }
 };
 
-std::string run(const std::string& command) {
-    std::string out;
-    FILE* pipe = popen((command + " 2>/dev/null").c_str(), "r");
-    REQUIRE(pipe);
-    std::array<char, 4096> buffer;
-    std::size_t n;
-    while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) out.append(buffer.data(), n);
-    pclose(pipe);
-    return out;
-}
+// What `command` prints on standard output (its messages on standard error are dropped).
+std::string run(const std::string& command) { return testing::read_command(command + " 2>/dev/null").output; }
 
 std::string render(const std::string& profile_name, const pdf::PdfOptions& options = fixed) {
     const auto doc = fixtures::seed000_document(fixtures::repo_profile(profile_name));
@@ -102,21 +95,6 @@ const BoxLine* find_line(const std::vector<BoxLine>& lines, const std::string& s
     return nullptr;
 }
 
-std::string squeeze(const std::string& text) {
-    std::string out;
-    bool space = false;
-    for (char c : text) {
-        if (c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\r') {
-            space = !out.empty();
-            continue;
-        }
-        if (space) out += ' ';
-        space = false;
-        out += c;
-    }
-    return out;
-}
-
 // The texts of the fixture's body, in order, as a reader should give them back.
 std::vector<std::string> expected_texts(const model::Document& doc) {
     std::vector<std::string> texts;
@@ -125,7 +103,7 @@ std::vector<std::string> expected_texts(const model::Document& doc) {
         if (const auto* p = std::get_if<model::Paragraph>(&block)) texts.push_back(model::plain_text(p->text));
         if (const auto* i = std::get_if<model::ListItem>(&block)) texts.push_back(i->marker + " " + model::plain_text(i->text));
     }
-    for (auto& t : texts) t = squeeze(t);
+    for (auto& t : texts) t = testing::squeeze_spaces(t);
     return texts;
 }
 
@@ -225,11 +203,11 @@ TEST_CASE("pdftotext and mutool give back the text exactly, in NFC and in readin
         std::istringstream in(raw);
         std::string line, out;
         while (std::getline(in, line, '\n')) {
-            const std::string s = squeeze(line);
+            const std::string s = testing::squeeze_spaces(line);
             if (!s.empty() && s.find_first_not_of("0123456789") == std::string::npos) continue;
             out += s + " ";
         }
-        return squeeze(out);
+        return testing::squeeze_spaces(out);
     };
     const std::string poppler = flow(run("pdftotext -enc UTF-8 '" + file.path.string() + "' -"));
     const std::string mupdf = flow(run("mutool draw -q -F txt '" + file.path.string() + "'"));
