@@ -8,33 +8,12 @@
 
 #include "engine/data_input.hpp"
 #include "engine/json_reader.hpp"
+#include "support/json_identical.hpp"
 
 using nlohmann::json;
+using vanban::testing::json_identical;
 
 namespace {
-
-// Equal values of equal types all the way down: nlohmann's operator== takes 5u == 5 and
-// 1 == 1.0, which would hide a reader that typed numbers differently.
-bool identical(const json& a, const json& b) {
-    if (a.type() != b.type()) return false;
-    if (a.is_object()) {
-        if (a.size() != b.size()) return false;
-        for (auto ia = a.begin(), ib = b.begin(); ia != a.end(); ++ia, ++ib)
-            if (ia.key() != ib.key() || !identical(ia.value(), ib.value())) return false;
-        return true;
-    }
-    if (a.is_array()) {
-        if (a.size() != b.size()) return false;
-        for (std::size_t i = 0; i < a.size(); ++i)
-            if (!identical(a[i], b[i])) return false;
-        return true;
-    }
-    if (a.is_number_float()) {
-        const double x = a.get<double>(), y = b.get<double>();
-        return x == y && std::signbit(x) == std::signbit(y);
-    }
-    return a == b;
-}
 
 std::string read_file(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
@@ -63,7 +42,7 @@ TEST_CASE("json reader: every data file and example reads as nlohmann reads it",
             INFO(entry.path().string());
             const std::optional<json> fast = vanban::engine::read_json_fast(text);
             REQUIRE(fast.has_value());
-            CHECK(identical(*fast, expected));
+            CHECK(json_identical(*fast, expected));
             ++files;
         }
     }
@@ -77,7 +56,7 @@ TEST_CASE("json reader: numbers are typed as nlohmann types them", "[json_reader
         INFO(text);
         const json expected = json::parse(text);
         const std::optional<json> fast = vanban::engine::read_json_fast(text);
-        if (fast) CHECK(identical(*fast, expected));
+        if (fast) CHECK(json_identical(*fast, expected));
     }
     // The integers nlohmann reads as unsigned, simdjson as signed: converted.
     CHECK(vanban::engine::read_json_fast("5")->is_number_unsigned());
@@ -88,7 +67,7 @@ TEST_CASE("json reader: numbers are typed as nlohmann types them", "[json_reader
 TEST_CASE("json reader: what it declines, nlohmann reads or words as an error", "[json_reader]") {
     // Negative zero written as an integer: 0 for nlohmann, -0.0 for simdjson.
     CHECK_FALSE(vanban::engine::read_json_fast("-0").has_value());
-    CHECK(identical(vanban::engine::parse_data("-0", "d.json"), json::parse("-0")));
+    CHECK(json_identical(vanban::engine::parse_data("-0", "d.json"), json::parse("-0")));
     // Beyond 64-bit integers: nlohmann makes a double.
     CHECK_FALSE(vanban::engine::read_json_fast("[18446744073709551616]").has_value());
     CHECK(vanban::engine::parse_data("[18446744073709551616]", "d.json")[0].is_number_float());
@@ -108,7 +87,7 @@ TEST_CASE("json reader: strings, escapes, repeated keys and nesting", "[json_rea
         INFO(text);
         const std::optional<json> fast = vanban::engine::read_json_fast(text);
         REQUIRE(fast.has_value());
-        CHECK(identical(*fast, json::parse(text)));
+        CHECK(json_identical(*fast, json::parse(text)));
     }
     CHECK(vanban::engine::read_json_fast(R"({"k": 1, "k": 2})")->at("k") == 2);
 }
@@ -121,7 +100,7 @@ TEST_CASE("json reader: data over 1 MB (read with a parser of its own) reads the
     for (int round = 0; round < 2; ++round) { // and the thread's own parser still works after it
         const std::optional<json> fast = vanban::engine::read_json_fast(text);
         REQUIRE(fast.has_value());
-        CHECK(identical(*fast, json::parse(text)));
-        CHECK(identical(*vanban::engine::read_json_fast(R"({"a": [1, 2]})"), json::parse(R"({"a": [1, 2]})")));
+        CHECK(json_identical(*fast, json::parse(text)));
+        CHECK(json_identical(*vanban::engine::read_json_fast(R"({"a": [1, 2]})"), json::parse(R"({"a": [1, 2]})")));
     }
 }

@@ -2,7 +2,6 @@
 // depth limit) and read_data (size limits, legacy encodings, the shown-as-Latin-1 warning).
 // Input: a data file, read as UTF-8 and as each legacy encoding. Differential: whatever the
 // fast reader (simdjson) accepts must be what nlohmann::json::parse gives, types included.
-#include <cmath>
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,6 +12,7 @@
 #include "engine/input_text.hpp"
 #include "engine/json_reader.hpp"
 #include "fuzz_support.hpp"
+#include "support/json_identical.hpp"
 #include "text/utf8.hpp"
 #include "vanban/error.hpp"
 
@@ -36,24 +36,6 @@ void check_trusted(const nlohmann::json& data) {
     fuzz::check(text::is_nfc(text), "data read is NFC", text);
 }
 
-// Equal values of equal types all the way down (nlohmann's == takes 5u == 5 and 1 == 1.0).
-bool identical(const nlohmann::json& a, const nlohmann::json& b) {
-    if (a.type() != b.type() || a.size() != b.size()) return false;
-    if (a.is_object()) {
-        for (auto ia = a.begin(), ib = b.begin(); ia != a.end(); ++ia, ++ib)
-            if (ia.key() != ib.key() || !identical(ia.value(), ib.value())) return false;
-        return true;
-    }
-    if (a.is_array()) {
-        for (std::size_t i = 0; i < a.size(); ++i)
-            if (!identical(a[i], b[i])) return false;
-        return true;
-    }
-    if (a.is_number_float())
-        return a.get<double>() == b.get<double>() && std::signbit(a.get<double>()) == std::signbit(b.get<double>());
-    return a == b;
-}
-
 void check_fast_reader(std::string_view input) {
     const std::optional<nlohmann::json> fast = engine::read_json_fast(input);
     if (!fast) return;
@@ -63,7 +45,7 @@ void check_fast_reader(std::string_view input) {
     } catch (const nlohmann::json::exception& e) {
         fuzz::check(false, "nlohmann reads what the fast reader accepts", e.what());
     }
-    fuzz::check(identical(*fast, expected), "the fast reader gives what nlohmann gives", fast->dump());
+    fuzz::check(vanban::testing::json_identical(*fast, expected), "the fast reader gives what nlohmann gives", fast->dump());
 }
 
 } // namespace

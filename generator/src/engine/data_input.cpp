@@ -187,6 +187,28 @@ void check_built_data(const json& value, const std::string& name, const std::str
     }
 }
 
+// nlohmann's parse, for what the fast reader declines: it reads the rare cases (integers
+// beyond 64 bits) and words every error, which is placed at its line and column here.
+json parse_with_nlohmann(std::string_view body, const std::string& name) {
+    try {
+        return json::parse(body.begin(), body.end());
+    } catch (const json::parse_error& e) {
+        // e.byte is 1-based and points just past the offending character.
+        const std::size_t offset = e.byte > 0 ? e.byte - 1 : 0;
+        fail_at(body, offset, name, short_parse_message(e.what()));
+    } catch (const json::out_of_range& e) {
+        // Error 406: a number beyond double's range ("1e400"), the only one parsing raises.
+        // The message quotes the number: "number overflow parsing '1e400'".
+        const std::string what = e.what();
+        const std::size_t open = what.find('\'');
+        const std::size_t close = what.rfind('\'');
+        const std::string token = open < close ? what.substr(open + 1, close - open - 1) : std::string();
+        fail_at(body, token.empty() ? 0 : offset_of_number(body, token), name,
+                "malformed JSON: the number " + (token.empty() ? std::string("here") : token) +
+                    " is too large (beyond ±1.8e308)");
+    }
+}
+
 } // namespace
 
 json adopt_data(const json& data, const std::string& name, int max_depth) {
@@ -214,31 +236,10 @@ json parse_data(std::string_view text, const std::string& name, int max_depth) {
 json parse_valid_data(std::string_view text, const std::string& name, int max_depth) {
     const std::string_view body = text::strip_bom(text);
     check_depth(body, name, max_depth);
-    json data;
-    if (std::optional<json> fast = read_json_fast(body)) {
-        data = std::move(*fast);
-        normalise_strings(data);
-        return data;
-    }
-    try {
-        data = json::parse(body.begin(), body.end());
-    } catch (const json::parse_error& e) {
-        // e.byte is 1-based and points just past the offending character.
-        const std::size_t offset = e.byte > 0 ? e.byte - 1 : 0;
-        fail_at(body, offset, name, short_parse_message(e.what()));
-    } catch (const json::out_of_range& e) {
-        // Error 406: a number beyond double's range ("1e400"), the only one parsing raises.
-        // The message quotes the number: "number overflow parsing '1e400'".
-        const std::string what = e.what();
-        const std::size_t open = what.find('\'');
-        const std::size_t close = what.rfind('\'');
-        const std::string token = open < close ? what.substr(open + 1, close - open - 1) : std::string();
-        fail_at(body, token.empty() ? 0 : offset_of_number(body, token), name,
-                "malformed JSON: the number " + (token.empty() ? std::string("here") : token) +
-                    " is too large (beyond ±1.8e308)");
-    }
-    normalise_strings(data);
-    return data;
+    std::optional<json> data = read_json_fast(body);
+    if (!data) data = parse_with_nlohmann(body, name);
+    normalise_strings(*data);
+    return std::move(*data);
 }
 
 } // namespace vanban::engine
