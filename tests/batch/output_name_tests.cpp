@@ -92,8 +92,10 @@ TEST_CASE("output name: the fields the pattern reads name the records") {
           std::vector<std::string>{"branch.code", "header.number"});
     CHECK(OutputPattern("{{ vanban.record }}-{{ items[0].name }}-{{ o[\"k\"] }}.pdf").fields() ==
           std::vector<std::string>{"items[0].name", "o.k"});
+    // A condition reads the data too; keys that are not names are written in brackets.
     CHECK(OutputPattern("{% if a %}{{ b }}{% else %}{{ c ~ d }}{% endif %}.pdf").fields() ==
-          std::vector<std::string>{"b", "c", "d"});
+          std::vector<std::string>{"a", "b", "c", "d"});
+    CHECK(OutputPattern("{{ x[\"a-b\"].c }}.pdf").fields() == std::vector<std::string>{"x[\"a-b\"].c"});
 }
 
 TEST_CASE("output name: the base folder and the format come from the pattern's text") {

@@ -232,6 +232,14 @@ void check_options(const BatchOptions& options) {
         usage("shard " + std::to_string(options.shard_index) + "/" + std::to_string(options.shard_count) +
               " does not exist: shards are numbered 1/N to N/N (with a 0-based index such as "
               "JOB_COMPLETION_INDEX, give $((JOB_COMPLETION_INDEX + 1))/N)");
+    const auto check_paths = [](const std::vector<std::string>& fields, const char* option) {
+        for (const std::string& field : fields)
+            if (!batch::is_field_path(field))
+                usage(std::string(option) + " '" + field + "' is not a field path (names joined by dots, a list item as "
+                                                           "name[0], any other key as name[\"a-b\"])");
+    };
+    check_paths(options.key_fields, "--key");
+    check_paths(options.strip_fields, "--strip");
 }
 
 std::vector<Format> output_formats(const BatchOptions& options, const OutputPattern& pattern) {

@@ -1,39 +1,27 @@
 #include "batch/fields.hpp"
 
-#include <charconv>
+#include "text/json_path.hpp"
 
 namespace vanban::batch {
 
 namespace {
 
-// One step of a dotted path: a field name, then any number of [index].
-struct Step {
-    std::string_view key;
-    std::vector<std::size_t> indexes;
-};
-
-std::vector<Step> split_path(std::string_view path) {
-    std::vector<Step> steps;
-    std::size_t start = 0;
-    while (start <= path.size()) {
-        std::size_t dot = path.find('.', start);
-        if (dot == std::string_view::npos) dot = path.size();
-        std::string_view segment = path.substr(start, dot - start);
-        Step step;
-        const std::size_t open = segment.find('[');
-        step.key = segment.substr(0, open);
-        for (std::size_t at = open; at != std::string_view::npos && at < segment.size();) {
-            const std::size_t close = segment.find(']', at);
-            if (close == std::string_view::npos) break;
-            std::size_t index = 0;
-            std::from_chars(segment.data() + at + 1, segment.data() + close, index);
-            step.indexes.push_back(index);
-            at = segment.find('[', close);
+// The value the steps lead to, or nullptr.
+const nlohmann::json* walk(const nlohmann::json& data, const std::vector<text::JsonPathStep>& steps, std::size_t count) {
+    const nlohmann::json* node = &data;
+    for (std::size_t i = 0; i < count; ++i) {
+        const text::JsonPathStep& step = steps[i];
+        if (step.index) {
+            if (!node->is_array() || *step.index >= node->size()) return nullptr;
+            node = &(*node)[*step.index];
+            continue;
         }
-        steps.push_back(step);
-        start = dot + 1;
+        if (!node->is_object()) return nullptr;
+        auto it = node->find(step.key);
+        if (it == node->end()) return nullptr;
+        node = &*it;
     }
-    return steps;
+    return node;
 }
 
 } // namespace
@@ -44,30 +32,19 @@ nlohmann::json merge_record(const nlohmann::json& shared, const nlohmann::json& 
     return merged;
 }
 
+bool is_field_path(std::string_view path) { return text::parse_json_path(path).has_value(); }
+
 const nlohmann::json* find_field(const nlohmann::json& data, std::string_view path) {
-    const nlohmann::json* node = &data;
-    for (const Step& step : split_path(path)) {
-        if (!node->is_object()) return nullptr;
-        auto it = node->find(step.key);
-        if (it == node->end()) return nullptr;
-        node = &*it;
-        for (std::size_t index : step.indexes) {
-            if (!node->is_array() || index >= node->size()) return nullptr;
-            node = &(*node)[index];
-        }
-    }
-    return node;
+    const auto steps = text::parse_json_path(path);
+    return steps ? walk(data, *steps, steps->size()) : nullptr;
 }
 
 void remove_field(nlohmann::json& data, std::string_view path) {
-    const std::size_t dot = path.rfind('.');
-    nlohmann::json* parent = &data;
-    if (dot != std::string_view::npos) {
-        const nlohmann::json* found = find_field(data, path.substr(0, dot));
-        if (!found) return;
-        parent = const_cast<nlohmann::json*>(found); // found inside `data`, which is ours to change
-    }
-    if (parent->is_object()) parent->erase(std::string(path.substr(dot == std::string_view::npos ? 0 : dot + 1)));
+    const auto steps = text::parse_json_path(path);
+    if (!steps || steps->back().index) return;
+    // found inside `data`, which is ours to change
+    auto* parent = const_cast<nlohmann::json*>(walk(data, *steps, steps->size() - 1));
+    if (parent && parent->is_object()) parent->erase(steps->back().key);
 }
 
 std::string field_text(const nlohmann::json* value) {

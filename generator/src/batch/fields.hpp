@@ -1,5 +1,6 @@
 // The data of one record: merged over the shared data, with fields found, removed and
-// printed by dotted paths ("branch.code", "header.issuer[0]").
+// printed by JSON paths as text::parse_json_path reads them ("branch.code",
+// "header.issuer[0]", x["a-b"]).
 #pragma once
 
 #include <string>
@@ -16,10 +17,13 @@ namespace vanban::batch {
 // replaces the shared one whole; null removes the field.
 nlohmann::json merge_record(const nlohmann::json& shared, const nlohmann::json& record);
 
-// The value at a dotted path, or nullptr. "a.b[2]" is field b of a, then its third item.
+// Whether `path` is a JSON path (--key and --strip are checked before the first record).
+bool is_field_path(std::string_view path);
+
+// The value at a path, or nullptr. "a.b[2]" is field b of a, then its third item.
 const nlohmann::json* find_field(const nlohmann::json& data, std::string_view path);
 
-// Removes the field at a dotted path, if present (list items cannot be removed this way).
+// Removes the field at a path, if present (list items cannot be removed this way).
 void remove_field(nlohmann::json& data, std::string_view path);
 
 // "HC05", "3", "true"; lists and objects as compact JSON. Empty for a missing field.

@@ -30,81 +30,6 @@ bool is_windows_device_name(std::string_view name) {
            upper[3] >= '1' && upper[3] <= '9';
 }
 
-// ------------------------------------------------------------- fields the pattern reads
-
-// The dotted path an expression names, when it is a plain path into the data.
-bool data_path_of(const tmpl::ast::Expr& expr, std::string& path) {
-    using tmpl::ast::ExprKind;
-    switch (expr.kind) {
-    case ExprKind::name:
-        path = static_cast<const tmpl::ast::Name&>(expr).name.text;
-        return path != "vanban" && path != "loop";
-    case ExprKind::attribute: {
-        const auto& attribute = static_cast<const tmpl::ast::Attribute&>(expr);
-        if (!data_path_of(*attribute.object, path)) return false;
-        path += "." + attribute.name;
-        return true;
-    }
-    case ExprKind::index: {
-        const auto& index = static_cast<const tmpl::ast::Index&>(expr);
-        if (!data_path_of(*index.object, path) || index.index->kind != ExprKind::literal) return false;
-        const auto& literal = static_cast<const tmpl::ast::Literal&>(*index.index);
-        if (literal.value.type() == tmpl::Value::Type::integer) {
-            path += "[" + std::to_string(literal.value.as_integer()) + "]";
-            return literal.value.as_integer() >= 0;
-        }
-        if (literal.value.type() != tmpl::Value::Type::string) return false;
-        path += "." + std::string(literal.value.as_text());
-        return true;
-    }
-    default: return false;
-    }
-}
-
-void collect_fields(const tmpl::ast::Expr& expr, std::vector<std::string>& fields) {
-    using namespace tmpl::ast;
-    std::string path;
-    if (data_path_of(expr, path)) {
-        if (std::find(fields.begin(), fields.end(), path) == fields.end()) fields.push_back(path);
-        return;
-    }
-    auto visit = [&](const ExprPtr& child) {
-        if (child) collect_fields(*child, fields);
-    };
-    switch (expr.kind) {
-    case ExprKind::list:
-        for (const auto& item : static_cast<const ListLiteral&>(expr).items) visit(item);
-        break;
-    case ExprKind::unary: visit(static_cast<const Unary&>(expr).operand); break;
-    case ExprKind::binary:
-        visit(static_cast<const Binary&>(expr).left);
-        visit(static_cast<const Binary&>(expr).right);
-        break;
-    case ExprKind::test: visit(static_cast<const Test&>(expr).operand); break;
-    case ExprKind::filter:
-        visit(static_cast<const Filter&>(expr).input);
-        for (const auto& arg : static_cast<const Filter&>(expr).args) visit(arg);
-        break;
-    default: break;
-    }
-}
-
-void collect_fields(const tmpl::ast::Block& block, std::vector<std::string>& fields) {
-    using namespace tmpl::ast;
-    for (const StmtPtr& stmt : block) {
-        switch (stmt->kind) {
-        case StmtKind::print: collect_fields(*static_cast<const Print&>(*stmt).expr, fields); break;
-        case StmtKind::if_: {
-            const auto& branch_stmt = static_cast<const If&>(*stmt);
-            for (const auto& branch : branch_stmt.branches) collect_fields(branch.body, fields);
-            collect_fields(branch_stmt.otherwise, fields);
-            break;
-        }
-        default: break;
-        }
-    }
-}
-
 // ------------------------------------------------------------- building the path
 
 // One name of the path: the folder or file name between two '/'.
@@ -175,7 +100,7 @@ OutputPattern::OutputPattern(const std::string& pattern) : text_(pattern) {
         throw Failure(ErrorKind::usage, "the output pattern must be one line");
     template_ = tmpl::parse_template(kPatternName, pattern);
     library_ = std::make_unique<tmpl::Library>(std::make_shared<tmpl::MapLoader>(std::map<std::string, std::string>{}));
-    collect_fields(template_->body(), fields_);
+    fields_ = tmpl::data_paths(*template_);
 }
 
 OutputPattern::~OutputPattern() = default;

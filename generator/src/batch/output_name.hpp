@@ -40,7 +40,8 @@ public:
     // reports ("missing field branch.code"), output for a name that data makes unsafe.
     std::string evaluate(const nlohmann::json& data, std::size_t record_number) const;
 
-    // The data fields the pattern reads, as dotted paths ("branch.code"), in order.
+    // The data fields the pattern reads, as JSON paths ("branch.code"), in order
+    // (tmpl::data_paths).
     const std::vector<std::string>& fields() const { return fields_; }
 
     // The folder every output lies under: the pattern's text before its first tag, up to

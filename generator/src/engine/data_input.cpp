@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "engine/json_reader.hpp"
+#include "text/json_path.hpp"
 #include "text/utf8.hpp"
 #include "vanban/error.hpp"
 
@@ -145,29 +146,24 @@ void normalise_strings(json& value) {
     }
 }
 
-// "tasks[3].deadline": how schema and template errors name a place in the data.
-std::string child_path(const std::string& parent, const std::string& key) {
-    return parent.empty() ? key : parent + "." + key;
-}
-
-[[noreturn]] void fail_in_data(const std::string& name, const std::string& json_path, std::string message,
+[[noreturn]] void fail_in_data(const std::string& name, const text::JsonPath& json_path, std::string message,
                                ErrorKind kind = ErrorKind::data) {
     Error error;
     error.kind = kind;
-    error.message = (json_path.empty() ? std::string("the data") : json_path) + ": " + std::move(message);
-    error.json_path = json_path;
+    error.message = json_path.describe() + ": " + std::move(message);
+    error.json_path = json_path.text();
     error.where.file = name;
     throw Failure(std::move(error));
 }
 
-void check_utf8(const std::string& text, const std::string& name, const std::string& json_path, bool is_key) {
+void check_utf8(const std::string& text, const std::string& name, const text::JsonPath& json_path, bool is_key) {
     if (auto bad = text::find_invalid_utf8(text))
         fail_in_data(name, json_path,
                      std::string(is_key ? "a key" : "the text") + " is not valid UTF-8 (byte " + std::to_string(*bad) + ")");
 }
 
 // Valid UTF-8 and depth, checked before normalise_strings() walks the same values.
-void check_built_data(const json& value, const std::string& name, const std::string& json_path, int depth,
+void check_built_data(const json& value, const std::string& name, const text::JsonPath& json_path, int depth,
                       int max_depth) {
     if (value.is_string()) {
         check_utf8(value.get_ref<const std::string&>(), name, json_path, false);
@@ -178,12 +174,12 @@ void check_built_data(const json& value, const std::string& name, const std::str
         fail_in_data(name, json_path, "nesting deeper than " + std::to_string(max_depth) + " levels", ErrorKind::limit);
     if (value.is_array()) {
         for (std::size_t i = 0; i < value.size(); ++i)
-            check_built_data(value[i], name, json_path + "[" + std::to_string(i) + "]", depth + 1, max_depth);
+            check_built_data(value[i], name, json_path.index(i), depth + 1, max_depth);
         return;
     }
     for (auto it = value.begin(); it != value.end(); ++it) {
         check_utf8(it.key(), name, json_path, true);
-        check_built_data(it.value(), name, child_path(json_path, it.key()), depth + 1, max_depth);
+        check_built_data(it.value(), name, json_path.key(it.key()), depth + 1, max_depth);
     }
 }
 
@@ -212,7 +208,7 @@ json parse_with_nlohmann(std::string_view body, const std::string& name) {
 } // namespace
 
 json adopt_data(const json& data, const std::string& name, int max_depth) {
-    check_built_data(data, name, "", 0, max_depth);
+    check_built_data(data, name, {}, 0, max_depth);
     json copy = data;
     normalise_strings(copy);
     return copy;

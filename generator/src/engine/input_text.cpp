@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "engine/data_input.hpp"
+#include "text/json_path.hpp"
 #include "text/legacy.hpp"
 #include "text/utf8.hpp"
 #include "vanban/error.hpp"
@@ -118,11 +119,10 @@ private:
         std::size_t index;
     };
 
-    static std::string path_of(const Step* step) {
-        if (!step) return "";
-        const std::string parent = path_of(step->parent);
-        if (step->key) return member_path(parent, *step->key);
-        return parent + "[" + std::to_string(step->index) + "]";
+    static text::JsonPath path_of(const Step* step) {
+        if (!step) return {};
+        text::JsonPath path = path_of(step->parent);
+        return step->key ? path.add_key(*step->key) : path.add_index(step->index);
     }
 
     void walk(const json& value, const Step* step) {
@@ -142,11 +142,11 @@ private:
 
     void check(const std::string& s, const Step* step) {
         if (s.size() > limits_.max_data_string_bytes) {
-            const std::string path = path_of(step);
+            const text::JsonPath path = path_of(step);
             Error error;
             error.kind = ErrorKind::limit;
-            error.json_path = path;
-            error.message = (path.empty() ? std::string("the data") : path) + ": a text of " +
+            error.json_path = path.text();
+            error.message = path.describe() + ": a text of " +
                             std::to_string(s.size()) + " bytes is longer than " +
                             mebibytes(limits_.max_data_string_bytes) + " (max_data_string_bytes)";
             throw Failure(std::move(error));
@@ -159,7 +159,7 @@ private:
             return;
         }
         const bool tcvn3 = *guess == text::LegacyEncoding::tcvn3;
-        warnings_.push_back(Warning{path_of(step), std::string("looks like ") + (tcvn3 ? "TCVN3" : "VNI") +
+        warnings_.push_back(Warning{path_of(step).text(), std::string("looks like ") + (tcvn3 ? "TCVN3" : "VNI") +
                                                        " text shown as Latin-1; use --input-encoding " +
                                                        text::legacy_encoding_name(*guess)});
     }
@@ -171,14 +171,6 @@ private:
 };
 
 } // namespace
-
-std::string member_path(const std::string& parent, const std::string& key) {
-    bool plain = !key.empty();
-    for (char c : key)
-        if (c == '.' || c == '[' || c == ']' || c == '"' || c == ' ' || c == '\'') plain = false;
-    if (!plain) return parent + "[\"" + key + "\"]";
-    return parent.empty() ? key : parent + "." + key;
-}
 
 json read_data(std::string_view text, const std::string& name, InputEncoding encoding, const DataLimits& limits,
                std::vector<Warning>& warnings) {

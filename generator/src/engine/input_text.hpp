@@ -39,8 +39,4 @@ nlohmann::json read_data(std::string_view text, const std::string& name, InputEn
 // The text stage's name for a legacy encoding; nullopt for UTF-8.
 std::optional<text::LegacyEncoding> legacy_of(InputEncoding encoding);
 
-// The JSON path of an object member: "header.issuer", or header["số hiệu"] for a key that
-// is not a plain name.
-std::string member_path(const std::string& parent, const std::string& key);
-
 } // namespace vanban::engine

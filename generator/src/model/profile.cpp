@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "text/json_path.hpp"
 #include "vanban/error.hpp"
 
 namespace vanban::model {
@@ -16,9 +17,9 @@ using nlohmann::json;
 // that the leftovers can be reported as unknown.
 class ObjectReader {
 public:
-    ObjectReader(const json& object, std::string path, const std::string& source)
+    ObjectReader(const json& object, text::JsonPath path, const std::string& source)
         : object_(object), path_(std::move(path)), source_(source) {
-        if (!object_.is_object()) fail(path_.empty() ? "the profile" : path_, "must be an object");
+        if (!object_.is_object()) fail(path_.empty() ? "the profile" : path_.text(), "must be an object");
     }
 
     void read(const char* key, double& out) { if (auto* v = take(key)) out = number(*v, key); }
@@ -58,7 +59,7 @@ public:
     template <class Struct, class Fill>
     void read_object(const char* key, Struct& out, Fill fill) {
         if (auto* v = take(key)) {
-            ObjectReader inner(*v, child(key), source_);
+            ObjectReader inner(*v, path_.key(key), source_);
             fill(inner, out);
             inner.finish();
         }
@@ -69,7 +70,7 @@ public:
             if (!v->is_array()) fail(child(key), "must be a list");
             out.clear();
             for (std::size_t i = 0; i < v->size(); ++i) {
-                ObjectReader inner((*v)[i], child(key) + "[" + std::to_string(i) + "]", source_);
+                ObjectReader inner((*v)[i], path_.key(key).index(i), source_);
                 Struct item;
                 fill(inner, item);
                 inner.finish();
@@ -82,7 +83,7 @@ public:
         for (auto it = object_.begin(); it != object_.end(); ++it) {
             if (!it.key().empty() && it.key()[0] == '$') continue;
             if (std::find(used_.begin(), used_.end(), it.key()) == used_.end())
-                fail(child(it.key().c_str()), "is not a profile setting");
+                fail(child(it.key()), "is not a profile setting");
         }
     }
 
@@ -97,7 +98,7 @@ private:
         if (!v.is_number()) fail(child(key), "must be a number");
         return v.get<double>();
     }
-    std::string child(const char* key) const { return path_.empty() ? key : path_ + "." + key; }
+    std::string child(std::string_view key) const { return path_.key(key).text(); }
     [[noreturn]] void fail(const std::string& path, const std::string& what) const {
         Error error;
         error.kind = ErrorKind::resource;
@@ -108,7 +109,7 @@ private:
     }
 
     const json& object_;
-    std::string path_;
+    text::JsonPath path_;
     const std::string& source_;
     std::vector<std::string> used_;
 };
@@ -176,7 +177,7 @@ void check_sane(const Profile& p, const std::string& source) {
 
 Profile profile_from_json(const json& json, const std::string& source) {
     Profile p;
-    ObjectReader r(json, "", source);
+    ObjectReader r(json, {}, source);
     r.read("name", p.name);
     r.read("font_family", p.font_family);
     r.read("number_prefix", p.number_prefix);

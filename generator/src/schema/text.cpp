@@ -45,14 +45,6 @@ int digits(std::string_view text, std::size_t at, std::size_t count) {
 
 bool is_leap_year(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
 
-bool is_latin_letter(char32_t cp) {
-    if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || cp == '_';
-    if (cp == 0xD7 || cp == 0xF7) return false; // × and ÷
-    return (cp >= 0xC0 && cp <= 0x24F) || (cp >= 0x1E00 && cp <= 0x1EFF);
-}
-
-bool is_combining_mark(char32_t cp) { return cp >= 0x300 && cp <= 0x36F; }
-
 } // namespace
 
 std::size_t count_code_points(std::string_view text) {
@@ -127,35 +119,6 @@ bool is_date_time(std::string_view text) {
         if (utc_minutes != 23 * 60 + 59) return false;
     }
     return true;
-}
-
-bool is_path_name(std::string_view key) {
-    if (key.empty()) return false;
-    bool first = true;
-    for (std::size_t i = 0; i < key.size();) {
-        char32_t cp = next_code_point(key, i);
-        bool ok = is_latin_letter(cp) || (!first && ((cp >= '0' && cp <= '9') || is_combining_mark(cp)));
-        if (!ok) return false;
-        first = false;
-    }
-    return true;
-}
-
-void append_key(std::string& path, std::string_view key) {
-    if (is_path_name(key)) {
-        if (!path.empty()) path += '.';
-        path += key;
-        return;
-    }
-    path += '[';
-    path += nlohmann::json(std::string(key)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    path += ']';
-}
-
-void append_index(std::string& path, std::size_t index) {
-    path += '[';
-    path += std::to_string(index);
-    path += ']';
 }
 
 std::string quote(const nlohmann::json& value, std::size_t max_chars) {

@@ -8,6 +8,7 @@
 #include "schema/compiled.hpp"
 #include "schema/schema.hpp"
 #include "schema/text.hpp"
+#include "text/json_path.hpp"
 
 namespace vanban::schema {
 
@@ -70,11 +71,13 @@ public:
         ++count_;
         if (!record_) return;
         Found found;
+        text::JsonPath path;
         for (const Step* step : chain_of(at)) {
             found.order.push_back(step->ordinal);
-            if (step->is_index) detail::append_index(found.problem.json_path, step->index);
-            else detail::append_key(found.problem.json_path, step->key);
+            if (step->is_index) path.add_index(step->index);
+            else path.add_key(step->key);
         }
+        found.problem.json_path = path.text();
         found.problem.message = std::move(message);
         found_.push_back(std::move(found));
     }

@@ -10,6 +10,7 @@
 #include "template/ast.hpp"
 #include "template/filters.hpp"
 #include "template/template.hpp"
+#include "text/json_path.hpp"
 
 namespace vanban::tmpl {
 
@@ -55,21 +56,6 @@ constexpr int max_evaluation_depth = 2000;
 const Identifier loop_name("loop");
 
 std::string in_quotes(std::string_view s) { return "'" + std::string(s) + "'"; }
-
-// A key as it appears in a JSON path: ".name" for simple names, ["…"] otherwise.
-void append_path_key(std::string& path, std::string_view key) {
-    bool simple = !key.empty();
-    for (char c : key)
-        if (c == '.' || c == '[' || c == ']' || c == '"' || c == ' ' || c == '\'') simple = false;
-    if (simple) {
-        if (!path.empty()) path += '.';
-        path += key;
-    } else {
-        path += "[\"";
-        path += key;
-        path += "\"]";
-    }
-}
 
 // Restores a variable when a scope ends, even by an exception.
 template <class T>
@@ -139,40 +125,39 @@ public:
     // e.g. "plan.tasks[3].deadline". Values do not carry their path (that would cost a
     // string per lookup); it is found again from the node's address, only on error.
     std::string path_of(const Value& value) const {
-        std::string path;
+        text::JsonPath path;
         const json* node = value.json();
-        if (node && !path_to(node, path)) path.clear();
-        if (value.is_defined()) return path;
-        if (value.missing_is_index()) path += value.missing_key();
-        else append_path_key(path, value.missing_key());
-        return path;
+        if (node && !path_to(node, path)) path = {};
+        if (value.is_defined()) return path.text();
+        // A missing index is written as the template wrote it ("[-1]" included).
+        if (value.missing_is_index()) return path.text() + std::string(value.missing_key());
+        return path.add_key(value.missing_key()).text();
     }
 
     // Breadth-first search of the data for `target`; no recursion, so deep data is safe.
-    bool path_to(const json* target, std::string& path) const {
+    bool path_to(const json* target, text::JsonPath& path) const {
         struct Step {
             const json* node;
             std::size_t parent;
-            std::string_view key; // empty: an array index
+            const std::string* key; // null: an array index
             std::size_t index;
         };
-        std::vector<Step> steps{{&data_, 0, {}, 0}};
+        std::vector<Step> steps{{&data_, 0, nullptr, 0}};
         for (std::size_t i = 0; i < steps.size(); ++i) {
             const json* node = steps[i].node;
             if (node == target) {
                 std::vector<const Step*> chain;
                 for (std::size_t k = i; k != 0; k = steps[k].parent) chain.push_back(&steps[k]);
                 for (auto step = chain.rbegin(); step != chain.rend(); ++step) {
-                    if ((*step)->node == &data_) continue;
-                    if (!(*step)->key.empty()) append_path_key(path, (*step)->key);
-                    else path += "[" + std::to_string((*step)->index) + "]";
+                    if ((*step)->key) path.add_key(*(*step)->key);
+                    else path.add_index((*step)->index);
                 }
                 return true;
             }
             if (node->is_object()) {
-                for (auto it = node->begin(); it != node->end(); ++it) steps.push_back({&it.value(), i, it.key(), 0});
+                for (auto it = node->begin(); it != node->end(); ++it) steps.push_back({&it.value(), i, &it.key(), 0});
             } else if (node->is_array()) {
-                for (std::size_t k = 0; k < node->size(); ++k) steps.push_back({&(*node)[k], i, {}, k});
+                for (std::size_t k = 0; k < node->size(); ++k) steps.push_back({&(*node)[k], i, nullptr, k});
             }
         }
         return false;

@@ -2,7 +2,7 @@
 
 #include <charconv>
 
-#include <utf8proc.h>
+#include "text/json_path.hpp"
 
 namespace vanban::tmpl {
 
@@ -24,21 +24,6 @@ char32_t decode(std::string_view s, std::size_t i, std::size_t& length) {
     length = 4;
     return char32_t(b & 0x07) << 18 | char32_t(byte(1) & 0x3F) << 12 | char32_t(byte(2) & 0x3F) << 6 |
            (byte(3) & 0x3F);
-}
-
-// Names may use letters of any script ("tên_đơn_vị"), so that JSON keys written in
-// Vietnamese can be reached with a dot. Punctuation such as typographic quotes cannot.
-bool is_name_code_point(char32_t cp, bool first) {
-    if (cp < 0x80) {
-        char c = char(cp);
-        return is_ascii_letter(c) || c == '_' || (!first && is_digit(c));
-    }
-    switch (utf8proc_category(utf8proc_int32_t(cp))) {
-    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
-    case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: return true;
-    case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ND: return !first;
-    default: return false;
-    }
 }
 
 // Moves a position over `bytes` of source: columns count code points.
@@ -163,7 +148,7 @@ private:
         if (c == '"' || c == '\'') return lex_string();
         if (is_digit(c)) return lex_number();
         std::size_t length = 0;
-        if (is_name_code_point(decode(src_, i_, length), true)) return lex_name();
+        if (text::is_name_code_point(decode(src_, i_, length), true)) return lex_name();
         return lex_operator();
     }
 
@@ -172,7 +157,7 @@ private:
         token.kind = Token::Kind::name;
         token.pos = pos_;
         std::size_t start = i_, k = i_, length = 0;
-        while (k < src_.size() && is_name_code_point(decode(src_, k, length), k == start)) k += length;
+        while (k < src_.size() && text::is_name_code_point(decode(src_, k, length), k == start)) k += length;
         token.text = src_.substr(start, k - start);
         advance(k - start);
         return token;

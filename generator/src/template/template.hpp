@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -62,5 +63,11 @@ private:
 // problems, the JSON path), data, or limit.
 void evaluate(const Template& root, const nlohmann::json& data, const Library& library,
               Output& out, const Limits& limits = {}, const nlohmann::json* globals = nullptr);
+
+// The data fields `root`'s own text reads (not those of templates it includes), as JSON
+// paths in the order they first appear: a name the template does not bind itself, then
+// attributes and constant indexes ("branch.code", x["a-b"], "header.issuer[0]"). Names it
+// binds (loop variables, set, macro parameters) and `vanban`, `loop` are not data.
+std::vector<std::string> data_paths(const Template& root);
 
 } // namespace vanban::tmpl
