@@ -26,7 +26,7 @@ void report(const vanban::Error& error) {
     std::cerr << "where: " << error.where.file;
     if (error.where.known()) std::cerr << ":" << error.where.line << ":" << error.where.column;
     if (!error.json_path.empty()) std::cerr << " (field " << error.json_path << ")";
-    std::cerr << "\nwhy: " << error.message << "\n" << error.format() << "\n";
+    std::cerr << "\nwhy: " << error.message.text() << "\n" << error.format() << "\n";
 }
 
 } // namespace

@@ -15,6 +15,7 @@ struct vanban_engine {
 struct vanban_result {
     vanban::RenderResult result;
     std::string message;   // result.error.format(), kept so that its c_str() outlives the call
+    std::string reason;    // result.error.message's text, likewise
     std::string data_name; // the file every warning is about
 };
 
@@ -41,6 +42,7 @@ vanban_result* failed(vanban::ErrorKind kind, std::string message) {
     r->result.error.kind = kind;
     r->result.error.message = std::move(message);
     r->message = r->result.error.format();
+    r->reason = r->result.error.message.text();
     return r;
 }
 
@@ -67,7 +69,10 @@ vanban_result* render(const char* caller, const vanban_engine* engine, const cha
         r->data_name = options.data_name;
         r->result = engine->engine.render(template_name, std::string_view(data_json ? data_json : "", data_len),
                                           chosen, options);
-        if (!r->result.ok) r->message = r->result.error.format();
+        if (!r->result.ok) {
+            r->message = r->result.error.format();
+            r->reason = r->result.error.message.text();
+        }
         return r;
     } catch (const std::bad_alloc&) {
         return failed(vanban::ErrorKind::limit, "out of memory");
@@ -177,7 +182,7 @@ const unsigned char* vanban_result_bytes(const vanban_result* r, size_t* length)
 }
 
 const char* vanban_result_message(const vanban_result* r) { return r ? r->message.c_str() : "no result"; }
-const char* vanban_result_reason(const vanban_result* r) { return r ? r->result.error.message.c_str() : "no result"; }
+const char* vanban_result_reason(const vanban_result* r) { return r ? r->reason.c_str() : "no result"; }
 
 int vanban_result_exit_code(const vanban_result* r) {
     if (!r) return vanban::exit_code(vanban::ErrorKind::internal);

@@ -213,7 +213,7 @@ TEST_CASE("batch: a batch that cannot start says why and writes nothing") {
         options.output_pattern = (w.dir.path() / "out").string() + "/{{ code }}";
         BatchSummary summary = w.run(options);
         CHECK(summary.exit_code() == vanban::exit_code(vanban::ErrorKind::usage));
-        CHECK_THAT(summary.error.message, Catch::Contains("cannot tell the format"));
+        CHECK_THAT(summary.error.message.text(), Catch::Contains("cannot tell the format"));
     }
     SECTION("shared data that is not an object") {
         options.shared_json = "[1, 2]";
@@ -226,7 +226,7 @@ TEST_CASE("batch: a batch that cannot start says why and writes nothing") {
     SECTION("shard 0") {
         options.shard_index = 0;
         options.shard_count = 3;
-        CHECK_THAT(w.run(options).error.message, Catch::Contains("JOB_COMPLETION_INDEX"));
+        CHECK_THAT(w.run(options).error.message.text(), Catch::Contains("JOB_COMPLETION_INDEX"));
     }
     CHECK(all_files(w.path("out")).empty());
 }

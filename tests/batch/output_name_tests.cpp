@@ -50,12 +50,12 @@ TEST_CASE("output name: data cannot make a name '..', '.', or empty, nor a Windo
     const std::string folder_pattern = "out/{{ folder }}/plan.pdf";
     auto dotdot = name_error(folder_pattern, json{{"folder", ".."}});
     CHECK(dotdot.kind == ErrorKind::output);
-    CHECK_THAT(dotdot.message, Catch::Contains("leave the output folder"));
+    CHECK_THAT(dotdot.message.text(), Catch::Contains("leave the output folder"));
     CHECK(name_error(folder_pattern, json{{"folder", "."}}).kind == ErrorKind::output);
-    CHECK_THAT(name_error(folder_pattern, json{{"folder", ""}}).message, Catch::Contains("empty"));
-    CHECK_THAT(name_error("out/{{ folder }}/", json{{"folder", "x"}}).message, Catch::Contains("empty"));
+    CHECK_THAT(name_error(folder_pattern, json{{"folder", ""}}).message.text(), Catch::Contains("empty"));
+    CHECK_THAT(name_error("out/{{ folder }}/", json{{"folder", "x"}}).message.text(), Catch::Contains("empty"));
     CHECK(OutputPattern("/tmp/{{ folder }}.pdf").evaluate(json{{"folder", "x"}}, 1) == "/tmp/x.pdf");
-    CHECK_THAT(name_error("out/{{ x }}", json{{"x", std::string(300, 'a')}}).message, Catch::Contains("255 bytes"));
+    CHECK_THAT(name_error("out/{{ x }}", json{{"x", std::string(300, 'a')}}).message.text(), Catch::Contains("255 bytes"));
 
     OutputPattern pattern("out/{{ name }}");
     CHECK(pattern.evaluate(json{{"name", "NUL.pdf"}}, 1) == "out/_NUL.pdf");
@@ -69,7 +69,7 @@ TEST_CASE("output name: data cannot make a name '..', '.', or empty, nor a Windo
 TEST_CASE("output name: a missing field fails the record, naming the field") {
     auto error = name_error("out/{{ branch.code }}.pdf", json{{"branch", json::object()}});
     CHECK(error.kind != ErrorKind::internal);
-    CHECK_THAT(error.message, Catch::Contains("branch.code"));
+    CHECK_THAT(error.message.text(), Catch::Contains("branch.code"));
     CHECK(error.where.file == "output pattern");
     CHECK(error.where.column == 8);
 }

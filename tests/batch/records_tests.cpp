@@ -29,7 +29,7 @@ std::string opening_error(const std::string& text, RecordsFormat format) {
     try {
         read_all(text, format);
     } catch (const Failure& failure) {
-        return failure.error().message;
+        return failure.error().message.text();
     }
     return "";
 }
@@ -56,10 +56,10 @@ TEST_CASE("records: a JSON array item that is not an object fails alone") {
     REQUIRE(records.size() == 4);
     CHECK_FALSE(records[0].error);
     REQUIRE(records[1].error);
-    CHECK_THAT(records[1].error->message, Catch::Contains("a string, not an object"));
+    CHECK_THAT(records[1].error->message.text(), Catch::Contains("a string, not an object"));
     CHECK(records[1].error->record == 2);
     REQUIRE(records[2].error);
-    CHECK_THAT(records[2].error->message, Catch::Contains("a list"));
+    CHECK_THAT(records[2].error->message.text(), Catch::Contains("a list"));
     CHECK_FALSE(records[3].error);
 }
 
@@ -89,7 +89,7 @@ TEST_CASE("records: a malformed JSON line fails alone, with its line and column"
     CHECK(records[1].error->record == 2);
     CHECK(records[1].error->where.line == 2);
     CHECK(records[1].error->where.column > 1);
-    CHECK_THAT(records[1].error->message, Catch::Contains("malformed JSON"));
+    CHECK_THAT(records[1].error->message.text(), Catch::Contains("malformed JSON"));
     CHECK(records[2].data["a"] == 3);
 }
 
@@ -141,22 +141,22 @@ TEST_CASE("records: a malformed CSV row fails alone and the next row is read") {
     REQUIRE(records.size() == 6);
     CHECK_FALSE(records[0].error);
     REQUIRE(records[1].error);
-    CHECK_THAT(records[1].error->message, Catch::Contains("3 cells, the header 2"));
+    CHECK_THAT(records[1].error->message.text(), Catch::Contains("3 cells, the header 2"));
     CHECK(records[1].error->where.line == 3);
     REQUIRE(records[2].error);
-    CHECK_THAT(records[2].error->message, Catch::Contains("quote inside a field"));
+    CHECK_THAT(records[2].error->message.text(), Catch::Contains("quote inside a field"));
     REQUIRE(records[3].error);
-    CHECK_THAT(records[3].error->message, Catch::Contains("after the closing quote"));
+    CHECK_THAT(records[3].error->message.text(), Catch::Contains("after the closing quote"));
     CHECK(records[4].data == json{{"a", "4"}, {"b", "5"}});
     REQUIRE(records[5].error);
-    CHECK_THAT(records[5].error->message, Catch::Contains("opened on line 7 is never closed"));
+    CHECK_THAT(records[5].error->message.text(), Catch::Contains("opened on line 7 is never closed"));
 }
 
 TEST_CASE("records: a CSV cell that is not UTF-8 fails alone, naming its column") {
     auto records = read_all("code,name\nA,Chi b\xE1\n", RecordsFormat::csv);
     REQUIRE(records.size() == 1);
     REQUIRE(records[0].error);
-    CHECK_THAT(records[0].error->message, Catch::Contains("column \"name\"") && Catch::Contains("invalid UTF-8"));
+    CHECK_THAT(records[0].error->message.text(), Catch::Contains("column \"name\"") && Catch::Contains("invalid UTF-8"));
 }
 
 TEST_CASE("records: CSV headers that cannot name fields are refused before any record") {

@@ -184,7 +184,7 @@ TEST_CASE("a creation date that is not ISO 8601 is a usage error naming it", "[d
             FAIL("no error");
         } catch (const Failure& failure) {
             CHECK(failure.error().kind == ErrorKind::usage);
-            CHECK(failure.error().message.find(bad) != std::string::npos);
+            CHECK(failure.error().message.text().find(bad) != std::string::npos);
         }
     }
 }

@@ -64,7 +64,7 @@ TEST_CASE("engine API: parsed data with invalid UTF-8 names the field") {
     CHECK(model.error.kind == ErrorKind::data);
     CHECK(model.error.json_path == "extra.list[1]");
     CHECK(model.error.where.file == "record 7");
-    CHECK_THAT(model.error.message, Catch::Contains("not valid UTF-8"));
+    CHECK_THAT(model.error.message.text(), Catch::Contains("not valid UTF-8"));
 
     nlohmann::json bad_key = {{"text", "ok"}, {std::string("k\xFF"), 1}};
     CHECK(f.engine.build_model_parsed("note", bad_key).error.kind == ErrorKind::data);
@@ -77,7 +77,7 @@ TEST_CASE("engine API: parsed data nested without end is refused, not recursed i
     ModelResult model = f.engine.build_model_parsed("note", {{"text", "ok"}, {"deep", deep}});
     REQUIRE_FALSE(model.ok);
     CHECK(model.error.kind == ErrorKind::limit);
-    CHECK_THAT(model.error.message, Catch::Contains("nesting deeper than 256"));
+    CHECK_THAT(model.error.message.text(), Catch::Contains("nesting deeper than 256"));
 }
 
 TEST_CASE("engine API: parsed data is checked against the schema") {
@@ -129,15 +129,15 @@ TEST_CASE("engine API: a missing template or profile names the folders searched"
     Engine engine(EngineOptions{.template_dirs = {empty.path(), repo_templates}});
     RenderResult r = engine.render("thong-bao", "{}", Format::model);
     CHECK(r.error.kind == ErrorKind::resource);
-    CHECK_THAT(r.error.message, Catch::Contains("no template 'thong-bao'") &&
+    CHECK_THAT(r.error.message.text(), Catch::Contains("no template 'thong-bao'") &&
                                     Catch::Contains(empty.path().string()) &&
                                     Catch::Contains(repo_templates.string()));
     auto missing = engine.check_template("thong-bao");
     REQUIRE(missing);
-    CHECK_THAT(missing->message, Catch::Contains(empty.path().string()));
+    CHECK_THAT(missing->message.text(), Catch::Contains(empty.path().string()));
 
     Engine no_profiles(EngineOptions{.template_dirs = {empty.path()}});
     RenderResult p = no_profiles.render("thong-bao", "{}", Format::model);
     CHECK(p.error.kind == ErrorKind::resource);
-    CHECK_THAT(p.error.message, Catch::Contains("no profile 'party'") && Catch::Contains(empty.path().string()));
+    CHECK_THAT(p.error.message.text(), Catch::Contains("no profile 'party'") && Catch::Contains(empty.path().string()));
 }

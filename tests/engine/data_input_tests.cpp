@@ -28,7 +28,7 @@ TEST_CASE("data: invalid UTF-8 is reported with its byte offset") {
     CHECK(e.kind == ErrorKind::data);
     CHECK(e.byte_offset == 9);
     CHECK(e.where.file == "plan.json");
-    CHECK_THAT(e.message, Catch::StartsWith("invalid UTF-8 at byte 9"));
+    CHECK_THAT(e.message.text(), Catch::StartsWith("invalid UTF-8 at byte 9"));
 }
 
 TEST_CASE("data: malformed JSON is reported at its line and column") {
@@ -38,7 +38,7 @@ TEST_CASE("data: malformed JSON is reported at its line and column") {
     CHECK(e.where.line == 3);
     CHECK(e.where.column == 9); // counted in code points: "  "số": " is 8 of them
     CHECK(e.source_line == "  \"số\": ,");
-    CHECK_THAT(e.message, Catch::StartsWith("malformed JSON: "));
+    CHECK_THAT(e.message.text(), Catch::StartsWith("malformed JSON: "));
     CHECK_THAT(e.format(), Catch::Contains("plan.json:3:9: error: malformed JSON"));
 }
 
@@ -56,10 +56,10 @@ TEST_CASE("data: a number too large for a double is a data error at its place") 
     CHECK(e.where.file == "plan.json");
     CHECK(e.where.line == 3);
     CHECK(e.where.column == 9); // the first 1e400 outside a string, not the one in "a"
-    CHECK(e.message == "malformed JSON: the number 21e400 is too large (beyond ±1.8e308)");
+    CHECK(e.message.text() == "malformed JSON: the number 21e400 is too large (beyond ±1.8e308)");
     Error negative = data_error("[-1e999]");
     CHECK(negative.where.column == 2);
-    CHECK_THAT(negative.message, Catch::Contains("-1e999"));
+    CHECK_THAT(negative.message.text(), Catch::Contains("-1e999"));
     // Tiny numbers become 0, as strtod makes them; they are not errors.
     CHECK(engine::parse_data("[1e-400]", "plan.json")[0] == 0.0);
 }
@@ -79,7 +79,7 @@ TEST_CASE("data: pathological nesting is refused before it can exhaust the stack
     std::string deep(100000, '[');
     Error e = data_error(deep);
     CHECK(e.kind == ErrorKind::limit); // a safety limit, like the template's nesting limits
-    CHECK_THAT(e.message, Catch::Contains("nesting deeper than 256"));
+    CHECK_THAT(e.message.text(), Catch::Contains("nesting deeper than 256"));
     // Brackets inside strings do not count.
     std::string fine = "{\"a\": \"" + std::string(1000, '[') + "\"}";
     CHECK_NOTHROW(engine::parse_data(fine, "plan.json"));

@@ -135,7 +135,7 @@ TEST_CASE("engine: errors come back as values with their location") {
         options.profile = "provincial";
         RenderResult r = f.engine.render("plan", kData, Format::model, options);
         CHECK(r.error.kind == ErrorKind::resource);
-        CHECK_THAT(r.error.message, Catch::Contains("provincial"));
+        CHECK_THAT(r.error.message.text(), Catch::Contains("provincial"));
     }
     SECTION("an unknown template is a resource error") {
         RenderResult r = f.engine.render("no-such-plan", kData, Format::model);

@@ -192,18 +192,18 @@ TEST_CASE("legacy input: data and document limits give limit errors, not memory"
     ModelResult large = f.engine.build_model("note", data_with("x", std::string(200, 'y')));
     REQUIRE_FALSE(large);
     CHECK(large.error.kind == ErrorKind::limit);
-    CHECK(large.error.message == "the data is larger than 100 bytes (max_data_bytes); one document's data is far smaller");
+    CHECK(large.error.message.text() == "the data is larger than 100 bytes (max_data_bytes); one document's data is far smaller");
 
     ModelResult long_text = f.engine.build_model("note", data_with("x", std::string(11, 'y')));
     REQUIRE_FALSE(long_text);
     CHECK(long_text.error.kind == ErrorKind::limit);
     CHECK(long_text.error.json_path == "body");
-    CHECK(long_text.error.message == "body: a text of 11 bytes is longer than 10 bytes (max_data_string_bytes)");
+    CHECK(long_text.error.message.text() == "body: a text of 11 bytes is longer than 10 bytes (max_data_string_bytes)");
 
     RenderResult document = f.engine.render("note", data_with("x", "y"), Format::model);
     REQUIRE_FALSE(document);
     CHECK(document.error.kind == ErrorKind::limit);
-    CHECK_THAT(document.error.message, Catch::EndsWith("more than 50 (max_document_bytes)"));
+    CHECK_THAT(document.error.message.text(), Catch::EndsWith("more than 50 (max_document_bytes)"));
 
     // the defaults: 32 MiB of data, 1 MiB per string, 256 MiB per document
     const EngineOptions defaults;

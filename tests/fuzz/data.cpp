@@ -60,7 +60,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t siz
     } catch (const Failure& failure) {
         const ErrorKind kind = failure.error().kind;
         fuzz::check(kind == ErrorKind::data || kind == ErrorKind::limit, "parse_data fails with a data or limit error",
-                    failure.error().message);
+                    failure.error().message.text());
     }
     for (InputEncoding encoding : {InputEncoding::utf8, InputEncoding::tcvn3, InputEncoding::vni, InputEncoding::cp1258}) {
         std::vector<Warning> warnings;
@@ -69,7 +69,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t siz
         } catch (const Failure& failure) {
             const ErrorKind kind = failure.error().kind;
             fuzz::check(kind == ErrorKind::data || kind == ErrorKind::limit, "read_data fails with a data or limit error",
-                        failure.error().message);
+                        failure.error().message.text());
         }
     }
     return 0;

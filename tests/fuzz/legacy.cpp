@@ -31,7 +31,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t siz
             // Only Windows-1258 leaves bytes undefined; the others decode every byte.
             fuzz::check(encoding == LegacyEncoding::cp1258 && failure.error().kind == ErrorKind::data &&
                             failure.error().byte_offset >= 0,
-                        "only Windows-1258 refuses bytes, naming the offset", failure.error().message);
+                        "only Windows-1258 refuses bytes, naming the offset", failure.error().message.text());
         }
         if (!valid_utf8) continue;
         try {
@@ -39,7 +39,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t siz
                 check_unicode(*decoded, "decode_shown_as_latin1 gives UTF-8 NFC");
         } catch (const Failure& failure) {
             fuzz::check(encoding == LegacyEncoding::cp1258 && failure.error().kind == ErrorKind::data,
-                        "only Windows-1258 refuses bytes", failure.error().message);
+                        "only Windows-1258 refuses bytes", failure.error().message.text());
         }
         // Encoding then decoding gives the text back (in NFC).
         const std::string nfc = text::to_nfc(input);

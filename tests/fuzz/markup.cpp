@@ -69,7 +69,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t siz
     try {
         markup::build_document(fragments, party_profile());
     } catch (const Failure& failure) {
-        fuzz::check(failure.error().kind != ErrorKind::internal, "no internal error", failure.error().message);
+        fuzz::check(failure.error().kind != ErrorKind::internal, "no internal error", failure.error().message.text());
     }
     return 0;
 }

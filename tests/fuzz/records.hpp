@@ -38,7 +38,7 @@ inline void read_all_records(std::string_view input, RecordsFormat format) {
         // The header or the whole input is refused: nothing to count against.
         const ErrorKind kind = failure.error().kind;
         check(kind == ErrorKind::data || kind == ErrorKind::limit, "the input is refused as data or by a limit",
-              failure.error().message);
+              failure.error().message.text());
         complete = false;
     }
     std::istringstream again{std::string(input)};

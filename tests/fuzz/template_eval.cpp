@@ -85,7 +85,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t siz
         fuzz::check(output.size_bytes() <= fix.limits.max_output_bytes, "output within max_output_bytes");
         markup::build_document(output.fragments(), fix.profile);
     } catch (const Failure& failure) {
-        fuzz::check(failure.error().kind != ErrorKind::internal, "no internal error", failure.error().message);
+        fuzz::check(failure.error().kind != ErrorKind::internal, "no internal error", failure.error().message.text());
     }
     return 0;
 }

@@ -18,10 +18,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     } catch (const Failure& failure) {
         // A syntax error must say where it is: the file, and a line within the source.
         const Error& error = failure.error();
-        fuzz::check(error.kind != ErrorKind::internal, "no internal error", error.message);
+        fuzz::check(error.kind != ErrorKind::internal, "no internal error", error.message.text());
         if (error.kind == ErrorKind::template_syntax) {
-            fuzz::check(error.where.file == "main.vbt", "syntax error names its file", error.message);
-            fuzz::check(error.where.line >= 1, "syntax error has a line", error.message);
+            fuzz::check(error.where.file == "main.vbt", "syntax error names its file", error.message.text());
+            fuzz::check(error.where.line >= 1, "syntax error has a line", error.message.text());
         }
     }
     return 0;

@@ -23,7 +23,7 @@ Error error_of(const std::string& text) { return error_of(std::vector<Piece>{Pie
 
 // "line:column message"
 std::string where(const Error& e) {
-    return std::to_string(e.where.line) + ":" + std::to_string(e.where.column) + " " + e.message;
+    return std::to_string(e.where.line) + ":" + std::to_string(e.where.column) + " " + e.message.text();
 }
 
 } // namespace

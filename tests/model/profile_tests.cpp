@@ -62,14 +62,14 @@ TEST_CASE("unknown profile keys are reported with their path") {
     Error e = error_of(json{{"headings", json::array({json::object()})}, {"body", {{"sise_pt", 14}}}});
     CHECK(e.kind == ErrorKind::resource);
     CHECK(e.json_path == "body.sise_pt");
-    CHECK(e.message == "profile setting 'body.sise_pt' is not a profile setting");
+    CHECK(e.message.text() == "profile setting 'body.sise_pt' is not a profile setting");
     CHECK(e.where.file == "test.json");
 }
 
 TEST_CASE("wrongly typed profile values are reported with their path") {
     Error e = error_of(json{{"headings", json::array({{{"bold", "yes"}}})}});
     CHECK(e.json_path == "headings[0].bold");
-    CHECK(e.message == "profile setting 'headings[0].bold' must be true or false");
+    CHECK(e.message.text() == "profile setting 'headings[0].bold' must be true or false");
 
     e = error_of(json{{"headings", json::array({json::object()})}, {"body", {{"align", "middle"}}}});
     CHECK(e.json_path == "body.align");
@@ -79,7 +79,7 @@ TEST_CASE("a profile without headings or with impossible margins is refused") {
     CHECK(error_of(json::object()).message == "profile must define at least one heading style");
     Error e = error_of(json{{"headings", json::array({json::object()})},
                             {"page", {{"margin_left_mm", 150}, {"margin_right_mm", 100}}}});
-    CHECK(e.message == "profile margins leave no room for text");
+    CHECK(e.message.text() == "profile margins leave no room for text");
 }
 
 TEST_CASE("a missing profile file is a resource error") {
@@ -88,6 +88,6 @@ TEST_CASE("a missing profile file is a resource error") {
         FAIL("no error");
     } catch (const Failure& f) {
         CHECK(f.error().kind == ErrorKind::resource);
-        CHECK_THAT(f.error().message, Catch::Contains("no-such-profile.json"));
+        CHECK_THAT(f.error().message.text(), Catch::Contains("no-such-profile.json"));
     }
 }

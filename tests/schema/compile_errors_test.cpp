@@ -14,7 +14,7 @@ std::string compile_error(const std::string& schema_text) {
     } catch (const vanban::Failure& failure) {
         CHECK(failure.error().kind == vanban::ErrorKind::resource);
         CHECK(failure.error().where.file == "test-schema.json");
-        return failure.error().message;
+        return failure.error().message.text();
     }
     return "";
 }

@@ -15,7 +15,7 @@ const json plan_data = json::parse(R"({
 void check_error(const Error& error, ErrorKind kind, const std::string& message, std::uint32_t line,
                  std::uint32_t column) {
     CHECK(kind_name(error.kind) == std::string(kind_name(kind)));
-    CHECK(error.message == message);
+    CHECK(error.message.text() == message);
     CHECK(error.where.file == "main.vbt");
     CHECK(error.where.line == line);
     CHECK(error.where.column == column);
@@ -42,7 +42,7 @@ TEST_CASE("missing field: through set names, indexes and deeper paths", "[templa
     error = render_error("{{ nothere }}", plan_data);
     check_error(error, ErrorKind::data, "missing field nothere", 1, 4);
     error = render_error(R"({{ plan["tên đơn vị"] }})", plan_data);
-    CHECK(error.message == "missing field plan[\"tên đơn vị\"]");
+    CHECK(error.message.text() == "missing field plan[\"tên đơn vị\"]");
     // sum(attr) names the item that lacks the field
     error = render_error(R"({{ units | sum("members") }})", plan_data);
     check_error(error, ErrorKind::data, "missing field units[1].members", 1, 12);
@@ -138,7 +138,7 @@ TEST_CASE("syntax errors", "[template][errors]") {
 TEST_CASE("invalid UTF-8 in a template: its byte offset", "[template][errors]") {
     Error error = render_error("ab\ncd\xC3(");
     CHECK(error.kind == ErrorKind::template_syntax);
-    CHECK(error.message == "the template is not valid UTF-8");
+    CHECK(error.message.text() == "the template is not valid UTF-8");
     CHECK(error.byte_offset == 5);
     CHECK(error.where.file == "main.vbt");
     CHECK(error.where.line == 2);

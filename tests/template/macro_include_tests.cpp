@@ -53,7 +53,7 @@ TEST_CASE("recursive macros, within the call depth limit", "[template][macros][l
     limits.max_call_depth = 10;
     Error error = render_error(source, json{{"start", 50}}, {}, limits);
     CHECK(error.kind == ErrorKind::limit);
-    CHECK(error.message == "macro calls nest more than 10 deep (max_call_depth; endless recursion?)");
+    CHECK(error.message.text() == "macro calls nest more than 10 deep (max_call_depth; endless recursion?)");
     CHECK(error.where.line == 1);
     CHECK(error.where.column == 45);
     // the default limit stops endless recursion too
@@ -95,7 +95,7 @@ TEST_CASE("macro call errors", "[template][macros][errors]") {
     const std::string macro = "{% macro m(a, b=1) %}{% endmacro %}";
     Error error = render_error(macro + "{{ m() }}");
     CHECK(error.kind == ErrorKind::template_eval);
-    CHECK(error.message == "the macro 'm' needs the argument 'a'");
+    CHECK(error.message.text() == "the macro 'm' needs the argument 'a'");
     CHECK(error.where.column == 39);
     CHECK(render_error(macro + "{{ m(1, 2, 3) }}").message == "the macro 'm' takes 2 arguments, not 3");
     CHECK(render_error(macro + "{{ m(1, c=2) }}").message == "the macro 'm' has no parameter 'c'");

@@ -184,7 +184,7 @@ TEST_CASE("Windows-1258: a byte it does not define is a data error with its offs
     } catch (const Failure& failure) {
         CHECK(failure.error().kind == ErrorKind::data);
         CHECK(failure.error().byte_offset == 3);
-        CHECK(failure.error().message == "CP1258 has no character for the byte 0x81");
+        CHECK(failure.error().message.text() == "CP1258 has no character for the byte 0x81");
     }
 }
 

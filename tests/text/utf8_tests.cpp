@@ -122,7 +122,7 @@ TEST_CASE("to_nfc on ASCII and on invalid input", "[utf8][nfc]") {
     } catch (const vanban::Failure& failure) {
         CHECK(failure.error().kind == vanban::ErrorKind::data);
         CHECK(failure.error().byte_offset == 7);
-        CHECK(failure.error().message == "invalid UTF-8 at byte 7");
+        CHECK(failure.error().message.text() == "invalid UTF-8 at byte 7");
     }
 }
 

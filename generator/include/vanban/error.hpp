@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <string>
 
+#include "vanban/message.hpp"
+
 namespace vanban {
 
 // Each kind maps to one documented exit code (docs/errors.md). Keep the numbers stable:
@@ -36,28 +38,36 @@ struct SourceLocation {
 
 struct Error {
     ErrorKind kind = ErrorKind::internal;
-    std::string message;        // one line, no location, e.g. "unknown filter 'uper'"
+    Message message;            // one line, no location, e.g. "unknown filter 'uper'"
+    Message hint;               // what to do about it, when there is something to say
     SourceLocation where;       // template or JSON position, when there is one
     std::string source_line;    // the text of that line, for the caret display
     std::string json_path;      // e.g. "plan.tasks[3].deadline"
     std::int64_t byte_offset = -1; // for invalid UTF-8
     std::int64_t record = -1;   // batch: 1-based record number
 
-    // "file:line:col: error: message" plus, when known, the source line and a caret.
-    std::string format() const;
+    // "file:line:col: error: message" plus, when known, the source line and a caret, and
+    // the hint on a line of its own; in Vietnamese "…: lỗi: …". `colour`: ANSI colours, for
+    // a terminal.
+    std::string format(Language language = Language::en, bool colour = false) const;
 };
 
 // Thrown inside the library; caught at the API boundary and returned as a value.
 class Failure : public std::exception {
 public:
-    explicit Failure(Error error) : error_(std::move(error)) {}
-    Failure(ErrorKind kind, std::string message) { error_.kind = kind; error_.message = std::move(message); }
-    const char* what() const noexcept override { return error_.message.c_str(); }
+    explicit Failure(Error error) : error_(std::move(error)), what_(error_.message.text()) {}
+    Failure(ErrorKind kind, Message message) : what_(message.text()) {
+        error_.kind = kind;
+        error_.message = std::move(message);
+    }
+    // The English text, for logs and debuggers; users get error().message in their language.
+    const char* what() const noexcept override { return what_.c_str(); }
     const Error& error() const { return error_; }
     Error& error() { return error_; }
 
 private:
     Error error_;
+    std::string what_;
 };
 
 } // namespace vanban

@@ -70,8 +70,8 @@ std::string RecordReport::problem() const {
         if (error.where.column) text += ":" + std::to_string(error.where.column);
         text += ": ";
     }
-    text += error.message;
-    if (!error.json_path.empty() && error.message.find(error.json_path) == std::string::npos)
+    text += error.message.text();
+    if (!error.json_path.empty() && error.message.text().find(error.json_path) == std::string::npos)
         text += " (data: " + error.json_path + ")";
     return text;
 }
@@ -304,7 +304,7 @@ Plan make_plan(const Engine& engine, const BatchOptions& options) {
                 plan.warnings.push_back("--resume: no finished record in " + plan.manifest.string() +
                                         ": every record is rendered");
         } catch (const Failure& failure) {
-            plan.warnings.push_back("--resume: " + failure.error().message + ": every record is rendered");
+            plan.warnings.push_back("--resume: " + failure.error().message.text() + ": every record is rendered");
         }
     }
     return plan;

@@ -40,9 +40,13 @@ Error validation_error(const std::vector<schema::Problem>& problems, const std::
     Error error;
     error.kind = ErrorKind::validation;
     const schema::Problem& first = problems.front();
-    error.message = (first.json_path.empty() ? std::string("the data") : first.json_path) + ": " + first.message;
+    error.message = first.json_path.empty()
+                        ? msg("validation.whole-data", "the data: {problem}", {{"problem", first.message}})
+                        : msg("validation.at-path", "{path}: {problem}",
+                              {{"path", first.json_path}, {"problem", first.message}});
     if (problems.size() > 1)
-        error.message += " (and " + std::to_string(problems.size() - 1) + " more; run 'vanban validate')";
+        error.hint = msg_n("validation.more-problems", "and {count} more problem: run 'vanban validate' to see all",
+                           "and {count} more problems: run 'vanban validate' to see all", problems.size() - 1);
     error.json_path = first.json_path;
     error.where.file = data_name;
     return error;

@@ -11,7 +11,7 @@ namespace vanban::markup {
 
 // Throws a template_syntax Failure at `where`. The source line is not known here (the
 // markup stage never sees the template source): the engine fills Error::source_line.
-[[noreturn]] inline void fail_at(const tmpl::Origin& where, std::string message) {
+[[noreturn]] inline void fail_at(const tmpl::Origin& where, Message message) {
     Error error;
     error.kind = ErrorKind::template_syntax;
     error.message = std::move(message);

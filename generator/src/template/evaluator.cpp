@@ -85,7 +85,7 @@ public:
 
     // ------------------------------------------------------------ errors
 
-    Error error_at(ErrorKind kind, Pos pos, std::string message) const {
+    Error error_at(ErrorKind kind, Pos pos, Message message) const {
         Error error;
         error.kind = kind;
         error.message = std::move(message);
@@ -94,17 +94,17 @@ public:
         return error;
     }
 
-    [[noreturn]] void fail(ErrorKind kind, Pos pos, std::string message) const {
+    [[noreturn]] void fail(ErrorKind kind, Pos pos, Message message) const {
         throw Failure(error_at(kind, pos, std::move(message)));
     }
 
     // A value that does not suit its use (docs/errors.md: a template_eval error). When the
     // value came from the data, the error names its JSON path.
-    [[noreturn]] void fail_about(const Value& value, Pos pos, std::string message) const {
+    [[noreturn]] void fail_about(const Value& value, Pos pos, Message message) const {
         throw Failure(error_about(value, pos, std::move(message)));
     }
 
-    Error error_about(const Value& value, Pos pos, std::string message) const {
+    Error error_about(const Value& value, Pos pos, Message message) const {
         Error error = error_at(ErrorKind::template_eval, pos, std::move(message));
         if (value.json()) error.json_path = path_of(value);
         return error;
@@ -735,7 +735,7 @@ public:
     class FilterRun final : public FilterCall {
     public:
         FilterRun(const Evaluator& evaluator, const Filter& node) : evaluator_(evaluator), node_(node) {}
-        Error error_about(const Value& about, std::string message) const override {
+        Error error_about(const Value& about, Message message) const override {
             return evaluator_.error_about(about, node_.pos, std::move(message));
         }
         Value field(const Value& object, std::string_view name) const override {

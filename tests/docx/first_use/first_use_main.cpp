@@ -25,7 +25,7 @@ int main() {
                 if (vanban::docx::render_docx(vanban::model::Document{}, {"2019-03-25T08:00:00Z"}).empty())
                     failures[i] = "empty package";
             } catch (const vanban::Failure& failure) {
-                failures[i] = failure.error().message;
+                failures[i] = failure.error().message.text();
             }
         });
     }

@@ -44,26 +44,39 @@ std::string caret_padding(const std::string& line, std::uint32_t column) {
 // record 3: templates/ke-hoach/main.vbt:12:14: error: missing field plan.tasks[3].deadline
 //    12 | Thời hạn: {{ plan.tasks[3].deadline }}
 //       |              ^
-std::string Error::format() const {
+// hint: …
+std::string Error::format(Language language, bool colour) const {
+    const char* bold = colour ? "\033[1m" : "";
+    const char* red = colour ? "\033[1;31m" : "";
+    const char* green = colour ? "\033[1;32m" : "";
+    const char* cyan = colour ? "\033[1;36m" : "";
+    const char* reset = colour ? "\033[0m" : "";
     std::string text;
-    if (record >= 0) text += "record " + std::to_string(record) + ": ";
+    if (record >= 0)
+        text += msg("format.record", "record {number}", {{"number", record}}).text(language) + ": ";
     if (!where.file.empty()) {
-        text += where.file;
+        text += bold + where.file;
         if (where.known()) text += ":" + std::to_string(where.line) + ":" + std::to_string(where.column);
-        text += ": ";
+        text += std::string(":") + reset + " ";
     }
-    text += "error: " + message;
-    const std::string at_byte = " at byte " + std::to_string(byte_offset);
-    if (byte_offset >= 0 && message.find(at_byte) == std::string::npos) text += at_byte;
-    if (!json_path.empty() && message.find(json_path) == std::string::npos) text += " (data: " + json_path + ")";
+    const std::string message_text = message.text(language);
+    text += red + msg("format.error", "error").text(language) + reset + ": " + message_text;
+    if (byte_offset >= 0 && message.arg("byte").empty()) {
+        const std::string at_byte = msg("format.at-byte", "at byte {byte}", {{"byte", byte_offset}}).text(language);
+        if (message_text.find(at_byte) == std::string::npos) text += " " + at_byte;
+    }
+    if (!json_path.empty() && message_text.find(json_path) == std::string::npos)
+        text += " (" + msg("format.data-path", "data: {path}", {{"path", json_path}}).text(language) + ")";
     if (where.known() && !source_line.empty()) {
         // As GCC does it: the line number right-aligned in a gutter of at least 5 columns.
         std::string number = std::to_string(where.line);
         std::string gutter(number.size() < 4 ? 4 - number.size() : 0, ' ');
         text += "\n " + gutter + number + " | " + source_line;
         text += "\n " + std::string(gutter.size() + number.size(), ' ') + " | " +
-                caret_padding(source_line, where.column) + "^";
+                caret_padding(source_line, where.column) + green + "^" + reset;
     }
+    if (!hint.empty())
+        text += "\n" + std::string(cyan) + msg("format.hint", "hint").text(language) + reset + ": " + hint.text(language);
     return text;
 }
 
