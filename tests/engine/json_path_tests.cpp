@@ -30,19 +30,19 @@ TEST_CASE("json paths: a missing field, a schema problem and a long text name on
     Fixture f(4);
     const Error missing = f.engine.build_model("t", R"({"x": {"a-b": {}}})").error;
     CHECK(missing.json_path == kPath);
-    CHECK_THAT(missing.message, Catch::Contains("missing field " + kPath));
+    CHECK_THAT(missing.message.text(), Catch::Contains("missing field " + kPath));
 
     const Error too_long = f.engine.build_model("t", R"({"x": {"a-b": {"c": "năm chữ"}}})").error;
     CHECK(too_long.kind == ErrorKind::limit);
     CHECK(too_long.json_path == kPath);
-    CHECK_THAT(too_long.message, Catch::StartsWith(kPath + ": a text of"));
+    CHECK_THAT(too_long.message.text(), Catch::StartsWith(kPath + ": a text of"));
 
     f.dir.write("s/main.vbt", "@type KẾ HOẠCH\n");
     f.dir.write("s/schema.json", R"({"properties": {"x": {"properties": {"a-b": {"properties": {"c": {"type": "string"}}}}}}})");
     const Error schema = f.engine.build_model("s", R"({"x": {"a-b": {"c": 1}}})").error;
     CHECK(schema.kind == ErrorKind::validation);
     CHECK(schema.json_path == kPath);
-    CHECK_THAT(schema.message, Catch::StartsWith(kPath + ": expected a string"));
+    CHECK_THAT(schema.message.text(), Catch::StartsWith(kPath + ": expected a string"));
 }
 
 TEST_CASE("json paths: invalid UTF-8 in data built by the caller names the same path") {
@@ -61,5 +61,5 @@ TEST_CASE("json paths: a profile setting that is not a name is written in bracke
     const Error error = f.engine.build_model("t", R"({"x": {"a-b": {"c": "c"}}})", options).error;
     CHECK(error.kind == ErrorKind::resource);
     CHECK(error.json_path == R"(header["a-b"])");
-    CHECK_THAT(error.message, Catch::Contains(R"('header["a-b"]' is not a profile setting)"));
+    CHECK_THAT(error.message.text(), Catch::Contains(R"('header["a-b"]' is not a profile setting)"));
 }
