@@ -76,7 +76,7 @@ TEST_CASE("wrongly typed profile values are reported with their path") {
 }
 
 TEST_CASE("a profile without headings or with impossible margins is refused") {
-    CHECK(error_of(json::object()).message == "profile must define at least one heading style");
+    CHECK(error_of(json::object()).message.text() == "profile must define at least one heading style");
     Error e = error_of(json{{"headings", json::array({json::object()})},
                             {"page", {{"margin_left_mm", 150}, {"margin_right_mm", 100}}}});
     CHECK(e.message.text() == "profile margins leave no room for text");

@@ -91,7 +91,7 @@ libdeflate_compressor& thread_compressor() {
     };
     thread_local const std::unique_ptr<libdeflate_compressor, Free> compressor(
         libdeflate_alloc_compressor(deflate_level));
-    if (!compressor) throw Failure(ErrorKind::internal, "cannot build the DOCX archive: out of memory for libdeflate");
+    if (!compressor) throw Failure(ErrorKind::limit, msg("docx.deflate-memory", "cannot build the DOCX archive: out of memory for libdeflate"));
     return *compressor;
 }
 
@@ -132,7 +132,8 @@ const DeflatedPart& deflated_reusable(const Part& part) {
 // ---------------------------------------------------------------- zip
 
 [[noreturn]] void zip_failure(const std::string& what, zip_error_t* error) {
-    throw Failure(ErrorKind::internal, "cannot build the DOCX archive: " + what + ": " + zip_error_strerror(error));
+    throw Failure(ErrorKind::internal, msg("docx.zip-failed", "cannot build the DOCX archive: {part}: {reason}",
+                                           {{"part", what}, {"reason", zip_error_strerror(error)}}));
 }
 
 struct SourceFree {

@@ -31,19 +31,19 @@ constexpr const char* builtin_config = R"({
   ]
 })";
 
-[[noreturn]] void fail(const std::string& message) { throw Failure(ErrorKind::resource, message); }
+[[noreturn]] void fail(Message message) { throw Failure(ErrorKind::resource, std::move(message)); }
 
 json read_config(const FontConfig& config) {
     if (config.config_file.empty()) return json::parse(builtin_config);
     std::ifstream in(config.config_file, std::ios::binary);
-    if (!in) fail("cannot read font configuration " + config.config_file.string());
+    if (!in) fail(msg("font.config-unreadable", "cannot read font configuration {file}", {{"file", config.config_file.string()}}));
     std::stringstream buffer;
     buffer << in.rdbuf();
     json parsed = json::parse(buffer.str(), nullptr, /*allow_exceptions=*/false);
     if (parsed.is_discarded() || !parsed.is_object() || !parsed.contains("families") ||
         !parsed["families"].is_object())
-        fail("font configuration " + config.config_file.string() +
-             " is not valid (it needs a \"families\" object)");
+        fail(msg("font.config-invalid", "font configuration {file} is not valid (it needs a \"families\" object)",
+                 {{"file", config.config_file.string()}}));
     return parsed;
 }
 
@@ -58,7 +58,7 @@ std::vector<fs::path> search_order(const FontConfig& config, const json& setting
 
 std::string read_file(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) fail("cannot read font file " + path.string());
+    if (!in) fail(msg("font.file-unreadable", "cannot read font file {file}", {{"file", path.string()}}));
     std::stringstream buffer;
     buffer << in.rdbuf();
     return buffer.str();
@@ -82,9 +82,11 @@ std::shared_ptr<const TrueTypeFace> load_face(const std::string& family, Face fa
     }
     std::string tried_dirs;
     for (const fs::path& dir : dirs) tried_dirs += (tried_dirs.empty() ? "" : ", ") + dir.string();
-    fail("no font file for " + family + " " + face_name(face) + ": looked for " +
-         (tried_names.empty() ? std::string("(no file names configured)") : tried_names) + " in " +
-         (tried_dirs.empty() ? std::string("(no folders)") : tried_dirs));
+    const Message names_tried = tried_names.empty() ? msg("font.no-names", "(no file names configured)")
+                                                    : Message::verbatim(tried_names);
+    const Message dirs_tried = tried_dirs.empty() ? msg("font.no-folders", "(no folders)") : Message::verbatim(tried_dirs);
+    fail(msg("font.not-found", "no font file for {family} {face}: looked for {names} in {folders}",
+             {{"family", family}, {"face", face_name(face)}, {"names", names_tried}, {"folders", dirs_tried}}));
 }
 
 } // namespace
@@ -119,7 +121,7 @@ std::shared_ptr<const FontSet> load_font_set(const FontConfig& config) {
         }
         families.push_back(std::move(family));
     }
-    if (families.empty()) fail("the font configuration names no font family");
+    if (families.empty()) fail(msg("font.no-family", "the font configuration names no font family"));
     return std::make_shared<const FontSet>(std::move(families));
 }
 

@@ -26,11 +26,11 @@ public:
         return std::uint32_t(byte(at)) << 24 | std::uint32_t(byte(at + 1)) << 16 |
                std::uint32_t(byte(at + 2)) << 8 | std::uint32_t(byte(at + 3));
     }
-    [[noreturn]] void fail(const std::string& what) const {
-        throw Failure(ErrorKind::resource, "font " + source_ + ": " + what);
+    [[noreturn]] void fail(Message what) const {
+        throw Failure(ErrorKind::resource, msg("font.damaged", "font {file}: {problem}", {{"file", source_}, {"problem", what}}));
     }
     void need(std::size_t at, std::size_t length) const {
-        if (at > data_.size() || length > data_.size() - at) fail("is truncated or damaged");
+        if (at > data_.size() || length > data_.size() - at) fail(msg("font.truncated", "is truncated or damaged"));
     }
 
 private:
@@ -92,7 +92,7 @@ void read_cmap(const Reader& r, TableSpan cmap, Add add) {
         }
         return;
     }
-    if (!format4) r.fail("has no Unicode character map");
+    if (!format4) r.fail(msg("font.no-cmap", "has no Unicode character map"));
     const std::size_t segments = r.u16(format4 + 6) / 2;
     const std::size_t ends = format4 + 14, starts = ends + 2 * segments + 2;
     const std::size_t deltas = starts + 2 * segments, range_offsets = deltas + 2 * segments;
@@ -121,24 +121,24 @@ TrueTypeFace::TrueTypeFace(std::string bytes, std::string source)
     r.need(0, 12);
     const std::uint32_t version = r.u32(0);
     if (version != 0x00010000 && version != 0x74727565 /* 'true' */)
-        r.fail("is not a TrueType font (collections and CFF fonts are not supported)");
+        r.fail(msg("font.not-truetype", "is not a TrueType font (collections and CFF fonts are not supported)"));
 
     const TableSpan head = find_table(r, "head"), hhea = find_table(r, "hhea");
     const TableSpan hmtx = find_table(r, "hmtx"), maxp = find_table(r, "maxp");
     const TableSpan cmap = find_table(r, "cmap"), os2 = find_table(r, "OS/2");
     const TableSpan post = find_table(r, "post");
     if (!head.found() || !hhea.found() || !hmtx.found() || !maxp.found() || !cmap.found())
-        r.fail("lacks one of the tables head, hhea, hmtx, maxp, cmap");
+        r.fail(msg("font.missing-table", "lacks one of the tables head, hhea, hmtx, maxp, cmap"));
     read_directory(r);
 
     const double units_per_em = r.u16(head.offset + 18);
-    if (units_per_em < 16) r.fail("has an invalid unitsPerEm");
+    if (units_per_em < 16) r.fail(msg("font.bad-units", "has an invalid unitsPerEm"));
     scale_ = 1.0 / units_per_em;
     units_per_em_ = static_cast<std::uint32_t>(units_per_em);
 
     const std::size_t glyph_count = r.u16(maxp.offset + 4);
     const std::size_t metric_count = r.u16(hhea.offset + 34);
-    if (metric_count == 0) r.fail("has no horizontal metrics");
+    if (metric_count == 0) r.fail(msg("font.no-metrics", "has no horizontal metrics"));
     r.need(hmtx.offset, 4 * metric_count);
     auto advance_of = [&](std::uint32_t gid) -> std::int32_t {
         if (gid >= glyph_count) return -1;
@@ -193,14 +193,14 @@ void TrueTypeFace::read_directory(const Reader& r) {
 // loca gives where each glyph's outline starts in glyf; a subset copies those byte ranges.
 void TrueTypeFace::read_glyph_locations(const Reader& r, std::size_t head_offset) {
     const std::string_view loca = table("loca"), glyf = table("glyf");
-    if (loca.empty() || glyf.empty()) r.fail("has no glyf or loca table (only TrueType outlines are supported)");
+    if (loca.empty() || glyf.empty()) r.fail(msg("font.no-outlines", "has no glyf or loca table (only TrueType outlines are supported)"));
     const bool long_offsets = r.s16(head_offset + 50) == 1;
     const std::size_t loca_at = static_cast<std::size_t>(loca.data() - bytes_.data());
     r.need(loca_at, (glyph_count_ + 1) * (long_offsets ? 4 : 2));
     glyph_offsets_.resize(glyph_count_ + 1);
     for (std::size_t g = 0; g <= glyph_count_; ++g) {
         std::uint32_t offset = long_offsets ? r.u32(loca_at + 4 * g) : 2u * r.u16(loca_at + 2 * g);
-        if (offset > glyf.size() || (g > 0 && offset < glyph_offsets_[g - 1])) r.fail("has a damaged loca table");
+        if (offset > glyf.size() || (g > 0 && offset < glyph_offsets_[g - 1])) r.fail(msg("font.bad-loca", "has a damaged loca table"));
         glyph_offsets_[g] = offset;
     }
 }

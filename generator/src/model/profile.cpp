@@ -19,29 +19,29 @@ class ObjectReader {
 public:
     ObjectReader(const json& object, text::JsonPath path, const std::string& source)
         : object_(object), path_(std::move(path)), source_(source) {
-        if (!object_.is_object()) fail(path_.empty() ? "the profile" : path_.text(), "must be an object");
+        if (!object_.is_object()) fail(path_.empty() ? std::string() : path_.text(), msg("profile.not-object", "must be an object"));
     }
 
     void read(const char* key, double& out) { if (auto* v = take(key)) out = number(*v, key); }
     void read(const char* key, int& out) { if (auto* v = take(key)) out = static_cast<int>(number(*v, key)); }
     void read(const char* key, bool& out) {
         if (auto* v = take(key)) {
-            if (!v->is_boolean()) fail(child(key), "must be true or false");
+            if (!v->is_boolean()) fail(child(key), msg("profile.not-boolean", "must be true or false"));
             out = v->get<bool>();
         }
     }
     void read(const char* key, std::string& out) {
         if (auto* v = take(key)) {
-            if (!v->is_string()) fail(child(key), "must be a string");
+            if (!v->is_string()) fail(child(key), msg("profile.not-string", "must be a string"));
             out = v->get<std::string>();
         }
     }
     void read(const char* key, std::vector<std::string>& out) {
         if (auto* v = take(key)) {
-            if (!v->is_array()) fail(child(key), "must be a list of strings");
+            if (!v->is_array()) fail(child(key), msg("profile.not-string-list", "must be a list of strings"));
             out.clear();
             for (const json& item : *v) {
-                if (!item.is_string()) fail(child(key), "must be a list of strings");
+                if (!item.is_string()) fail(child(key), msg("profile.not-string-list", "must be a list of strings"));
                 out.push_back(item.get<std::string>());
             }
         }
@@ -53,7 +53,7 @@ public:
             else if (name == "center") out = Align::center;
             else if (name == "right") out = Align::right;
             else if (name == "justify") out = Align::justify;
-            else fail(child(key), "must be one of \"left\", \"center\", \"right\", \"justify\"");
+            else fail(child(key), msg("profile.not-alignment", "must be one of \"left\", \"center\", \"right\", \"justify\""));
         }
     }
     template <class Struct, class Fill>
@@ -67,7 +67,7 @@ public:
     template <class Struct, class Fill>
     void read_list(const char* key, std::vector<Struct>& out, Fill fill) {
         if (auto* v = take(key)) {
-            if (!v->is_array()) fail(child(key), "must be a list");
+            if (!v->is_array()) fail(child(key), msg("profile.not-list", "must be a list"));
             out.clear();
             for (std::size_t i = 0; i < v->size(); ++i) {
                 ObjectReader inner((*v)[i], path_.key(key).index(i), source_);
@@ -83,7 +83,7 @@ public:
         for (auto it = object_.begin(); it != object_.end(); ++it) {
             if (!it.key().empty() && it.key()[0] == '$') continue;
             if (std::find(used_.begin(), used_.end(), it.key()) == used_.end())
-                fail(child(it.key()), "is not a profile setting");
+                fail(child(it.key()), msg("profile.unknown-setting", "is not a profile setting"));
         }
     }
 
@@ -95,14 +95,17 @@ private:
         return &*it;
     }
     double number(const json& v, const char* key) const {
-        if (!v.is_number()) fail(child(key), "must be a number");
+        if (!v.is_number()) fail(child(key), msg("profile.not-number", "must be a number"));
         return v.get<double>();
     }
     std::string child(std::string_view key) const { return path_.key(key).text(); }
-    [[noreturn]] void fail(const std::string& path, const std::string& what) const {
+    // `path` empty: the profile as a whole.
+    [[noreturn]] void fail(const std::string& path, Message what) const {
         Error error;
         error.kind = ErrorKind::resource;
-        error.message = "profile setting '" + path + "' " + what;
+        error.message = path.empty() ? msg("profile.whole-problem", "the profile {problem}", {{"problem", what}})
+                                     : msg("profile.setting-problem", "profile setting '{setting}' {problem}",
+                                           {{"setting", path}, {"problem", what}});
         error.where.file = source_;
         error.json_path = path;
         throw Failure(std::move(error));
@@ -158,19 +161,19 @@ void read_header(ObjectReader& r, HeaderStyle& h) {
 }
 
 void check_sane(const Profile& p, const std::string& source) {
-    auto fail = [&](const std::string& what) {
+    auto fail = [&](Message what) {
         Error error;
         error.kind = ErrorKind::resource;
-        error.message = "profile " + what;
+        error.message = std::move(what);
         error.where.file = source;
         throw Failure(std::move(error));
     };
     const PageSetup& page = p.page;
-    if (page.width_mm <= 0 || page.height_mm <= 0) fail("page size must be positive");
+    if (page.width_mm <= 0 || page.height_mm <= 0) fail(msg("profile.page-size", "profile page size must be positive"));
     if (page.margin_left_mm + page.margin_right_mm >= page.width_mm ||
         page.margin_top_mm + page.margin_bottom_mm >= page.height_mm)
-        fail("margins leave no room for text");
-    if (p.headings.empty()) fail("must define at least one heading style");
+        fail(msg("profile.margins-too-wide", "profile margins leave no room for text"));
+    if (p.headings.empty()) fail(msg("profile.no-headings", "profile must define at least one heading style"));
 }
 
 } // namespace
@@ -210,12 +213,13 @@ Profile profile_from_json(const json& json, const std::string& source) {
 
 Profile load_profile_file(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw Failure(ErrorKind::resource, "cannot read profile " + path.string());
+    if (!in) throw Failure(ErrorKind::resource, msg("profile.unreadable", "cannot read profile {file}", {{"file", path.string()}}));
     std::stringstream buffer;
     buffer << in.rdbuf();
     json parsed = json::parse(buffer.str(), nullptr, /*allow_exceptions=*/false);
     if (parsed.is_discarded())
-        throw Failure(ErrorKind::resource, "profile " + path.string() + " is not valid JSON");
+        throw Failure(ErrorKind::resource,
+                      msg("profile.not-json", "profile {file} is not valid JSON", {{"file", path.string()}}));
     return profile_from_json(parsed, path.string());
 }
 

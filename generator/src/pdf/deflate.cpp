@@ -78,10 +78,10 @@ std::string deflate_zlib(std::string_view data, int level) {
     // libdeflate makes the same format about twice as fast as zlib, and smaller.
     const std::unique_ptr<libdeflate_compressor, void (*)(libdeflate_compressor*)> compressor(
         libdeflate_alloc_compressor(level), libdeflate_free_compressor);
-    if (!compressor) throw Failure(ErrorKind::internal, "libdeflate could not compress a PDF stream");
+    if (!compressor) throw Failure(ErrorKind::internal, msg("pdf.deflate-failed", "libdeflate could not compress a PDF stream"));
     std::string out(libdeflate_zlib_compress_bound(compressor.get(), data.size()), '\0');
     const std::size_t n = libdeflate_zlib_compress(compressor.get(), data.data(), data.size(), out.data(), out.size());
-    if (n == 0) throw Failure(ErrorKind::internal, "libdeflate could not compress a PDF stream");
+    if (n == 0) throw Failure(ErrorKind::internal, msg("pdf.deflate-failed", "libdeflate could not compress a PDF stream"));
     out.resize(n);
     return out;
 }

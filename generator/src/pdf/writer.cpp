@@ -191,7 +191,7 @@ public:
 
     std::string run() {
         pdf_.reset(HPDF_New(record_error, &errors_));
-        if (!pdf_) throw Failure(ErrorKind::internal, "libharu could not create a PDF document");
+        if (!pdf_) throw Failure(ErrorKind::internal, msg("pdf.libharu-new", "libharu could not create a PDF document"));
         HPDF_SetCompressionMode(doc(), HPDF_COMP_NONE); // we compress what is worth it ourselves
         check("setting up the document");
         collect_characters();
@@ -208,10 +208,10 @@ private:
 
     void check(const char* what) const {
         if (errors_.code == HPDF_OK) return;
-        char message[160];
-        std::snprintf(message, sizeof message, "libharu error 0x%04X (detail %u) while %s",
-                      static_cast<unsigned>(errors_.code), static_cast<unsigned>(errors_.detail), what);
-        throw Failure(ErrorKind::internal, message);
+        char code[16];
+        std::snprintf(code, sizeof code, "0x%04X", static_cast<unsigned>(errors_.code));
+        throw Failure(ErrorKind::internal, msg("pdf.libharu-error", "libharu error {code} (detail {detail}) while {doing}",
+                                               {{"code", code}, {"detail", errors_.detail}, {"doing", what}}));
     }
 
     // ------------------------------------------------------------ objects

@@ -37,8 +37,9 @@ class Iconv {
 public:
     explicit Iconv(const char* from) : from_(from), cd_(iconv_open("UTF-8", from)) {
         if (cd_ == reinterpret_cast<iconv_t>(-1))
-            throw Failure(ErrorKind::resource, std::string("this system's iconv cannot decode ") + from +
-                                                   " (glibc's gconv modules are needed)");
+            throw Failure(ErrorKind::resource,
+                          msg("text.iconv-missing", "this system's iconv cannot decode {encoding} (glibc's gconv modules are needed)",
+                              {{"encoding", from}}));
     }
     ~Iconv() { iconv_close(cd_); }
     Iconv(const Iconv&) = delete;
@@ -73,7 +74,8 @@ private:
         Error error;
         error.kind = ErrorKind::data;
         // Error::format() adds " at byte N".
-        error.message = std::string(from_) + " has no character for the byte " + hex;
+        error.message = msg("text.undefined-byte", "{encoding} has no character for the byte {value}",
+                            {{"encoding", from_}, {"value", hex}});
         error.byte_offset = static_cast<std::int64_t>(offset);
         throw Failure(std::move(error));
     }

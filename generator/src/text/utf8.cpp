@@ -140,7 +140,7 @@ std::string to_nfc(std::string_view text) {
     if (auto bad = find_invalid_utf8(text)) {
         Error error;
         error.kind = ErrorKind::data;
-        error.message = "invalid UTF-8 at byte " + std::to_string(*bad);
+        error.message = msg("text.invalid-utf8", "invalid UTF-8 at byte {byte}", {{"byte", *bad}});
         error.byte_offset = static_cast<std::int64_t>(*bad);
         throw Failure(std::move(error));
     }
@@ -153,8 +153,8 @@ std::string to_nfc(std::string_view text) {
                      static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
     const std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> owner(mapped, &std::free);
     if (length < 0) {
-        throw Failure(ErrorKind::internal,
-                      std::string("NFC normalisation failed: ") + utf8proc_errmsg(length));
+        throw Failure(ErrorKind::internal, msg("text.nfc-failed", "NFC normalisation failed: {reason}",
+                                               {{"reason", utf8proc_errmsg(length)}}));
     }
     return std::string(reinterpret_cast<const char*>(mapped), static_cast<std::size_t>(length));
 }
