@@ -153,7 +153,7 @@ TEST_CASE("rows joined by a merged cell are kept together", "[docx][keeps]") {
     CHECK(row_keep(r[4]) == RowKeep::all);
 }
 
-TEST_CASE("a paragraph that introduces a table stays with it", "[docx][keeps]") {
+TEST_CASE("a lead-in stays with what follows it, a caption with its table", "[docx][keeps]") {
     const Paragraph caption{ParagraphKind::center, {Run{"Biểu 1: Kết quả kết nạp đảng viên", true}}};
     const Paragraph colon{ParagraphKind::body, {Run{"Kết quả "}, Run{"như sau:", false, true}, Run{" "}}};
     const ListItem item{"-", 1, {Run{"Các chỉ tiêu chính:"}}};
@@ -169,7 +169,7 @@ TEST_CASE("a paragraph that introduces a table stays with it", "[docx][keeps]") 
     CHECK(kept_with_next(blocks[2]));       // ends with ':' (the trailing space does not count)
     CHECK(kept_with_next(blocks[4]));       // a list item that ends with ':'
     CHECK_FALSE(kept_with_next(blocks[6])); // an ordinary paragraph before a table
-    CHECK_FALSE(kept_with_next(blocks[8])); // a colon, but no table follows
+    CHECK(kept_with_next(blocks[8]));       // a lead-in before a paragraph stays with it too
 }
 
 TEST_CASE("titles are kept with what they announce", "[docx][keeps]") {

@@ -169,6 +169,22 @@ TEST_CASE("the body family inherits from Body Text, so its size is set in one pl
     CHECK(std::string(sheet.style(id::heading(1)).child("w:name").attribute("w:val").value()) == "heading 1");
 }
 
+TEST_CASE("the Rule style draws the profile's rule band, as the PDF does", "[docx][styles]") {
+    model::Profile profile = docx_fixture::party_profile();
+    profile.rule_width_pt = 0.75;
+    profile.rule_gap_pt = 3;
+    StyleSheet sheet(profile);
+    namespace id = docx::style_id;
+    // Layout rule 14: space before, a line 1 pt high, then the border right under it, so the
+    // border's centre is rule_gap_pt below the line above: 3 - 1 - 0.375 = 1.625 pt.
+    const pugi::xml_node border = sheet.property(id::rule, "w:pPr", "w:pBdr").child("w:bottom");
+    CHECK(border.attribute("w:sz").as_int() == 6); // eighths of a point
+    CHECK(border.attribute("w:space").as_int() == 0);
+    CHECK(sheet.attribute(id::rule, "w:pPr", "w:spacing", "w:before").as_int() == 33); // twips, 1.625 pt rounded
+    CHECK(sheet.attribute(id::rule, "w:pPr", "w:spacing", "w:line").as_int() == 20);
+    CHECK(std::string(sheet.attribute(id::rule, "w:pPr", "w:spacing", "w:lineRule").value()) == "exact");
+}
+
 TEST_CASE("widow and orphan control is on for every paragraph, whatever the program's default", "[docx][styles]") {
     StyleSheet sheet(docx_fixture::party_profile());
     CHECK(sheet.root().select_node("/w:styles/w:docDefaults/w:pPrDefault/w:pPr/w:widowControl"));

@@ -2,6 +2,8 @@
 
 #include <chrono>
 #include <cstdio>
+#include <string_view>
+#include <utility>
 
 #include <catch2/catch.hpp>
 
@@ -138,6 +140,54 @@ std::vector<std::string> pdf_raw_text_pages(const std::string& pdf_bytes, Band b
     std::size_t start = 0;
     for (std::size_t end; (end = text.output.find('\f', start)) != std::string::npos; start = end + 1)
         pages.push_back(text.output.substr(start, end - start));
+    return pages;
+}
+
+namespace {
+
+// The text of an element of pdftotext's XHTML: its few entities decoded.
+std::string xml_text(std::string_view text) {
+    static const std::pair<std::string_view, std::string_view> entities[] = {
+        {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&apos;", "'"}, {"&#39;", "'"}};
+    std::string out;
+    for (std::size_t i = 0; i < text.size();) {
+        bool replaced = false;
+        if (text[i] == '&')
+            for (const auto& [entity, character] : entities)
+                if (text.substr(i, entity.size()) == entity) {
+                    out += character;
+                    i += entity.size();
+                    replaced = true;
+                    break;
+                }
+        if (!replaced) out += text[i++];
+    }
+    return out;
+}
+
+} // namespace
+
+std::vector<std::vector<std::string>> pdf_lines(const std::string& pdf_bytes) {
+    if (!have_program("pdftotext")) FAIL("pdftotext is not installed (apt-get install poppler-utils)");
+    TempDir dir;
+    std::filesystem::path pdf = dir.path() / "document.pdf";
+    write_file(pdf, pdf_bytes);
+    CommandResult xhtml = run_command("pdftotext -bbox-layout -enc UTF-8 " + shell_quote(pdf.string()) + " -", 60);
+    REQUIRE(xhtml.exit_code == 0);
+    const std::string& x = xhtml.output;
+    std::vector<std::vector<std::string>> pages;
+    // <page …> … <line …> <word …>TEXT</word> … </line> … </page>, in that order.
+    for (std::size_t at = 0; (at = x.find('<', at)) != std::string::npos; ++at) {
+        if (x.compare(at, 6, "<page ") == 0) pages.emplace_back();
+        else if (x.compare(at, 6, "<line ") == 0 && !pages.empty()) pages.back().emplace_back();
+        else if (x.compare(at, 6, "<word ") == 0 && !pages.empty() && !pages.back().empty()) {
+            const std::size_t from = x.find('>', at) + 1, to = x.find("</word>", from);
+            std::string& line = pages.back().back();
+            if (!line.empty()) line += ' ';
+            line += xml_text(std::string_view(x).substr(from, to - from));
+            at = to;
+        }
+    }
     return pages;
 }
 

@@ -50,4 +50,8 @@ struct Band {
 // row), where pdftotext's reading-order guess would depend on small position differences.
 std::vector<std::string> pdf_raw_text_pages(const std::string& pdf_bytes, Band band);
 
+// The lines of a PDF as pdftotext -bbox-layout groups them, page by page: each line's words
+// joined by single spaces.
+std::vector<std::vector<std::string>> pdf_lines(const std::string& pdf_bytes);
+
 } // namespace vanban::docx_test

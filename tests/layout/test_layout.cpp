@@ -5,9 +5,11 @@
 
 #include "fixtures/layout_helpers.hpp"
 #include "fixtures/seed000_plan.hpp"
+#include "layout/fit_lines.hpp"
 #include "layout/layout.hpp"
 #include "layout/linebreak.hpp"
 #include "layout/paragraph.hpp"
+#include "model/furniture.hpp"
 #include "support/temp_dir.hpp"
 #include "vanban/error.hpp"
 
@@ -168,15 +170,17 @@ TEST_CASE("the seed plan fits the margins and numbers its pages from page 2") {
     const auto profile = fixtures::repo_profile("party");
     const auto [pages, p] = lay_out(fixtures::seed000_document(profile));
     REQUIRE(pages.pages.size() >= 4);
-    const double left = p.page.margin_left_mm * pt_per_mm;
-    const double right = pages.width - p.page.margin_right_mm * pt_per_mm;
+    // The text block on the twip grid both writers share (docs/layout-rules.md, rule 17).
+    const model::TextBlock block = model::text_block(p.page);
+    const double left = block.left, right = block.right;
     for (std::size_t n = 0; n < pages.pages.size(); ++n) {
         const auto lines = fixtures::page_lines(pages, pages.pages[n]);
         bool numbered = false;
         for (const auto& line : lines) {
             if (is_page_number(line, pages.height)) {
                 CHECK(line.text == std::to_string(n + 1));
-                CHECK((line.x_min + line.x_max) / 2 == Approx(pages.width / 2).margin(0.01));
+                // Centred over the text block, as Word centres a header paragraph (rule 15).
+                CHECK((line.x_min + line.x_max) / 2 == Approx((left + right) / 2).margin(0.01));
                 numbered = true;
                 continue;
             }
@@ -260,6 +264,83 @@ TEST_CASE("a table's header row is repeated on every page it spans") {
     }
 }
 
+TEST_CASE("first fit breaks where a word processor does, leaving 0.06 pt to spare") {
+    std::vector<double> widths;
+    for (int i = 0; i < 120; ++i) widths.push_back(10 + (i * 37 % 23));
+    const auto items = words_items(widths);
+    const double width = 200;
+    // The greedy reference with the line's width less the room the breaker leaves.
+    CHECK(layout::break_lines_first_fit(items, layout::LineWidths{width, width}) ==
+          greedy(items, width - layout::line_room_pt));
+    // A line exactly as wide as its two words does not fit; 0.06 pt more and it does.
+    const auto two = words_items({98, 98});
+    CHECK(layout::break_lines_first_fit(two, layout::LineWidths{200, 200}).size() == 2);
+    CHECK(layout::break_lines_first_fit(two, layout::LineWidths{200.06, 200.06}).size() == 1);
+}
+
+TEST_CASE("spaces of a justified line stretch but never shrink, in both kinds of breaking") {
+    const auto family = fixtures::repo_fonts()->family("Times New Roman");
+    const auto profile = fixtures::repo_profile("party");
+    for (model::LineBreaking breaking : {model::LineBreaking::first_fit, model::LineBreaking::optimal_fit}) {
+        const auto format = layout::format_of(profile.body, 300, breaking);
+        const auto lines = layout::set_paragraph({model::Run{long_text}}, format, family);
+        REQUIRE(lines.size() > 3);
+        const double space = family.face(layout::Face::regular).advance(U' ') * format.size;
+        for (const auto& line : lines)
+            for (std::size_t k = 1; k < line.fragments.size(); ++k) {
+                const auto& before = line.fragments[k - 1];
+                CHECK(line.fragments[k].x - (before.x + before.width) >= space - 1e-9);
+            }
+    }
+}
+
+TEST_CASE("a header line wider than its column breaks at the balanced place") {
+    const auto family = fixtures::repo_fonts()->family("Times New Roman");
+    const auto profile = fixtures::repo_profile("party");
+    const model::TextStyle& issuer = profile.header.issuer_style;
+    const double column = model::twips_to_pt(model::header_columns(profile).left);
+    // Filling the first line would leave "PHÚ" alone on the second.
+    CHECK(layout::balanced_lines("CHI BỘ TRƯỜNG THPT TRẦN PHÚ", issuer, family, column) ==
+          std::vector<std::string>{"CHI BỘ TRƯỜNG", "THPT TRẦN PHÚ"});
+    CHECK(layout::balanced_lines("CHI BỘ", issuer, family, column) == std::vector<std::string>{"CHI BỘ"});
+    CHECK(layout::balanced_lines("ĐẢNGBỘTỈNHQUẢNGNAMĐẢNGBỘTỈNHQUẢNGNAM", issuer, family, column).size() == 1);
+    // Three lines when two cannot hold it, each as long as the others can be.
+    const auto three = layout::balanced_lines(
+        "BAN CHỈ ĐẠO THỰC HIỆN QUY CHẾ DÂN CHỦ Ở CƠ SỞ CỦA ĐẢNG BỘ KHỐI", issuer, family, column);
+    REQUIRE(three.size() == 3);
+    for (const std::string& line : three) CHECK(line.find(' ') != std::string::npos); // no word alone
+}
+
+TEST_CASE("the model's header and signature lines are fitted, with a warning for each one broken") {
+    const auto family = fixtures::repo_fonts()->family("Times New Roman");
+    model::Document doc = fixtures::seed000_document(fixtures::repo_profile("party"));
+    doc.header->issuer = {"CHI BỘ", "TRƯỜNG THPT TRẦN PHÚ"};         // the data's own lines stay
+    doc.closing.signature->position = {"PHÓ BÍ THƯ THƯỜNG TRỰC TỈNH ỦY QUẢNG NAM"};
+    const auto warnings = layout::fit_furniture_lines(doc, family);
+    CHECK(doc.header->issuer == std::vector<std::string>{"CHI BỘ", "TRƯỜNG THPT TRẦN PHÚ"});
+    REQUIRE(doc.closing.signature->position.size() == 2);
+    REQUIRE(warnings.size() == 1);
+    CHECK_THAT(warnings[0].text(), Catch::Contains("position") && Catch::Contains("PHÓ BÍ THƯ THƯỜNG TRỰC TỈNH ỦY QUẢNG NAM"));
+    CHECK(warnings[0].code() == std::string("layout.line-broken"));
+}
+
+TEST_CASE("the Party header puts the date on the number's row and the page numbers over the text block") {
+    const auto profile = fixtures::repo_profile("party");
+    const auto [pages, p] = lay_out(fixtures::seed000_document(profile));
+    const layout::TextItem* number = nullptr;
+    const layout::TextItem* date = nullptr;
+    for (const auto& t : pages.pages[0].texts) {
+        if (t.text.rfind("Số ", 0) == 0) number = &t;
+        if (t.text.rfind("Quảng Nam, ngày", 0) == 0) date = &t;
+    }
+    REQUIRE(number);
+    REQUIRE(date);
+    CHECK(number->y == Approx(date->y)); // HD36 draws the date on the row of "Số" (rule 13)
+    // The rule under the title: 0.5 pt, its centre 1.5 pt below the title's line box (rule 14).
+    REQUIRE(!pages.pages[0].rules.empty());
+    CHECK(pages.pages[0].rules.front().width == Approx(0.5));
+}
+
 TEST_CASE("the State header puts the number and the date on one row") {
     const auto profile = fixtures::repo_profile("state");
     const auto [pages, p] = lay_out(fixtures::seed000_document(profile));
@@ -328,11 +409,12 @@ TEST_CASE("list items of levels 2 to 4 indent their first line by the profile's 
     for (int level = 1; level <= 4; ++level)
         doc.body.push_back(model::ListItem{std::string(static_cast<std::size_t>(level), '+'), level, fixtures::runs("Mục cấp " + std::to_string(level))});
     const auto [pages, p] = lay_out(doc);
-    const double left = p.page.margin_left_mm * pt_per_mm;
+    const double left = model::text_block(p.page).left;
     for (int level = 1; level <= 4; ++level) {
         const auto [page, item] = find_text(pages, std::string(static_cast<std::size_t>(level), '+') + " Mục cấp");
         REQUIRE(item);
-        const double expected = left + (p.list_item.first_line_indent_mm + (level - 1) * p.list_level_indent_mm) * pt_per_mm;
+        const double expected =
+            left + model::mm_on_grid_pt(p.list_item.first_line_indent_mm + (level - 1) * p.list_level_indent_mm);
         CHECK(item->x == Approx(expected).margin(0.01));
     }
 }

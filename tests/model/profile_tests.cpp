@@ -82,6 +82,27 @@ TEST_CASE("a profile without headings or with impossible margins is refused") {
     CHECK(e.message.text() == "profile margins leave no room for text");
 }
 
+TEST_CASE("line breaking and the rules' band are settings, checked when read") {
+    const json minimal = {{"headings", json::array({json::object()})}};
+    const model::Profile defaults = model::profile_from_json(minimal, "test.json");
+    CHECK(defaults.line_breaking == model::LineBreaking::first_fit);
+    CHECK(defaults.rule_width_pt == 0.5);
+    CHECK(defaults.rule_gap_pt == 1.5);
+    json optimal = minimal;
+    optimal["line_breaking"] = "optimal-fit";
+    CHECK(model::profile_from_json(optimal, "test.json").line_breaking == model::LineBreaking::optimal_fit);
+
+    json wrong = minimal;
+    wrong["line_breaking"] = "greedy";
+    CHECK(error_of(wrong).json_path == "line_breaking");
+    json thin_gap = minimal;
+    thin_gap["rule_gap_pt"] = 1.1; // less than 1 pt + half of 0.5 pt: the band cannot hold it
+    CHECK_THAT(error_of(thin_gap).message.text(), Catch::Contains("rule_gap_pt"));
+    json no_rule = minimal;
+    no_rule["rule_width_pt"] = 0;
+    CHECK_THAT(error_of(no_rule).message.text(), Catch::Contains("rule_width_pt"));
+}
+
 TEST_CASE("a missing profile file is a resource error") {
     try {
         model::load_profile_file(profiles / "no-such-profile.json");

@@ -33,6 +33,11 @@ std::string plain_text(const Inline& runs);
 
 enum class Align { left, center, right, justify };
 
+// How paragraphs are broken into lines (docs/layout-rules.md, rule 12): first fit, as Word
+// and LibreOffice do, so that the PDF and the DOCX have the same lines; or optimal fit
+// (Knuth and Plass), evener lines that Word does not reproduce.
+enum class LineBreaking { first_fit, optimal_fit };
+
 // ---------------------------------------------------------------- style sheet (profile)
 
 // Character and paragraph style of one element, in points. Values come from the profile.
@@ -84,6 +89,7 @@ struct Profile {
     std::string font_family = "Times New Roman";
     std::string number_prefix = "Số ";           // Party "Số 19-KH/CB"; State "Số: 15/KH-UBND"
     std::string recipients_label = "Nơi nhận:";
+    LineBreaking line_breaking = LineBreaking::first_fit;
     PageSetup page;
     HeaderStyle header;
     TextStyle doc_type;                // "KẾ HOẠCH"
@@ -105,6 +111,11 @@ struct Profile {
     double signature_space_mm = 25;    // room for the signature and seal
     TextStyle appendix_title;
     TextStyle appendix_subtitle;
+    // The rules under titles (national title or motto, State issuer and summary): their
+    // thickness, and the distance from the bottom of the line box above to the rule's centre
+    // (docs/layout-rules.md, rule 14). At least 1 pt + half the thickness.
+    double rule_width_pt = 0.5;
+    double rule_gap_pt = 1.5;
     // NĐ30: each appendix numbers its own pages from 1 (its first page shows no number);
     // when false the numbering runs on through the appendices.
     bool appendix_restarts_page_numbers = false;

@@ -83,10 +83,7 @@ private:
     bool last_was_table_ = false;
     bool in_appendix_section_ = false; // the section being written numbers its pages from 1
 
-    static long text_width_twips(const Profile& p) {
-        return mm_to_twips(p.page.width_mm) - mm_to_twips(p.page.margin_left_mm) -
-               mm_to_twips(p.page.margin_right_mm);
-    }
+    static long text_width_twips(const Profile& p) { return model::text_block_width_twips(p.page); }
 
     // ------------------------------------------------------------ paragraphs and runs
 
@@ -254,7 +251,8 @@ private:
     }
 
     // A rule of `length` twips centred in a column of `column` twips, with `space_after_pt`
-    // below it. As long as asked, like the PDF's (a short issuer's third is under 10 mm).
+    // below it. As long as asked, like the PDF's (a short issuer's third is under 10 mm). Its
+    // thickness and distance from the text above are the Rule style's (layout rule 14).
     void rule(pugi::xml_node parent, long column, long length, double space_after_pt = 0) {
         length = std::clamp(length, std::min(column, 1L), column);
         pugi::xml_node p = paragraph(parent, style_id::rule);
@@ -279,8 +277,8 @@ private:
 
     void write_header(const Header& h) {
         const HeaderStyle& hs = profile_.header;
-        long left = std::clamp(mm_to_twips(hs.left_column_mm), 0L, text_width_);
-        std::vector<long> columns = {left, text_width_ - left};
+        const model::Columns widths = model::header_columns(profile_);
+        std::vector<long> columns = {widths.left, widths.right};
         pugi::xml_node tbl = table(style_id::layout_table, columns);
 
         pugi::xml_node tr = row(tbl, false);
@@ -344,10 +342,11 @@ private:
         std::visit([&](const auto& b) { write(parent, b); }, block);
     }
 
-    // Body or appendix blocks. A paragraph that introduces a table stays on its page.
+    // Body or appendix blocks. A lead-in or a caption stays with what it introduces (layout
+    // rule 4): LibreOffice moves a paragraph kept with the next one whole, as the PDF does.
     void write_blocks(const std::vector<Block>& blocks) {
         for (std::size_t i = 0; i < blocks.size(); ++i) {
-            if (i > 0 && std::holds_alternative<Table>(blocks[i]) && introduces_table(blocks[i - 1])) {
+            if (i > 0 && model::introduces_next(blocks[i - 1], blocks[i])) {
                 pugi::xml_node last = body_.last_child();
                 if (std::string_view(last.name()) == "w:p") keep_with_next(last);
             }
@@ -378,29 +377,6 @@ private:
         if (const auto* h = std::get_if<Heading>(&block)) return heading_style(profile_, h->level).space_before_pt;
         if (const auto* item = std::get_if<ListItem>(&block)) return list_item_style(profile_, item->level).space_before_pt;
         return profile_.body.space_before_pt;
-    }
-
-    // A caption (a centred paragraph: "Biểu 1: …") or any text that ends with a colon ("…
-    // như sau:") right before a table belongs with it.
-    static bool introduces_table(const Block& block) {
-        const Inline* text = nullptr;
-        if (const auto* p = std::get_if<Paragraph>(&block)) {
-            if (p->kind == ParagraphKind::center) return true;
-            text = &p->text;
-        } else if (const auto* item = std::get_if<ListItem>(&block)) {
-            text = &item->text;
-        } else if (const auto* heading = std::get_if<Heading>(&block)) {
-            text = &heading->text;
-        }
-        return text && ends_with_colon(*text);
-    }
-
-    static bool ends_with_colon(const Inline& text) {
-        for (auto run = text.rbegin(); run != text.rend(); ++run) {
-            std::size_t last = run->text.find_last_not_of(" \t\n");
-            if (last != std::string::npos) return run->text[last] == ':';
-        }
-        return false;
     }
 
     void write(pugi::xml_node parent, const Heading& h) {
@@ -511,35 +487,19 @@ private:
         }
     }
 
-    // The weights scaled to the text width; the last column takes the rounding.
+    // The weights scaled to the text width, on the grid the PDF uses too.
     std::vector<long> column_widths(const Table& t) const {
         std::size_t n = t.column_weights.size();
         for (const TableRow& r : t.rows) n = std::max(n, r.cells.size());
-        if (n == 0) return {};
-        std::vector<double> weights = t.column_weights;
-        double sum = 0;
-        bool usable = weights.size() == n;
-        for (double w : weights) {
-            if (!(w > 0)) usable = false;
-            sum += w;
-        }
-        if (!usable) weights.assign(n, 1.0), sum = static_cast<double>(n);
-        std::vector<long> widths;
-        long used = 0;
-        for (std::size_t i = 0; i + 1 < n; ++i) {
-            widths.push_back(std::lround(text_width_ * weights[i] / sum));
-            used += widths.back();
-        }
-        widths.push_back(text_width_ - used);
-        return widths;
+        return model::table_columns_twips(t.column_weights, n, text_width_);
     }
 
     // ------------------------------------------------------------ recipients and signature
 
     void write_closing(const Closing& closing) {
         if (!closing.recipients && !closing.signature) return;
-        long left = std::clamp(mm_to_twips(profile_.recipients_column_mm), 0L, text_width_);
-        std::vector<long> columns = {left, text_width_ - left};
+        const model::Columns widths = model::closing_columns(profile_);
+        std::vector<long> columns = {widths.left, widths.right};
         pugi::xml_node tbl = table(style_id::layout_table, columns);
         keep_end_of_body_with(tbl);
         pugi::xml_node tr = row(tbl, false);

@@ -1,6 +1,7 @@
 #include "docx/styles.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "docx/units.hpp"
 #include "docx/xml.hpp"
@@ -191,21 +192,22 @@ void add_normal_style(pugi::xml_node styles) {
 }
 
 // A paragraph that is only a bottom border: the rules under the national title, the issuer
-// and (State) the summary. Its indents set the rule's length. It is one point high, after
-// two points of space, so the rule clears the descenders of the line above without adding
-// a blank line.
-void add_rule_style(pugi::xml_node styles) {
+// and (State) the summary. Its indents set the rule's length. It is the rule band of
+// model/furniture.hpp, as the PDF draws it: the profile's space before, a line one point
+// high, then the border of the profile's thickness right under it (layout rule 14).
+void add_rule_style(pugi::xml_node styles, const Profile& profile) {
+    const model::RuleBand band = model::rule_band(profile);
     pugi::xml_node style = add_style_header(styles, "paragraph", style_id::rule, "Rule", "Normal");
     pugi::xml_node ppr = xml::add(style, "w:pPr");
     xml::add(ppr, "w:keepNext");
     pugi::xml_node bottom = xml::add(xml::add(ppr, "w:pBdr"), "w:bottom");
     bottom.append_attribute("w:val") = "single";
-    bottom.append_attribute("w:sz") = rule_thickness_eighth_pt;
-    bottom.append_attribute("w:space") = 1;
+    bottom.append_attribute("w:sz") = std::lround(band.thickness * 8); // eighths of a point
+    bottom.append_attribute("w:space") = 0;
     bottom.append_attribute("w:color") = "auto";
     pugi::xml_node spacing = xml::add(ppr, "w:spacing");
-    spacing.append_attribute("w:before") = 40;
-    spacing.append_attribute("w:line") = 20;
+    spacing.append_attribute("w:before") = pt_to_twips(band.space_before);
+    spacing.append_attribute("w:line") = pt_to_twips(model::RuleBand::line);
     spacing.append_attribute("w:lineRule") = "exact";
     xml::add_val(ppr, "w:jc", "center");
     pugi::xml_node rpr = xml::add(style, "w:rPr");
@@ -346,7 +348,7 @@ std::string styles_xml(const Profile& profile) {
     add_doc_defaults(styles, profile);
     add_normal_style(styles);
     for (const ParagraphStyle& style : element_styles(profile)) add_paragraph_style(styles, style);
-    add_rule_style(styles);
+    add_rule_style(styles, profile);
     add_section_break_style(styles);
     add_page_number_styles(styles, profile);
     add_table_styles(styles);

@@ -71,9 +71,6 @@ model::TextStyle page_number_style(const model::Profile& profile);
 // The w:jc value of an alignment, for paragraph styles and paragraphs ("both" for justify).
 const char* jc_value(model::Align align);
 
-// Thickness of the drawn rules (header, State summary), in eighths of a point.
-inline constexpr long rule_thickness_eighth_pt = 6;
-
 std::string styles_xml(const model::Profile& profile);
 
 } // namespace vanban::docx

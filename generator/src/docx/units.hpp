@@ -4,9 +4,11 @@
 
 #include <cmath>
 
+#include "model/furniture.hpp"
+
 namespace vanban::docx {
 
-inline long mm_to_twips(double mm) { return std::lround(mm * 1440.0 / 25.4); } // 10 mm -> 567
+using model::mm_to_twips; // the grid both writers share (model/furniture.hpp)
 inline long pt_to_twips(double pt) { return std::lround(pt * 20.0); }
 inline long pt_to_half_points(double pt) { return std::lround(pt * 2.0); }      // 14 pt -> 28
 inline long line_multiple_to_240ths(double multiple) { return std::lround(multiple * 240.0); }

@@ -219,14 +219,14 @@ struct Engine::Impl {
 
     // Schema first, so that data that does not fit is told apart from a template failing.
     model::Document build_valid(const std::string& template_name, const nlohmann::json& data,
-                                const RenderOptions& options) const {
+                                const RenderOptions& options, std::vector<Warning>& warnings) const {
         if (auto problems = problems_of(template_name, data); !problems.empty())
             throw Failure(validation_error(problems, options.data_name));
-        return build(template_name, data, options);
+        return build(template_name, data, options, warnings);
     }
 
     model::Document build(const std::string& template_name, const nlohmann::json& data,
-                          const RenderOptions& options) const {
+                          const RenderOptions& options, std::vector<Warning>& warnings) const {
         const std::string profile_name = profile_name_for(data, options);
         auto profile_ptr = profile(profile_name);
         auto root = template_named(template_name);
@@ -237,6 +237,8 @@ struct Engine::Impl {
         model::Document document = markup::build_document(output.fragments(), *profile_ptr);
         engine::check_model_limits(document, {this->options.max_table_rows, this->options.max_table_columns});
         document.metadata.created = this->options.fixed_creation_date;
+        // A Warning holds its text in English until it carries a Message of its own.
+        for (const Message& message : writers.fit_lines(document)) warnings.push_back(Warning{"", message.text()});
         return document;
     }
 
@@ -296,7 +298,8 @@ ModelResult Engine::build_model(const std::string& template_name, std::string_vi
                                 const RenderOptions& options) const {
     ModelResult result;
     auto error = guarded([&] {
-        result.document = impl_->build_valid(template_name, impl_->read(data_json, options, result.warnings), options);
+        result.document = impl_->build_valid(template_name, impl_->read(data_json, options, result.warnings), options,
+                                              result.warnings);
     });
     result.ok = !error;
     if (error) result.error = std::move(*error);
@@ -307,7 +310,8 @@ ModelResult Engine::build_model_parsed(const std::string& template_name, const n
                                        const RenderOptions& options) const {
     ModelResult result;
     auto error = guarded([&] {
-        result.document = impl_->build_valid(template_name, engine::adopt_data(data, options.data_name), options);
+        result.document = impl_->build_valid(template_name, engine::adopt_data(data, options.data_name), options,
+                                              result.warnings);
     });
     result.ok = !error;
     if (error) result.error = std::move(*error);
@@ -373,7 +377,7 @@ ValidationResult Engine::validate(const std::string& template_name, std::string_
         const nlohmann::json data = impl_->read(data_json, options, result.warnings);
         for (schema::Problem& p : impl_->problems_of(template_name, data))
             result.problems.push_back(DataProblem{std::move(p.json_path), std::move(p.message)});
-        if (result.problems.empty()) impl_->build(template_name, data, options);
+        if (result.problems.empty()) impl_->build(template_name, data, options, result.warnings);
     });
     if (!error && !result.problems.empty()) {
         std::vector<schema::Problem> problems;

@@ -4,6 +4,7 @@
 
 #include "docx/docx.hpp"
 #include "engine/install_paths.hpp"
+#include "layout/fit_lines.hpp"
 #include "pdf/pdf.hpp"
 #include "vanban/error.hpp"
 
@@ -44,16 +45,20 @@ struct Writers::Fonts {
 Writers::Writers(std::vector<std::filesystem::path> font_dirs) : font_dirs_(std::move(font_dirs)) {}
 Writers::~Writers() = default;
 
+// Loaded once, on first use; a failure is reported to every caller, and the next call tries
+// again (the user may have installed the fonts meanwhile).
+std::shared_ptr<const Writers::Fonts> Writers::fonts() const {
+    std::lock_guard lock(fonts_mutex_);
+    if (!fonts_) fonts_ = std::make_shared<const Fonts>(Fonts{pdf::load_fonts(font_config(font_dirs_))});
+    return fonts_;
+}
+
 std::string Writers::pdf(const model::Document& document, const std::string& fixed_date) const {
-    // Loaded once, on the first PDF; a failure is reported to every caller, and the next
-    // call tries again (the user may have installed the fonts meanwhile).
-    std::shared_ptr<const Fonts> fonts;
-    {
-        std::lock_guard lock(fonts_mutex_);
-        if (!fonts_) fonts_ = std::make_shared<const Fonts>(Fonts{pdf::load_fonts(font_config(font_dirs_))});
-        fonts = fonts_;
-    }
-    return pdf::render_pdf(document, *fonts->set, pdf::PdfOptions{fixed_date});
+    return pdf::render_pdf(document, *fonts()->set, pdf::PdfOptions{fixed_date});
+}
+
+std::vector<Message> Writers::fit_lines(model::Document& document) const {
+    return layout::fit_furniture_lines(document, fonts()->set->family(document.profile.font_family));
 }
 
 std::string Writers::docx(const model::Document& document, const std::string& fixed_date) const {

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "vanban/message.hpp"
 #include "vanban/model.hpp"
 
 namespace vanban::engine {
@@ -20,10 +21,16 @@ public:
     std::string pdf(const model::Document& document, const std::string& fixed_date) const;
     std::string docx(const model::Document& document, const std::string& fixed_date) const;
 
+    // Breaks the header's, the signature's and the appendices' lines that are wider than
+    // their columns, measured with the PDF's fonts, so that both writers print the same
+    // lines (layout/fit_lines.hpp). Returns a warning for each line the data gave as one.
+    std::vector<Message> fit_lines(model::Document& document) const;
+
 private:
     struct Fonts;
+    std::shared_ptr<const Fonts> fonts() const;
     std::vector<std::filesystem::path> font_dirs_;
-    // Fonts load on the first PDF, so model and DOCX renders never need font files.
+    // Fonts load on first use: the first document built (its lines are measured) or PDF.
     mutable std::mutex fonts_mutex_;
     mutable std::shared_ptr<const Fonts> fonts_;
 };

@@ -5,13 +5,14 @@
 #include <optional>
 
 #include "layout/paragraph.hpp"
+#include "model/furniture.hpp"
 
 namespace vanban::layout {
 namespace {
 
-constexpr double points_per_mm = 72.0 / 25.4;
+using model::points_per_mm;
 constexpr double border_width = 0.5;
-constexpr double cell_padding_x = 0.19 / 2.54 * 72; // Word's default cell margin, 0.19 cm
+const double cell_padding_x = model::twips_to_pt(model::table_cell_padding_twips);
 
 // A vertical unit that pagination places whole: a line of a paragraph, the first-page
 // header, a group of table rows, the closing block. Its texts and rules are positioned
@@ -41,20 +42,20 @@ model::Inline plain(const std::string& text) { return model::Inline{model::Run{t
 class Builder {
 public:
     Builder(const model::Document& doc, const FontFamily& family)
-        : doc_(doc), profile_(doc.profile), family_(family) {
-        const model::PageSetup& page = profile_.page;
-        page_width_ = page.width_mm * points_per_mm;
-        page_height_ = page.height_mm * points_per_mm;
-        left_ = page.margin_left_mm * points_per_mm;
-        right_ = page_width_ - page.margin_right_mm * points_per_mm;
-        top_ = page.margin_top_mm * points_per_mm;
-        bottom_ = page_height_ - page.margin_bottom_mm * points_per_mm;
+        : doc_(doc), profile_(doc.profile), family_(family), rule_band_(model::rule_band(doc.profile)) {
+        const model::TextBlock block = model::text_block(profile_.page);
+        page_width_ = block.page_width;
+        page_height_ = block.page_height;
+        left_ = block.left;
+        right_ = block.right;
+        top_ = block.top;
+        bottom_ = block.bottom;
     }
 
     PageLayout run() {
         if (doc_.header) add_header(*doc_.header);
         if (doc_.title) add_title(*doc_.title);
-        add_blocks(doc_.body);
+        body_blocks_ = add_blocks(doc_.body);
         add_closing(doc_.closing);
         for (const model::Appendix& appendix : doc_.appendices) add_appendix(appendix);
         return paginate();
@@ -64,6 +65,10 @@ private:
     // ------------------------------------------------------------ placing set lines
 
     double body_width() const { return right_ - left_; }
+
+    ParagraphFormat format(const model::TextStyle& style, double width) const {
+        return format_of(style, width, profile_.line_breaking);
+    }
 
     // Adds set lines to a unit at vertical offset dy (advanced past them), x from x0.
     void place_lines(Unit& unit, const std::vector<SetLine>& lines, double x0, double& dy) const {
@@ -104,7 +109,7 @@ private:
     // foot of a page (orphan) or a single last line at the top of the next (widow).
     void add_paragraph(const model::Inline& text, const model::TextStyle& style, double x0, double width,
                        std::optional<Bookmark> bookmark = std::nullopt) {
-        const std::vector<SetLine> lines = set_paragraph(text, format_of(style, width), family_);
+        const std::vector<SetLine> lines = set_paragraph(text, format(style, width), family_);
         const std::size_t n = lines.size();
         for (std::size_t i = 0; i < n; ++i) {
             Unit unit;
@@ -136,7 +141,7 @@ private:
 
     void column_text(Unit& unit, Column& col, const std::string& text, const model::TextStyle& style) const {
         const model::Inline runs = plain(text); // the lines point into it
-        const std::vector<SetLine> lines = set_paragraph(runs, format_of(style, col.width), family_);
+        const std::vector<SetLine> lines = set_paragraph(runs, format(style, col.width), family_);
         place_lines(unit, lines, col.x, col.dy);
     }
 
@@ -147,30 +152,36 @@ private:
         return w;
     }
 
-    // A rule centred in the column, just below the text above it.
+    // A rule centred in the column, in its band below the text above it (rule 14).
     void column_rule(Unit& unit, Column& col, double length) const {
-        const double y = col.dy + 1.5;
+        const double y = col.dy + rule_band_.centre();
         const double x = col.x + (col.width - length) / 2;
-        unit.rules.push_back(RuleItem{x, y, x + length, y, border_width});
-        col.dy = y + 3;
+        unit.rules.push_back(RuleItem{x, y, x + length, y, rule_band_.thickness});
+        col.dy += rule_band_.height();
     }
 
+    // Two columns side by side at the text block's left edge (model/furniture.hpp).
+    std::pair<Column, Column> columns(model::Columns widths) const {
+        const double left = model::twips_to_pt(widths.left);
+        return {Column{left_, left, 0}, Column{left_ + left, model::twips_to_pt(widths.right), 0}};
+    }
+
+    // The first-page header: row 1 is the issuer's column beside the national title's, row
+    // 2 the number beside the place and date, at the same height in both profiles (rule 13;
+    // HD36 and NĐ30 both draw the date on the number's row).
     void add_header(const model::Header& header) {
         const model::HeaderStyle& hs = profile_.header;
         Unit unit;
-        const double left_width = std::min(hs.left_column_mm * points_per_mm, body_width() * 0.6);
-        Column left{left_, left_width, 0};
-        Column right{left_ + left_width, body_width() - left_width, 0};
+        auto [left, right] = columns(model::header_columns(profile_));
 
         for (const std::string& line : header.superior) column_text(unit, left, line, hs.superior_style);
         for (const std::string& line : header.issuer) column_text(unit, left, line, hs.issuer_style);
         if (!hs.issuer_mark.empty()) {
-            model::TextStyle mark = hs.issuer_style;
-            mark.bold = false;
+            model::TextStyle mark = hs.superior_style; // the DOCX's Issuer Mark style
             column_text(unit, left, hs.issuer_mark, mark);
-        }
-        if (hs.rule_under_issuer && !header.issuer.empty())
+        } else if (hs.rule_under_issuer && !header.issuer.empty()) {
             column_rule(unit, left, widest(header.issuer, hs.issuer_style) / 3);
+        }
 
         for (const std::string& line : hs.national_title) column_text(unit, right, line, hs.national_title_style);
         for (const std::string& line : hs.motto) column_text(unit, right, line, hs.motto_style);
@@ -181,15 +192,8 @@ private:
             if (length > 0) column_rule(unit, right, length);
         }
 
-        // State documents (a rule under the issuer) put the number and the place-date on one
-        // row (NĐ30); Party documents put the date right under the rule and the number under
-        // the "*".
-        if (hs.rule_under_issuer) {
-            const double row = std::max(left.dy, right.dy);
-            left.dy = right.dy = row;
-        } else {
-            right.dy += 2;
-        }
+        const double row = std::max(left.dy, right.dy);
+        left.dy = right.dy = row;
         if (!header.number_line.empty()) column_text(unit, left, header.number_line, hs.number_style);
         for (const std::string& mark : header.marks) column_text(unit, left, mark, hs.mark_style);
         if (!header.place_date_line.empty()) column_text(unit, right, header.place_date_line, hs.place_date_style);
@@ -213,10 +217,9 @@ private:
         const std::string& separator = profile_.summary_separator;
         if (separator == "rule") {
             Unit unit;
-            const double length = (summary_width > 0 ? summary_width : body_width()) / 3;
-            const double x = left_ + (body_width() - length) / 2;
-            unit.rules.push_back(RuleItem{x, 2, x + length, 2, border_width});
-            unit.height = 4;
+            Column whole{left_, body_width(), 0};
+            column_rule(unit, whole, (summary_width > 0 ? summary_width : body_width()) / 3);
+            unit.height = whole.dy;
             unit.space_after = profile_.body.size_pt;
             unit.keep_with_next = true;
             push(std::move(unit));
@@ -242,32 +245,28 @@ private:
         std::visit([this](const auto& b) { add(b); }, block);
     }
 
-    // Blocks in order; what introduces a table stays on the table's first page
-    // (docs/layout-rules.md, rule 4).
-    void add_blocks(const std::vector<model::Block>& blocks) {
+    // Where a block's units are: [first, end) of units_.
+    struct BlockUnits {
+        std::size_t first = 0, end = 0;
+        bool table = false;
+    };
+
+    // Blocks in order. A lead-in ("… như sau:", "trong đó:") stays with what it introduces,
+    // and a caption with its table (docs/layout-rules.md, rule 4): all its lines are kept with
+    // the next block, as LibreOffice moves a paragraph kept with the next one whole.
+    std::vector<BlockUnits> add_blocks(const std::vector<model::Block>& blocks) {
+        std::vector<BlockUnits> placed;
         for (std::size_t i = 0; i < blocks.size(); ++i) {
+            const std::size_t first = units_.size();
             add_block(blocks[i]);
-            if (i + 1 < blocks.size() && std::holds_alternative<model::Table>(blocks[i + 1]) &&
-                introduces_table(blocks[i]) && !units_.empty())
-                units_.back().keep_with_next = true;
+            placed.push_back({first, units_.size(), std::holds_alternative<model::Table>(blocks[i])});
+            if (i + 1 < blocks.size() && model::introduces_next(blocks[i], blocks[i + 1])) keep_whole(placed.back());
         }
+        return placed;
     }
 
-    // A caption (a centred paragraph) or text ending with a colon ("… như sau:").
-    static bool introduces_table(const model::Block& block) {
-        const model::Inline* text = nullptr;
-        if (const auto* p = std::get_if<model::Paragraph>(&block)) {
-            if (p->kind == model::ParagraphKind::center) return true;
-            text = &p->text;
-        } else if (const auto* item = std::get_if<model::ListItem>(&block)) {
-            text = &item->text;
-        } else if (const auto* heading = std::get_if<model::Heading>(&block)) {
-            text = &heading->text;
-        }
-        if (!text) return false;
-        const std::string plain_text = model::plain_text(*text);
-        const std::size_t end = plain_text.find_last_not_of(" \t\n");
-        return end != std::string::npos && plain_text[end] == ':';
+    void keep_whole(const BlockUnits& block) {
+        for (std::size_t u = block.first; u < block.end; ++u) units_[u].keep_with_next = true;
     }
 
     void add(const model::Heading& h) {
@@ -310,9 +309,7 @@ private:
     void add_closing(const model::Closing& closing) {
         if (!closing.recipients && !closing.signature) return;
         Unit unit;
-        const double left_width = std::min(profile_.recipients_column_mm * points_per_mm, body_width() / 2);
-        Column left{left_, left_width, 0};
-        Column right{left_ + left_width, body_width() - left_width, 0};
+        auto [left, right] = columns(model::closing_columns(profile_));
 
         if (closing.recipients) {
             const model::Recipients& r = *closing.recipients;
@@ -338,15 +335,29 @@ private:
         }
         unit.height = std::max(left.dy, right.dy);
         unit.space_before = profile_.body.space_after_pt;
-        // The closing goes with the last two lines of the body, never alone on a page
-        // (rule 8): the last paragraph's widow rule already binds its last two lines, and
-        // a last paragraph of one line brings the line before it.
-        for (std::size_t k = 1; k <= 2 && k <= units_.size(); ++k) units_[units_.size() - k].keep_with_next = true;
+        keep_end_of_body_with_closing();
         push(std::move(unit));
     }
 
+    // The closing is never alone on a page (rule 8): the body's last two paragraphs go with
+    // it, whole, as the DOCX's "keep with next" on them makes LibreOffice move them; a table
+    // that ends the body goes with it by its last row group.
+    void keep_end_of_body_with_closing() {
+        int paragraphs = 0;
+        for (auto block = body_blocks_.rbegin(); block != body_blocks_.rend() && paragraphs < 2; ++block) {
+            if (block->end == block->first) continue; // a page break
+            if (block->table) {
+                units_[block->end - 1].keep_with_next = true;
+                return;
+            }
+            keep_whole(*block);
+            ++paragraphs;
+        }
+        if (paragraphs == 0 && !units_.empty()) units_.back().keep_with_next = true; // the title, say
+    }
+
     void add_column_paragraph(Unit& unit, Column& col, const model::Inline& text, const model::TextStyle& style) const {
-        const std::vector<SetLine> lines = set_paragraph(text, format_of(style, col.width), family_);
+        const std::vector<SetLine> lines = set_paragraph(text, format(style, col.width), family_);
         col.dy += style.space_before_pt;
         place_lines(unit, lines, col.x, col.dy);
         col.dy += style.space_after_pt;
@@ -377,8 +388,10 @@ private:
     const model::Document& doc_;
     const model::Profile& profile_;
     const FontFamily& family_;
+    const model::RuleBand rule_band_;
     double page_width_ = 0, page_height_ = 0, left_ = 0, right_ = 0, top_ = 0, bottom_ = 0;
     std::vector<Unit> units_;
+    std::vector<BlockUnits> body_blocks_;
     bool pending_page_break_ = false;
     int table_count_ = 0;
 };
@@ -388,15 +401,15 @@ private:
 void Builder::add(const model::Table& table) {
     const std::size_t columns = table.column_weights.size();
     if (columns == 0 || table.rows.empty()) return;
-    double total_weight = 0;
-    for (double w : table.column_weights) total_weight += std::max(w, 0.0);
-    if (total_weight <= 0) total_weight = static_cast<double>(columns);
+    // The DOCX's grid of whole twips (model/furniture.hpp), so that cells wrap alike.
+    const std::vector<long> widths =
+        model::table_columns_twips(table.column_weights, columns, model::text_block_width_twips(profile_.page));
     std::vector<double> col_x(columns + 1, left_);
+    long edge = 0;
     for (std::size_t c = 0; c < columns; ++c) {
-        const double weight = total_weight > 0 && table.column_weights[c] > 0 ? table.column_weights[c] : 1;
-        col_x[c + 1] = col_x[c] + body_width() * weight / total_weight;
+        edge += widths[c];
+        col_x[c + 1] = left_ + model::twips_to_pt(edge);
     }
-    col_x[columns] = right_;
 
     const int table_id = table_count_++;
     const std::size_t row_count = table.rows.size();
@@ -424,7 +437,7 @@ void Builder::add(const model::Table& table) {
             set.cols = std::clamp<std::size_t>(static_cast<std::size_t>(std::max(cell.colspan, 1)), 1, columns - c);
             set.rows = std::clamp<std::size_t>(static_cast<std::size_t>(std::max(cell.rowspan, 1)), 1, row_count - r);
             set.style = &style;
-            ParagraphFormat format = format_of(style, col_x[c + set.cols] - col_x[c] - 2 * cell_padding_x);
+            ParagraphFormat format = this->format(style, col_x[c + set.cols] - col_x[c] - 2 * cell_padding_x);
             format.first_indent = 0;
             if (!row.header) format.align = cell.align;
             double content = style.space_before_pt + style.space_after_pt;
@@ -641,12 +654,14 @@ PageLayout Builder::paginate() {
     }
     if (out.pages.empty()) out.pages.emplace_back();
 
-    // Page numbers, centred in the top margin, from the profile's first numbered page; an
-    // appendix that restarts the numbering makes its first page page 1 again.
+    // Page numbers in the top margin, centred over the text block, their line box's top at
+    // page_number_top_mm (rule 15), from the profile's first numbered page; an appendix that
+    // restarts the numbering makes its first page page 1 again.
     const model::PageSetup& setup = profile_.page;
     if (setup.page_numbers) {
         const TrueTypeFace& face = family_.face(Face::regular);
         const double size = setup.page_number_size_pt;
+        const model::PageNumberPlace place = model::page_number_place(setup);
         std::size_t section_start = 0;
         for (std::size_t p = 0; p < out.pages.size(); ++p) {
             if (p < starts.size() && units_[starts[p]].restarts_page_numbers) section_start = p;
@@ -654,8 +669,8 @@ PageLayout Builder::paginate() {
             if (static_cast<int>(number_in_section) < setup.page_numbers_from) continue;
             const std::string number = std::to_string(number_in_section);
             const double width = text_width(face, number) * size;
-            const double baseline = setup.page_number_top_mm * points_per_mm + face.ascent() * size;
-            out.pages[p].texts.push_back(TextItem{(page_width_ - width) / 2, page_height_ - baseline, Face::regular, size, number, width, false});
+            const double baseline = place.line_top + (face.line_height() - face.descent()) * size;
+            out.pages[p].texts.push_back(TextItem{place.centre_x - width / 2, page_height_ - baseline, Face::regular, size, number, width, false});
         }
     }
     return out;

@@ -181,4 +181,43 @@ std::vector<std::size_t> break_lines(const std::vector<BreakItem>& items, const 
     return {items.size() - 1};
 }
 
+std::vector<std::size_t> break_lines_first_fit(const std::vector<BreakItem>& items, const LineWidths& line_width) {
+    std::vector<std::size_t> breaks;
+    if (items.empty()) return breaks;
+    const std::size_t none = items.size();
+    double width = 0;                      // of the current line, from its first box
+    bool line_has_box = false;
+    std::size_t last_break = none;         // the current line's last legal break
+    auto start_line_after = [&](std::size_t b) {
+        breaks.push_back(b);
+        width = 0;
+        line_has_box = false;
+        last_break = none;
+    };
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const BreakItem& item = items[i];
+        if (item.kind == Kind::penalty && item.penalty <= -forced_break) {
+            start_line_after(i);
+            continue;
+        }
+        if (line_has_box && is_legal_break(items, i)) last_break = i;
+        if (item.kind == Kind::glue) {
+            if (line_has_box) width += item.width; // glue at a line's start vanishes
+            continue;
+        }
+        if (item.kind != Kind::box) continue;
+        if (line_has_box && last_break != none && width + item.width > line_width(breaks.size()) - line_room_pt) {
+            // The box does not fit: the line ends at its last break and the next one starts
+            // right after it (the loop takes the items after the break again).
+            i = last_break;
+            start_line_after(i);
+            continue;
+        }
+        width += item.width;
+        line_has_box = true;
+    }
+    if (breaks.empty() || breaks.back() != items.size() - 1) breaks.push_back(items.size() - 1);
+    return breaks;
+}
+
 } // namespace vanban::layout

@@ -1,4 +1,4 @@
-// Setting one paragraph: styled runs -> words -> total-fit breaks -> lines whose words have
+// Setting one paragraph: styled runs -> words -> breaks (first or optimal fit) -> lines whose words have
 // their final x positions. Words are placed one by one (the PDF writer shows each word at
 // its own position) because PDF word spacing (Tw) does not act on the two-byte character
 // codes that Vietnamese text needs.
@@ -32,7 +32,7 @@ struct SetLine {
     std::vector<std::pair<double, double>> underlines; // x ranges, same origin as fragments
     double ascent = 0, descent = 0; // points, of the largest text on the line
     double height = 0;              // baseline-to-baseline advance (line spacing applied)
-    bool justified = false;         // its spaces were stretched or shrunk to fill the width
+    bool justified = false;         // its spaces were stretched to fill the width
     double natural_right = 0;       // x where the last word ends
 };
 
@@ -44,9 +44,11 @@ struct ParagraphFormat {
     double size = 14;
     bool bold = false, italic = false, underline = false; // added to every run's own style
     double line_spacing = 1.0;
+    model::LineBreaking breaking = model::LineBreaking::first_fit;
 };
 
-ParagraphFormat format_of(const model::TextStyle& style, double width);
+ParagraphFormat format_of(const model::TextStyle& style, double width,
+                          model::LineBreaking breaking = model::LineBreaking::first_fit);
 
 // An empty paragraph gives one empty line (it still takes its height). The lines' fragments
 // point into `runs`.

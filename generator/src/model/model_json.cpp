@@ -182,6 +182,7 @@ json to_json(const Profile& p) {
                 {"font_family", p.font_family},
                 {"number_prefix", p.number_prefix},
                 {"recipients_label", p.recipients_label},
+                {"line_breaking", line_breaking_name(p.line_breaking)},
                 {"page", page_json(p.page)},
                 {"header", header_style_json(p.header)},
                 {"doc_type", style_json(p.doc_type)},
@@ -202,7 +203,9 @@ json to_json(const Profile& p) {
                 {"appendix_title", style_json(p.appendix_title)},
                 {"appendix_subtitle", style_json(p.appendix_subtitle)},
                 {"list_level_indent_mm", p.list_level_indent_mm},
-                {"appendix_restarts_page_numbers", p.appendix_restarts_page_numbers}};
+                {"appendix_restarts_page_numbers", p.appendix_restarts_page_numbers},
+                {"rule_width_pt", p.rule_width_pt},
+                {"rule_gap_pt", p.rule_gap_pt}};
 }
 
 json to_json(const Document& d) {

@@ -56,6 +56,14 @@ public:
             else fail(child(key), msg("profile.not-alignment", "must be one of \"left\", \"center\", \"right\", \"justify\""));
         }
     }
+    void read(const char* key, LineBreaking& out) {
+        if (auto* v = take(key)) {
+            const std::string name = v->is_string() ? v->get<std::string>() : "";
+            if (name == "first-fit") out = LineBreaking::first_fit;
+            else if (name == "optimal-fit") out = LineBreaking::optimal_fit;
+            else fail(child(key), msg("profile.not-line-breaking", "must be \"first-fit\" or \"optimal-fit\""));
+        }
+    }
     template <class Struct, class Fill>
     void read_object(const char* key, Struct& out, Fill fill) {
         if (auto* v = take(key)) {
@@ -174,6 +182,13 @@ void check_sane(const Profile& p, const std::string& source) {
         page.margin_top_mm + page.margin_bottom_mm >= page.height_mm)
         fail(msg("profile.margins-too-wide", "profile margins leave no room for text"));
     if (p.headings.empty()) fail(msg("profile.no-headings", "profile must define at least one heading style"));
+    // The band of the rules under titles (model/furniture.hpp) must be drawable: a stroke of
+    // some thickness, and room above it for the 1 pt line that carries it.
+    if (!(p.rule_width_pt > 0 && p.rule_width_pt <= 6))
+        fail(msg("profile.rule-width", "profile setting rule_width_pt must be more than 0 and at most 6 (points)"));
+    if (!(p.rule_gap_pt >= 1 + p.rule_width_pt / 2 && p.rule_gap_pt <= 20))
+        fail(msg("profile.rule-gap",
+                 "profile setting rule_gap_pt must be at least 1 point plus half of rule_width_pt, and at most 20"));
 }
 
 } // namespace
@@ -185,6 +200,7 @@ Profile profile_from_json(const json& json, const std::string& source) {
     r.read("font_family", p.font_family);
     r.read("number_prefix", p.number_prefix);
     r.read("recipients_label", p.recipients_label);
+    r.read("line_breaking", p.line_breaking);
     r.read_object("page", p.page, read_page);
     r.read_object("header", p.header, read_header);
     r.read_object("doc_type", p.doc_type, read_style);
@@ -206,6 +222,8 @@ Profile profile_from_json(const json& json, const std::string& source) {
     r.read_object("appendix_title", p.appendix_title, read_style);
     r.read_object("appendix_subtitle", p.appendix_subtitle, read_style);
     r.read("appendix_restarts_page_numbers", p.appendix_restarts_page_numbers);
+    r.read("rule_width_pt", p.rule_width_pt);
+    r.read("rule_gap_pt", p.rule_gap_pt);
     r.finish();
     check_sane(p, source);
     return p;
@@ -231,6 +249,10 @@ const char* align_name(Align align) {
     case Align::justify: return "justify";
     }
     return "left";
+}
+
+const char* line_breaking_name(LineBreaking breaking) {
+    return breaking == LineBreaking::optimal_fit ? "optimal-fit" : "first-fit";
 }
 
 } // namespace vanban::model

@@ -21,5 +21,6 @@ Profile profile_from_json(const nlohmann::json& json, const std::string& source)
 Profile load_profile_file(const std::filesystem::path& path);
 
 const char* align_name(Align align);
+const char* line_breaking_name(LineBreaking breaking); // "first-fit", "optimal-fit"
 
 } // namespace vanban::model
