@@ -2,7 +2,9 @@
 // No exception crosses it: every entry point that could throw catches.
 #include "vanban/vanban.h"
 
+#include <memory>
 #include <new>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,15 +14,25 @@ struct vanban_engine {
     vanban::Engine engine;
 };
 
+// The texts of an error or warning in one language, made when the result is, so that the
+// pointers the functions return stay valid until the result is freed.
+struct vanban_texts {
+    std::string message;                // result.error.format(language)
+    std::string reason;                 // result.error.message in the language
+    std::string hint;                   // result.error.hint in the language
+    std::vector<std::string> warnings;  // each warning's message in the language
+};
+
 struct vanban_result {
     vanban::RenderResult result;
-    std::string message;   // result.error.format(), kept so that its c_str() outlives the call
-    std::string reason;    // result.error.message's text, likewise
-    std::string data_name; // the file every warning is about
+    std::string data_name;              // the file every warning is about
+    vanban::Language language = vanban::Language::en; // of vanban_result_message and the like
+    vanban_texts texts[2];              // by vanban::Language: en, vi
 };
 
 struct vanban_render_options {
     vanban::RenderOptions options;
+    vanban::Language language = vanban::Language::en;
     // A name parse_input_encoding refused. Kept rather than dropped, so that a caller who
     // ignores the setter's 0 gets a usage error from the render instead of data silently
     // read as UTF-8.
@@ -36,14 +48,46 @@ std::vector<std::filesystem::path> paths(const char* const* list, std::size_t co
     return out;
 }
 
-vanban_result* failed(vanban::ErrorKind kind, std::string message) {
+const vanban_texts& texts(const vanban_result* r, vanban::Language language) {
+    return r->texts[static_cast<int>(language)];
+}
+
+// A warning's message, whether it is already a Message or still a text.
+std::string text_of(const vanban::Message& message, vanban::Language language) { return message.text(language); }
+std::string text_of(const std::string& text, vanban::Language) { return text; }
+
+// Fills in the texts of both languages.
+vanban_result* with_texts(vanban_result* r) {
+    for (vanban::Language language : {vanban::Language::en, vanban::Language::vi}) {
+        vanban_texts& t = r->texts[static_cast<int>(language)];
+        if (!r->result.ok) {
+            t.message = r->result.error.format(language);
+            t.reason = r->result.error.message.text(language);
+            t.hint = r->result.error.hint.text(language);
+        }
+        for (const vanban::Warning& w : r->result.warnings) t.warnings.push_back(text_of(w.message, language));
+    }
+    return r;
+}
+
+vanban_result* failed(vanban::ErrorKind kind, vanban::Message message,
+                      vanban::Language language = vanban::Language::en) {
     auto* r = new (std::nothrow) vanban_result;
     if (!r) return nullptr;
+    r->language = language;
     r->result.error.kind = kind;
     r->result.error.message = std::move(message);
-    r->message = r->result.error.format();
-    r->reason = r->result.error.message.text();
-    return r;
+    try {
+        return with_texts(r);
+    } catch (const std::bad_alloc&) {
+        return r; // texts stay empty rather than losing the result
+    }
+}
+
+vanban::Message out_of_memory() { return vanban::msg("capi.out-of-memory", "out of memory"); }
+
+vanban::Message internal_error(const std::exception& e) {
+    return vanban::msg("capi.internal", "internal error: {detail}", {{"detail", e.what()}});
 }
 
 vanban::RenderOptions render_options(const char* profile, const char* data_name) {
@@ -57,27 +101,29 @@ vanban::RenderOptions render_options(const char* profile, const char* data_name)
 // names the function in the message about missing arguments.
 vanban_result* render(const char* caller, const vanban_engine* engine, const char* template_name,
                       const char* data_json, size_t data_len, const char* format,
-                      const vanban::RenderOptions& options) {
+                      const vanban::RenderOptions& options, vanban::Language language) {
     try {
         if (!engine || !template_name || !format || (!data_json && data_len > 0))
             return failed(vanban::ErrorKind::usage,
-                          std::string(caller) + ": engine, template name and format are required");
+                          vanban::msg("capi.missing-arguments", "{function}: engine, template name and format are required",
+                                      {{"function", caller}}),
+                          language);
         vanban::Format chosen;
         if (!vanban::parse_format(format, chosen))
-            return failed(vanban::ErrorKind::usage, std::string("unknown format '") + format + "' (use pdf, docx or model)");
-        auto* r = new vanban_result;
+            return failed(vanban::ErrorKind::usage,
+                          vanban::msg("capi.unknown-format", "unknown format '{format}' (use pdf, docx or model)",
+                                      {{"format", format}}),
+                          language);
+        auto r = std::make_unique<vanban_result>();
+        r->language = language;
         r->data_name = options.data_name;
         r->result = engine->engine.render(template_name, std::string_view(data_json ? data_json : "", data_len),
                                           chosen, options);
-        if (!r->result.ok) {
-            r->message = r->result.error.format();
-            r->reason = r->result.error.message.text();
-        }
-        return r;
+        return with_texts(r.release());
     } catch (const std::bad_alloc&) {
-        return failed(vanban::ErrorKind::limit, "out of memory");
+        return failed(vanban::ErrorKind::limit, out_of_memory(), language);
     } catch (const std::exception& e) {
-        return failed(vanban::ErrorKind::internal, std::string("internal error: ") + e.what());
+        return failed(vanban::ErrorKind::internal, internal_error(e), language);
     }
 }
 
@@ -113,9 +159,9 @@ vanban_result* vanban_render(const vanban_engine* engine, const char* template_n
                              const char* profile, const char* data_name) {
     try {
         return render("vanban_render", engine, template_name, data_json, data_len, format,
-                      render_options(profile, data_name));
+                      render_options(profile, data_name), vanban::Language::en);
     } catch (const std::bad_alloc&) { // copying the two strings into the options
-        return failed(vanban::ErrorKind::limit, "out of memory");
+        return failed(vanban::ErrorKind::limit, out_of_memory());
     }
 }
 
@@ -164,13 +210,28 @@ vanban_result* vanban_render_with(const vanban_engine* engine, const char* templ
                                   const vanban_render_options* options) {
     try {
         if (options && !options->unknown_encoding.empty())
-            return failed(vanban::ErrorKind::usage, "unknown input encoding '" + options->unknown_encoding +
-                                                        "' (use utf-8, tcvn3, vni or cp1258)");
+            return failed(vanban::ErrorKind::usage,
+                          vanban::msg("capi.unknown-encoding", "unknown input encoding '{encoding}' (use utf-8, tcvn3, vni or cp1258)",
+                                      {{"encoding", options->unknown_encoding}}),
+                          options->language);
         return render("vanban_render_with", engine, template_name, data_json, data_len, format,
-                      options ? options->options : vanban::RenderOptions{});
+                      options ? options->options : vanban::RenderOptions{},
+                      options ? options->language : vanban::Language::en);
     } catch (const std::bad_alloc&) {
-        return failed(vanban::ErrorKind::limit, "out of memory");
+        return failed(vanban::ErrorKind::limit, out_of_memory());
     }
+}
+
+int vanban_render_options_set_language(vanban_render_options* options, const char* language) {
+    if (!options) return 0;
+    if (!language || !*language) {
+        options->language = vanban::Language::en;
+        return 1;
+    }
+    std::optional<vanban::Language> parsed = vanban::parse_language(language);
+    if (!parsed) return 0;
+    options->language = *parsed;
+    return 1;
 }
 
 int vanban_result_ok(const vanban_result* r) { return r && r->result.ok ? 1 : 0; }
@@ -181,8 +242,23 @@ const unsigned char* vanban_result_bytes(const vanban_result* r, size_t* length)
     return reinterpret_cast<const unsigned char*>(r->result.bytes.data());
 }
 
-const char* vanban_result_message(const vanban_result* r) { return r ? r->message.c_str() : "no result"; }
-const char* vanban_result_reason(const vanban_result* r) { return r ? r->reason.c_str() : "no result"; }
+const char* vanban_result_message(const vanban_result* r) {
+    return r ? texts(r, r->language).message.c_str() : "no result";
+}
+const char* vanban_result_reason(const vanban_result* r) { return r ? texts(r, r->language).reason.c_str() : "no result"; }
+const char* vanban_result_hint(const vanban_result* r) { return r ? texts(r, r->language).hint.c_str() : ""; }
+const char* vanban_result_code(const vanban_result* r) {
+    return r && !r->result.ok ? r->result.error.message.code().c_str() : "";
+}
+
+const char* vanban_result_message_in(const vanban_result* r, const char* language) {
+    if (!r) return "no result";
+    return texts(r, vanban::parse_language(language ? language : "").value_or(r->language)).message.c_str();
+}
+const char* vanban_result_reason_in(const vanban_result* r, const char* language) {
+    if (!r) return "no result";
+    return texts(r, vanban::parse_language(language ? language : "").value_or(r->language)).reason.c_str();
+}
 
 int vanban_result_exit_code(const vanban_result* r) {
     if (!r) return vanban::exit_code(vanban::ErrorKind::internal);
@@ -197,8 +273,7 @@ const char* vanban_result_json_path(const vanban_result* r) { return r ? r->resu
 size_t vanban_result_warning_count(const vanban_result* r) { return r ? r->result.warnings.size() : 0; }
 
 const char* vanban_result_warning_message(const vanban_result* r, size_t index) {
-    const vanban::Warning* w = warning_at(r, index);
-    return w ? w->message.c_str() : "";
+    return warning_at(r, index) ? texts(r, r->language).warnings[index].c_str() : "";
 }
 
 const char* vanban_result_warning_file(const vanban_result* r, size_t index) {

@@ -527,7 +527,9 @@ TEST_CASE("C ABI: libvanban.so exports the public interface and nothing else") {
                                    "vanban_render_options_set_profile", "vanban_render_options_set_data_name",
                                    "vanban_render_options_set_input_encoding", "vanban_render_with",
                                    "vanban_result_warning_count", "vanban_result_warning_message",
-                                   "vanban_result_warning_file", "vanban_result_warning_json_path"})
+                                   "vanban_result_warning_file", "vanban_result_warning_json_path",
+                                   "vanban_render_options_set_language", "vanban_result_hint", "vanban_result_code",
+                                   "vanban_result_message_in", "vanban_result_reason_in"})
         CHECK(c_declared.count(c_function) == 1);
     // … and of the C++ API …
     for (const char* cpp_function : {"vanban::Engine::Engine", "vanban::Engine::render", "vanban::Engine::render_parsed",
@@ -567,4 +569,34 @@ TEST_CASE("C ABI: libvanban.so exports the public interface and nothing else") {
         CHECK((c_abi || cpp_api || cpp_member));
         CHECK(name.find("Impl") == std::string::npos);
     }
+}
+
+TEST_CASE("C ABI: messages in the language of the options, in both on request, with a stable code") {
+    EnginePtr engine = repo_engine();
+    OptionsPtr options(vanban_render_options_new());
+    REQUIRE(vanban_render_options_set_language(options.get(), "vi_VN.UTF-8") == 1);
+    CHECK(vanban_render_options_set_language(options.get(), "fr") == 0); // unknown: unchanged
+
+    ResultPtr bad_format(vanban_render_with(engine.get(), "ke-hoach", example.data(), example.size(), "xyz", options.get()));
+    CHECK(std::string(vanban_result_code(bad_format.get())) == "capi.unknown-format");
+    CHECK(std::string(vanban_result_message(bad_format.get())) == "lỗi: không có định dạng 'xyz' (dùng pdf, docx hoặc model)");
+    CHECK(std::string(vanban_result_reason(bad_format.get())) == "không có định dạng 'xyz' (dùng pdf, docx hoặc model)");
+    CHECK(std::string(vanban_result_message_in(bad_format.get(), "en")) ==
+          "error: unknown format 'xyz' (use pdf, docx or model)");
+    CHECK(std::string(vanban_result_reason_in(bad_format.get(), "en")) == "unknown format 'xyz' (use pdf, docx or model)");
+    CHECK(std::string(vanban_result_message_in(bad_format.get(), nullptr)) == vanban_result_message(bad_format.get()));
+
+    // Data with several problems: the first is the message, the count is the hint.
+    const std::string empty = "{}";
+    ResultPtr invalid(vanban_render_with(engine.get(), "ke-hoach", empty.data(), empty.size(), "pdf", options.get()));
+    CHECK(vanban_result_exit_code(invalid.get()) == 6);
+    CHECK(std::string(vanban_result_code(invalid.get())).rfind("validation.", 0) == 0);
+    CHECK_THAT(vanban_result_hint(invalid.get()), Catch::StartsWith("còn "));
+    CHECK_THAT(vanban_result_message_in(invalid.get(), "en"), Catch::Contains("\nhint: and "));
+
+    // vanban_render speaks English; success has no code.
+    ResultPtr fine = render(engine.get(), example, "model");
+    REQUIRE(vanban_result_ok(fine.get()) == 1);
+    CHECK(std::string(vanban_result_code(fine.get())).empty());
+    CHECK(std::string(vanban_result_hint(fine.get())).empty());
 }

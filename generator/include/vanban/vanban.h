@@ -89,6 +89,12 @@ VANBAN_API int vanban_render_options_set_data_name(vanban_render_options* option
  * 2) saying "unknown input encoding 'NAME' (use utf-8, tcvn3, vni or cp1258)", until a
  * known name, NULL or "" is set. */
 VANBAN_API int vanban_render_options_set_input_encoding(vanban_render_options* options, const char* encoding);
+/* The language of the messages of the results rendered with these options
+ * (vanban_result_message, _reason, _hint, _warning_message): "vi" (also "vi_VN.UTF-8"…) or
+ * "en"; NULL or "": English. Both languages stay available through vanban_result_message_in.
+ * Returns 1 when the language is known; 0 when options is NULL or the name is unknown
+ * (nothing changed). */
+VANBAN_API int vanban_render_options_set_language(vanban_render_options* options, const char* language);
 
 /* As vanban_render, with the options above; options NULL: the defaults. Misuse (a NULL
  * engine, template name or format, NULL data with data_len > 0, an unknown format or input
@@ -110,6 +116,15 @@ VANBAN_API const unsigned char* vanban_result_bytes(const vanban_result* result,
 VANBAN_API const char* vanban_result_message(const vanban_result* result);
 /* The one-line reason alone, without location: "missing field body". */
 VANBAN_API const char* vanban_result_reason(const vanban_result* result);
+/* What to do about it, when there is something to say: "" otherwise. */
+VANBAN_API const char* vanban_result_hint(const vanban_result* result);
+/* The stable code of the error, for programs: "template.unknown-filter", "data.invalid-utf8"
+ * … (docs/errors.md). It never changes when the wording does; "" on success. */
+VANBAN_API const char* vanban_result_code(const vanban_result* result);
+/* The full report and the reason in a language ("vi" or "en"; an unknown or NULL name: the
+ * language of the options), whatever language the options chose. */
+VANBAN_API const char* vanban_result_message_in(const vanban_result* result, const char* language);
+VANBAN_API const char* vanban_result_reason_in(const vanban_result* result, const char* language);
 /* The exit code of the error's kind (docs/errors.md): 5 data, 6 validation, 7 resource… */
 VANBAN_API int vanban_result_exit_code(const vanban_result* result);
 /* Where: the template or data file, line and column (0 when unknown; columns count code
