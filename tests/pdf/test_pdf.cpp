@@ -274,6 +274,31 @@ TEST_CASE("the same input with a fixed date gives the same bytes") {
     CHECK(render("state") == render("state"));
 }
 
+TEST_CASE("page contents are deflated, and the embedded faces kept per thread serve only their own letters") {
+    const auto fonts = fixtures::repo_fonts();
+    const auto doc = fixtures::seed000_document(fixtures::repo_profile("party"));
+    const std::string first = pdf::render_pdf(doc, *fonts, fixed);
+    // The page contents are compressed as the font programs are: one FlateDecode stream for
+    // each page, and a program and a CIDToGIDMap for each face.
+    std::size_t deflated = 0;
+    for (std::size_t at = 0; (at = first.find("/FlateDecode", at)) != std::string::npos; ++at) ++deflated;
+    std::size_t pages = 0;
+    for (std::size_t at = 0; (at = first.find("/Type /Page\n", at)) != std::string::npos; ++at) ++pages;
+    REQUIRE(pages >= 4);
+    CHECK(deflated >= pages + 2);
+    // Another document with other letters in between, then the first again: the same bytes
+    // as a fresh render (the kept faces are looked up by their letters).
+    model::Document other = doc;
+    fixtures::paragraph(other, "Ỹ ỹ Ỵ ỵ Ỷ ỷ Ǻ ǻ Æ æ ÿ Ÿ");
+    const std::string second = pdf::render_pdf(other, *fonts, fixed);
+    CHECK(second != first);
+    CHECK(pdf::render_pdf(doc, *fonts, fixed) == first);
+    // Another font set (another engine's) gets faces of its own, the same bytes.
+    layout::FontConfig config;
+    config.config_file = std::string(VANBAN_SOURCE_DIR) + "/fonts/fonts.json";
+    CHECK(pdf::render_pdf(doc, *layout::load_font_set(config), fixed) == first);
+}
+
 TEST_CASE("rendering is safe from several threads on one FontSet") {
     const auto doc = fixtures::seed000_document(fixtures::repo_profile("party"));
     const auto fonts = fixtures::repo_fonts();

@@ -1,5 +1,6 @@
 #include "pdf/deflate.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <cstring>
@@ -72,15 +73,30 @@ void append_be32(std::string& out, std::uint32_t v) {
     for (int shift = 24; shift >= 0; shift -= 8) out += static_cast<char>((v >> shift) & 0xFF);
 }
 
+// libdeflate's compressor for `level`, made once per thread and kept: making one allocates
+// and clears its tables, which cost more than compressing a page of text.
+libdeflate_compressor* compressor_for(int level) {
+    constexpr int levels = 13; // libdeflate's 0..12
+    struct Kept {
+        std::array<libdeflate_compressor*, levels> compressors{};
+        ~Kept() {
+            for (libdeflate_compressor* c : compressors) libdeflate_free_compressor(c); // accepts null
+        }
+    };
+    thread_local Kept kept;
+    const std::size_t index = static_cast<std::size_t>(std::clamp(level, 0, levels - 1));
+    if (!kept.compressors[index]) kept.compressors[index] = libdeflate_alloc_compressor(static_cast<int>(index));
+    return kept.compressors[index];
+}
+
 } // namespace
 
 std::string deflate_zlib(std::string_view data, int level) {
     // libdeflate makes the same format about twice as fast as zlib, and smaller.
-    const std::unique_ptr<libdeflate_compressor, void (*)(libdeflate_compressor*)> compressor(
-        libdeflate_alloc_compressor(level), libdeflate_free_compressor);
+    libdeflate_compressor* compressor = compressor_for(level);
     if (!compressor) throw Failure(ErrorKind::internal, msg("pdf.deflate-failed", "libdeflate could not compress a PDF stream"));
-    std::string out(libdeflate_zlib_compress_bound(compressor.get(), data.size()), '\0');
-    const std::size_t n = libdeflate_zlib_compress(compressor.get(), data.data(), data.size(), out.data(), out.size());
+    std::string out(libdeflate_zlib_compress_bound(compressor, data.size()), '\0');
+    const std::size_t n = libdeflate_zlib_compress(compressor, data.data(), data.size(), out.data(), out.size());
     if (n == 0) throw Failure(ErrorKind::internal, msg("pdf.deflate-failed", "libdeflate could not compress a PDF stream"));
     out.resize(n);
     return out;
