@@ -6,6 +6,7 @@
 #include "docx/styles.hpp"
 #include "fixture.hpp"
 #include "support.hpp"
+#include "support/word_numbers.hpp"
 
 using namespace vanban;
 using namespace vanban::docx_test;
@@ -175,6 +176,11 @@ TEST_CASE("the body follows the model, block by block, in named styles", "[docx]
     Document doc = docx_fixture::plan_000_party();
     pugi::xml_document d;
     render_part(d, doc, "word/document.xml");
+    // The numbers as Word prints them (word/numbering.xml), then the paragraphs' text.
+    const std::vector<Entry> entries = unzip(docx::render_docx(doc, {"2019-03-25T08:00:00Z"}));
+    const Entry* numbering = find_entry(entries, "word/numbering.xml");
+    REQUIRE(numbering);
+    testing::WordNumbers numbers(numbering->data);
     std::vector<pugi::xml_node> paragraphs;
     for (pugi::xml_node p : body_of(d).children("w:p"))
         if (style_of(p) == id::body || style_of(p) == id::list_item || style_of(p).rfind("Heading", 0) == 0)
@@ -183,7 +189,7 @@ TEST_CASE("the body follows the model, block by block, in named styles", "[docx]
     REQUIRE(paragraphs.size() == doc.body.size() + 1);
     for (std::size_t i = 0; i < doc.body.size(); ++i) {
         INFO("block " << i);
-        CHECK(text_of(paragraphs[i]) == expected_text(doc.body[i]));
+        CHECK(numbers.label(paragraphs[i]) + text_of(paragraphs[i]) == expected_text(doc.body[i]));
         std::string want = std::holds_alternative<Heading>(doc.body[i])
                                ? id::heading(std::get<Heading>(doc.body[i]).level)
                            : std::holds_alternative<ListItem>(doc.body[i]) ? id::list_item
@@ -205,7 +211,7 @@ TEST_CASE("runs only where the formatting changes", "[docx][document]") {
         CHECK(runs[3].child("w:rPr").child("w:b"));
         CHECK(!runs[4].child("w:rPr"));
     }
-    SECTION("a heading's number and text are one run; bold is the style's, not the run's") {
+    SECTION("a heading's text is one run; bold is the style's, not the run's") {
         Document doc = one_block_document(
             {Heading{1, "I-", {Run{"MỤC ĐÍCH, "}, Run{"YÊU CẦU", true}}}});
         pugi::xml_document d;
@@ -213,8 +219,17 @@ TEST_CASE("runs only where the formatting changes", "[docx][document]") {
         pugi::xml_node h = paragraphs_with_style(d, id::heading(1)).at(0);
         auto runs = children(h, "w:r");
         REQUIRE(runs.size() == 1);
-        CHECK(text_of(runs[0]) == "I- MỤC ĐÍCH, YÊU CẦU");
+        CHECK(text_of(runs[0]) == "MỤC ĐÍCH, YÊU CẦU"); // "I-" is Word's numbering
+        CHECK(h.child("w:pPr").child("w:numPr"));
         CHECK(!runs[0].child("w:rPr"));
+    }
+    SECTION("a number that is no Word numbering stays text, in the heading's run") {
+        Document doc = one_block_document({Heading{1, "Phần thứ nhất", {Run{"QUY ĐỊNH CHUNG"}}}});
+        pugi::xml_document d;
+        render_part(d, doc, "word/document.xml");
+        pugi::xml_node h = paragraphs_with_style(d, id::heading(1)).at(0);
+        CHECK(text_of(h) == "Phần thứ nhất QUY ĐỊNH CHUNG");
+        CHECK(!h.child("w:pPr").child("w:numPr"));
     }
     SECTION("adjacent runs that print the same are merged") {
         Document doc = one_block_document({Paragraph{ParagraphKind::body,

@@ -28,8 +28,34 @@ import docx
 d = docx.Document(sys.argv[1])
 def cells(table):
     return [[c.text for c in row.cells] for row in table.rows]
+# Word's numbering as python-docx reads it: each paragraph's w:numPr, counted per w:num
+# over the formats of numbering.xml; the label Word prints, "" for an unnumbered paragraph.
+W = '{http://schemas.openxmlformats.org/wordprocessingml/2006/main}'
+numbering = d.part.numbering_part.element
+levels = {a.get(W + 'abstractNumId'): a.find(W + 'lvl') for a in numbering.findall(W + 'abstractNum')}
+nums = {}
+for n in numbering.findall(W + 'num'):
+    start = n.find(W + 'lvlOverride/' + W + 'startOverride')
+    nums[n.get(W + 'numId')] = (levels[n.find(W + 'abstractNumId').get(W + 'val')],
+                                int(start.get(W + 'val')) if start is not None else 1)
+counters = {}
+def roman(v):
+    out = ''
+    for amount, letters in [(1000,'M'),(900,'CM'),(500,'D'),(400,'CD'),(100,'C'),(90,'XC'),(50,'L'),(40,'XL'),(10,'X'),(9,'IX'),(5,'V'),(4,'IV'),(1,'I')]:
+        while v >= amount: out += letters; v -= amount
+    return out
+def label(p):
+    pr = p._p.pPr
+    if pr is None or pr.numPr is None: return ''
+    num_id = str(pr.numPr.numId.val)
+    lvl, start = nums[num_id]
+    counters[num_id] = counters.get(num_id, start - 1) + 1
+    v = counters[num_id]
+    fmt = lvl.find(W + 'numFmt').get(W + 'val')
+    shown = {'upperRoman': roman(v), 'upperLetter': chr(64 + v), 'lowerLetter': chr(96 + v)}.get(fmt, str(v))
+    return lvl.find(W + 'lvlText').get(W + 'val').replace('%1', shown) + ' '
 print(json.dumps({
-    "paragraphs": [[p.style.name, p.text] for p in d.paragraphs],
+    "paragraphs": [[p.style.name, p.text, label(p)] for p in d.paragraphs],
     "tables": [cells(t) for t in d.tables],
     "styles": [s.name for s in d.styles],
     "title": d.core_properties.title,

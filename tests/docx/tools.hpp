@@ -11,7 +11,7 @@
 
 namespace vanban::docx_test {
 
-// What python-docx reads: {"paragraphs": [[style, text]…], "tables": [[[cell text]…]…],
+// What python-docx reads: {"paragraphs": [[style, text, Word's number label and its space]…], "tables": [[[cell text]…]…],
 // "styles": [name…], "title", "author", "created"}.
 nlohmann::json read_with_python_docx(const std::string& docx_bytes);
 

@@ -10,6 +10,7 @@
 #include <zip.h>
 
 #include "support/temp_dir.hpp"
+#include "support/word_numbers.hpp"
 
 namespace vanban::golden {
 namespace {
@@ -46,7 +47,8 @@ struct ZipCloser {
     void operator()(zip_t* archive) const { zip_discard(archive); }
 };
 
-std::string read_document_xml(const std::string& docx_bytes) {
+// One part of the DOCX, "" when the package has no such part.
+std::string read_part(const std::string& docx_bytes, const char* part) {
     zip_error_t error;
     zip_error_init(&error);
     zip_source_t* source = zip_source_buffer_create(docx_bytes.data(), docx_bytes.size(), 0, &error);
@@ -56,16 +58,21 @@ std::string read_document_xml(const std::string& docx_bytes) {
         zip_source_free(source);
         FAIL("libzip cannot open the DOCX: " << zip_error_strerror(&error));
     }
-    const char* const part = "word/document.xml";
     zip_stat_t stat;
     zip_stat_init(&stat);
-    REQUIRE(zip_stat(archive.get(), part, 0, &stat) == 0);
+    if (zip_stat(archive.get(), part, 0, &stat) != 0) return {};
     zip_file_t* file = zip_fopen(archive.get(), part, 0);
     REQUIRE(file != nullptr);
     std::string xml(static_cast<std::size_t>(stat.size), '\0');
     const zip_int64_t read = zip_fread(file, xml.data(), xml.size());
     zip_fclose(file);
     REQUIRE(read == static_cast<zip_int64_t>(xml.size()));
+    return xml;
+}
+
+std::string read_document_xml(const std::string& docx_bytes) {
+    std::string xml = read_part(docx_bytes, "word/document.xml");
+    REQUIRE(!xml.empty());
     return xml;
 }
 
@@ -94,14 +101,16 @@ std::string paragraph_text(pugi::xml_node paragraph) {
     return text;
 }
 
-// Every w:p under `node` in document order, one line each.
-void collect_paragraphs(pugi::xml_node node, std::string& out) {
+// Every w:p under `node` in document order, one line each, after its number when Word
+// numbers it.
+void collect_paragraphs(pugi::xml_node node, vanban::testing::WordNumbers& numbers, std::string& out) {
     for (pugi::xml_node child : node.children()) {
         if (std::string_view(child.name()) == "w:p") {
+            out += numbers.label(child);
             out += paragraph_text(child);
             out += '\n';
         } else {
-            collect_paragraphs(child, out);
+            collect_paragraphs(child, numbers, out);
         }
     }
 }
@@ -126,8 +135,9 @@ std::string mutool_text(const std::string& pdf_bytes) {
 std::string docx_text(const std::string& docx_bytes) {
     pugi::xml_document document;
     parse_document(document, docx_bytes);
+    vanban::testing::WordNumbers numbers(read_part(docx_bytes, "word/numbering.xml"));
     std::string out;
-    collect_paragraphs(document.document_element(), out);
+    collect_paragraphs(document.document_element(), numbers, out);
     return out;
 }
 

@@ -18,7 +18,7 @@ std::string mutool_text(const std::string& pdf_bytes);
 // The paragraphs of word/document.xml in document order (table cells row by row, left to
 // right), one per line; w:br is a line break and w:tab a space. Headers and footers (the
 // page numbers) are other parts and are not read.
-std::string docx_text(const std::string& docx_bytes);
+std::string docx_text(const std::string& docx_bytes); // numbered paragraphs after the label Word prints
 
 // The tables of word/document.xml: for each table, its rows; for each row, its cells' text
 // (the paragraphs of a cell joined with a space).

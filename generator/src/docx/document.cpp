@@ -14,6 +14,7 @@
 #include <numeric>
 #include <string_view>
 
+#include "docx/numbering.hpp"
 #include "docx/parts.hpp"
 #include "docx/styles.hpp"
 #include "docx/text_width.hpp"
@@ -62,8 +63,9 @@ long total(const std::vector<long>& widths) { return std::accumulate(widths.begi
 
 class DocumentWriter {
 public:
-    DocumentWriter(const Document& doc, pugi::xml_node body)
-        : doc_(doc), profile_(doc.profile), body_(body), text_width_(text_width_twips(doc.profile)) {}
+    DocumentWriter(const Document& doc, const NumberingPlan& numbering, pugi::xml_node body)
+        : doc_(doc), profile_(doc.profile), numbering_(numbering), body_(body),
+          text_width_(text_width_twips(doc.profile)) {}
 
     void write() {
         if (doc_.header) write_header(*doc_.header);
@@ -77,6 +79,7 @@ public:
 private:
     const Document& doc_;
     const Profile& profile_;
+    const NumberingPlan& numbering_;
     pugi::xml_node body_;
     long text_width_;
     bool page_break_pending_ = false;
@@ -381,8 +384,26 @@ private:
 
     void write(pugi::xml_node parent, const Heading& h) {
         int level = std::clamp(h.level, 1, heading_level_count(profile_));
+        const TextStyle style = heading_style(profile_, level);
         pugi::xml_node p = paragraph(parent, style_id::heading(level));
-        runs(p, h.text, heading_style(profile_, level), h.number.empty() ? "" : h.number + " ");
+        const bool numbered = number(p, &h, style);
+        runs(p, h.text, style, h.number.empty() || numbered ? "" : h.number + " ");
+    }
+
+    // Word's numbering for a heading or list item of the plan: its number is Word's, not
+    // text. The paragraph states its indents, so that neither Word nor LibreOffice takes a
+    // list's own indents instead of the style's.
+    bool number(pugi::xml_node p, const void* block, const TextStyle& style) {
+        const int num_id = numbering_.num_id(block);
+        if (num_id == 0) return false;
+        pugi::xml_node ppr = p.child("w:pPr");
+        pugi::xml_node num_pr = xml::add(ppr, "w:numPr");
+        xml::add_val(num_pr, "w:ilvl", 0L);
+        xml::add_val(num_pr, "w:numId", static_cast<long>(num_id));
+        pugi::xml_node ind = xml::add(ppr, "w:ind");
+        ind.append_attribute("w:left") = mm_to_twips(style.left_indent_mm);
+        ind.append_attribute("w:firstLine") = mm_to_twips(style.first_line_indent_mm);
+        return true;
     }
 
     void write(pugi::xml_node parent, const Paragraph& para) {
@@ -397,8 +418,10 @@ private:
     }
 
     void write(pugi::xml_node parent, const ListItem& item) {
+        const TextStyle style = list_item_style(profile_, item.level);
         pugi::xml_node p = paragraph(parent, style_id::list_level(item.level));
-        runs(p, item.text, list_item_style(profile_, item.level), item.marker.empty() ? "" : item.marker + " ");
+        const bool numbered = number(p, &item, style);
+        runs(p, item.text, style, item.marker.empty() || numbered ? "" : item.marker + " ");
     }
 
     void write(pugi::xml_node, const PageBreak&) { page_break_pending_ = true; }
@@ -555,7 +578,10 @@ private:
     }
 
     static void set_space_before(pugi::xml_node p, double pt) {
-        xml::add(p.child("w:pPr"), "w:spacing").append_attribute("w:before") = pt_to_twips(pt);
+        pugi::xml_node ppr = p.child("w:pPr");
+        pugi::xml_node ind = ppr.child("w:ind"); // a numbered paragraph's: w:spacing comes before it
+        pugi::xml_node spacing = ind ? ppr.insert_child_before("w:spacing", ind) : xml::add(ppr, "w:spacing");
+        spacing.append_attribute("w:before") = pt_to_twips(pt);
     }
 
     // ------------------------------------------------------------ appendices
@@ -634,10 +660,10 @@ pugi::xml_node add_header_paragraph(pugi::xml_document& document) {
 
 } // namespace
 
-std::string document_xml(const Document& doc) {
+std::string document_xml(const Document& doc, const NumberingPlan& numbering) {
     pugi::xml_document document;
     pugi::xml_node root = xml::add_root_with_relationships(document, "w:document");
-    DocumentWriter(doc, root.append_child("w:body")).write();
+    DocumentWriter(doc, numbering, root.append_child("w:body")).write();
     return xml::serialize(document);
 }
 

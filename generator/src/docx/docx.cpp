@@ -2,6 +2,7 @@
 
 #include "docx/creation_time.hpp"
 #include "docx/package.hpp"
+#include "docx/numbering.hpp"
 #include "docx/parts.hpp"
 #include "docx/styles.hpp"
 
@@ -32,19 +33,22 @@ std::string render_docx(const model::Document& doc, const DocxOptions& options) 
     const std::int64_t created = creation_time(doc, options);
     const bool headers = has_page_numbers(doc.profile);
     const bool first_page_header = needs_first_page_header(doc);
+    const NumberingPlan numbering = plan_numbering(doc);
 
     // [Content_Types].xml first, as Office writes it; then the parts in reading order.
     std::vector<Part> parts;
-    parts.push_back({"[Content_Types].xml", content_types_xml(headers, first_page_header)});
+    parts.push_back({"[Content_Types].xml", content_types_xml(headers, first_page_header, !numbering.empty())});
     parts.push_back({"_rels/.rels", package_relationships_xml()});
     parts.push_back({"docProps/core.xml", core_properties_xml(doc, format_w3cdtf(created)), false});
     parts.push_back({"docProps/app.xml", app_properties_xml()});
-    parts.push_back({"word/document.xml", document_xml(doc), false});
-    parts.push_back({"word/_rels/document.xml.rels", document_relationships_xml(headers, first_page_header)});
+    parts.push_back({"word/document.xml", document_xml(doc, numbering), false});
+    parts.push_back({"word/_rels/document.xml.rels",
+                     document_relationships_xml(headers, first_page_header, !numbering.empty())});
     parts.push_back({"word/styles.xml", styles_for(doc.profile)});
     parts.push_back({"word/settings.xml", settings_xml()});
     if (headers) parts.push_back({"word/header1.xml", page_number_header_xml()});
     if (first_page_header) parts.push_back({"word/header2.xml", empty_header_xml()});
+    if (!numbering.empty()) parts.push_back({"word/numbering.xml", numbering_xml(numbering), false});
     return zip_parts(parts, zip_time_for(created));
 }
 

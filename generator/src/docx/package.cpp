@@ -236,7 +236,7 @@ std::string read_all(zip_source_t* buffer) {
 
 } // namespace
 
-std::string content_types_xml(bool headers, bool first_page_header) {
+std::string content_types_xml(bool headers, bool first_page_header, bool numbering) {
     pugi::xml_document document;
     pugi::xml_node types = document.append_child("Types");
     types.append_attribute("xmlns") = ns_content_types;
@@ -249,6 +249,7 @@ std::string content_types_xml(bool headers, bool first_page_header) {
     add_override(types, "/word/document.xml", std::string(wml) + "document.main+xml");
     add_override(types, "/word/styles.xml", std::string(wml) + "styles+xml");
     add_override(types, "/word/settings.xml", std::string(wml) + "settings+xml");
+    if (numbering) add_override(types, "/word/numbering.xml", std::string(wml) + "numbering+xml");
     if (headers) add_override(types, "/word/header1.xml", std::string(wml) + "header+xml");
     if (first_page_header) add_override(types, "/word/header2.xml", std::string(wml) + "header+xml");
     add_override(types, "/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml");
@@ -267,7 +268,7 @@ std::string package_relationships_xml() {
     return xml::serialize(document);
 }
 
-std::string document_relationships_xml(bool headers, bool first_page_header) {
+std::string document_relationships_xml(bool headers, bool first_page_header, bool numbering) {
     pugi::xml_document document;
     pugi::xml_node rels = relationships_root(document);
     add_relationship(rels, rel_id::styles, std::string(office_rel) + "styles", "styles.xml");
@@ -275,6 +276,7 @@ std::string document_relationships_xml(bool headers, bool first_page_header) {
     if (headers) add_relationship(rels, rel_id::page_number_header, std::string(office_rel) + "header", "header1.xml");
     if (first_page_header)
         add_relationship(rels, rel_id::first_page_header, std::string(office_rel) + "header", "header2.xml");
+    if (numbering) add_relationship(rels, rel_id::numbering, std::string(office_rel) + "numbering", "numbering.xml");
     return xml::serialize(document);
 }
 

@@ -18,9 +18,9 @@ struct Part {
     bool same_for_every_document = true;
 };
 
-std::string content_types_xml(bool headers, bool first_page_header);
+std::string content_types_xml(bool headers, bool first_page_header, bool numbering = false);
 std::string package_relationships_xml();
-std::string document_relationships_xml(bool headers, bool first_page_header);
+std::string document_relationships_xml(bool headers, bool first_page_header, bool numbering = false);
 std::string settings_xml();
 std::string core_properties_xml(const model::Document& doc, const std::string& created_w3cdtf);
 std::string app_properties_xml();

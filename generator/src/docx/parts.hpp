@@ -13,6 +13,7 @@ inline constexpr const char* styles = "rId1";
 inline constexpr const char* settings = "rId2";
 inline constexpr const char* page_number_header = "rId3"; // default header: the page number
 inline constexpr const char* first_page_header = "rId4";  // empty: page 1 shows no number
+inline constexpr const char* numbering = "rId5";          // Word's numbering of headings and list items
 } // namespace rel_id
 
 // Whether the document has page-number headers, and whether page 1 has its own (empty) one.
@@ -23,7 +24,10 @@ bool appendices_restart_numbering(const model::Document& doc);
 // Whether any section hides its first page's number (the empty header is then needed).
 bool needs_first_page_header(const model::Document& doc);
 
-std::string document_xml(const model::Document& doc);     // word/document.xml
+struct NumberingPlan;
+// word/document.xml; the headings and list items of `numbering` get Word's numbering instead
+// of their number as text.
+std::string document_xml(const model::Document& doc, const NumberingPlan& numbering);
 std::string page_number_header_xml();                      // word/header1.xml
 std::string empty_header_xml();                            // word/header2.xml
 
