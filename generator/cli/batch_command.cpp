@@ -50,6 +50,7 @@ struct BatchArgs {
     std::string manifest;
     std::vector<std::string> keys;
     std::vector<std::string> strip;
+    std::string input_encoding;
     unsigned jobs = 0;
     bool resume = false;
     bool quiet = false;
@@ -136,6 +137,11 @@ public:
     // the repeats are only counted, and the manifest still has every one.
     void record(const RecordReport& report) {
         std::lock_guard lock(mutex_);
+        for (const Warning& warning : report.warnings) {
+            clear_bar();
+            std::cerr << "warning: " << report.name() << ": "
+                      << (warning.json_path.empty() ? "" : warning.json_path + ": ") << warning.message << "\n";
+        }
         if (report.status != RecordStatus::failed) return;
         const std::string why = report.problem();
         if (why == last_why_ && ++repeats_ > kShownRepeats) {
@@ -195,6 +201,7 @@ private:
     }
 
     static std::string bar(const BatchProgress& p) {
+        if (!p.total) return line(p); // records from a pipe: no total to fill a bar towards
         constexpr int kWidth = 24;
         const int filled = p.total ? static_cast<int>(p.done * kWidth / p.total) : 0;
         std::string text = "[" + std::string(static_cast<std::size_t>(filled), '#') +
@@ -276,12 +283,9 @@ int run_batch(const BatchArgs& args) {
         return report(ErrorKind::usage, problem);
     if (args.shared_path == "-" && args.records_path == "-")
         return report(ErrorKind::usage, "only one of the shared data and the records can be read from standard input");
-    if (args.shared_path == "-") {
-        if (!read_input("-", options.shared_json, problem)) return report(ErrorKind::data, problem);
-        if (options.shared_json.empty()) options.shared_json = "{}";
-    } else {
-        options.shared_data = args.shared_path;
-    }
+    if (!input_encoding(args.input_encoding, options.render.input_encoding, problem))
+        return report(ErrorKind::usage, problem);
+    options.shared_data = args.shared_path;
     options.template_name = args.template_name;
     options.render.profile = args.common.profile;
     options.records = args.records_path;
@@ -295,6 +299,7 @@ int run_batch(const BatchArgs& args) {
     ProgressDisplay display(args.quiet);
     options.on_progress = [&display](const BatchProgress& progress) { display.update(progress); };
     options.on_record = [&display](const RecordReport& report) { display.record(report); };
+    options.on_warning = [&display](const std::string& warning) { display.message("warning: " + warning); };
 
     Engine engine(engine_options(args.common));
     BatchJob job(engine, std::move(options));
@@ -303,7 +308,6 @@ int run_batch(const BatchArgs& args) {
         StopOnSignal stop(job, display);
         summary = job.run();
     }
-    for (const std::string& warning : summary.warnings) display.message("warning: " + warning);
     display.finish(summary);
     if (!summary.ok) return report(summary.error);
     return summary.exit_code();
@@ -338,6 +342,7 @@ Command add_batch_command(CLI::App& app) {
                       "fields the template's schema does not accept")
         ->allow_extra_args(false);
     batch->add_flag("-q,--quiet", args->quiet, "No progress and no summary (failed records are still reported)");
+    batch->add_option("--input-encoding", args->input_encoding, kInputEncodingHelp);
     add_output_options(*batch, args->common);
     add_common_options(*batch, args->common);
     batch->footer(kBatchExamples);

@@ -1,5 +1,7 @@
 #include "cli_support.hpp"
 
+#include "engine/data_file.hpp"
+
 #include <algorithm>
 #include <array>
 #include <ctime>
@@ -73,51 +75,29 @@ int report(ErrorKind kind, const std::string& message) {
     return report(error);
 }
 
-namespace {
-
-// Reads at most max_bytes + 1 bytes: enough for the engine to report data past its limit
-// (EngineOptions::max_data_bytes), without holding a file of any size in memory.
-void read_capped(std::istream& in, std::string& text, std::size_t max_bytes) {
-    text.clear();
-    std::array<char, 1 << 16> buffer;
-    while (text.size() <= max_bytes) {
-        in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-        const auto got = static_cast<std::size_t>(in.gcount());
-        if (got == 0) break;
-        text.append(buffer.data(), std::min(got, max_bytes - text.size() + 1));
+std::optional<Error> read_data_bytes(const std::string& path, std::size_t max_bytes, std::string& bytes) {
+    try {
+        bytes = engine::read_data_file(path, max_bytes);
+        return std::nullopt;
+    } catch (const Failure& failure) {
+        return failure.error();
     }
 }
 
-} // namespace
+const char* const kInputEncodingHelp =
+    "Encoding of the data: utf-8 (default), tcvn3 (ABC, .VnTime fonts), vni (VNI-Windows) or cp1258;\n"
+    "raw legacy bytes, or legacy text shown as Latin-1 in a UTF-8 file (docs/legacy-encodings.md)";
 
-bool read_input(const std::string& name, std::string& text, std::string& problem, std::size_t max_bytes) {
-    if (name == "-") {
-        read_capped(std::cin, text, max_bytes);
-        return true;
-    }
-    std::error_code ec;
-    const fs::file_status status = fs::status(name, ec);
-    if (!fs::exists(status)) {
-        problem = "no such file: " + name;
-        return false;
-    }
-    if (fs::is_directory(status)) {
-        problem = name + " is a folder, not a data file";
-        return false;
-    }
-    // A named pipe would wait for a writer forever, a device may never end: data files are
-    // regular files, and streams come through standard input.
-    if (!fs::is_regular_file(status)) {
-        problem = name + " is not a regular file (a pipe or a device?); give - to read standard input";
-        return false;
-    }
-    std::ifstream in(name, std::ios::binary);
-    if (in) read_capped(in, text, max_bytes);
-    if (!in.is_open() || in.bad()) {
-        problem = "cannot read " + name + " (no permission?)";
-        return false;
-    }
-    return true;
+bool input_encoding(const std::string& name, InputEncoding& encoding, std::string& problem) {
+    if (name.empty() || parse_input_encoding(name, encoding)) return true;
+    problem = "unknown input encoding '" + name + "' (use utf-8, tcvn3, vni or cp1258)";
+    return false;
+}
+
+void print_warnings(const std::string& data_name, const std::vector<Warning>& warnings) {
+    for (const Warning& w : warnings)
+        std::cerr << "warning: " << data_name << ": " << (w.json_path.empty() ? "" : w.json_path + ": ") << w.message
+                  << "\n";
 }
 
 bool write_all_or_nothing(const std::vector<OutputFile>& files, std::string& problem) {

@@ -4,7 +4,7 @@
 
 #include <filesystem>
 #include <functional>
-#include <limits>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -42,11 +42,18 @@ EngineOptions engine_options(const CommonOptions& common);
 int report(const Error& error);
 int report(ErrorKind kind, const std::string& message);
 
-// Reads a whole regular file, or standard input for "-"; at most max_bytes + 1 bytes, so
-// that a caller can tell input past its limit without holding all of it. On failure,
-// `problem` says why (missing, a folder, a pipe or device, unreadable).
-bool read_input(const std::string& name, std::string& text, std::string& problem,
-                std::size_t max_bytes = std::numeric_limits<std::size_t>::max() / 2);
+// The bytes of a data file, or of standard input for "-", read as the engine reads data
+// (engine/data_file.hpp): at most max_bytes + 1 bytes, so that data past its limit is told
+// without being held. The error says why it could not (missing, a folder, a pipe or
+// device, unreadable).
+std::optional<Error> read_data_bytes(const std::string& path, std::size_t max_bytes, std::string& bytes);
+
+// --input-encoding, as render, validate and batch take it.
+extern const char* const kInputEncodingHelp;
+// utf-8 (the default, also for an empty name), tcvn3, vni or cp1258; false with `problem`.
+bool input_encoding(const std::string& name, InputEncoding& encoding, std::string& problem);
+// "warning: plan.json: header.issuer: looks like TCVN3 text shown as Latin-1; …"
+void print_warnings(const std::string& data_name, const std::vector<Warning>& warnings);
 
 // A file to write: its path ("-" is standard output) and its bytes.
 struct OutputFile {

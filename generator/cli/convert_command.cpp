@@ -127,7 +127,7 @@ int run_convert(const ConvertArgs& args) {
     const std::optional<text::LegacyEncoding> encoding = text::parse_legacy_encoding(args.from);
     if (!encoding) return report(ErrorKind::usage, "unknown encoding '" + args.from + "' (use tcvn3, vni or cp1258)");
     std::string input, problem;
-    if (!read_input(args.input, input, problem, max_input_bytes)) return report(ErrorKind::data, problem);
+    if (std::optional<Error> error = read_data_bytes(args.input, max_input_bytes, input)) return report(*error);
     const std::string name = args.input == "-" ? "<stdin>" : args.input;
     if (input.size() > max_input_bytes)
         return report(ErrorKind::limit, name + ": larger than " + std::to_string(max_input_bytes >> 20) + " MiB");

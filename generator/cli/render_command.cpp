@@ -23,10 +23,6 @@ const char* const kRenderExamples =
     "6 validation; 7 missing template, profile or font; 8 output not written; 9 limit passed;\n"
     "70 internal error. See docs/errors.md.\n";
 
-const char* const kInputEncodingHelp =
-    "Encoding of the data: utf-8 (default), tcvn3 (ABC, .VnTime fonts), vni (VNI-Windows) or cp1258;\n"
-    "raw legacy bytes, or legacy text shown as Latin-1 in a UTF-8 file (docs/legacy-encodings.md)";
-
 struct RenderArgs {
     CommonOptions common;
     std::string template_name;
@@ -112,20 +108,6 @@ bool plan_targets(const RenderArgs& args, std::vector<Target>& targets, std::str
     return true;
 }
 
-// --input-encoding: utf-8 (the default), tcvn3, vni or cp1258.
-bool input_encoding(const std::string& name, InputEncoding& encoding, std::string& problem) {
-    if (name.empty() || parse_input_encoding(name, encoding)) return true;
-    problem = "unknown input encoding '" + name + "' (use utf-8, tcvn3, vni or cp1258)";
-    return false;
-}
-
-// "warning: plan.json: header.issuer: looks like TCVN3 text shown as Latin-1; …"
-void print_warnings(const std::string& data_name, const std::vector<Warning>& warnings) {
-    for (const Warning& w : warnings)
-        std::cerr << "warning: " << data_name << ": " << (w.json_path.empty() ? "" : w.json_path + ": ") << w.message
-                  << "\n";
-}
-
 RenderOptions render_options(const RenderArgs& args, InputEncoding encoding) {
     RenderOptions options;
     options.profile = args.common.profile;
@@ -142,8 +124,8 @@ int run_render(const RenderArgs& args) {
     if (!input_encoding(args.input_encoding, encoding, problem)) return report(ErrorKind::usage, problem);
     const EngineOptions engine_settings = engine_options(args.common);
     std::string data;
-    if (!read_input(args.data_path, data, problem, engine_settings.max_data_bytes))
-        return report(ErrorKind::data, problem);
+    if (std::optional<Error> error = read_data_bytes(args.data_path, engine_settings.max_data_bytes, data))
+        return report(*error);
 
     Engine engine(engine_settings);
     // One model, every format: the writers all read the same document.
@@ -176,8 +158,8 @@ int run_validate(const ValidateArgs& args) {
     RenderOptions options;
     if (!input_encoding(args.input_encoding, options.input_encoding, problem)) return report(ErrorKind::usage, problem);
     const EngineOptions engine_settings = engine_options(args.common);
-    if (!read_input(args.data_path, data, problem, engine_settings.max_data_bytes))
-        return report(ErrorKind::data, problem);
+    if (std::optional<Error> error = read_data_bytes(args.data_path, engine_settings.max_data_bytes, data))
+        return report(*error);
     Engine engine(engine_settings);
     options.profile = args.common.profile;
     options.data_name = args.data_path == "-" ? "<stdin>" : args.data_path;

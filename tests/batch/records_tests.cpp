@@ -5,6 +5,7 @@
 
 #include "batch/csv.hpp"
 #include "batch/records.hpp"
+#include "fixtures/legacy_text.hpp"
 #include "vanban/error.hpp"
 
 using vanban::ErrorKind;
@@ -16,9 +17,10 @@ using nlohmann::json;
 namespace {
 
 // Every record of `text`, read as `format`.
-std::vector<Record> read_all(const std::string& text, RecordsFormat format) {
+std::vector<Record> read_all(const std::string& text, RecordsFormat format,
+                             const vanban::batch::RecordSettings& settings = {}) {
     std::istringstream in(text);
-    auto reader = vanban::batch::read_records(in, format, "records");
+    auto reader = vanban::batch::read_records(in, format, "records", settings);
     std::vector<Record> records;
     for (Record record; reader->next(record);) records.push_back(std::move(record));
     return records;
@@ -63,9 +65,70 @@ TEST_CASE("records: a JSON array item that is not an object fails alone") {
     CHECK_FALSE(records[3].error);
 }
 
-TEST_CASE("records: a malformed JSON array or one that is not an array stops before any record") {
-    CHECK_THAT(opening_error(R"([{"a": 1},, {"a": 2}])", RecordsFormat::json_array), Catch::Contains("malformed JSON"));
+TEST_CASE("records: a JSON array is read item by item; a malformed item fails alone, at its place in the file") {
+    auto records = read_all("[{\"a\": 1},\n  {\"a\": },\n  {\"a\": 3}, 4]", RecordsFormat::json_array);
+    REQUIRE(records.size() == 4);
+    CHECK_FALSE(records[0].error);
+    REQUIRE(records[1].error);
+    CHECK(records[1].line == 2);
+    CHECK(records[1].error->where.line == 2);
+    CHECK(records[1].error->where.column == 9); // the '}' where a value should be
+    CHECK_THAT(records[1].error->message, Catch::Contains("malformed JSON"));
+    CHECK(records[2].data == json{{"a", 3}});
+    REQUIRE(records[3].error);
+    CHECK_THAT(records[3].error->message, Catch::Contains("a number, not an object"));
+}
+
+TEST_CASE("records: a JSON array broken between items, or not an array, stops the reading there") {
     CHECK_THAT(opening_error(R"({"a": 1})", RecordsFormat::json_array), Catch::Contains("JSON array"));
+    CHECK_THAT(opening_error(R"([{"a": 1} {"a": 2}])", RecordsFormat::json_array),
+               Catch::Contains("expected ',' or ']' after record 1"));
+    CHECK_THAT(opening_error(R"([{"a": 1}, {"a": 2})", RecordsFormat::json_array),
+               Catch::Contains("ends early, after record 2"));
+    CHECK_THAT(opening_error(R"([{"a": 1},])", RecordsFormat::json_array), Catch::Contains("a comma after the last record"));
+    CHECK_THAT(opening_error(R"([{"a": 1}] x)", RecordsFormat::json_array), Catch::Contains("text after the end"));
+    CHECK(read_all(" [ ] ", RecordsFormat::json_array).empty());
+    CHECK(count(R"([{"a": [1, 2]}, "x,y", {"b": "]"}])", RecordsFormat::json_array) == 3);
+    CHECK(count("[]", RecordsFormat::json_array) == 0);
+}
+
+TEST_CASE("records: every record obeys the limits of one document's data") {
+    vanban::batch::RecordSettings settings;
+    settings.limits.max_data_string_bytes = 8;
+    settings.limits.max_values = 4;
+    for (RecordsFormat format : {RecordsFormat::json_lines, RecordsFormat::json_array, RecordsFormat::csv}) {
+        const std::string text = format == RecordsFormat::csv          ? "s\nshort\nmuch too long\n"
+                                 : format == RecordsFormat::json_lines ? "{\"s\": \"short\"}\n{\"s\": \"much too long\"}\n"
+                                                                       : R"([{"s": "short"}, {"s": "much too long"}])";
+        auto records = read_all(text, format, settings);
+        REQUIRE(records.size() == 2);
+        CHECK_FALSE(records[0].error);
+        REQUIRE(records[1].error);
+        CHECK(records[1].error->kind == ErrorKind::limit);
+        CHECK(records[1].error->json_path == "s");
+        CHECK(records[1].error->where.line > 0);
+    }
+    auto many = read_all("{\"a\": [1, 2, 3, 4]}\n", RecordsFormat::json_lines, settings);
+    REQUIRE(many[0].error);
+    CHECK_THAT(many[0].error->message, Catch::Contains("more than 4 values (max_data_values)"));
+}
+
+TEST_CASE("records: legacy text in records is decoded as the data of a document is, with the same warnings") {
+    const std::string raw = vanban::fixtures::legacy_bytes("Đảng cộng sản Việt Nam", vanban::text::LegacyEncoding::tcvn3);
+    const std::string shown = vanban::fixtures::shown_as_latin1(raw);
+    vanban::batch::RecordSettings tcvn3;
+    tcvn3.encoding = vanban::InputEncoding::tcvn3;
+    auto csv = read_all("t\n" + raw + "\n", RecordsFormat::csv, tcvn3);
+    REQUIRE(csv.size() == 1);
+    CHECK(csv[0].data["t"] == "Đảng cộng sản Việt Nam");
+    auto lines = read_all("{\"t\": \"" + shown + "\"}\n", RecordsFormat::json_lines, tcvn3);
+    CHECK(lines[0].data["t"] == "Đảng cộng sản Việt Nam");
+    for (RecordsFormat format : {RecordsFormat::json_lines, RecordsFormat::csv}) {
+        auto warned = read_all(format == RecordsFormat::csv ? "t\n" + shown + "\n" : "{\"t\": \"" + shown + "\"}\n", format);
+        REQUIRE(warned[0].warnings.size() == 1);
+        CHECK(warned[0].warnings[0].json_path == "t");
+        CHECK_THAT(warned[0].warnings[0].message, Catch::Contains("--input-encoding tcvn3"));
+    }
 }
 
 TEST_CASE("records: JSON Lines skip blank lines, accept CRLF and a BOM, and number records and lines") {
@@ -152,11 +215,15 @@ TEST_CASE("records: a malformed CSV row fails alone and the next row is read") {
     CHECK_THAT(records[5].error->message.text(), Catch::Contains("opened on line 7 is never closed"));
 }
 
-TEST_CASE("records: a CSV cell that is not UTF-8 fails alone, naming its column") {
-    auto records = read_all("code,name\nA,Chi b\xE1\n", RecordsFormat::csv);
-    REQUIRE(records.size() == 1);
+TEST_CASE("records: a CSV cell that is not UTF-8 fails alone, naming its column and line") {
+    auto records = read_all("code,name\nA,Chi b\xE1\nB,ok\n", RecordsFormat::csv);
+    REQUIRE(records.size() == 2);
     REQUIRE(records[0].error);
-    CHECK_THAT(records[0].error->message.text(), Catch::Contains("column \"name\"") && Catch::Contains("invalid UTF-8"));
+    CHECK(records[0].error->json_path == "name");
+    CHECK(records[0].error->where.line == 2);
+    CHECK_THAT(records[0].error->message.text(), Catch::StartsWith("name: the text is not valid UTF-8 (byte 5") &&
+                                              Catch::Contains("--input-encoding"));
+    CHECK_FALSE(records[1].error);
 }
 
 TEST_CASE("records: CSV headers that cannot name fields are refused before any record") {

@@ -6,7 +6,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "engine/data_input.hpp"
+#include "engine/data_reader.hpp"
 #include "engine/json_reader.hpp"
 #include "support/json_identical.hpp"
 

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "support/temp_dir.hpp"
+#include "fixtures/legacy_text.hpp"
 #include "text/legacy.hpp"
 #include "vanban/engine.hpp"
 
@@ -40,31 +41,8 @@ struct Fixture {
     }
 };
 
-// `text` (UTF-8) in a legacy encoding, as raw bytes.
-std::string legacy_bytes(const std::string& text, text::LegacyEncoding encoding) {
-    std::optional<std::string> bytes = text::encode_legacy(text, encoding);
-    REQUIRE(bytes);
-    return *bytes;
-}
-
-// The same bytes shown as Windows-1252 characters and saved as UTF-8.
-std::string shown_as_latin1(const std::string& bytes) {
-    std::string shown;
-    for (char byte : bytes) {
-        const char32_t cp = text::windows1252_char(static_cast<unsigned char>(byte));
-        // UTF-8 by hand: these are all below U+10000
-        if (cp < 0x80) shown += static_cast<char>(cp);
-        else if (cp < 0x800) {
-            shown += static_cast<char>(0xC0 | (cp >> 6));
-            shown += static_cast<char>(0x80 | (cp & 0x3F));
-        } else {
-            shown += static_cast<char>(0xE0 | (cp >> 12));
-            shown += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            shown += static_cast<char>(0x80 | (cp & 0x3F));
-        }
-    }
-    return shown;
-}
+using fixtures::legacy_bytes;
+using fixtures::shown_as_latin1;
 
 std::string data_with(const std::string& summary, const std::string& body = "Nội dung.") {
     return "{\"summary\": \"" + summary + "\", \"body\": \"" + body + "\"}";

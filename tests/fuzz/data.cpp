@@ -8,8 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "engine/data_input.hpp"
-#include "engine/input_text.hpp"
+#include "engine/data_reader.hpp"
 #include "engine/json_reader.hpp"
 #include "fuzz_support.hpp"
 #include "support/json_identical.hpp"
@@ -65,7 +64,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t siz
     for (InputEncoding encoding : {InputEncoding::utf8, InputEncoding::tcvn3, InputEncoding::vni, InputEncoding::cp1258}) {
         std::vector<Warning> warnings;
         try {
-            check_trusted(engine::read_data(input, "data.json", encoding, limits, warnings));
+            check_trusted(engine::read_data(input, engine::DataSource{"data.json", encoding}, limits, &warnings));
         } catch (const Failure& failure) {
             const ErrorKind kind = failure.error().kind;
             fuzz::check(kind == ErrorKind::data || kind == ErrorKind::limit, "read_data fails with a data or limit error",

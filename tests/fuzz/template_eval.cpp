@@ -12,7 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "engine/data_input.hpp"
+#include "engine/data_reader.hpp"
 #include "fuzz_support.hpp"
 #include "markup/builder.hpp"
 #include "model/profile.hpp"

@@ -52,7 +52,7 @@ const char* status_name(RecordStatus status);
 
 // Progress of a running batch; handed to BatchOptions::on_progress after every record.
 struct BatchProgress {
-    std::size_t total = 0;      // records of this shard
+    std::size_t total = 0;      // records of this shard; 0 while not known (records from a pipe)
     std::size_t done = 0;       // written + skipped + failed
     std::size_t written = 0;
     std::size_t skipped = 0;
@@ -74,6 +74,7 @@ struct RecordReport {
     std::vector<std::pair<std::string, std::string>> keys; // {"branch.code", "HC05"}
     std::vector<OutputReport> outputs; // written or skipped: one per format
     Error error;                     // failed: why (error.record is set)
+    std::vector<Warning> warnings;   // about the record's data (legacy-looking text), also when it failed
 
     // "record 17 (branch.code=HC05)"
     std::string name() const;
@@ -85,9 +86,12 @@ struct RecordReport {
 
 struct BatchOptions {
     std::string template_name;             // as for Engine::render ("ke-hoach")
-    RenderOptions render;                  // profile; data_name is set per record
+    // The profile, and the encoding of the shared data and of every record (read as the data
+    // of Engine::render is: the same limits and warnings). data_name is set per record.
+    RenderOptions render;
 
-    // The shared data: a JSON file (must hold an object), else `shared_json`, else {}.
+    // The shared data: a JSON file (must hold an object; "-" reads standard input), else
+    // `shared_json`, else {}.
     std::filesystem::path shared_data;
     std::string shared_json;
 
@@ -129,6 +133,9 @@ struct BatchOptions {
     // every record; on_record for every record, in record order.
     std::function<void(const BatchProgress&)> on_progress;
     std::function<void(const RecordReport&)> on_record;
+    // Called before the first record with each warning about the run as a whole (the shared
+    // data's, --resume's); BatchSummary::warnings repeats them.
+    std::function<void(const std::string&)> on_warning;
 };
 
 struct BatchSummary {

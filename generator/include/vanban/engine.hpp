@@ -66,6 +66,8 @@ struct EngineOptions {
     // Safety limits of the data and of what is written (ErrorKind::limit past them).
     std::size_t max_data_bytes = 32u << 20;         // the data text of one document
     std::size_t max_data_string_bytes = 1u << 20;   // one string of the data
+    std::size_t max_data_values = 1'000'000;        // values of the data (members and items), which
+                                                    // cost memory many times their text
     std::size_t max_document_bytes = 256u << 20;    // one PDF, DOCX or model written
     std::size_t max_table_rows = 10'000;            // rows of one table
     std::size_t max_table_columns = 64;             // columns of one table
@@ -139,9 +141,10 @@ public:
                   std::ostream& out, const RenderOptions& options = {}) const;
 
     // For data the caller already holds as JSON (e.g. records merged over shared data): no
-    // text to parse, so errors name JSON paths but no line. Strings are checked for valid
-    // UTF-8 and brought to NFC as parsed data is. (Not an overload of render(): a string
-    // argument would convert to both std::string_view and nlohmann::json.)
+    // text to parse, so errors name JSON paths but no line. The data goes through the same
+    // checks, limits and warnings as data text: strings valid UTF-8 (or decoded from the
+    // legacy encoding of `options`) and brought to NFC. (Not an overload of render(): a
+    // string argument would convert to both std::string_view and nlohmann::json.)
     RenderResult render_parsed(const std::string& template_name, const nlohmann::json& data,
                                Format format, const RenderOptions& options = {}) const;
 
@@ -155,6 +158,9 @@ public:
     ModelResult build_model(const std::string& template_name, std::string_view data_json,
                             const RenderOptions& options = {}) const;
     ModelResult build_model_parsed(const std::string& template_name, const nlohmann::json& data,
+                                   const RenderOptions& options = {}) const;
+    // The same, taking the data over instead of copying it.
+    ModelResult build_model_parsed(const std::string& template_name, nlohmann::json&& data,
                                    const RenderOptions& options = {}) const;
 
     // Writes an already built model in one format (to render one document as PDF and DOCX

@@ -12,6 +12,7 @@
 #include <condition_variable>
 #include <deque>
 #include <fstream>
+#include <malloc.h>
 #include <iterator>
 #include <map>
 #include <mutex>
@@ -27,7 +28,8 @@
 #include "batch/output_name.hpp"
 #include "batch/records.hpp"
 #include "batch/sha256.hpp"
-#include "engine/data_input.hpp"
+#include "engine/data_file.hpp"
+#include "engine/data_reader.hpp"
 
 namespace vanban {
 
@@ -95,7 +97,7 @@ using Clock = std::chrono::steady_clock;
 struct Job {
     std::size_t sequence = 0;  // its place among the records of this run
     RecordReport report;       // number, keys, and the output paths (sizes come later)
-    nlohmann::json data;       // the merged record, as the engine reads it
+    nlohmann::json record;     // the record's own fields, merged over the shared data when rendered
     std::string input_sha256;  // of the record and everything else the output depends on
 };
 
@@ -135,6 +137,46 @@ private:
     std::size_t capacity_;
     bool closed_ = false;
 };
+
+// Lets at most `count` workers hold a merged record at once: each is a copy of the shared
+// data, and shared data near its limits takes a hundred megabytes or more in memory.
+class DataSlots {
+public:
+    explicit DataSlots(std::size_t count) : free_(count) {}
+
+    class Taken {
+    public:
+        explicit Taken(DataSlots& slots) : slots_(&slots) {
+            std::unique_lock lock(slots_->mutex_);
+            slots_->freed_.wait(lock, [&] { return slots_->free_ > 0; });
+            --slots_->free_;
+        }
+        ~Taken() { release(); }
+        Taken(const Taken&) = delete;
+        Taken& operator=(const Taken&) = delete;
+        void release() {
+            if (!slots_) return;
+            {
+                std::lock_guard lock(slots_->mutex_);
+                ++slots_->free_;
+            }
+            slots_->freed_.notify_one();
+            slots_ = nullptr;
+        }
+
+    private:
+        DataSlots* slots_;
+    };
+
+private:
+    std::mutex mutex_;
+    std::condition_variable freed_;
+    std::size_t free_;
+};
+
+// Merged records in memory at once take at most this, whatever -j says (but one is always
+// allowed): a batch over shared data near the data limits stays within a pod's memory.
+constexpr std::size_t kMergedDataBudget = 192u << 20;
 
 // Takes finished records in any order and hands them on in record order.
 class Collector {
@@ -191,7 +233,7 @@ private:
         if (report.status == RecordStatus::written) ++counts_.written;
         else if (report.status == RecordStatus::skipped) ++counts_.skipped;
         else ++counts_.failed;
-        counts_.total = std::max(counts_.total, counts_.done);
+        if (counts_.total > 0) counts_.total = std::max(counts_.total, counts_.done); // 0: not known yet
         counts_.elapsed_seconds = std::chrono::duration<double>(Clock::now() - start_).count();
         if (options_.on_record) options_.on_record(report);
         if (options_.on_progress) options_.on_progress(counts_);
@@ -215,6 +257,8 @@ struct Plan {
     std::optional<OutputPattern> pattern;
     nlohmann::json shared;
     std::vector<std::string> key_fields;
+    std::vector<std::string> naming_roots; // top-level keys the output pattern and the keys read
+    std::size_t data_slots = 1;            // workers that may hold a merged record at once
     fs::path manifest;
     std::string fingerprint;   // the template files and options (batch/fingerprint.hpp)
     std::string inputs;        // digest of fingerprint, shared data and --strip: all but the record
@@ -252,18 +296,19 @@ std::vector<Format> output_formats(const BatchOptions& options, const OutputPatt
           "\": end it with .pdf, .docx or .json, or give the formats");
 }
 
-nlohmann::json read_shared_data(const BatchOptions& options) {
+// The shared data, through the engine's one way in: the same encodings, limits and warnings
+// as the data of `vanban render`.
+std::string shared_data_name(const BatchOptions& options) {
+    if (options.shared_data.empty()) return "shared data";
+    return options.shared_data == "-" ? "<stdin>" : options.shared_data.string();
+}
+
+nlohmann::json read_shared_data(const Engine& engine, const BatchOptions& options, std::vector<Warning>& warnings) {
+    const engine::DataLimits limits = engine::data_limits(engine.options());
+    const std::string name = shared_data_name(options);
     std::string text = options.shared_json.empty() ? "{}" : options.shared_json;
-    std::string name = "shared data";
-    if (!options.shared_data.empty()) {
-        name = options.shared_data.string();
-        std::error_code ec;
-        if (!fs::is_regular_file(options.shared_data, ec)) throw Failure(ErrorKind::data, "no such file: " + name);
-        std::ifstream in(options.shared_data, std::ios::binary);
-        text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-        if (in.bad()) throw Failure(ErrorKind::data, "cannot read " + name);
-    }
-    nlohmann::json shared = engine::parse_data(text, name);
+    if (!options.shared_data.empty()) text = engine::read_data_file(options.shared_data.string(), limits.max_data_bytes);
+    nlohmann::json shared = engine::read_data(text, {name, options.render.input_encoding}, limits, &warnings);
     if (!shared.is_object()) {
         Error error;
         error.kind = ErrorKind::data;
@@ -272,6 +317,11 @@ nlohmann::json read_shared_data(const BatchOptions& options) {
         throw Failure(std::move(error));
     }
     return shared;
+}
+
+// "warning: shared.json: header.issuer: looks like TCVN3 text shown as Latin-1; …"
+std::string warning_text(const std::string& about, const Warning& warning) {
+    return about + ": " + (warning.json_path.empty() ? "" : warning.json_path + ": ") + warning.message;
 }
 
 fs::path manifest_path(const BatchOptions& options, const OutputPattern& pattern) {
@@ -288,7 +338,10 @@ Plan make_plan(const Engine& engine, const BatchOptions& options) {
     if (std::optional<Error> problem = engine.check_template(options.template_name)) throw Failure(*problem);
     plan.pattern.emplace(options.output_pattern);
     plan.formats = output_formats(options, *plan.pattern);
-    plan.shared = read_shared_data(options);
+    std::vector<Warning> shared_warnings;
+    plan.shared = read_shared_data(engine, options, shared_warnings);
+    for (const Warning& warning : shared_warnings)
+        plan.warnings.push_back(warning_text(shared_data_name(options), warning));
     plan.key_fields = options.key_fields.empty() ? plan.pattern->fields() : options.key_fields;
     plan.manifest = manifest_path(options, *plan.pattern);
     plan.fingerprint = batch::inputs_fingerprint(engine.options(), options.template_name, options.render);
@@ -297,6 +350,12 @@ Plan make_plan(const Engine& engine, const BatchOptions& options) {
     for (const std::string& field : options.strip_fields) inputs.add("strip ").add(field).add("\n");
     plan.inputs = inputs.hex();
     plan.workers = options.workers ? options.workers : std::max(1u, std::thread::hardware_concurrency());
+    for (const std::vector<std::string>* paths : {&plan.pattern->fields(), &std::as_const(plan.key_fields)})
+        for (const std::string& path : *paths)
+            if (std::string root = batch::root_of(path);
+                !root.empty() && std::find(plan.naming_roots.begin(), plan.naming_roots.end(), root) == plan.naming_roots.end())
+                plan.naming_roots.push_back(std::move(root));
+    plan.data_slots = std::clamp<std::size_t>(kMergedDataBudget / batch::memory_estimate(plan.shared), 1, plan.workers);
     if (options.resume) {
         try {
             plan.previous = batch::read_previous_manifest(plan.manifest);
@@ -342,7 +401,9 @@ public:
         BatchSummary summary;
         summary.ok = true;
         const auto start = Clock::now();
-        std::unique_ptr<batch::RecordReader> reader = batch::open_records(options_.records, options_.records_format);
+        const batch::RecordSettings settings{options_.render.input_encoding, engine::data_limits(engine_.options())};
+        std::unique_ptr<batch::RecordReader> reader =
+            batch::open_records(options_.records, options_.records_format, settings);
         batch::ManifestWriter manifest(plan_.manifest, manifest_about(options_, plan_));
         const std::size_t total = reader->total() ? records_in_shard(*reader->total(), options_) : 0;
         Collector collector(manifest, options_, start, total);
@@ -404,17 +465,17 @@ private:
     // Merge, name and key one record. False when it fails here (the report says why).
     bool prepare(batch::Record& record, Job& job) {
         RecordReport& report = job.report;
+        report.warnings = std::move(record.warnings);
         if (record.error) return fail(report, std::move(*record.error));
         try {
             // The record with what it is merged over (plan_.inputs) is the whole input.
             job.input_sha256 = batch::Sha256().add(plan_.inputs).add(record.data.dump()).hex();
-            nlohmann::json merged = batch::merge_record(plan_.shared, record.data);
-            record.data = nullptr;
-            report.keys = batch::key_values(merged, plan_.key_fields);
-            const std::string path = plan_.pattern->evaluate(merged, record.number);
+            // Named from the fields the pattern and the keys read; merged whole when rendered.
+            const nlohmann::json naming = batch::merge_record_fields(plan_.shared, record.data, plan_.naming_roots);
+            report.keys = batch::key_values(naming, plan_.key_fields);
+            const std::string path = plan_.pattern->evaluate(naming, record.number);
             if (!claim_outputs(path, report)) return false;
-            for (const std::string& field : options_.strip_fields) batch::remove_field(merged, field);
-            job.data = std::move(merged);
+            job.record = std::move(record.data);
             return true;
         } catch (const Failure& failure) {
             return fail(report, failure.error());
@@ -483,12 +544,23 @@ private:
         return true;
     }
 
-    void render(Job& job, std::mt19937_64& random) const {
+    void render(Job& job, std::mt19937_64& random) {
         RenderOptions render_options = options_.render;
         render_options.data_name = "record " + std::to_string(job.report.record);
-        ModelResult model = engine_.build_model_parsed(options_.template_name, job.data, render_options);
+        // The record was decoded when it was read (and its warnings told then): the merged
+        // data is UTF-8, checked again only as a whole document (size, values, nesting).
+        render_options.input_encoding = InputEncoding::utf8;
+        DataSlots::Taken slot(data_slots_);
+        nlohmann::json merged = batch::merge_record(plan_.shared, job.record);
+        job.record = nullptr;
+        for (const std::string& field : options_.strip_fields) batch::remove_field(merged, field);
+        // Taken over, so freed before the documents exist.
+        ModelResult model = engine_.build_model_parsed(options_.template_name, std::move(merged), render_options);
+        slot.release();
+        // Each thread allocates from an arena of its own, which keeps what was freed: without
+        // giving a large merged record's memory back, every worker would keep one copy.
+        if (plan_.data_slots < plan_.workers) malloc_trim(0);
         if (!model) throw Failure(std::move(model.error));
-        job.data = nullptr; // not needed any more: free it before the documents exist
         std::vector<batch::FileToWrite> files;
         for (OutputReport& output : job.report.outputs) {
             RenderResult document = engine_.write(model.document, output.format);
@@ -506,6 +578,7 @@ private:
     Plan& plan_;
     const std::atomic<bool>& cancelled_;
     batch::ClaimedNames claimed_; // reader thread only
+    DataSlots data_slots_{plan_.data_slots};
 };
 
 } // namespace
@@ -521,6 +594,8 @@ BatchSummary BatchJob::run() {
     BatchSummary summary;
     try {
         Plan plan = make_plan(engine_, options_);
+        if (options_.on_warning)
+            for (const std::string& warning : plan.warnings) options_.on_warning(warning);
         summary = Run(engine_, options_, plan, cancelled_).execute();
         summary.warnings = std::move(plan.warnings);
     } catch (const Failure& failure) {

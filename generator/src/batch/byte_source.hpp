@@ -3,6 +3,7 @@
 // plain std::istream on standard input cannot give back.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <istream>
 #include <string>
@@ -25,18 +26,20 @@ public:
         return c;
     }
 
-    // Reads up to and without the next '\n'; false when nothing is left.
-    bool read_line(std::string& line) {
+    // Reads up to and without the next '\n'; false when nothing is left. Of a line longer
+    // than `max_bytes`, only the first max_bytes + 1 bytes are kept (enough to tell that it
+    // is too long), and the rest is skipped.
+    bool read_line(std::string& line, std::size_t max_bytes = std::string::npos - 1) {
         line.clear();
         if (peek() < 0) return false;
         for (;;) {
             const std::size_t end = buffer_.find('\n', pos_);
+            const std::size_t stop = end == std::string::npos ? buffer_.size() : end;
+            if (line.size() <= max_bytes) line.append(buffer_, pos_, std::min(stop - pos_, max_bytes + 1 - line.size()));
             if (end != std::string::npos) {
-                line.append(buffer_, pos_, end - pos_);
                 pos_ = end + 1;
                 return true;
             }
-            line.append(buffer_, pos_, std::string::npos);
             pos_ = buffer_.size();
             if (!fill(1)) return true;
         }

@@ -198,17 +198,7 @@ std::vector<CsvColumn> parse_csv_header(const std::vector<std::string>& cells, c
 nlohmann::json csv_row_to_record(const std::vector<CsvColumn>& columns, const std::vector<std::string>& cells) {
     nlohmann::json record = nlohmann::json::object();
     for (std::size_t i = 0; i < columns.size() && i < cells.size(); ++i) {
-        const std::string& cell = cells[i];
-        if (cell.empty()) continue;
-        if (auto bad = text::find_invalid_utf8(cell)) {
-            Error error;
-            error.kind = ErrorKind::data;
-            error.message = "column \"" + columns[i].header + "\": invalid UTF-8 at byte " + std::to_string(*bad) +
-                            " of the cell (save the file as UTF-8)";
-            error.json_path = columns[i].header;
-            throw Failure(std::move(error));
-        }
-        set_path(record, columns[i], text::to_nfc(cell));
+        if (!cells[i].empty()) set_path(record, columns[i], cells[i]);
     }
     close_list_gaps(record);
     return record;

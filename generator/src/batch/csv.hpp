@@ -55,8 +55,9 @@ struct CsvColumn {
 std::vector<CsvColumn> parse_csv_header(const std::vector<std::string>& cells, const std::string& file_name);
 
 // The record a row makes. Empty cells are left out, so the shared data's value stays; the
-// items of a list are the non-empty cells in order. Throws Failure (kind data) for invalid
-// UTF-8; text is normalised to NFC.
+// items of a list are the non-empty cells in order. The cells are kept as they are: the
+// record then goes through the engine's way in for data (UTF-8 or a legacy encoding, NFC,
+// limits), as every record does.
 nlohmann::json csv_row_to_record(const std::vector<CsvColumn>& columns, const std::vector<std::string>& cells);
 
 } // namespace vanban::batch

@@ -32,6 +32,31 @@ nlohmann::json merge_record(const nlohmann::json& shared, const nlohmann::json& 
     return merged;
 }
 
+nlohmann::json merge_record_fields(const nlohmann::json& shared, const nlohmann::json& record,
+                                   const std::vector<std::string>& roots) {
+    nlohmann::json merged = nlohmann::json::object();
+    for (const std::string& root : roots)
+        if (auto it = shared.find(root); it != shared.end()) merged[root] = *it;
+    merged.merge_patch(record);
+    return merged;
+}
+
+std::string root_of(std::string_view path) {
+    const auto steps = text::parse_json_path(path);
+    return steps && !steps->front().index ? steps->front().key : std::string();
+}
+
+std::size_t memory_estimate(const nlohmann::json& value) {
+    constexpr std::size_t per_value = 128;
+    std::size_t bytes = per_value;
+    if (value.is_string()) return bytes + value.get_ref<const std::string&>().size();
+    if (value.is_array())
+        for (const nlohmann::json& item : value) bytes += memory_estimate(item);
+    if (value.is_object())
+        for (auto it = value.begin(); it != value.end(); ++it) bytes += it.key().size() + memory_estimate(it.value());
+    return bytes;
+}
+
 bool is_field_path(std::string_view path) { return text::parse_json_path(path).has_value(); }
 
 const nlohmann::json* find_field(const nlohmann::json& data, std::string_view path) {

@@ -17,6 +17,19 @@ namespace vanban::batch {
 // replaces the shared one whole; null removes the field.
 nlohmann::json merge_record(const nlohmann::json& shared, const nlohmann::json& record);
 
+// The part of the merged record that the fields under `roots` (top-level keys) make: what
+// naming a record needs (its output name, its keys), without a copy of all the shared data.
+nlohmann::json merge_record_fields(const nlohmann::json& shared, const nlohmann::json& record,
+                                   const std::vector<std::string>& roots);
+
+// The top-level key a path starts from ("branch" for "branch.code"); empty for a path that
+// starts with a list index or is not a path.
+std::string root_of(std::string_view path);
+
+// About how many bytes of memory the value takes as nlohmann::json (measured: 60 to 150
+// bytes a value, besides the text of long strings and keys).
+std::size_t memory_estimate(const nlohmann::json& value);
+
 // Whether `path` is a JSON path (--key and --strip are checked before the first record).
 bool is_field_path(std::string_view path);
 

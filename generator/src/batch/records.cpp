@@ -1,11 +1,8 @@
 #include "batch/records.hpp"
 
-#include <fstream>
-#include <iostream>
-
 #include "batch/byte_source.hpp"
 #include "batch/csv.hpp"
-#include "engine/data_input.hpp"
+#include "engine/data_file.hpp"
 
 namespace vanban::batch {
 
@@ -23,6 +20,15 @@ Error record_error(std::size_t number, std::string message, const std::string& f
     return error;
 }
 
+// A problem of the records file as a whole: it stops the batch where it is.
+[[noreturn]] void fail_stream(const std::string& name, std::string message, std::uint32_t line = 0,
+                              std::uint32_t column = 0) {
+    Error error = record_error(0, std::move(message), name, line);
+    error.where.column = column;
+    error.record = -1;
+    throw Failure(std::move(error));
+}
+
 const char* json_type_name(const nlohmann::json& value) {
     switch (value.type()) {
     case nlohmann::json::value_t::array: return "a list";
@@ -33,69 +39,194 @@ const char* json_type_name(const nlohmann::json& value) {
     }
 }
 
-// Records must be objects: their fields are merged over the shared data's.
-bool check_object(Record& record) {
-    if (record.data.is_object()) return true;
-    record.error = record_error(record.number, std::string("the record is ") + json_type_name(record.data) +
-                                                   ", not an object of fields");
-    return false;
-}
-
 void skip_bom(ByteSource& source) {
     if (source.peek() == 0xEF && source.peek(1) == 0xBB && source.peek(2) == 0xBF)
         for (int i = 0; i < 3; ++i) source.get();
 }
 
+// Where a record's text starts in the file: its line, and its column in code points.
+struct TextStart {
+    std::uint32_t line = 1;
+    std::uint32_t column = 1;
+};
+
+// A record that failed: its number, and its place in the file. An error that the data
+// reader placed inside the record's text is moved to the file's line and column (on the
+// record's first line, the source line is only the record's part of it: dropped).
+void fail_record(Record& record, Error error, const std::string& file, TextStart start) {
+    error.record = static_cast<std::int64_t>(record.number);
+    error.where.file = file;
+    if (!error.where.known()) {
+        error.where.line = start.line;
+        error.where.column = 0;
+    } else {
+        if (error.where.line == 1) {
+            error.where.column += start.column - 1;
+            if (start.column > 1) error.source_line.clear();
+        }
+        error.where.line += start.line - 1;
+    }
+    record.error = std::move(error);
+}
+
+// Records must be objects: their fields are merged over the shared data's.
+void check_object(Record& record, const std::string& file, TextStart start) {
+    if (record.error || record.data.is_object()) return;
+    fail_record(record, record_error(record.number, std::string("the record is ") + json_type_name(record.data) +
+                                                         ", not an object of fields"),
+                file, start);
+}
+
+// One record's JSON text through the engine's way in.
+void read_record_text(Record& record, std::string_view text, const std::string& file, TextStart start,
+                      const RecordSettings& settings) {
+    try {
+        record.data = engine::read_data(text, engine::DataSource{file, settings.encoding}, settings.limits,
+                                        &record.warnings);
+    } catch (Failure& failure) {
+        fail_record(record, std::move(failure.error()), file, start);
+        return;
+    }
+    check_object(record, file, start);
+}
+
 // ------------------------------------------------------------------- JSON array
 
+// A JSON array read item by item: the text of each item is found by matching brackets
+// (strings skipped), then read as any record's text. Nothing but the item in hand is held.
 class JsonArrayReader final : public RecordReader {
 public:
-    JsonArrayReader(std::unique_ptr<ByteSource> source, const std::string& name) {
-        std::string text;
-        for (std::string line; source->read_line(line);) (text += line) += '\n';
-        if (source->failed()) throw Failure(record_error(0, "cannot read " + name));
-        records_ = engine::parse_data(text, name);
-        if (!records_.is_array()) {
-            Error error = record_error(0, "the records must be a JSON array of objects, one per record (or one "
-                                          "object per line, as JSON Lines)", name);
-            error.record = -1;
-            throw Failure(std::move(error));
-        }
+    JsonArrayReader(std::unique_ptr<ByteSource> source, std::string name, const RecordSettings& settings,
+                    std::optional<std::size_t> total)
+        : source_(std::move(source)), name_(std::move(name)), settings_(settings), total_(total) {
+        skip_bom(*source_);
+        skip_space();
+        if (source_->peek() != '[')
+            fail_stream(name_, "the records must be a JSON array of objects, one per record (or one object per "
+                               "line, as JSON Lines)",
+                        line_, column_);
+        get();
+        skip_space();
+        if (source_->peek() == ']') end();
     }
 
     bool next(Record& record) override {
-        if (next_ >= records_.size()) return false;
+        if (ended_) return false;
+        if (count_ > 0 && !after_item()) return false;
+        skip_space();
+        if (source_->peek() == ']') fail_here("a comma after the last record (JSON allows none)");
+        if (source_->peek() < 0) fail_here("the JSON array ends early, after record " + std::to_string(count_) +
+                                           " (is the file cut short?)");
         record = Record{};
-        record.number = next_ + 1;
-        // Hand the record over and keep nothing of it: the array shrinks as the batch goes.
-        record.data = std::move(records_[next_]);
-        records_[next_] = nullptr;
-        ++next_;
-        check_object(record);
+        record.number = ++count_;
+        const TextStart start{line_, column_};
+        record.line = start.line;
+        std::string text;
+        read_item(text);
+        read_record_text(record, text, name_, start, settings_);
         return true;
     }
 
-    std::optional<std::size_t> total() const override { return records_.size(); }
+    std::optional<std::size_t> total() const override { return total_; }
 
 private:
-    nlohmann::json records_;
-    std::size_t next_ = 0;
+    // After an item: a comma, or the end of the array. False at the end.
+    bool after_item() {
+        skip_space();
+        const int c = source_->peek();
+        if (c == ',') {
+            get();
+            return true;
+        }
+        if (c == ']') {
+            end();
+            return false;
+        }
+        if (c < 0) fail_here("the JSON array ends early, after record " + std::to_string(count_) + " (is the file cut short?)");
+        fail_here("expected ',' or ']' after record " + std::to_string(count_));
+    }
+
+    void end() {
+        get(); // ']'
+        skip_space();
+        if (source_->peek() >= 0) fail_here("text after the end of the JSON array");
+        ended_ = true;
+    }
+
+    // The text of one item: an object or array to its matching bracket, a string to its
+    // closing quote, anything else to the next separator. Past the data limit, the rest is
+    // skipped (the record is then refused as too large).
+    void read_item(std::string& text) {
+        const std::size_t keep = settings_.limits.max_data_bytes + 1;
+        const auto take = [&] {
+            const int c = get();
+            if (c >= 0 && text.size() < keep) text += static_cast<char>(c);
+            return c;
+        };
+        int depth = 0;
+        do {
+            int c = source_->peek();
+            if (c < 0) return;
+            if (depth == 0 && c != '{' && c != '[' && c != '"') {
+                while ((c = source_->peek()) >= 0 && c != ',' && c != ']' && !is_space(c)) take();
+                return;
+            }
+            c = take();
+            if (c == '"') {
+                for (int s = take(); s >= 0 && s != '"'; s = take())
+                    if (s == '\\') take();
+            } else if (c == '{' || c == '[') {
+                ++depth;
+            } else if (c == '}' || c == ']') {
+                --depth;
+            }
+        } while (depth > 0);
+    }
+
+    static bool is_space(int c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+    void skip_space() {
+        while (is_space(source_->peek())) get();
+    }
+
+    // One byte, keeping count of the line and of the column in code points.
+    int get() {
+        const int c = source_->get();
+        if (c == '\n') {
+            ++line_;
+            column_ = 1;
+        } else if (c >= 0 && (c & 0xC0) != 0x80) {
+            ++column_;
+        }
+        return c;
+    }
+
+    [[noreturn]] void fail_here(std::string message) { fail_stream(name_, "malformed JSON array: " + std::move(message), line_, column_); }
+
+    std::unique_ptr<ByteSource> source_;
+    std::string name_;
+    RecordSettings settings_;
+    std::optional<std::size_t> total_;
+    std::size_t count_ = 0;
+    std::uint32_t line_ = 1, column_ = 1;
+    bool ended_ = false;
 };
 
 // ------------------------------------------------------------------- JSON Lines
 
 class JsonLinesReader final : public RecordReader {
 public:
-    JsonLinesReader(std::unique_ptr<ByteSource> source, std::string name, std::optional<std::size_t> total)
-        : source_(std::move(source)), name_(std::move(name)), total_(total) {
+    JsonLinesReader(std::unique_ptr<ByteSource> source, std::string name, const RecordSettings& settings,
+                    std::optional<std::size_t> total)
+        : source_(std::move(source)), name_(std::move(name)), settings_(settings), total_(total) {
         skip_bom(*source_);
     }
 
     bool next(Record& record) override {
         std::string line;
         for (;;) {
-            if (!source_->read_line(line)) {
-                if (source_->failed()) throw Failure(record_error(0, "cannot read " + name_ + " to its end"));
+            if (!source_->read_line(line, settings_.limits.max_data_bytes)) {
+                if (source_->failed()) fail_stream(name_, "cannot read " + name_ + " to its end");
                 return false;
             }
             ++line_;
@@ -105,18 +236,7 @@ public:
         record = Record{};
         record.number = ++count_;
         record.line = line_;
-        try {
-            record.data = engine::parse_data(line, name_);
-        } catch (Failure& failure) {
-            Error& error = failure.error();
-            error.record = static_cast<std::int64_t>(record.number);
-            error.where.file = name_;
-            if (error.where.known()) error.where.line = line_; // parse_data counted within the one line
-            else error.where.line = line_, error.where.column = 0;
-            record.error = std::move(error);
-            return true;
-        }
-        if (!check_object(record)) record.error->where = SourceLocation{name_, line_, 0};
+        read_record_text(record, line, name_, TextStart{line_, 1}, settings_);
         return true;
     }
 
@@ -125,6 +245,7 @@ public:
 private:
     std::unique_ptr<ByteSource> source_;
     std::string name_;
+    RecordSettings settings_;
     std::optional<std::size_t> total_;
     std::size_t count_ = 0;
     std::uint32_t line_ = 0;
@@ -134,46 +255,34 @@ private:
 
 class CsvReader final : public RecordReader {
 public:
-    CsvReader(std::unique_ptr<ByteSource> source, std::string name, std::optional<std::size_t> total)
-        : source_(std::move(source)), parser_(*source_), name_(std::move(name)), total_(total) {
+    CsvReader(std::unique_ptr<ByteSource> source, std::string name, const RecordSettings& settings,
+              std::optional<std::size_t> total)
+        : source_(std::move(source)), parser_(*source_), name_(std::move(name)), settings_(settings), total_(total) {
         skip_bom(*source_);
         CsvParser::Row header;
         if (!parser_.next(header)) throw Failure(record_error(0, "the CSV file is empty: it needs a header row", name_));
-        if (!header.problem.empty()) {
-            Error error = record_error(0, "CSV header: " + header.problem, name_, header.line);
-            error.record = -1;
-            throw Failure(std::move(error));
-        }
+        if (!header.problem.empty()) fail_stream(name_, "CSV header: " + header.problem, header.line);
         columns_ = parse_csv_header(header.cells, name_);
     }
 
     bool next(Record& record) override {
         CsvParser::Row row;
         if (!parser_.next(row)) {
-            if (source_->failed()) throw Failure(record_error(0, "cannot read " + name_ + " to its end"));
+            if (source_->failed()) fail_stream(name_, "cannot read " + name_ + " to its end");
             return false;
         }
         record = Record{};
         record.number = ++count_;
         record.line = row.line;
+        const TextStart start{row.line, 0};
         if (!row.problem.empty()) {
-            record.error = record_error(record.number, row.problem, name_, row.line);
-            return true;
-        }
-        if (row.cells.size() != columns_.size()) {
-            record.error = record_error(record.number,
-                                        "the row has " + std::to_string(row.cells.size()) + " cells, the header " +
-                                            std::to_string(columns_.size()),
-                                        name_, row.line);
-            return true;
-        }
-        try {
-            record.data = csv_row_to_record(columns_, row.cells);
-        } catch (Failure& failure) {
-            Error& error = failure.error();
-            error.record = static_cast<std::int64_t>(record.number);
-            error.where = SourceLocation{name_, row.line, 0};
-            record.error = std::move(error);
+            fail_record(record, record_error(record.number, row.problem), name_, start);
+        } else if (row.cells.size() != columns_.size()) {
+            fail_record(record, record_error(record.number, "the row has " + std::to_string(row.cells.size()) +
+                                                                " cells, the header " + std::to_string(columns_.size())),
+                        name_, start);
+        } else {
+            adopt_row(record, row, start);
         }
         return true;
     }
@@ -181,24 +290,38 @@ public:
     std::optional<std::size_t> total() const override { return total_; }
 
 private:
+    // The cells as a record, through the engine's way in for JSON built here.
+    void adopt_row(Record& record, const CsvParser::Row& row, TextStart start) {
+        try {
+            record.data = engine::adopt_data(csv_row_to_record(columns_, row.cells),
+                                             engine::DataSource{name_, settings_.encoding}, settings_.limits,
+                                             &record.warnings);
+        } catch (Failure& failure) {
+            Error error = std::move(failure.error());
+            error.where = SourceLocation{}; // the row's line, not a place in text it never had
+            fail_record(record, std::move(error), name_, start);
+        }
+    }
+
     std::unique_ptr<ByteSource> source_;
     CsvParser parser_;
     std::string name_;
+    RecordSettings settings_;
     std::optional<std::size_t> total_;
     std::vector<CsvColumn> columns_;
     std::size_t count_ = 0;
 };
 
-// A reader that owns the file it reads.
-class FileReader final : public RecordReader {
+// A reader that owns the stream it reads.
+class OwningReader final : public RecordReader {
 public:
-    FileReader(std::unique_ptr<std::ifstream> file, std::unique_ptr<RecordReader> reader)
-        : file_(std::move(file)), reader_(std::move(reader)) {}
+    OwningReader(engine::DataStream stream, std::unique_ptr<RecordReader> reader)
+        : stream_(std::move(stream)), reader_(std::move(reader)) {}
     bool next(Record& record) override { return reader_->next(record); }
     std::optional<std::size_t> total() const override { return reader_->total(); }
 
 private:
-    std::unique_ptr<std::ifstream> file_; // declared first: destroyed after the reader
+    engine::DataStream stream_; // declared first: destroyed after the reader
     std::unique_ptr<RecordReader> reader_;
 };
 
@@ -208,11 +331,35 @@ std::string lower_extension(const std::string& file_name) {
     return ext;
 }
 
+// The records of a regular file, counted in a first quick pass. Only a regular file: a
+// pipe read to count its records would be empty for the reading of them.
 std::optional<std::size_t> count_file(const fs::path& path, RecordsFormat format) {
-    if (format == RecordsFormat::json_array) return std::nullopt; // the reader knows after parsing
     std::ifstream in(path, std::ios::binary);
     if (!in) return std::nullopt;
     return count_records(in, format);
+}
+
+// The top-level items of a JSON array: commas outside strings and nested values.
+std::size_t count_array_items(ByteSource& source) {
+    std::size_t commas = 0;
+    int depth = 0;
+    bool any = false;
+    for (int c = source.get(); c >= 0; c = source.get()) {
+        if (c == '"') {
+            for (int s = source.get(); s >= 0 && s != '"'; s = source.get())
+                if (s == '\\') source.get();
+            any = true;
+        } else if (c == '[' || c == '{') {
+            if (depth++ == 1) any = true;
+        } else if (c == ']' || c == '}') {
+            --depth;
+        } else if (c == ',' && depth == 1) {
+            ++commas;
+        } else if (depth == 1 && c != ' ' && c != '\t' && c != '\r' && c != '\n') {
+            any = true;
+        }
+    }
+    return any ? commas + 1 : 0;
 }
 
 } // namespace
@@ -230,47 +377,53 @@ RecordsFormat detect_format(const std::string& file_name, std::string_view first
 }
 
 std::unique_ptr<RecordReader> read_records(std::istream& in, RecordsFormat format, const std::string& name,
-                                           std::optional<std::size_t> total) {
+                                           const RecordSettings& settings, std::optional<std::size_t> total) {
     auto source = std::make_unique<ByteSource>(in);
     // The look-ahead stays in the source: the reader chosen starts from the first byte.
     if (format == RecordsFormat::automatic) format = detect_format(name, source->look_ahead(512));
     switch (format) {
-    case RecordsFormat::json_array: return std::make_unique<JsonArrayReader>(std::move(source), name);
-    case RecordsFormat::json_lines: return std::make_unique<JsonLinesReader>(std::move(source), name, total);
+    case RecordsFormat::json_array: return std::make_unique<JsonArrayReader>(std::move(source), name, settings, total);
+    case RecordsFormat::json_lines: return std::make_unique<JsonLinesReader>(std::move(source), name, settings, total);
     case RecordsFormat::csv:
     case RecordsFormat::automatic: break;
     }
-    return std::make_unique<CsvReader>(std::move(source), name, total);
+    return std::make_unique<CsvReader>(std::move(source), name, settings, total);
 }
 
-std::unique_ptr<RecordReader> open_records(const fs::path& path, RecordsFormat format) {
-    const std::string name = path.string();
-    if (name == "-") return read_records(std::cin, format, "<stdin>");
-    std::error_code ec;
-    if (!fs::exists(path, ec)) throw Failure(record_error(0, "no such file: " + name));
-    if (fs::is_directory(path, ec)) throw Failure(record_error(0, name + " is a folder, not a records file"));
-    auto file = std::make_unique<std::ifstream>(path, std::ios::binary);
-    if (!*file) throw Failure(record_error(0, "cannot read " + name));
-    if (format == RecordsFormat::automatic) {
-        std::string first(512, '\0');
-        file->read(first.data(), static_cast<std::streamsize>(first.size()));
-        first.resize(static_cast<std::size_t>(file->gcount()));
-        file->clear();
-        file->seekg(0);
-        format = detect_format(name, first);
+std::unique_ptr<RecordReader> open_records(const fs::path& path, RecordsFormat format, const RecordSettings& settings) {
+    const std::string name = path.string() == "-" ? "<stdin>" : path.string();
+    engine::DataStream stream = engine::open_data(path.string(), engine::Pipes::allowed);
+    std::optional<std::size_t> total;
+    if (stream.regular_file()) {
+        if (format == RecordsFormat::automatic) {
+            std::string first(512, '\0');
+            std::ifstream peek(path, std::ios::binary);
+            peek.read(first.data(), static_cast<std::streamsize>(first.size()));
+            first.resize(static_cast<std::size_t>(peek.gcount()));
+            format = detect_format(name, first);
+        }
+        total = count_file(path, format);
     }
-    auto reader = read_records(*file, format, name, count_file(path, format));
-    return std::make_unique<FileReader>(std::move(file), std::move(reader));
+    auto reader = read_records(stream.in(), format, name, settings, total);
+    return std::make_unique<OwningReader>(std::move(stream), std::move(reader));
 }
 
 std::size_t count_records(std::istream& in, RecordsFormat format) {
     ByteSource source(in);
     skip_bom(source);
     std::size_t count = 0;
+    if (format == RecordsFormat::json_array) return count_array_items(source);
     if (format == RecordsFormat::json_lines) {
-        for (std::string line; source.read_line(line);)
-            if (line.find_first_not_of(" \t\r") != std::string::npos) ++count;
-        return count;
+        bool has_text = false; // blank lines are not records
+        for (int c = source.get(); c >= 0; c = source.get()) {
+            if (c == '\n') {
+                count += has_text ? 1 : 0;
+                has_text = false;
+            } else if (c != ' ' && c != '\t' && c != '\r') {
+                has_text = true;
+            }
+        }
+        return count + (has_text ? 1 : 0);
     }
     // CSV: rows are line ends outside quotes; blank lines do not count, nor does the header.
     bool in_quotes = false, row_has_text = false;

@@ -10,8 +10,7 @@
 #include <ostream>
 #include <sstream>
 
-#include "engine/data_input.hpp"
-#include "engine/input_text.hpp"
+#include "engine/data_reader.hpp"
 #include "engine/model_limits.hpp"
 #include "engine/install_paths.hpp"
 #include "engine/writers.hpp"
@@ -85,10 +84,17 @@ std::string profile_name_for(const nlohmann::json& data, const RenderOptions& op
 }
 
 // Fills in the source line of a template error when the stage that raised it did not have
-// the source at hand (the markup stage works on evaluated text).
+// the source at hand (the markup stage works on evaluated text). Only template errors: the
+// position of any other error is in a file that is not a template (the data's, a profile's).
 void add_source_line(Error& error, const tmpl::SourceLoader& loader) {
-    if (!error.source_line.empty() || !error.where.known() || error.where.file.empty()) return;
-    std::optional<std::string> source = loader.read(error.where.file);
+    const bool template_error = error.kind == ErrorKind::template_syntax || error.kind == ErrorKind::template_eval;
+    if (!template_error || !error.source_line.empty() || !error.where.known() || error.where.file.empty()) return;
+    std::optional<std::string> source;
+    try {
+        source = loader.read(error.where.file);
+    } catch (const Failure&) {
+        return; // the error stands without its line
+    }
     if (!source) return;
     std::istringstream lines(*source);
     std::string line;
@@ -242,12 +248,19 @@ struct Engine::Impl {
         return document;
     }
 
-    // The data text as JSON: the data limits, legacy encodings, warnings about the data.
+    // The data text as JSON, through the one way in (engine/data_reader.hpp).
     nlohmann::json read(std::string_view data_json, const RenderOptions& render_options,
                         std::vector<Warning>& warnings) const {
-        const engine::DataLimits data_limits{options.max_data_bytes, options.max_data_string_bytes};
-        return engine::read_data(data_json, render_options.data_name, render_options.input_encoding, data_limits,
-                                 warnings);
+        return engine::read_data(data_json, data_source(render_options), engine::data_limits(options), &warnings);
+    }
+
+    // JSON the caller built, through the same checks.
+    nlohmann::json adopt(nlohmann::json data, const RenderOptions& render_options, std::vector<Warning>& warnings) const {
+        return engine::adopt_data(std::move(data), data_source(render_options), engine::data_limits(options), &warnings);
+    }
+
+    static engine::DataSource data_source(const RenderOptions& render_options) {
+        return {render_options.data_name, render_options.input_encoding};
     }
 
     std::string write(const model::Document& document, Format format) const {
@@ -310,8 +323,20 @@ ModelResult Engine::build_model_parsed(const std::string& template_name, const n
                                        const RenderOptions& options) const {
     ModelResult result;
     auto error = guarded([&] {
-        result.document = impl_->build_valid(template_name, engine::adopt_data(data, options.data_name), options,
+        result.document = impl_->build_valid(template_name, impl_->adopt(data, options, result.warnings), options,
                                               result.warnings);
+    });
+    result.ok = !error;
+    if (error) result.error = std::move(*error);
+    return result;
+}
+
+ModelResult Engine::build_model_parsed(const std::string& template_name, nlohmann::json&& data,
+                                       const RenderOptions& options) const {
+    ModelResult result;
+    auto error = guarded([&] {
+        result.document = impl_->build_valid(template_name, impl_->adopt(std::move(data), options, result.warnings),
+                                              options, result.warnings);
     });
     result.ok = !error;
     if (error) result.error = std::move(*error);

@@ -1,11 +1,10 @@
-#include "engine/data_input.hpp"
+#include "engine/json_text.hpp"
 
 #include <algorithm>
 #include <cstring>
 #include <optional>
 
 #include "engine/json_reader.hpp"
-#include "text/json_path.hpp"
 #include "text/utf8.hpp"
 #include "vanban/error.hpp"
 
@@ -37,7 +36,10 @@ TextPosition position_of(std::string_view text, std::size_t offset) {
     if (line_end == std::string_view::npos) line_end = text.size();
     std::string_view line = text.substr(line_start, line_end - line_start);
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    pos.line_text = std::string(line);
+    // A line of minified JSON can be megabytes long: it is not shown under the message then
+    // (the line and column still say where).
+    constexpr std::size_t max_shown_line_bytes = 1000;
+    if (line.size() <= max_shown_line_bytes) pos.line_text = std::string(line);
     return pos;
 }
 
@@ -80,17 +82,36 @@ std::size_t string_end(std::string_view text, std::size_t open) {
     return text.size();
 }
 
-// Rejects pathological nesting before nlohmann's recursive parser sees it.
-void check_depth(std::string_view text, const std::string& name, int max_depth) {
+// Nesting and the number of values, counted on the text before a parser builds anything:
+// deep nesting would exhaust the recursive parser's stack, and a document's values cost
+// memory many times their text (an object of one member takes about 100 bytes for its 8).
+// A container holds one value more than the commas directly in it, unless it is empty.
+void check_shape(std::string_view text, const std::string& name, const JsonShapeLimits& limits) {
     int depth = 0;
+    std::size_t values = 1;
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
-        if (c == '"') i = string_end(text, i); // brackets inside strings do not count
-        else if (c == '[' || c == '{') {
-            if (++depth > max_depth)
-                fail_at(text, i, name, "JSON nesting deeper than " + std::to_string(max_depth) + " levels",
+        if (c == '"') {
+            i = string_end(text, i); // brackets and commas inside strings do not count
+            continue;
+        }
+        if (c == '[' || c == '{') {
+            if (++depth > limits.max_depth)
+                fail_at(text, i, name, "JSON nesting deeper than " + std::to_string(limits.max_depth) + " levels",
                         ErrorKind::limit);
-        } else if (c == ']' || c == '}') --depth;
+            const std::size_t next = text.find_first_not_of(" \t\r\n", i + 1);
+            if (next != std::string_view::npos && text[next] != ']' && text[next] != '}') ++values;
+        } else if (c == ']' || c == '}') {
+            --depth;
+        } else if (c == ',') {
+            ++values;
+        } else {
+            continue;
+        }
+        if (values > limits.max_values)
+            fail_at(text, i, name, "the data holds more than " + std::to_string(limits.max_values) +
+                                       " values (max_data_values); one document's data holds far fewer",
+                    ErrorKind::limit);
     }
 }
 
@@ -117,72 +138,6 @@ std::size_t offset_of_number(std::string_view text, std::string_view token) {
     return 0;
 }
 
-void normalise_strings(json& value) {
-    switch (value.type()) {
-    case json::value_t::string: {
-        auto& s = value.get_ref<std::string&>();
-        if (!text::is_nfc(s)) s = text::to_nfc(s);
-        break;
-    }
-    case json::value_t::array:
-        for (json& item : value) normalise_strings(item);
-        break;
-    case json::value_t::object: {
-        bool keys_nfc = true;
-        for (auto it = value.begin(); it != value.end() && keys_nfc; ++it)
-            keys_nfc = text::is_nfc(it.key());
-        if (!keys_nfc) {
-            // Rebuild the object with NFC keys, keeping the data's order of fields.
-            json rebuilt = json::object();
-            for (auto it = value.begin(); it != value.end(); ++it)
-                rebuilt[text::to_nfc(it.key())] = std::move(it.value());
-            value = std::move(rebuilt);
-        }
-        for (auto it = value.begin(); it != value.end(); ++it) normalise_strings(it.value());
-        break;
-    }
-    default:
-        break;
-    }
-}
-
-[[noreturn]] void fail_in_data(const std::string& name, const text::JsonPath& json_path, std::string message,
-                               ErrorKind kind = ErrorKind::data) {
-    Error error;
-    error.kind = kind;
-    error.message = json_path.describe() + ": " + std::move(message);
-    error.json_path = json_path.text();
-    error.where.file = name;
-    throw Failure(std::move(error));
-}
-
-void check_utf8(const std::string& text, const std::string& name, const text::JsonPath& json_path, bool is_key) {
-    if (auto bad = text::find_invalid_utf8(text))
-        fail_in_data(name, json_path,
-                     std::string(is_key ? "a key" : "the text") + " is not valid UTF-8 (byte " + std::to_string(*bad) + ")");
-}
-
-// Valid UTF-8 and depth, checked before normalise_strings() walks the same values.
-void check_built_data(const json& value, const std::string& name, const text::JsonPath& json_path, int depth,
-                      int max_depth) {
-    if (value.is_string()) {
-        check_utf8(value.get_ref<const std::string&>(), name, json_path, false);
-        return;
-    }
-    if (!value.is_structured()) return;
-    if (depth >= max_depth)
-        fail_in_data(name, json_path, "nesting deeper than " + std::to_string(max_depth) + " levels", ErrorKind::limit);
-    if (value.is_array()) {
-        for (std::size_t i = 0; i < value.size(); ++i)
-            check_built_data(value[i], name, json_path.index(i), depth + 1, max_depth);
-        return;
-    }
-    for (auto it = value.begin(); it != value.end(); ++it) {
-        check_utf8(it.key(), name, json_path, true);
-        check_built_data(it.value(), name, json_path.key(it.key()), depth + 1, max_depth);
-    }
-}
-
 // nlohmann's parse, for what the fast reader declines: it reads the rare cases (integers
 // beyond 64 bits) and words every error, which is placed at its line and column here.
 json parse_with_nlohmann(std::string_view body, const std::string& name) {
@@ -207,34 +162,11 @@ json parse_with_nlohmann(std::string_view body, const std::string& name) {
 
 } // namespace
 
-json adopt_data(const json& data, const std::string& name, int max_depth) {
-    check_built_data(data, name, {}, 0, max_depth);
-    json copy = data;
-    normalise_strings(copy);
-    return copy;
-}
-
-json parse_data(std::string_view text, const std::string& name, int max_depth) {
+json parse_json_text(std::string_view text, const std::string& name, const JsonShapeLimits& limits) {
     const std::string_view body = text::strip_bom(text);
-    const std::size_t bom = text.size() - body.size();
-    if (auto bad = text::find_invalid_utf8(body)) {
-        Error error;
-        error.kind = ErrorKind::data;
-        error.message = "invalid UTF-8 at byte " + std::to_string(*bad + bom) +
-                        " (save the file as UTF-8)";
-        error.where.file = name;
-        error.byte_offset = static_cast<std::int64_t>(*bad + bom);
-        throw Failure(std::move(error));
-    }
-    return parse_valid_data(text, name, max_depth);
-}
-
-json parse_valid_data(std::string_view text, const std::string& name, int max_depth) {
-    const std::string_view body = text::strip_bom(text);
-    check_depth(body, name, max_depth);
+    check_shape(body, name, limits);
     std::optional<json> data = read_json_fast(body);
     if (!data) data = parse_with_nlohmann(body, name);
-    normalise_strings(*data);
     return std::move(*data);
 }
 

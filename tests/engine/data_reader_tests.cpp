@@ -1,7 +1,7 @@
 // Data enters the library here: UTF-8 is checked, JSON errors are located, text becomes NFC.
 #include <catch2/catch.hpp>
 
-#include "engine/data_input.hpp"
+#include "engine/data_reader.hpp"
 #include "vanban/error.hpp"
 
 using namespace vanban;
@@ -89,4 +89,84 @@ TEST_CASE("data: pathological nesting is refused before it can exhaust the stack
     // ...but a quote after an escaped backslash does, and the brackets after it count.
     std::string after_backslash = "[\"\\\\\", " + std::string(300, '[') + std::string(300, ']') + "]";
     CHECK(data_error(after_backslash).kind == ErrorKind::limit);
+}
+
+// ------------------------------------------------------------------ the one way in
+
+namespace {
+
+engine::DataLimits small_limits() {
+    engine::DataLimits limits;
+    limits.max_data_bytes = 200;
+    limits.max_data_string_bytes = 8;
+    limits.max_values = 6;
+    limits.max_depth = 3;
+    return limits;
+}
+
+Error read_error(std::string_view text, const engine::DataLimits& limits = small_limits()) {
+    try {
+        engine::read_data(text, {"d.json", InputEncoding::utf8}, limits, nullptr);
+    } catch (const Failure& f) {
+        return f.error();
+    }
+    FAIL("the data was accepted");
+    return {};
+}
+
+Error adopt_error(nlohmann::json data, const engine::DataLimits& limits = small_limits()) {
+    try {
+        engine::adopt_data(std::move(data), {"record 3", InputEncoding::utf8}, limits, nullptr);
+    } catch (const Failure& f) {
+        return f.error();
+    }
+    FAIL("the data was accepted");
+    return {};
+}
+
+} // namespace
+
+TEST_CASE("data: text and built JSON meet the same limits") {
+    // Values: members and items, counted on the text before anything is built.
+    const Error values = read_error(R"({"a": [1, 2, 3], "b": {"c": 4, "d": 5}})");
+    CHECK(values.kind == ErrorKind::limit);
+    CHECK(values.where.line == 1);
+    CHECK(values.where.column == 23); // the bracket that opens the seventh value
+    CHECK_THAT(values.message, Catch::Contains("more than 6 values (max_data_values)"));
+    CHECK_NOTHROW(engine::read_data(R"({"a": [1, 2, 3], "b": {}})", {"d.json"}, small_limits(), nullptr));
+    CHECK_NOTHROW(engine::read_data(R"([[], {}, "a,b,c,d"])", {"d.json"}, small_limits(), nullptr));
+    CHECK_THAT(adopt_error(nlohmann::json::parse(R"({"a": [1, 2, 3], "b": {"c": 4, "d": 5}})")).message,
+               Catch::Contains("more than 6 values (max_data_values)"));
+
+    const Error text = read_error(R"({"s": "123456789"})");
+    CHECK(text.kind == ErrorKind::limit);
+    CHECK(text.json_path == "s");
+    const Error built_text = adopt_error({{"s", "123456789"}});
+    CHECK(built_text.message == text.message);
+    CHECK(built_text.where.file == "record 3");
+
+    CHECK(read_error("[[[[1]]]]").kind == ErrorKind::limit);
+    const Error deep = adopt_error(nlohmann::json::parse("[[[[1]]]]"));
+    CHECK(deep.kind == ErrorKind::limit);
+    CHECK(deep.json_path == "[0][0][0]");
+
+    CHECK_THAT(read_error("[\"" + std::string(200, ' ') + "\"]").message, Catch::Contains("larger than 200 bytes"));
+    engine::DataLimits few_bytes = small_limits();
+    few_bytes.max_data_string_bytes = 1000;
+    CHECK_THAT(adopt_error({{"s", std::string(300, 'x')}}, few_bytes).message, Catch::Contains("larger than 200 bytes"));
+}
+
+TEST_CASE("data: built JSON is brought to NFC and checked as UTF-8, or decoded from a legacy encoding") {
+    const auto nfc = engine::adopt_data({{"O\xCC\x9B", "u\xCC\x89y"}}, {"r"}, {}, nullptr);
+    CHECK(nfc == nlohmann::json{{"\xC6\xA0", "\xE1\xBB\xA7y"}});
+    const Error bad = adopt_error({{"a", {{"b", "ng\xE0y"}}}});
+    CHECK(bad.kind == ErrorKind::data);
+    CHECK(bad.json_path == "a.b");
+    CHECK_THAT(bad.message, Catch::StartsWith("a.b: the text is not valid UTF-8 (byte 2"));
+    // Raw TCVN3 bytes in one string, TCVN3 shown as Latin-1 in another: both decoded.
+    const std::string raw = "\xAE\xB6ng";
+    const auto decoded = engine::adopt_data({{"raw", raw}, {"shown", "\xC2\xAE\xC2\xB6ng"}, {"plain", "Đảng"}},
+                                            {"r", InputEncoding::tcvn3}, {}, nullptr);
+    CHECK(decoded["raw"] == decoded["shown"]);
+    CHECK(decoded["plain"] == "Đảng"); // real Unicode is kept
 }

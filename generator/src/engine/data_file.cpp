@@ -1,0 +1,58 @@
+#include "engine/data_file.hpp"
+
+#include <array>
+#include <filesystem>
+#include <iostream>
+
+#include "vanban/error.hpp"
+
+namespace vanban::engine {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+[[noreturn]] void cannot_read(const std::string& message) { throw Failure(ErrorKind::data, message); }
+
+// Reads at most max_bytes + 1 bytes: enough to tell data past its limit, without holding a
+// file of any size in memory.
+void read_capped(std::istream& in, std::string& text, std::size_t max_bytes) {
+    std::array<char, 1 << 16> buffer;
+    while (text.size() <= max_bytes) {
+        in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+        const auto got = static_cast<std::size_t>(in.gcount());
+        if (got == 0) break;
+        text.append(buffer.data(), std::min(got, max_bytes - text.size() + 1));
+    }
+}
+
+} // namespace
+
+DataStream open_data(const std::string& path, Pipes pipes) {
+    DataStream stream;
+    if (path == "-") {
+        stream.in_ = &std::cin;
+        return stream;
+    }
+    std::error_code ec;
+    const fs::file_status status = fs::status(path, ec);
+    if (!fs::exists(status)) cannot_read("no such file: " + path);
+    if (fs::is_directory(status)) cannot_read(path + " is a folder, not a data file");
+    stream.regular_ = fs::is_regular_file(status);
+    if (!stream.regular_ && !(pipes == Pipes::allowed && fs::is_fifo(status)))
+        cannot_read(path + " is not a regular file (a pipe or a device?); give - to read standard input");
+    stream.file_ = std::make_unique<std::ifstream>(path, std::ios::binary);
+    if (!*stream.file_) cannot_read("cannot read " + path + " (no permission?)");
+    stream.in_ = stream.file_.get();
+    return stream;
+}
+
+std::string read_data_file(const std::string& path, std::size_t max_bytes) {
+    const DataStream stream = open_data(path, Pipes::refused);
+    std::string text;
+    read_capped(stream.in(), text, max_bytes);
+    if (stream.in().bad()) cannot_read("cannot read " + path + " to its end");
+    return text;
+}
+
+} // namespace vanban::engine

@@ -1,0 +1,105 @@
+// vanban batch reads its data as vanban render does: the shared data and every record go
+// through the one way in (engine/data_reader.hpp), with its encodings, limits and warnings;
+// records from a pipe are read once, and all of them rendered.
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include "support/run_vanban.hpp"
+#include "support/temp_dir.hpp"
+#include "fixtures/legacy_text.hpp"
+
+using namespace vanban::testing;
+namespace fs = std::filesystem;
+
+namespace {
+
+void add_template(const TempDir& dir) {
+    dir.write("tpl/plan/main.vbt", "@type KẾ HOẠCH\n@summary {{ summary }}\n{{ body }}\n");
+    dir.write("shared.json", R"({"summary": "về công tác kết nạp đảng viên", "body": "Nội dung chung."})");
+}
+
+std::string jsonl_records(int count) {
+    std::string text;
+    for (int i = 1; i <= count; ++i) text += "{\"code\": \"R" + std::to_string(i) + "\"}\n";
+    return text;
+}
+
+// "Đảng cộng sản Việt Nam" in TCVN3, shown as Windows-1252 and saved as UTF-8.
+std::string tcvn3_shown_as_latin1() {
+    using namespace vanban::fixtures;
+    return shown_as_latin1(legacy_bytes("Đảng cộng sản Việt Nam", vanban::text::LegacyEncoding::tcvn3));
+}
+
+} // namespace
+
+TEST_CASE("cli batch data: 500 records through a named pipe are read once and all rendered") {
+    TempDir dir;
+    add_template(dir);
+    dir.write("records.jsonl", jsonl_records(500));
+    const std::string folder = shell_quote(dir.path().string());
+    REQUIRE(run_shell("cd " + folder + " && mkfifo records.fifo") == 0);
+    // The writer waits for the reader to open the pipe; nothing can read the records twice.
+    REQUIRE(run_shell("cd " + folder + " && (cat records.jsonl > records.fifo &)") == 0);
+    CliRun run = run_vanban("batch -t tpl plan shared.json records.fifo --records-format jsonl -o 'out/{{ code }}.json' -j 2", dir);
+    INFO(run.err);
+    CHECK(run.exit_code == 0);
+    CHECK(dir.files("out").size() == 501); // and the manifest
+    CHECK_THAT(run.err, Catch::Contains("500 written, 0 skipped (unchanged), 0 failed, of 500 records"));
+    const auto manifest = nlohmann::json::parse(read_file(dir.path() / "out/manifest.json"));
+    CHECK(manifest["records"].size() == 500);
+    CHECK(manifest["summary"]["complete"] == true);
+}
+
+TEST_CASE("cli batch data: a record with a text past the data limit fails alone, as render refuses it") {
+    TempDir dir;
+    add_template(dir);
+    const std::string long_text(2u << 20, 'a');
+    dir.write("records.jsonl", "{\"code\": \"A\"}\n{\"code\": \"B\", \"body\": \"" + long_text + "\"}\n");
+    dir.write("record-b.json", "{\"summary\": \"s\", \"body\": \"" + long_text + "\"}");
+    CliRun render = run_vanban("render -t tpl plan record-b.json -o b.json", dir);
+    CHECK(render.exit_code == 9);
+    CliRun run = run_vanban("batch -q -t tpl plan shared.json records.jsonl -o 'out/{{ code }}.json'", dir);
+    CHECK(run.exit_code == 10);
+    CHECK_THAT(run.err, Catch::Contains("record 2: records.jsonl:2: body: a text of 2097152 bytes is longer "
+                                        "than 1 MiB (max_data_string_bytes)"));
+    CHECK(dir.files("out") == std::vector<std::string>{"A.json", "manifest.json"});
+    const auto manifest = nlohmann::json::parse(read_file(dir.path() / "out/manifest.json"));
+    CHECK(manifest["records"][1]["error"]["kind"] == "limit");
+}
+
+TEST_CASE("cli batch data: shared data past the data limit stops the batch before any record") {
+    TempDir dir;
+    add_template(dir);
+    dir.write("big.json", "{\"summary\": \"s\", \"body\": \"b\", \"x\": [" + std::string((33u << 20) - 40, '1') + "]}");
+    dir.write("records.jsonl", jsonl_records(2));
+    CliRun run = run_vanban("batch -t tpl plan big.json records.jsonl -o 'out/{{ code }}.json'", dir);
+    CHECK(run.exit_code == 9);
+    CHECK_THAT(run.err, Catch::Contains("big.json: error: the data is larger than 32 MiB (max_data_bytes)"));
+    CHECK_FALSE(fs::exists(dir.path() / "out"));
+}
+
+TEST_CASE("cli batch data: --input-encoding decodes shared data and records; without it, warnings say so") {
+    TempDir dir;
+    add_template(dir);
+    const std::string shown = tcvn3_shown_as_latin1();
+    dir.write("legacy-shared.json", "{\"summary\": \"" + shown + "\", \"body\": \"b\"}");
+    dir.write("records.csv", "code,body\nA," + shown + "\n");
+    const std::string command = "batch -t tpl plan legacy-shared.json records.csv -o 'out/{{ code }}.json'";
+    CliRun warned = run_vanban(command, dir);
+    INFO(warned.err);
+    CHECK(warned.exit_code == 0);
+    CHECK_THAT(warned.err, Catch::Contains("warning: legacy-shared.json: summary: looks like TCVN3 text shown as "
+                                           "Latin-1; use --input-encoding tcvn3"));
+    CHECK_THAT(warned.err, Catch::Contains("warning: record 1 (code=A): body: looks like TCVN3 text shown as Latin-1"));
+
+    CliRun decoded = run_vanban(command + " --input-encoding tcvn3 -q", dir);
+    CHECK(decoded.exit_code == 0);
+    CHECK(decoded.err.empty());
+    const std::string model = read_file(dir.path() / "out/A.json");
+    CHECK_THAT(model, Catch::Contains("Đảng cộng sản Việt Nam"));
+
+    CliRun unknown = run_vanban(command + " --input-encoding ebcdic", dir);
+    CHECK(unknown.exit_code == 2);
+    CHECK_THAT(unknown.err, Catch::Contains("unknown input encoding 'ebcdic'"));
+}
