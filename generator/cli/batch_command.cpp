@@ -10,6 +10,7 @@
 #include <memory>
 #include <mutex>
 #include <pthread.h>
+#include <set>
 #include <sstream>
 #include <sys/ioctl.h>
 #include <thread>
@@ -155,6 +156,10 @@ public:
         }
         clear_bar();
         std::cerr << report.describe() << "\n";
+        // What to do about it, once for each kind of problem: a hint repeated under every
+        // record would drown the records.
+        if (!report.error.hint.empty() && hints_shown_.insert(report.error.hint.code()).second)
+            std::cerr << msg("format.hint", "hint").text() << ": " << report.error.hint.text() << "\n";
     }
 
     void message(const std::string& text) {
@@ -235,6 +240,7 @@ private:
     static constexpr std::size_t kShownRepeats = 3;
     std::string last_why_; // the last failure printed, without its record
     std::size_t repeats_ = 0, hidden_ = 0;
+    std::set<std::string> hints_shown_; // codes of the hints printed
 };
 
 // Ctrl-C (or SIGTERM from a scheduler) asks the batch to stop taking records: the records in

@@ -334,7 +334,7 @@ TEST_CASE("C ABI: TCVN3 data read with the tcvn3 input encoding gives the UTF-8 
         REQUIRE(vanban_result_ok(r.get()) == 0);
         CHECK(vanban_result_exit_code(r.get()) == 5);
         CHECK(std::string(vanban_result_file(r.get())) == "plan-tcvn3.json");
-        CHECK_THAT(vanban_result_reason(r.get()), Catch::Contains("--input-encoding tcvn3, vni or cp1258"));
+        CHECK_THAT(vanban_result_message(r.get()), Catch::Contains("--input-encoding tcvn3, vni or cp1258"));
     }
 }
 

@@ -132,17 +132,17 @@ TEST_CASE("data: text and built JSON meet the same limits") {
     CHECK(values.kind == ErrorKind::limit);
     CHECK(values.where.line == 1);
     CHECK(values.where.column == 23); // the bracket that opens the seventh value
-    CHECK_THAT(values.message, Catch::Contains("more than 6 values (max_data_values)"));
+    CHECK_THAT(values.message.text(), Catch::Contains("more than 6 values (max_data_values)"));
     CHECK_NOTHROW(engine::read_data(R"({"a": [1, 2, 3], "b": {}})", {"d.json"}, small_limits(), nullptr));
     CHECK_NOTHROW(engine::read_data(R"([[], {}, "a,b,c,d"])", {"d.json"}, small_limits(), nullptr));
-    CHECK_THAT(adopt_error(nlohmann::json::parse(R"({"a": [1, 2, 3], "b": {"c": 4, "d": 5}})")).message,
+    CHECK_THAT(adopt_error(nlohmann::json::parse(R"({"a": [1, 2, 3], "b": {"c": 4, "d": 5}})")).message.text(),
                Catch::Contains("more than 6 values (max_data_values)"));
 
     const Error text = read_error(R"({"s": "123456789"})");
     CHECK(text.kind == ErrorKind::limit);
     CHECK(text.json_path == "s");
     const Error built_text = adopt_error({{"s", "123456789"}});
-    CHECK(built_text.message == text.message);
+    CHECK(built_text.message.text() == text.message.text());
     CHECK(built_text.where.file == "record 3");
 
     CHECK(read_error("[[[[1]]]]").kind == ErrorKind::limit);
@@ -150,10 +150,10 @@ TEST_CASE("data: text and built JSON meet the same limits") {
     CHECK(deep.kind == ErrorKind::limit);
     CHECK(deep.json_path == "[0][0][0]");
 
-    CHECK_THAT(read_error("[\"" + std::string(200, ' ') + "\"]").message, Catch::Contains("larger than 200 bytes"));
+    CHECK_THAT(read_error("[\"" + std::string(200, ' ') + "\"]").message.text(), Catch::Contains("larger than 200 bytes"));
     engine::DataLimits few_bytes = small_limits();
     few_bytes.max_data_string_bytes = 1000;
-    CHECK_THAT(adopt_error({{"s", std::string(300, 'x')}}, few_bytes).message, Catch::Contains("larger than 200 bytes"));
+    CHECK_THAT(adopt_error({{"s", std::string(300, 'x')}}, few_bytes).message.text(), Catch::Contains("larger than 200 bytes"));
 }
 
 TEST_CASE("data: built JSON is brought to NFC and checked as UTF-8, or decoded from a legacy encoding") {
@@ -162,7 +162,7 @@ TEST_CASE("data: built JSON is brought to NFC and checked as UTF-8, or decoded f
     const Error bad = adopt_error({{"a", {{"b", "ng\xE0y"}}}});
     CHECK(bad.kind == ErrorKind::data);
     CHECK(bad.json_path == "a.b");
-    CHECK_THAT(bad.message, Catch::StartsWith("a.b: the text is not valid UTF-8 (byte 2"));
+    CHECK_THAT(bad.message.text(), Catch::StartsWith("a.b: the text is not valid UTF-8 (byte 2"));
     // Raw TCVN3 bytes in one string, TCVN3 shown as Latin-1 in another: both decoded.
     const std::string raw = "\xAE\xB6ng";
     const auto decoded = engine::adopt_data({{"raw", raw}, {"shown", "\xC2\xAE\xC2\xB6ng"}, {"plain", "Đảng"}},

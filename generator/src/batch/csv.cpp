@@ -87,7 +87,7 @@ void close_list_gaps(nlohmann::json& value) {
 
 bool CsvParser::next(Row& row) {
     row.cells.clear();
-    row.problem.clear();
+    row.problem = {};
     // Blank lines (a common last line, or spacing people leave) are not rows.
     for (int c = source_.peek(); c == '\r' || c == '\n'; c = source_.peek()) end_row();
     if (source_.peek() < 0) return false;
@@ -116,7 +116,8 @@ bool CsvParser::read_quoted(std::string& field, Row& row) {
     for (;;) {
         const int c = source_.get();
         if (c < 0) {
-            row.problem = "a quoted field opened on line " + std::to_string(opened) + " is never closed";
+            row.problem = msg("batch.csv-unclosed-quote", "a quoted field opened on line {line} is never closed",
+                              {{"line", opened}});
             return false;
         }
         if (c == '"') {
@@ -130,7 +131,8 @@ bool CsvParser::read_quoted(std::string& field, Row& row) {
         field += static_cast<char>(c);
     }
     if (!at_row_end() && source_.peek() != ',') {
-        row.problem = "text after the closing quote of a field (a quote inside a field is written \"\")";
+        row.problem = msg("batch.csv-text-after-quote",
+                          "text after the closing quote of a field (a quote inside a field is written \"\")");
         skip_rest_of_line();
         return false;
     }
@@ -140,8 +142,9 @@ bool CsvParser::read_quoted(std::string& field, Row& row) {
 void CsvParser::read_unquoted(std::string& field, Row& row) {
     for (int c = source_.peek(); c != ',' && !at_row_end(); c = source_.peek()) {
         if (c == '"') {
-            row.problem = "a quote inside a field that does not start with one (quote the whole field, and "
-                          "double the quotes inside: \"say \"\"yes\"\"\")";
+            row.problem = msg("batch.csv-stray-quote",
+                              "a quote inside a field that does not start with one (quote the whole field, and double "
+                              "the quotes inside: \"say \"\"yes\"\"\")");
             skip_rest_of_line();
             return;
         }

@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "batch/byte_source.hpp"
+#include "vanban/message.hpp"
 
 namespace vanban::batch {
 
@@ -23,7 +24,7 @@ public:
     struct Row {
         std::vector<std::string> cells;
         std::uint32_t line = 0; // where the row starts
-        std::string problem;    // why the row is malformed (the parser went on to the next line)
+        Message problem;        // why the row is malformed (the parser went on to the next line)
     };
 
     // The next row; false at the end. Blank lines are skipped.

@@ -18,6 +18,7 @@ namespace {
 nlohmann::ordered_json error_json(const Error& error) {
     nlohmann::ordered_json json = {{"kind", kind_name(error.kind)}, {"code", error.message.code()}, {"message", error.message.text()}};
     if (!error.json_path.empty()) json["json_path"] = error.json_path;
+    if (!error.hint.empty()) json["hint"] = error.hint.text();
     if (!error.where.file.empty() && error.where.known()) {
         json["file"] = error.where.file;
         json["line"] = error.where.line;

@@ -10,7 +10,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-Error record_error(std::size_t number, std::string message, const std::string& file = {}, std::uint32_t line = 0) {
+Error record_error(std::size_t number, Message message, const std::string& file = {}, std::uint32_t line = 0) {
     Error error;
     error.kind = ErrorKind::data;
     error.message = std::move(message);
@@ -21,22 +21,27 @@ Error record_error(std::size_t number, std::string message, const std::string& f
 }
 
 // A problem of the records file as a whole: it stops the batch where it is.
-[[noreturn]] void fail_stream(const std::string& name, std::string message, std::uint32_t line = 0,
-                              std::uint32_t column = 0) {
+[[noreturn]] void fail_stream(const std::string& name, Message message, std::uint32_t line = 0,
+                              std::uint32_t column = 0, Message hint = {}) {
     Error error = record_error(0, std::move(message), name, line);
+    error.hint = std::move(hint);
     error.where.column = column;
     error.record = -1;
     throw Failure(std::move(error));
 }
 
-const char* json_type_name(const nlohmann::json& value) {
+Message json_type_name(const nlohmann::json& value) {
     switch (value.type()) {
-    case nlohmann::json::value_t::array: return "a list";
-    case nlohmann::json::value_t::string: return "a string";
-    case nlohmann::json::value_t::null: return "null";
-    case nlohmann::json::value_t::boolean: return "a boolean";
-    default: return value.is_number() ? "a number" : "a value";
+    case nlohmann::json::value_t::array: return msg("json.a-list", "a list");
+    case nlohmann::json::value_t::string: return msg("json.a-string", "a string");
+    case nlohmann::json::value_t::null: return msg("json.null", "null");
+    case nlohmann::json::value_t::boolean: return msg("json.a-boolean", "a boolean");
+    default: return value.is_number() ? msg("json.a-number", "a number") : msg("json.a-value", "a value");
     }
+}
+
+[[noreturn]] void fail_read(const std::string& name) {
+    fail_stream(name, msg("batch.records-read-failed", "cannot read {file} to its end", {{"file", name}}));
 }
 
 void skip_bom(ByteSource& source) {
@@ -72,8 +77,9 @@ void fail_record(Record& record, Error error, const std::string& file, TextStart
 // Records must be objects: their fields are merged over the shared data's.
 void check_object(Record& record, const std::string& file, TextStart start) {
     if (record.error || record.data.is_object()) return;
-    fail_record(record, record_error(record.number, std::string("the record is ") + json_type_name(record.data) +
-                                                         ", not an object of fields"),
+    fail_record(record,
+                record_error(record.number, msg("batch.record-not-object", "the record is {type}, not an object of fields",
+                                                {{"type", json_type_name(record.data)}})),
                 file, start);
 }
 
@@ -102,9 +108,8 @@ public:
         skip_bom(*source_);
         skip_space();
         if (source_->peek() != '[')
-            fail_stream(name_, "the records must be a JSON array of objects, one per record (or one object per "
-                               "line, as JSON Lines)",
-                        line_, column_);
+            fail_stream(name_, msg("batch.not-an-array", "the records must be a JSON array of objects, one per record"),
+                        line_, column_, msg("batch.not-an-array-hint", "or give one object per line, as JSON Lines"));
         get();
         skip_space();
         if (source_->peek() == ']') end();
@@ -114,9 +119,9 @@ public:
         if (ended_) return false;
         if (count_ > 0 && !after_item()) return false;
         skip_space();
-        if (source_->peek() == ']') fail_here("a comma after the last record (JSON allows none)");
-        if (source_->peek() < 0) fail_here("the JSON array ends early, after record " + std::to_string(count_) +
-                                           " (is the file cut short?)");
+        if (source_->peek() == ']')
+            fail_here(msg("batch.array-trailing-comma", "a comma after the last record (JSON allows none)"));
+        if (source_->peek() < 0) fail_ends_early();
         record = Record{};
         record.number = ++count_;
         const TextStart start{line_, column_};
@@ -142,14 +147,14 @@ private:
             end();
             return false;
         }
-        if (c < 0) fail_here("the JSON array ends early, after record " + std::to_string(count_) + " (is the file cut short?)");
-        fail_here("expected ',' or ']' after record " + std::to_string(count_));
+        if (c < 0) fail_ends_early();
+        fail_here(msg("batch.array-no-comma", "expected ',' or ']' after record {number}", {{"number", count_}}));
     }
 
     void end() {
         get(); // ']'
         skip_space();
-        if (source_->peek() >= 0) fail_here("text after the end of the JSON array");
+        if (source_->peek() >= 0) fail_here(msg("batch.array-text-after", "text after the end of the JSON array"));
         ended_ = true;
     }
 
@@ -201,7 +206,15 @@ private:
         return c;
     }
 
-    [[noreturn]] void fail_here(std::string message) { fail_stream(name_, "malformed JSON array: " + std::move(message), line_, column_); }
+    [[noreturn]] void fail_here(Message problem) {
+        fail_stream(name_, msg("batch.array-malformed", "malformed JSON array: {problem}", {{"problem", std::move(problem)}}),
+                    line_, column_);
+    }
+
+    [[noreturn]] void fail_ends_early() {
+        fail_here(msg("batch.array-ends-early", "the JSON array ends early, after record {number} (is the file cut short?)",
+                      {{"number", count_}}));
+    }
 
     std::unique_ptr<ByteSource> source_;
     std::string name_;
@@ -226,7 +239,7 @@ public:
         std::string line;
         for (;;) {
             if (!source_->read_line(line, settings_.limits.max_data_bytes)) {
-                if (source_->failed()) fail_stream(name_, "cannot read " + name_ + " to its end");
+                if (source_->failed()) fail_read(name_);
                 return false;
             }
             ++line_;
@@ -260,15 +273,18 @@ public:
         : source_(std::move(source)), parser_(*source_), name_(std::move(name)), settings_(settings), total_(total) {
         skip_bom(*source_);
         CsvParser::Row header;
-        if (!parser_.next(header)) throw Failure(record_error(0, "the CSV file is empty: it needs a header row", name_));
-        if (!header.problem.empty()) fail_stream(name_, "CSV header: " + header.problem, header.line);
+        if (!parser_.next(header))
+            throw Failure(record_error(0, msg("batch.csv-empty", "the CSV file is empty: it needs a header row"), name_));
+        if (!header.problem.empty())
+            fail_stream(name_, msg("batch.csv-header-problem", "CSV header: {problem}", {{"problem", std::move(header.problem)}}),
+                        header.line);
         columns_ = parse_csv_header(header.cells, name_);
     }
 
     bool next(Record& record) override {
         CsvParser::Row row;
         if (!parser_.next(row)) {
-            if (source_->failed()) fail_stream(name_, "cannot read " + name_ + " to its end");
+            if (source_->failed()) fail_read(name_);
             return false;
         }
         record = Record{};
@@ -276,10 +292,11 @@ public:
         record.line = row.line;
         const TextStart start{row.line, 0};
         if (!row.problem.empty()) {
-            fail_record(record, record_error(record.number, row.problem), name_, start);
+            fail_record(record, record_error(record.number, std::move(row.problem)), name_, start);
         } else if (row.cells.size() != columns_.size()) {
-            fail_record(record, record_error(record.number, "the row has " + std::to_string(row.cells.size()) +
-                                                                " cells, the header " + std::to_string(columns_.size())),
+            fail_record(record,
+                        record_error(record.number, msg("batch.csv-cell-count", "the row has {cells} cells, the header {columns}",
+                                                        {{"cells", row.cells.size()}, {"columns", columns_.size()}})),
                         name_, start);
         } else {
             adopt_row(record, row, start);

@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "vanban/error.hpp"
+#include "vanban/message.hpp"
 
 namespace vanban::engine {
 
@@ -12,7 +13,13 @@ namespace fs = std::filesystem;
 
 namespace {
 
-[[noreturn]] void cannot_read(const std::string& message) { throw Failure(ErrorKind::data, message); }
+[[noreturn]] void cannot_read(Message message, Message hint = {}) {
+    Error error;
+    error.kind = ErrorKind::data;
+    error.message = std::move(message);
+    error.hint = std::move(hint);
+    throw Failure(std::move(error));
+}
 
 // Reads at most max_bytes + 1 bytes: enough to tell data past its limit, without holding a
 // file of any size in memory.
@@ -36,13 +43,15 @@ DataStream open_data(const std::string& path, Pipes pipes) {
     }
     std::error_code ec;
     const fs::file_status status = fs::status(path, ec);
-    if (!fs::exists(status)) cannot_read("no such file: " + path);
-    if (fs::is_directory(status)) cannot_read(path + " is a folder, not a data file");
+    if (!fs::exists(status)) cannot_read(msg("data.no-such-file", "no such file: {file}", {{"file", path}}));
+    if (fs::is_directory(status))
+        cannot_read(msg("data.is-folder", "{file} is a folder, not a data file", {{"file", path}}));
     stream.regular_ = fs::is_regular_file(status);
     if (!stream.regular_ && !(pipes == Pipes::allowed && fs::is_fifo(status)))
-        cannot_read(path + " is not a regular file (a pipe or a device?); give - to read standard input");
+        cannot_read(msg("data.not-regular-file", "{file} is not a regular file (a pipe or a device?)", {{"file", path}}),
+                    msg("data.not-regular-file-hint", "give - to read standard input"));
     stream.file_ = std::make_unique<std::ifstream>(path, std::ios::binary);
-    if (!*stream.file_) cannot_read("cannot read " + path + " (no permission?)");
+    if (!*stream.file_) cannot_read(msg("data.unreadable", "cannot read {file} (no permission?)", {{"file", path}}));
     stream.in_ = stream.file_.get();
     return stream;
 }
@@ -51,7 +60,7 @@ std::string read_data_file(const std::string& path, std::size_t max_bytes) {
     const DataStream stream = open_data(path, Pipes::refused);
     std::string text;
     read_capped(stream.in(), text, max_bytes);
-    if (stream.in().bad()) cannot_read("cannot read " + path + " to its end");
+    if (stream.in().bad()) cannot_read(msg("data.read-failed", "cannot read {file} to its end", {{"file", path}}));
     return text;
 }
 

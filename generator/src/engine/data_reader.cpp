@@ -18,35 +18,51 @@ using nlohmann::json;
 // More warnings than this about one data file say nothing new: the rest are counted.
 constexpr std::size_t max_warnings = 20;
 
-std::string mebibytes(std::size_t bytes) {
-    if (bytes % (1u << 20) == 0) return std::to_string(bytes >> 20) + " MiB";
-    return std::to_string(bytes) + " bytes";
+Message size_text(std::size_t bytes) {
+    if (bytes % (1u << 20) == 0) return msg("size.mebibytes", "{count} MiB", {{"count", bytes >> 20}});
+    return msg("size.bytes", "{count} bytes", {{"count", bytes}});
 }
 
-[[noreturn]] void fail(ErrorKind kind, const std::string& name, std::string message, const text::JsonPath* path = nullptr) {
+// "header.issuer: …", or "the data: …" for the whole data.
+Message at_path(const text::JsonPath& path, Message problem) {
+    if (path.empty()) return msg("data.whole-problem", "the data: {problem}", {{"problem", std::move(problem)}});
+    return msg("data.path-problem", "{path}: {problem}", {{"path", path.text()}, {"problem", std::move(problem)}});
+}
+
+[[noreturn]] void fail(ErrorKind kind, const std::string& name, Message message, const text::JsonPath* path = nullptr,
+                       Message hint = {}) {
     Error error;
     error.kind = kind;
     error.where.file = name;
     if (path) {
         error.json_path = path->text();
-        message = path->describe() + ": " + message;
+        message = at_path(*path, std::move(message));
     }
     error.message = std::move(message);
+    error.hint = std::move(hint);
     throw Failure(std::move(error));
 }
 
 [[noreturn]] void fail_too_large(const std::string& name, const DataLimits& limits) {
-    fail(ErrorKind::limit, name, "the data is larger than " + mebibytes(limits.max_data_bytes) +
-                                     " (max_data_bytes); one document's data is far smaller");
+    fail(ErrorKind::limit, name,
+         msg("data.too-large", "the data is larger than {limit} (max_data_bytes); one document's data is far smaller",
+             {{"limit", size_text(limits.max_data_bytes)}}));
+}
+
+[[noreturn]] void fail_too_many_values(const std::string& name, const DataLimits& limits) {
+    fail(ErrorKind::limit, name, too_many_values(limits.max_values));
 }
 
 // Data that is not UTF-8 is most often a legacy file: say how to read one.
-constexpr const char* kUtf8Hint = "save the file as UTF-8, or give its legacy encoding: --input-encoding tcvn3, vni or cp1258";
+Message utf8_hint() {
+    return msg("data.utf8-hint", "save the file as UTF-8, or give its legacy encoding: --input-encoding tcvn3, vni or cp1258");
+}
 
 [[noreturn]] void fail_invalid_utf8(const std::string& name, std::size_t offset) {
     Error error;
     error.kind = ErrorKind::data;
-    error.message = "invalid UTF-8 at byte " + std::to_string(offset) + " (" + kUtf8Hint + ")";
+    error.message = msg("data.invalid-utf8", "invalid UTF-8 at byte {byte}", {{"byte", offset}});
+    error.hint = utf8_hint();
     error.where.file = name;
     error.byte_offset = static_cast<std::int64_t>(offset);
     throw Failure(std::move(error));
@@ -80,8 +96,9 @@ public:
     void run(json& data) {
         value(data, nullptr, 0);
         if (warnings_ && unlisted_ > 0)
-            warnings_->push_back(Warning{"", "and " + std::to_string(unlisted_) + " more field" +
-                                                 (unlisted_ == 1 ? " looks" : "s look") + " like legacy text"});
+            warnings_->push_back(Warning{"", msg_n("data.more-legacy-fields", "and {count} more field looks like legacy text",
+                                                   "and {count} more fields look like legacy text", unlisted_)
+                                                 .text()});
     }
 
 private:
@@ -99,9 +116,9 @@ private:
         return step->key ? path.add_key(*step->key) : path.add_index(step->index);
     }
 
-    [[noreturn]] void fail_at(const Step* step, ErrorKind kind, std::string message) const {
+    [[noreturn]] void fail_at(const Step* step, ErrorKind kind, Message message, Message hint = {}) const {
         const text::JsonPath path = path_of(step);
-        fail(kind, source_.name, std::move(message), &path);
+        fail(kind, source_.name, std::move(message), &path, std::move(hint));
     }
 
     void value(json& v, const Step* at, int depth) {
@@ -150,8 +167,9 @@ private:
     void string_value(std::string& s, const Step* at) {
         if (std::optional<std::string> fixed = decoded(s, at, false)) s = std::move(*fixed);
         if (s.size() > limits_.max_data_string_bytes)
-            fail_at(at, ErrorKind::limit, "a text of " + std::to_string(s.size()) + " bytes is longer than " +
-                                              mebibytes(limits_.max_data_string_bytes) + " (max_data_string_bytes)");
+            fail_at(at, ErrorKind::limit,
+                    msg("data.text-too-long", "a text of {bytes} bytes is longer than {limit} (max_data_string_bytes)",
+                        {{"bytes", s.size()}, {"limit", size_text(limits_.max_data_string_bytes)}}));
         if (warnings_ && !legacy_ && !text::is_ascii(s)) note_legacy_look(s, at);
     }
 
@@ -163,8 +181,10 @@ private:
             fixed = decode_raw_at(s, at);
         } else if (built_ && !legacy_) {
             if (const std::optional<std::size_t> bad = text::find_invalid_utf8(s))
-                fail_at(at, ErrorKind::data, std::string(is_key ? "a key" : "the text") + " is not valid UTF-8 (byte " +
-                                                 std::to_string(*bad) + "; " + kUtf8Hint + ")");
+                fail_at(at, ErrorKind::data,
+                        is_key ? msg("data.key-not-utf8", "a key is not valid UTF-8 (byte {byte})", {{"byte", *bad}})
+                               : msg("data.text-not-utf8", "the text is not valid UTF-8 (byte {byte})", {{"byte", *bad}}),
+                        utf8_hint());
         } else if (decoding_ != Decoding::none && !text::is_ascii(s)) {
             fixed = text::decode_shown_as_latin1(s, *legacy_);
         }
@@ -181,7 +201,7 @@ private:
             const text::JsonPath path = path_of(at);
             failure.error().where.file = source_.name;
             failure.error().json_path = path.text();
-            failure.error().message = path.describe() + ": " + failure.error().message;
+            failure.error().message = at_path(path, std::move(failure.error().message));
             throw;
         }
     }
@@ -194,9 +214,10 @@ private:
             return;
         }
         const bool tcvn3 = *guess == text::LegacyEncoding::tcvn3;
-        warnings_->push_back(Warning{path_of(at).text(), std::string("looks like ") + (tcvn3 ? "TCVN3" : "VNI") +
-                                                             " text shown as Latin-1; use --input-encoding " +
-                                                             text::legacy_encoding_name(*guess)});
+        warnings_->push_back(Warning{path_of(at).text(),
+                                     msg("data.looks-legacy", "looks like {encoding} text shown as Latin-1; use --input-encoding {option}",
+                                         {{"encoding", tcvn3 ? "TCVN3" : "VNI"}, {"option", text::legacy_encoding_name(*guess)}})
+                                         .text()});
     }
 
     // Built JSON has no text whose scan counted its values and size: they are counted here
@@ -204,9 +225,7 @@ private:
     // quotes, a byte for every other value and separator).
     void count(std::size_t text_bytes) {
         if (!built_) return;
-        if (++values_ > limits_.max_values)
-            fail(ErrorKind::limit, source_.name, "the data holds more than " + std::to_string(limits_.max_values) +
-                                                     " values (max_data_values); one document's data holds far fewer");
+        if (++values_ > limits_.max_values) fail_too_many_values(source_.name, limits_);
         count_text(text_bytes);
     }
 
@@ -218,7 +237,7 @@ private:
 
     void check_depth(const Step* at, int depth) const {
         if (built_ && depth > limits_.max_depth)
-            fail_at(at, ErrorKind::limit, "nesting deeper than " + std::to_string(limits_.max_depth) + " levels");
+            fail_at(at, ErrorKind::limit, too_deep(limits_.max_depth));
     }
 
     const DataSource& source_;

@@ -44,7 +44,7 @@ TextPosition position_of(std::string_view text, std::size_t offset) {
 }
 
 [[noreturn]] void fail_at(std::string_view text, std::size_t offset, const std::string& name,
-                          std::string message, ErrorKind kind = ErrorKind::data) {
+                          Message message, ErrorKind kind = ErrorKind::data) {
     Error error;
     error.kind = kind;
     error.message = std::move(message);
@@ -56,12 +56,13 @@ TextPosition position_of(std::string_view text, std::size_t offset) {
 
 // nlohmann's messages start with "[json.exception.parse_error.101] parse error at line 3,
 // column 5: syntax error while parsing value - " — keep only the part a person needs.
-std::string short_parse_message(const std::string& what) {
-    std::string message = what;
-    if (auto colon = message.find(": "); colon != std::string::npos) message = message.substr(colon + 2);
-    if (auto dash = message.find(" - "); dash != std::string::npos) message = message.substr(dash + 3);
-    if (!message.empty()) message[0] = static_cast<char>(std::tolower(message[0]));
-    return "malformed JSON: " + message;
+Message short_parse_message(const std::string& what) {
+    std::string reason = what;
+    if (auto colon = reason.find(": "); colon != std::string::npos) reason = reason.substr(colon + 2);
+    if (auto dash = reason.find(" - "); dash != std::string::npos) reason = reason.substr(dash + 3);
+    if (!reason.empty()) reason[0] = static_cast<char>(std::tolower(reason[0]));
+    // nlohmann's reason is English only; the frame is ours.
+    return msg("data.malformed-json", "malformed JSON: {reason}", {{"reason", reason}});
 }
 
 // Where the string opened by the quote at text[open] ends: the index of its closing quote, or
@@ -97,8 +98,7 @@ void check_shape(std::string_view text, const std::string& name, const JsonShape
         }
         if (c == '[' || c == '{') {
             if (++depth > limits.max_depth)
-                fail_at(text, i, name, "JSON nesting deeper than " + std::to_string(limits.max_depth) + " levels",
-                        ErrorKind::limit);
+                fail_at(text, i, name, too_deep(limits.max_depth), ErrorKind::limit);
             const std::size_t next = text.find_first_not_of(" \t\r\n", i + 1);
             if (next != std::string_view::npos && text[next] != ']' && text[next] != '}') ++values;
         } else if (c == ']' || c == '}') {
@@ -109,9 +109,7 @@ void check_shape(std::string_view text, const std::string& name, const JsonShape
             continue;
         }
         if (values > limits.max_values)
-            fail_at(text, i, name, "the data holds more than " + std::to_string(limits.max_values) +
-                                       " values (max_data_values); one document's data holds far fewer",
-                    ErrorKind::limit);
+            fail_at(text, i, name, too_many_values(limits.max_values), ErrorKind::limit);
     }
 }
 
@@ -155,12 +153,23 @@ json parse_with_nlohmann(std::string_view body, const std::string& name) {
         const std::size_t close = what.rfind('\'');
         const std::string token = open < close ? what.substr(open + 1, close - open - 1) : std::string();
         fail_at(body, token.empty() ? 0 : offset_of_number(body, token), name,
-                "malformed JSON: the number " + (token.empty() ? std::string("here") : token) +
-                    " is too large (beyond ±1.8e308)");
+                token.empty() ? msg("data.number-too-large-here", "malformed JSON: a number too large (beyond ±1.8e308)")
+                              : msg("data.number-too-large", "malformed JSON: the number {number} is too large (beyond ±1.8e308)",
+                                    {{"number", token}}));
     }
 }
 
 } // namespace
+
+Message too_deep(int max_depth) {
+    return msg("data.too-deep", "JSON nesting deeper than {limit} levels", {{"limit", max_depth}});
+}
+
+Message too_many_values(std::size_t max_values) {
+    return msg("data.too-many-values",
+               "the data holds more than {limit} values (max_data_values); one document's data holds far fewer",
+               {{"limit", max_values}});
+}
 
 json parse_json_text(std::string_view text, const std::string& name, const JsonShapeLimits& limits) {
     const std::string_view body = text::strip_bom(text);

@@ -10,6 +10,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "vanban/message.hpp"
+
 namespace vanban::engine {
 
 struct JsonShapeLimits {
@@ -24,5 +26,9 @@ struct JsonShapeLimits {
 //   - ErrorKind::limit at the line and column where nesting passes `max_depth` or the
 //     values pass `max_values`, found by a scan of the text before it is parsed.
 nlohmann::json parse_json_text(std::string_view text, const std::string& name, const JsonShapeLimits& limits);
+
+// The messages of the shape limits, which the data reader also gives for JSON a caller built.
+Message too_deep(int max_depth);
+Message too_many_values(std::size_t max_values);
 
 } // namespace vanban::engine
