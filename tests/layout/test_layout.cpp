@@ -278,6 +278,21 @@ TEST_CASE("first fit breaks where a word processor does, leaving 0.06 pt to spar
     CHECK(layout::break_lines_first_fit(two, layout::LineWidths{200.06, 200.06}).size() == 1);
 }
 
+TEST_CASE("a word is never broken after its hyphen: \"28-CT/TW\" goes whole to the next line") {
+    const auto family = fixtures::repo_fonts()->family("Times New Roman");
+    const auto profile = fixtures::repo_profile("party");
+    const layout::TrueTypeFace& face = family.face(layout::Face::regular);
+    const std::string first = "thực hiện Chỉ thị số";
+    // Room for the first words and "28-", not for "28-CT/TW".
+    const double width = (layout::text_width(face, first + " 28-") + 0.5 * layout::text_width(face, "CT/TW")) * 14;
+    auto format = layout::format_of(profile.body, width);
+    format.first_indent = 0;
+    const auto lines = layout::set_paragraph({model::Run{first + " 28-CT/TW trong tháng 5/2019."}}, format, family);
+    REQUIRE(lines.size() >= 2);
+    CHECK(lines[0].fragments.back().text == "số");
+    CHECK(lines[1].fragments.front().text == "28-CT/TW");
+}
+
 TEST_CASE("spaces of a justified line stretch but never shrink, in both kinds of breaking") {
     const auto family = fixtures::repo_fonts()->family("Times New Roman");
     const auto profile = fixtures::repo_profile("party");

@@ -36,14 +36,6 @@ struct Paragraph {
 
 bool is_space(char32_t cp) { return cp == U' ' || cp == U'\t' || cp == U'\r'; }
 
-// Letters and digits, as far as breaking after a hyphen cares: ASCII ones and every letter
-// of Latin script (Vietnamese included) from U+00C0 on.
-bool is_letter(char32_t cp) {
-    if (cp < 0x80) return (cp | 0x20) >= U'a' && (cp | 0x20) <= U'z';
-    return cp >= 0xC0 && cp != 0xD7 && cp != 0xF7;
-}
-bool is_digit(char32_t cp) { return cp >= U'0' && cp <= U'9'; }
-
 // The next code point, with ASCII (most of Vietnamese text's bytes) decoded inline.
 inline char32_t next_cp(std::string_view text, std::size_t& pos) {
     const unsigned char byte = static_cast<unsigned char>(text[pos]);
@@ -88,15 +80,6 @@ public:
         end_word();
         pending_space_ = have_word_;
         space_width_ = width;
-    }
-    // A break opportunity inside a word, after its hyphen ("28-" / "CT/TW"), as Word and
-    // LibreOffice allow one (Unicode line breaking, UAX #14: a break after a hyphen, except
-    // before a digit).
-    void break_after_hyphen() {
-        end_word();
-        p_.items.push_back({BreakItem::Kind::penalty, 0, 0, 0, 0});
-        p_.word_of_item.push_back(0);
-        pending_space_ = false;
     }
     void line_break() {
         end_word();
@@ -198,12 +181,9 @@ Paragraph build_items(const model::Inline& runs, const ParagraphFormat& format, 
     p.items.reserve(bytes / 3 + 4);
     p.word_of_item.reserve(bytes / 3 + 4);
     ItemBuilder builder(p, format, family, narrowest_line);
-    // LibreOffice breaks "28-CT/TW" after its hyphen in some lines and not in others (seen
-    // in the seed plans); not breaking there matched more of its lines. Kept for a profile
-    // setting should Word's rule be confirmed.
-    constexpr bool break_after_hyphens = false;
-    char32_t previous = 0;
-    bool after_hyphen = false; // the last character was a hyphen after a letter or digit
+    // Words break only at spaces, never after a hyphen inside a word ("28-CT/TW"): LibreOffice
+    // broke there in one line of the seed plans and not in others where it would have fitted,
+    // and never breaking matched more of its lines (docs/layout-rules.md, rule 12).
     for (const model::Run& run : runs) {
         const Face face = face_of(run.bold || format.bold, run.italic || format.italic);
         const TrueTypeFace& metrics = family.face(face);
@@ -216,12 +196,7 @@ Paragraph build_items(const model::Inline& runs, const ParagraphFormat& format, 
             const char32_t cp = next_cp(text, pos);
             if (cp == U'\n') builder.line_break();
             else if (is_space(cp)) builder.space(metrics.advance(U' ') * size); // runs of spaces count as one
-            else {
-                if (break_after_hyphens && is_letter(cp) && after_hyphen) builder.break_after_hyphen();
-                builder.word_piece(text.substr(start, pos - start), face, underline, metrics.advance(cp) * size);
-            }
-            after_hyphen = cp == U'-' && (is_letter(previous) || is_digit(previous));
-            previous = cp;
+            else builder.word_piece(text.substr(start, pos - start), face, underline, metrics.advance(cp) * size);
         }
     }
     builder.finish();
