@@ -287,7 +287,8 @@ TEST_CASE("a word is never broken after its hyphen: \"28-CT/TW\" goes whole to t
     const double width = (layout::text_width(face, first + " 28-") + 0.5 * layout::text_width(face, "CT/TW")) * 14;
     auto format = layout::format_of(profile.body, width);
     format.first_indent = 0;
-    const auto lines = layout::set_paragraph({model::Run{first + " 28-CT/TW trong tháng 5/2019."}}, format, family);
+    const model::Inline runs{model::Run{first + " 28-CT/TW trong tháng 5/2019."}}; // the lines point into it
+    const auto lines = layout::set_paragraph(runs, format, family);
     REQUIRE(lines.size() >= 2);
     CHECK(lines[0].fragments.back().text == "số");
     CHECK(lines[1].fragments.front().text == "28-CT/TW");
@@ -298,7 +299,8 @@ TEST_CASE("spaces of a justified line stretch but never shrink, in both kinds of
     const auto profile = fixtures::repo_profile("party");
     for (model::LineBreaking breaking : {model::LineBreaking::first_fit, model::LineBreaking::optimal_fit}) {
         const auto format = layout::format_of(profile.body, 300, breaking);
-        const auto lines = layout::set_paragraph({model::Run{long_text}}, format, family);
+        const model::Inline runs{model::Run{long_text}};
+        const auto lines = layout::set_paragraph(runs, format, family);
         REQUIRE(lines.size() > 3);
         const double space = family.face(layout::Face::regular).advance(U' ') * format.size;
         for (const auto& line : lines)
