@@ -1,4 +1,5 @@
 #include "cli_support.hpp"
+#include "language.hpp"
 
 #include "engine/data_file.hpp"
 
@@ -62,16 +63,16 @@ EngineOptions engine_options(const CommonOptions& common) {
 }
 
 int report(const Error& error) {
-    std::string text = error.format();
+    std::string text = error.format(current_language(), colour_for(stderr));
     if (text.empty() || text.back() != '\n') text += '\n';
     std::cerr << text;
     return exit_code(error.kind);
 }
 
-int report(ErrorKind kind, const std::string& message) {
+int report(ErrorKind kind, Message message) {
     Error error;
     error.kind = kind;
-    error.message = message;
+    error.message = std::move(message);
     return report(error);
 }
 

@@ -40,7 +40,7 @@ EngineOptions engine_options(const CommonOptions& common);
 
 // Prints the error (with its location and caret) and returns its exit code.
 int report(const Error& error);
-int report(ErrorKind kind, const std::string& message);
+int report(ErrorKind kind, Message message);
 
 // The bytes of a data file, or of standard input for "-", read as the engine reads data
 // (engine/data_file.hpp): at most max_bytes + 1 bytes, so that data past its limit is told

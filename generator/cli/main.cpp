@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "commands.hpp"
+#include "language.hpp"
 
 namespace {
 const char* const kDescription =
@@ -15,7 +16,11 @@ const char* const kDescription =
 
 int main(int argc, char** argv) {
     using namespace vanban::cli;
+    choose_language(argc, argv); // first: the help texts are made in it
     CLI::App app{kDescription, "vanban"};
+    std::string language; // read by choose_language; declared so that CLI11 accepts it
+    app.add_option("--lang", language, "Language of messages: vi (Vietnamese) or en (English); default: $VANBAN_LANG, then the locale")
+        ->check(CLI::IsMember({"vi", "en"}));
     app.set_version_flag("-V,--version", std::string("vanban ") + VANBAN_VERSION);
     app.require_subcommand(1);
     app.footer("Run 'vanban COMMAND --help' for the options of a command. Docs: README.md, docs/.");
@@ -25,7 +30,9 @@ int main(int argc, char** argv) {
         add_validate_command(app),
         add_batch_command(app),
         add_convert_command(app),
+        add_generate_command(app),
     };
+    for (const Command& command : commands) command.app->fallthrough(); // --lang after the command too
 
     try {
         app.parse(argc, argv);

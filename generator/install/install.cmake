@@ -56,3 +56,22 @@ file(RELATIVE_PATH vanban_includedir ${CMAKE_INSTALL_PREFIX} ${CMAKE_INSTALL_FUL
 file(RELATIVE_PATH vanban_datadir ${CMAKE_INSTALL_PREFIX} ${CMAKE_INSTALL_FULL_DATADIR})
 configure_file(${CMAKE_CURRENT_LIST_DIR}/vanban.pc.in ${CMAKE_CURRENT_BINARY_DIR}/vanban.pc @ONLY)
 install(FILES ${CMAKE_CURRENT_BINARY_DIR}/vanban.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
+
+# Man pages (English in man1/, Vietnamese in vi/man1/) and the bash completion, made by the
+# program from its own help and definitions (`vanban generate`, cli/help_export.cpp), so
+# they always say what --help says.
+set(VANBAN_GENERATED_DOCS ${CMAKE_CURRENT_BINARY_DIR}/generated-docs)
+add_custom_command(
+    OUTPUT ${VANBAN_GENERATED_DOCS}/man/man1/vanban.1 ${VANBAN_GENERATED_DOCS}/man/vi/man1/vanban.1
+           ${VANBAN_GENERATED_DOCS}/completion/vanban
+    COMMAND ${CMAKE_COMMAND} -E rm -rf ${VANBAN_GENERATED_DOCS}
+    COMMAND ${CMAKE_COMMAND} -E make_directory ${VANBAN_GENERATED_DOCS}/completion
+    COMMAND vanban_cli --lang en generate man --into ${VANBAN_GENERATED_DOCS}/man
+    COMMAND vanban_cli --lang vi generate man --into ${VANBAN_GENERATED_DOCS}/man
+    COMMAND vanban_cli generate completion --into ${VANBAN_GENERATED_DOCS}/completion
+    DEPENDS vanban_cli
+    COMMENT "Making the man pages and the bash completion"
+    VERBATIM)
+add_custom_target(vanban_generated_docs ALL DEPENDS ${VANBAN_GENERATED_DOCS}/man/man1/vanban.1)
+install(DIRECTORY ${VANBAN_GENERATED_DOCS}/man/ DESTINATION ${CMAKE_INSTALL_MANDIR})
+install(FILES ${VANBAN_GENERATED_DOCS}/completion/vanban DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions)

@@ -29,7 +29,9 @@ contents=$(dpkg-deb -c "$deb" | awk '{print $6}')
 for path in ./usr/bin/vanban ./usr/lib/libvanban.so.0 ./usr/include/vanban/engine.hpp ./usr/include/vanban/vanban.h \
             ./usr/share/vanban/templates/ke-hoach/main.vbt ./usr/share/vanban/templates/_profiles/state.json \
             ./usr/share/vanban/fonts/fonts.json ./usr/share/vanban/fonts/Tinos-Regular.ttf \
-            ./usr/lib/cmake/vanban/vanbanConfig.cmake ./usr/lib/pkgconfig/vanban.pc; do
+            ./usr/lib/cmake/vanban/vanbanConfig.cmake ./usr/lib/pkgconfig/vanban.pc \
+            ./usr/share/man/man1/vanban.1 ./usr/share/man/man1/vanban-render.1 ./usr/share/man/vi/man1/vanban-batch.1 \
+            ./usr/share/bash-completion/completions/vanban; do
   grep -qxF "$path" <<<"$contents" || fail "the package lacks $path"
 done
 
