@@ -2,14 +2,12 @@
 #include "language.hpp"
 
 #include "engine/data_file.hpp"
+#include "engine/output_files.hpp"
 
 #include <algorithm>
 #include <array>
 #include <ctime>
-#include <fstream>
 #include <iostream>
-#include <iterator>
-#include <random>
 #include <sstream>
 
 namespace fs = std::filesystem;
@@ -101,63 +99,28 @@ void print_warnings(const std::string& data_name, const std::vector<Warning>& wa
                   << "\n";
 }
 
-bool write_all_or_nothing(const std::vector<OutputFile>& files, std::string& problem) {
-    std::vector<std::pair<fs::path, fs::path>> staged; // temporary, final
-    auto discard = [&] {
-        std::error_code ignored;
-        for (auto& [temp, final_path] : staged) fs::remove(temp, ignored);
-    };
-    std::random_device seed;
-    for (const OutputFile& file : files) {
-        if (file.path == "-") continue;
-        const fs::path final_path(file.path);
-        const fs::path folder = final_path.has_parent_path() ? final_path.parent_path() : fs::path(".");
-        std::error_code ec;
-        if (!fs::is_directory(folder, ec)) {
-            problem = "cannot write " + file.path + ": the folder " + folder.string() + " does not exist";
-            discard();
-            return false;
-        }
-        // Renaming over a device or a pipe would replace it (for root, even /dev/full).
-        const fs::file_status existing = fs::status(final_path, ec);
-        if (fs::exists(existing) && !fs::is_regular_file(existing)) {
-            problem = "cannot write " + file.path +
-                      (fs::is_directory(existing) ? std::string(": it is a folder")
-                                                  : ": it is not a regular file (a device or a pipe); use -o - for standard output");
-            discard();
-            return false;
-        }
-        fs::path temp = final_path;
-        temp += ".tmp-" + std::to_string(seed());
-        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-        if (out) out.write(file.bytes.data(), static_cast<std::streamsize>(file.bytes.size()));
-        if (out) out.close();
-        staged.emplace_back(temp, final_path);
-        if (!out) {
-            problem = "cannot write " + file.path + " (no permission, or the disk is full?)";
-            discard();
-            return false;
-        }
-    }
-    for (auto& [temp, final_path] : staged) {
-        std::error_code ec;
-        fs::rename(temp, final_path, ec);
-        if (ec) {
-            problem = "cannot write " + final_path.string() + ": " + ec.message();
-            discard();
-            return false;
-        }
+std::optional<Error> write_all_or_nothing(const std::vector<OutputFile>& files) {
+    std::vector<engine::FileToWrite> on_disk;
+    for (const OutputFile& file : files)
+        if (file.path != "-") on_disk.push_back({file.path, file.bytes});
+    try {
+        engine::write_files_atomically(on_disk);
+    } catch (const Failure& failure) {
+        return failure.error();
     }
     for (const OutputFile& file : files) {
         if (file.path != "-") continue;
         std::cout.write(file.bytes.data(), static_cast<std::streamsize>(file.bytes.size()));
         std::cout.flush();
         if (!std::cout) {
-            problem = "cannot write to standard output (the disk is full, or the reader went away?)";
-            return false;
+            Error error;
+            error.kind = ErrorKind::output;
+            error.message = msg("output.stdout-failed", "cannot write to standard output");
+            error.hint = msg("output.stdout-failed-hint", "is the disk full, or did the reader of the output go away?");
+            return error;
         }
     }
-    return true;
+    return std::nullopt;
 }
 
 } // namespace vanban::cli

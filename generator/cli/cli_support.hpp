@@ -61,10 +61,9 @@ struct OutputFile {
     std::string bytes;
 };
 
-// Writes every file or none: each goes to a temporary file beside it, and the temporary
-// files are renamed only when all were written. Standard output is written last (a failure
-// there, e.g. a full disk, is reported after the files are in place). A path that exists
-// and is not a regular file (a folder, a device, a pipe) is refused.
-bool write_all_or_nothing(const std::vector<OutputFile>& files, std::string& problem);
+// Writes every file or none (engine/output_files.hpp: each appears under its name only when
+// all are complete; nothing is left behind by a failure or a kill). Standard output ("-") is
+// written last. The error says why it could not.
+std::optional<Error> write_all_or_nothing(const std::vector<OutputFile>& files);
 
 } // namespace vanban::cli

@@ -154,8 +154,7 @@ int run_convert(const ConvertArgs& args) {
     } else {
         output = conversion.raw ? (args.upper ? text::to_upper(decoded) : decoded) : convert_lines(decoded, conversion);
     }
-    if (!write_all_or_nothing({{args.output, text::to_nfc(output)}}, problem))
-        return report(ErrorKind::output, problem);
+    if (std::optional<Error> error = write_all_or_nothing({{args.output, text::to_nfc(output)}})) return report(*error);
     return 0;
 }
 

@@ -39,15 +39,6 @@ struct Target {
     Format format = Format::pdf;
 };
 
-bool format_from_extension(const std::string& path, Format& format) {
-    const std::string ext = fs::path(path).extension().string();
-    if (ext == ".pdf") format = Format::pdf;
-    else if (ext == ".docx") format = Format::docx;
-    else if (ext == ".json") format = Format::model;
-    else return false;
-    return true;
-}
-
 // Whether two paths name one file: the same path once "." and ".." are resolved and links
 // followed ("out.pdf" and "./out.pdf"), whether the file exists yet or not.
 bool same_file(const std::string& a, const std::string& b) {
@@ -80,10 +71,10 @@ bool plan_targets(const RenderArgs& args, std::vector<Target>& targets, std::str
             return false;
         }
         const std::string stem = fs::path(args.data_path).stem().string();
-        if (has_forced) targets.push_back({stem + (forced == Format::docx ? ".docx" : ".pdf"), forced});
+        if (has_forced) targets.push_back({stem + format_extension(forced), forced});
         else {
-            targets.push_back({stem + ".pdf", Format::pdf});
-            targets.push_back({stem + ".docx", Format::docx});
+            targets.push_back({stem + format_extension(Format::pdf), Format::pdf});
+            targets.push_back({stem + format_extension(Format::docx), Format::docx});
         }
         return true;
     }
@@ -99,7 +90,8 @@ bool plan_targets(const RenderArgs& args, std::vector<Target>& targets, std::str
             }
         Target target{path, Format::pdf};
         if (has_forced) target.format = forced;
-        else if (!format_from_extension(path, target.format)) {
+        else if (const std::optional<Format> named = format_for_path(path)) target.format = *named;
+        else {
             problem = "cannot tell the format of " + path + ": name it .pdf, .docx or .json, or give -f";
             return false;
         }
@@ -139,7 +131,7 @@ int run_render(const RenderArgs& args) {
         if (!result) return report(result.error);
         files.push_back({target.path, std::move(result.bytes)});
     }
-    if (!write_all_or_nothing(files, problem)) return report(ErrorKind::output, problem);
+    if (std::optional<Error> error = write_all_or_nothing(files)) return report(*error);
     if (!args.quiet)
         for (const OutputFile& file : files)
             if (file.path != "-") std::cerr << "wrote " << file.path << " (" << file.bytes.size() << " bytes)\n";

@@ -10,7 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "batch/files.hpp"
+#include "engine/output_files.hpp"
 #include "support/temp_dir.hpp"
 #include "vanban/batch.hpp"
 
@@ -320,7 +320,7 @@ TEST_CASE("batch: no temporary file is left, also when records fail") {
     CHECK(summary.counts.failed == 1);
     for (const std::string& file : all_files(w.path("out"))) {
         INFO(file);
-        CHECK_FALSE(vanban::batch::is_temporary_name(file));
+        CHECK_FALSE(vanban::engine::is_temporary_name(file));
     }
     CHECK(all_files(w.path("out")).size() == 61);
 }

@@ -116,6 +116,7 @@ TEST_CASE("output name: with several formats the extension is replaced by each f
     CHECK(path_for_format("out/HC05", Format::pdf, true) == "out/HC05.pdf");
     CHECK(path_for_format("out.v2/146-KH.TU", Format::docx, true) == "out.v2/146-KH.TU.docx");
     CHECK(path_for_format("out/HC05.pdf", Format::docx, false) == "out/HC05.pdf");
+    CHECK(path_for_format("out/HC05.PDF", Format::docx, true) == "out/HC05.docx"); // one map, any case
 }
 
 TEST_CASE("output name: claimed names remember their first record, through the table's growth") {

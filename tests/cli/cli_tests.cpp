@@ -5,6 +5,7 @@
 #include "support/temp_dir.hpp"
 
 using namespace vanban::testing;
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -119,4 +120,40 @@ TEST_CASE("cli: validate accepts good data and rejects bad data") {
     CHECK(run_vanban("validate -t tpl plan good.json", dir).exit_code == 0);
     CHECK(run_vanban("validate -t tpl plan bad.json", dir).exit_code == 5);
     CHECK(dir.files() == std::vector<std::string>{"bad.json", "good.json"});
+}
+
+TEST_CASE("cli: the output name's extension gives the format in any case") {
+    TempDir dir;
+    dir.write("tpl/t/main.vbt", "@type KẾ HOẠCH\n@summary {{ summary }}\n");
+    dir.write("d.json", R"({"summary": "về công tác"})");
+    CliRun run = run_vanban("render -t tpl t d.json -o X.PDF -o Y.Json", dir);
+    INFO(run.err);
+    CHECK(run.exit_code == 0);
+    CHECK(read_file(dir.path() / "X.PDF").rfind("%PDF-", 0) == 0);
+    CHECK_THAT(read_file(dir.path() / "Y.Json"), Catch::Contains("về công tác"));
+}
+
+TEST_CASE("cli: render killed at any moment leaves no file but a whole one, and no temporary file") {
+    TempDir dir;
+    dir.write("tpl/t/main.vbt", "@type KẾ HOẠCH\n@summary {{ summary }}\n{% for i in items %}\n{{ i }}\n{% endfor %}\n");
+    std::string items;
+    for (int i = 0; i < 3000; ++i) items += std::string(i ? "," : "") + "\"Đoạn văn số " + std::to_string(i) + " của kế hoạch.\"";
+    dir.write("d.json", R"({"summary": "về công tác", "items": [)" + items + "]}");
+    const std::string folder = shell_quote(dir.path().string());
+    const std::string program = shell_quote(VANBAN_CLI_PATH);
+    for (int delay_ms : {5, 20, 40, 80, 120, 200}) {
+        INFO("killed after " << delay_ms << " ms");
+        run_shell("cd " + folder + " && rm -f out.pdf out.docx && (" + program +
+                  " render -t tpl t d.json -o out.pdf -o out.docx -q & pid=$!; sleep " + std::to_string(delay_ms / 1000.0) +
+                  "; kill -9 $pid 2>/dev/null; wait $pid) 2>/dev/null");
+        for (const auto& entry : fs::directory_iterator(dir.path())) {
+            const std::string name = entry.path().filename().string();
+            CHECK((name == "tpl" || name == "d.json" || name == "out.pdf" || name == "out.docx"));
+        }
+        if (fs::exists(dir.path() / "out.pdf")) {
+            const std::string pdf = read_file(dir.path() / "out.pdf");
+            CHECK(pdf.rfind("%PDF-", 0) == 0);
+            CHECK(pdf.find("%%EOF") != std::string::npos);
+        }
+    }
 }

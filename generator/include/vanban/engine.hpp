@@ -32,6 +32,11 @@ enum class Format { pdf, docx, model };
 // "pdf", "docx", "model" (the document model as JSON).
 const char* format_name(Format format);
 bool parse_format(std::string_view name, Format& format);
+// The one map between file names and formats, for every command: ".pdf", ".docx", and
+// ".json" for the model. format_for_path reads the extension of a file name in any case
+// ("X.PDF" is a PDF); nullopt for any other extension, or none.
+const char* format_extension(Format format);
+std::optional<Format> format_for_path(std::string_view path);
 
 // The encoding of data text. Legacy Vietnamese encodings are decoded to UTF-8 before the
 // JSON is parsed, whether the file holds their raw bytes or their bytes shown as Latin-1

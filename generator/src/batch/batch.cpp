@@ -17,12 +17,10 @@
 #include <map>
 #include <mutex>
 #include <optional>
-#include <random>
 #include <thread>
 
 #include "batch/claimed_names.hpp"
 #include "batch/fields.hpp"
-#include "batch/files.hpp"
 #include "batch/fingerprint.hpp"
 #include "batch/manifest.hpp"
 #include "batch/output_name.hpp"
@@ -30,6 +28,7 @@
 #include "batch/sha256.hpp"
 #include "engine/data_file.hpp"
 #include "engine/data_reader.hpp"
+#include "engine/output_files.hpp"
 
 namespace vanban {
 
@@ -411,7 +410,7 @@ public:
 
         std::vector<std::thread> workers;
         for (unsigned i = 0; i < plan_.workers; ++i)
-            workers.emplace_back([&, seed = std::random_device{}()] { work(queue, collector, seed); });
+            workers.emplace_back([&] { work(queue, collector); });
 
         std::optional<Error> read_error;
         try {
@@ -508,12 +507,11 @@ private:
     }
 
     // A worker's side: render, write, report, until the queue is closed and empty.
-    void work(JobQueue& queue, Collector& collector, std::uint64_t seed) {
-        std::mt19937_64 random(seed);
+    void work(JobQueue& queue, Collector& collector) {
         Job job;
         while (queue.pop(job)) {
             try {
-                if (!skip_unchanged(job.report, job.input_sha256)) render(job, random);
+                if (!skip_unchanged(job.report, job.input_sha256)) render(job);
             } catch (const Failure& failure) {
                 fail(job.report, failure.error());
             } catch (const std::exception& e) {
@@ -544,7 +542,7 @@ private:
         return true;
     }
 
-    void render(Job& job, std::mt19937_64& random) {
+    void render(Job& job) {
         RenderOptions render_options = options_.render;
         render_options.data_name = "record " + std::to_string(job.report.record);
         // The record was decoded when it was read (and its warnings told then): the merged
@@ -561,7 +559,7 @@ private:
         // giving a large merged record's memory back, every worker would keep one copy.
         if (plan_.data_slots < plan_.workers) malloc_trim(0);
         if (!model) throw Failure(std::move(model.error));
-        std::vector<batch::FileToWrite> files;
+        std::vector<engine::FileToWrite> files;
         for (OutputReport& output : job.report.outputs) {
             RenderResult document = engine_.write(model.document, output.format);
             if (!document) throw Failure(std::move(document.error));
@@ -569,7 +567,7 @@ private:
             output.sha256 = batch::sha256_hex(document.bytes);
             files.push_back({output.path, std::move(document.bytes)});
         }
-        batch::write_files_atomically(files, random);
+        engine::write_files_atomically(files, engine::OutputOptions{.make_folders = true});
         job.report.status = RecordStatus::written;
     }
 

@@ -1,12 +1,8 @@
 #include "batch/manifest.hpp"
 
-#include <cerrno>
-#include <cstring>
 #include <fstream>
 #include <iterator>
-#include <random>
 
-#include "batch/files.hpp"
 #include "vanban/error.hpp"
 
 namespace vanban::batch {
@@ -53,48 +49,26 @@ nlohmann::ordered_json manifest_entry(const RecordReport& report, const std::str
 }
 
 ManifestWriter::ManifestWriter(fs::path path, const nlohmann::ordered_json& about) : path_(std::move(path)) {
-    std::error_code ec;
-    if (path_.has_parent_path()) fs::create_directories(path_.parent_path(), ec);
-    temporary_ = temporary_name(path_, std::random_device{}());
-    file_ = std::fopen(temporary_.c_str(), "wb");
-    if (!file_) throw Failure(ErrorKind::output, "cannot write the manifest " + path_.string() + ": " + std::strerror(errno));
+    file_ = std::make_unique<engine::AtomicFile>(path_, engine::OutputOptions{.make_folders = true});
     std::string head = "{\n";
     for (auto it = about.begin(); it != about.end(); ++it)
         head += "  " + nlohmann::ordered_json(it.key()).dump() + ": " + it.value().dump() + ",\n";
     head += "  \"records\": [";
-    put(head);
+    file_->write(head);
 }
 
-ManifestWriter::~ManifestWriter() {
-    if (!file_) return;
-    std::fclose(file_);
-    std::error_code ignored;
-    fs::remove(temporary_, ignored);
-}
-
-void ManifestWriter::put(const std::string& text) {
-    if (std::fwrite(text.data(), 1, text.size(), file_) != text.size())
-        throw Failure(ErrorKind::output, "cannot write the manifest " + path_.string() + ": " + std::strerror(errno));
-}
+ManifestWriter::~ManifestWriter() = default;
 
 void ManifestWriter::add(const RecordReport& report, const std::string& input_sha256) {
     // One record per line: the file stays readable with grep and line-oriented tools.
-    put((first_record_ ? "\n    " : ",\n    ") + manifest_entry(report, input_sha256).dump());
+    file_->write((first_record_ ? "\n    " : ",\n    ") + manifest_entry(report, input_sha256).dump());
     first_record_ = false;
 }
 
 void ManifestWriter::finish(const nlohmann::ordered_json& summary) {
-    put(std::string(first_record_ ? "" : "\n  ") + "],\n  \"summary\": " + summary.dump() + "\n}\n");
-    const bool closed = std::fclose(file_) == 0;
-    file_ = nullptr;
-    std::error_code ec;
-    if (closed) fs::rename(temporary_, path_, ec);
-    if (!closed || ec) {
-        std::error_code ignored;
-        fs::remove(temporary_, ignored);
-        throw Failure(ErrorKind::output, "cannot write the manifest " + path_.string() +
-                                             (ec ? ": " + ec.message() : std::string()));
-    }
+    file_->write(std::string(first_record_ ? "" : "\n  ") + "],\n  \"summary\": " + summary.dump() + "\n}\n");
+    file_->commit();
+    file_.reset();
 }
 
 std::map<std::size_t, PreviousRecord> read_previous_manifest(const fs::path& path) {

@@ -11,11 +11,13 @@
 #include <cstdio>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "engine/output_files.hpp"
 #include "vanban/batch.hpp"
 
 namespace vanban::batch {
@@ -27,7 +29,7 @@ public:
     // `about` holds the fields written before the records (template, pattern, shard…).
     // Throws Failure (kind output) when the file cannot be created.
     ManifestWriter(std::filesystem::path path, const nlohmann::ordered_json& about);
-    ~ManifestWriter(); // without finish(): removes the temporary file
+    ~ManifestWriter(); // without finish(): nothing is left
     ManifestWriter(const ManifestWriter&) = delete;
     ManifestWriter& operator=(const ManifestWriter&) = delete;
 
@@ -39,10 +41,8 @@ public:
     const std::filesystem::path& path() const { return path_; }
 
 private:
-    void put(const std::string& text);
-
-    std::filesystem::path path_, temporary_;
-    std::FILE* file_ = nullptr;
+    std::filesystem::path path_;
+    std::unique_ptr<engine::AtomicFile> file_; // null once finished
     bool first_record_ = true;
 };
 

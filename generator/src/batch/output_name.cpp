@@ -7,7 +7,6 @@
 #include "template/ast.hpp"
 #include "template/map_loader.hpp"
 #include "template/template.hpp"
-#include "text/utf8.hpp"
 #include "vanban/error.hpp"
 
 namespace vanban::batch {
@@ -126,35 +125,17 @@ std::filesystem::path OutputPattern::base_folder() const {
 }
 
 std::optional<Format> OutputPattern::format_from_extension() const {
-    const std::string after_tags = text_.substr(text_.rfind("}}") == std::string::npos ? 0 : text_.rfind("}}") + 2);
-    // "x" in front: a name that is only ".pdf" is a hidden file without an extension.
-    const std::filesystem::path path("x" + after_tags);
-    const std::string ext = text::to_lower(path.extension().string());
-    if (ext == ".pdf") return Format::pdf;
-    if (ext == ".docx") return Format::docx;
-    if (ext == ".json") return Format::model;
-    return std::nullopt;
-}
-
-const char* format_extension(Format format) {
-    switch (format) {
-    case Format::pdf: return ".pdf";
-    case Format::docx: return ".docx";
-    case Format::model: return ".json";
-    }
-    return "";
+    const std::size_t tags_end = text_.rfind("}}");
+    const std::string after_tags = text_.substr(tags_end == std::string::npos ? 0 : tags_end + 2);
+    return format_for_path(after_tags);
 }
 
 std::string path_for_format(const std::string& path, Format format, bool several_formats) {
     if (!several_formats) return path;
     const std::size_t slash = path.rfind('/');
     const std::size_t dot = path.rfind('.');
-    std::string stem = path;
-    if (dot != std::string::npos && (slash == std::string::npos || dot > slash)) {
-        const std::string ext = text::to_lower(path.substr(dot));
-        if (ext == ".pdf" || ext == ".docx" || ext == ".json") stem = path.substr(0, dot);
-    }
-    return stem + format_extension(format);
+    const bool replaceable = format_for_path(path) && dot != std::string::npos && (slash == std::string::npos || dot > slash);
+    return (replaceable ? path.substr(0, dot) : path) + format_extension(format);
 }
 
 } // namespace vanban::batch

@@ -48,7 +48,7 @@ public:
     // its last '/' ("out/{{ x }}.pdf" -> "out"; "{{ x }}.pdf" -> ".").
     std::filesystem::path base_folder() const;
 
-    // The format the pattern's extension names (.pdf, .docx, .json), if any.
+    // The format the pattern's extension names (vanban::format_for_path), if any.
     std::optional<Format> format_from_extension() const;
 
 private:
@@ -62,8 +62,8 @@ private:
 std::string sanitise_name_piece(std::string_view text);
 
 // "out/HC05.pdf" for `format`: when the batch writes several formats, the extension
-// (.pdf, .docx or .json) is replaced by, or else followed by, the format's own.
+// (.pdf, .docx or .json, in any case: vanban::format_for_path) is replaced by, or else
+// followed by, the format's own.
 std::string path_for_format(const std::string& path, Format format, bool several_formats);
-const char* format_extension(Format format);
 
 } // namespace vanban::batch

@@ -146,6 +146,26 @@ bool parse_format(std::string_view name, Format& format) {
     return true;
 }
 
+const char* format_extension(Format format) {
+    switch (format) {
+    case Format::pdf: return ".pdf";
+    case Format::docx: return ".docx";
+    case Format::model: return ".json";
+    }
+    return "";
+}
+
+std::optional<Format> format_for_path(std::string_view path) {
+    const std::size_t dot = path.rfind('.');
+    const std::size_t slash = path.find_last_of("/\\");
+    if (dot == std::string_view::npos || (slash != std::string_view::npos && dot < slash)) return std::nullopt;
+    std::string extension(path.substr(dot));
+    for (char& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (Format format : {Format::pdf, Format::docx, Format::model})
+        if (extension == format_extension(format)) return format;
+    return std::nullopt;
+}
+
 struct Engine::Impl {
     EngineOptions options;
     std::shared_ptr<tmpl::DirectoryLoader> loader;
