@@ -31,8 +31,7 @@ int write_all_pages(const CLI::App& app, const std::string& folder) {
     for (const std::string& command : pages)
         files.push_back({(dir / (command.empty() ? "vanban.1" : "vanban-" + command + ".1")).string(),
                          man_page(app, command, language)});
-    std::string problem;
-    if (!write_all_or_nothing(files, problem)) return report(ErrorKind::output, Message::verbatim(problem));
+    if (std::optional<Error> error = write_all_or_nothing(files)) return report(*error);
     return 0;
 }
 
@@ -48,10 +47,9 @@ Command add_generate_command(CLI::App& app) {
     return {command, [&app, args] {
         if (args->what == "man" && !args->into.empty()) return write_all_pages(app, args->into);
         if (args->what == "completion" && !args->into.empty()) {
-            std::string problem;
-            if (!write_all_or_nothing({{(std::filesystem::path(args->into) / "vanban").string(), bash_completion(app)}},
-                                      problem))
-                return report(ErrorKind::output, Message::verbatim(problem));
+            if (std::optional<Error> error = write_all_or_nothing(
+                    {{(std::filesystem::path(args->into) / "vanban").string(), bash_completion(app)}}))
+                return report(*error);
             return 0;
         }
         const std::string text = args->what == "man" ? man_page(app, args->command, current_language())
