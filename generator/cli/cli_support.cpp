@@ -61,7 +61,10 @@ EngineOptions engine_options(const CommonOptions& common) {
 }
 
 int report(const Error& error) {
-    std::string text = error.format(current_language(), colour_for(stderr));
+    // A mistake on the command line is the program's to tell, as GNU programs do:
+    // "vanban: error: …".
+    const bool usage = error.kind == ErrorKind::usage && error.where.file.empty() && error.record < 0;
+    std::string text = (usage ? "vanban: " : "") + error.format(current_language(), colour_for(stderr));
     if (text.empty() || text.back() != '\n') text += '\n';
     std::cerr << text;
     return exit_code(error.kind);

@@ -10,7 +10,7 @@ set -euo pipefail
 vanban=$1 docs=$2 source=$3
 fail() { echo "FAILED: $*" >&2; exit 1; }
 
-commands=$("$vanban" --help | awk '/^Subcommands:/ {on = 1; next} on && !NF {exit} on {print $1}')
+commands=$("$vanban" --lang en --help | awk '/^Commands:/ {on = 1; next} on && !NF {exit} on {print $1}')
 [[ -n $commands ]] || fail "no commands in vanban --help"
 for language in en vi; do
   dir=$docs/man/man1
