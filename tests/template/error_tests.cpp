@@ -13,9 +13,10 @@ const json plan_data = json::parse(R"({
 })");
 
 void check_error(const Error& error, ErrorKind kind, const std::string& message, std::uint32_t line,
-                 std::uint32_t column) {
+                 std::uint32_t column, const std::string& hint = "") {
     CHECK(kind_name(error.kind) == std::string(kind_name(kind)));
     CHECK(error.message.text() == message);
+    CHECK(error.hint.text() == hint);
     CHECK(error.where.file == "main.vbt");
     CHECK(error.where.line == line);
     CHECK(error.where.column == column);
@@ -49,32 +50,34 @@ TEST_CASE("missing field: through set names, indexes and deeper paths", "[templa
 }
 
 TEST_CASE("a missing field is allowed only where truth is asked", "[template][errors]") {
-    CHECK(render_error("{{ plan.owner == 'x' }}", plan_data).message == "missing field plan.owner");
-    CHECK(render_error("{% set x = plan.owner %}", plan_data).message == "missing field plan.owner");
-    CHECK(render_error("{% for x in plan.owner %}{% endfor %}", plan_data).message == "missing field plan.owner");
-    CHECK(render_error("{{ plan.owner is none }}", plan_data).message == "missing field plan.owner");
+    CHECK(render_error("{{ plan.owner == 'x' }}", plan_data).message.text() == "missing field plan.owner");
+    CHECK(render_error("{% set x = plan.owner %}", plan_data).message.text() == "missing field plan.owner");
+    CHECK(render_error("{% for x in plan.owner %}{% endfor %}", plan_data).message.text() == "missing field plan.owner");
+    CHECK(render_error("{{ plan.owner is none }}", plan_data).message.text() == "missing field plan.owner");
     CHECK(render("{% if plan.owner %}x{% endif %}{{ plan.owner is defined }}", plan_data) == "false");
 }
 
 TEST_CASE("printing what cannot be printed", "[template][errors]") {
     Error error = render_error("A {{ plan.tasks }}", plan_data);
-    check_error(error, ErrorKind::template_eval, "cannot print a list; use | join(\", \")", 1, 6);
+    check_error(error, ErrorKind::template_eval, "cannot print a list", 1, 6, "use | join(\", \")");
     CHECK(error.json_path == "plan.tasks");
     error = render_error("{{ plan.ratio }}", plan_data);
-    check_error(error, ErrorKind::template_eval, "cannot print none; use | default(\"…\")", 1, 4);
+    check_error(error, ErrorKind::template_eval, "cannot print none", 1, 4, "use | default(\"…\")");
     CHECK(error.json_path == "plan.ratio");
     check_error(render_error("{{ plan }}", plan_data), ErrorKind::template_eval,
-                "cannot print an object; use one of its fields", 1, 4);
+                "cannot print an object", 1, 4, "use one of its fields");
     check_error(render_error("{% macro m() %}{% endmacro %}{{ m }}"), ErrorKind::template_eval,
-                "cannot print a macro; call it: name(…)", 1, 33);
+                "cannot print a macro", 1, 33, "call it: name(…)");
+    check_error(render_error("{{ 'Số ' ~ plan.tasks }}", plan_data), ErrorKind::template_eval,
+                "cannot join a list with '~'", 1, 12, "use | join(\", \")");
 }
 
 TEST_CASE("wrong types", "[template][errors]") {
     Error error = render_error("{{ plan.title + 1 }}", plan_data);
     check_error(error, ErrorKind::template_eval, "'+' needs numbers, not text", 1, 15);
     CHECK(error.json_path == "plan.title");
-    check_error(render_error("{{ 'a' + 'b' }}"), ErrorKind::template_eval, "'+' adds numbers; join text with '~'",
-                1, 8);
+    check_error(render_error("{{ 'a' + 'b' }}"), ErrorKind::template_eval, "'+' adds numbers, not text", 1, 8,
+                "join text with '~'");
     check_error(render_error("{{ 1 < 'a' }}"), ErrorKind::template_eval,
                 "'<' compares numbers with numbers and text with text, not a number with text", 1, 6);
     check_error(render_error("{{ 1 / 0 }}"), ErrorKind::template_eval, "division by zero", 1, 6);
@@ -87,7 +90,7 @@ TEST_CASE("wrong types", "[template][errors]") {
     check_error(render_error("{{ 'abc' | int }}"), ErrorKind::template_eval,
                 "the filter 'int' needs a number written like 12 or -3.5, not text \"abc\"", 1, 12);
     check_error(render_error("{{ '12' | number }}"), ErrorKind::template_eval,
-                "the filter 'number' needs a number (convert text with | float), not text \"12\"", 1, 11);
+                "the filter 'number' needs a number, not text \"12\"", 1, 11, "convert text with | float");
     check_error(render_error("{% for x in 'abc' %}{% endfor %}"), ErrorKind::template_eval,
                 "cannot loop over text", 1, 13);
     check_error(render_error("{% for x in plan %}{% endfor %}", plan_data), ErrorKind::template_eval,
@@ -112,13 +115,13 @@ TEST_CASE("syntax errors", "[template][errors]") {
     check_error(render_error("Đảng {{ x"), ErrorKind::template_syntax, "'{{' is never closed: expected '}}'", 1, 6);
     check_error(render_error("{{ x %}"), ErrorKind::template_syntax, "'{{' must be closed by '}}', not '%}'", 1, 6);
     check_error(render_error("{% fro x in y %}"), ErrorKind::template_syntax,
-                "unknown tag 'fro'; the tags are if, for, set, include and macro", 1, 4);
+                "unknown tag 'fro'", 1, 4, "the tags are if, for, set, include and macro");
     check_error(render_error("x\n  {% endfor %}"), ErrorKind::template_syntax,
                 "{% endfor %} without a matching opening tag", 2, 6);
     check_error(render_error("{% if a %}{% endfor %}"), ErrorKind::template_syntax,
                 "{% endfor %} is not expected here: the {% if %} at line 1 needs {% endif %} first", 1, 14);
     check_error(render_error("{{ 1 < 2 < 3 }}"), ErrorKind::template_syntax,
-                "comparisons cannot be chained; join them with 'and'", 1, 10);
+                "comparisons cannot be chained", 1, 10, "join them with 'and'");
     check_error(render_error("{{ 'abc }}"), ErrorKind::template_syntax,
                 "this string is never closed: expected ' before the end of the line", 1, 4);
     check_error(render_error("{{ a b }}"), ErrorKind::template_syntax, "expected '}}', found 'b'", 1, 6);
@@ -126,7 +129,7 @@ TEST_CASE("syntax errors", "[template][errors]") {
                 4);
     check_error(render_error("{{ a ! b }}"), ErrorKind::template_syntax, "unexpected character '!'", 1, 6);
     check_error(render_error("{{ x is odd }}"), ErrorKind::template_syntax,
-                "unknown test 'odd'; the tests are 'defined' and 'none'", 1, 9);
+                "unknown test 'odd'", 1, 9, "the tests are 'defined' and 'none'");
     check_error(render_error("{# never closed"), ErrorKind::template_syntax,
                 "this comment is never closed: expected '#}'", 1, 1);
     check_error(render_error("{% set and = 1 %}"), ErrorKind::template_syntax, "'and' cannot be used as a name here",
@@ -173,6 +176,36 @@ TEST_CASE("Error::format: location, message, source line and caret", "[template]
     tabbed.where = {"t.vbt", 1, 3};
     tabbed.source_line = "\tab";
     CHECK(tabbed.format() == "t.vbt:1:3: error: x\n    1 | \tab\n      | \t ^");
+}
+
+TEST_CASE("Error::format in Vietnamese: message, caret and hint", "[template][errors][vi]") {
+    CHECK(render_error("Kính gửi\n{% fro x in y %}").format(Language::vi) ==
+          "main.vbt:2:4: lỗi: không có thẻ 'fro'\n"
+          "    2 | {% fro x in y %}\n"
+          "      |    ^\n"
+          "gợi ý: các thẻ là if, for, set, include và macro");
+    CHECK(render_error("{{ 'Số ' ~ x").format(Language::vi) ==
+          "main.vbt:1:1: lỗi: '{{' không được đóng: thiếu '}}'\n"
+          "    1 | {{ 'Số ' ~ x\n"
+          "      | ^");
+    CHECK(render_error("@h1[{{ s.number }}] {{ s.title | uper }}").format(Language::vi) ==
+          "main.vbt:1:34: lỗi: không có bộ lọc 'uper'\n"
+          "    1 | @h1[{{ s.number }}] {{ s.title | uper }}\n"
+          "      |                                  ^");
+    // a message made of parts: each part is translated with it
+    CHECK(render_error("{% set x = %}").message.text(Language::vi) == "cần một giá trị, nhưng gặp cuối thẻ");
+    CHECK(render_error("{% macro m(a b) %}{% endmacro %}").message.text(Language::vi) ==
+          "cần ',' giữa các tham số, nhưng gặp 'b'");
+    // a value from the data: its type in Vietnamese, its path as it is
+    Error typed = render_error("{{ plan.title + 1 }}", plan_data);
+    CHECK(typed.format(Language::vi) ==
+          "main.vbt:1:15: lỗi: '+' cần số, không phải chuỗi ký tự (dữ liệu: plan.title)\n"
+          "    1 | {{ plan.title + 1 }}\n"
+          "      |               ^");
+    CHECK(render_error("{{ plan.when | date }}", plan_data).message.text(Language::vi) ==
+          "bộ lọc 'date' cần ngày tháng viết dạng YYYY-MM-DD, không phải chuỗi ký tự \"25/3/2019\"");
+    CHECK(render_error("{{ plan.tasks[0].deadline }} {{ plan.tasks[1].deadline }}", plan_data)
+              .message.text(Language::vi) == "thiếu trường plan.tasks[1].deadline");
 }
 
 TEST_CASE("exit codes are the kinds' numbers", "[template][errors]") {

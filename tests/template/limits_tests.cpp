@@ -31,13 +31,13 @@ TEST_CASE("output size limit", "[template][limits]") {
     for (int i = 0; i < 12; ++i) doubling += "{% endfor %}";
     Error grown = render_error(doubling, {}, {}, limits);
     CHECK(grown.kind == ErrorKind::limit);
-    CHECK(grown.message == "a text grows beyond 100 bytes (max_output_bytes)");
+    CHECK(grown.message.text() == "a text grows beyond 100 bytes (max_output_bytes)");
 }
 
 TEST_CASE("deep nesting in the source is refused, not a stack overflow", "[template][limits]") {
     Error brackets = render_error("{{ " + std::string(100000, '(') + "1" + std::string(100000, ')') + " }}");
     CHECK(brackets.kind == ErrorKind::limit);
-    CHECK(brackets.message == "expressions are nested too deeply (more than 100 levels)");
+    CHECK(brackets.message.text() == "expressions are nested too deeply (more than 100 levels)");
 
     Error lists = render_error("{{ " + std::string(5000, '[') + " }}");
     CHECK(lists.kind == ErrorKind::limit);
@@ -46,7 +46,7 @@ TEST_CASE("deep nesting in the source is refused, not a stack overflow", "[templ
     for (int i = 0; i < 100000; ++i) chain += " ~ 1";
     Error long_chain = render_error(chain + " }}");
     CHECK(long_chain.kind == ErrorKind::limit);
-    CHECK(long_chain.message == "this expression is nested too deeply (more than 100 levels)");
+    CHECK(long_chain.message.text() == "this expression is nested too deeply (more than 100 levels)");
 
     std::string filters = "{{ 'a'";
     for (int i = 0; i < 100000; ++i) filters += " | upper";
@@ -60,7 +60,7 @@ TEST_CASE("deep nesting in the source is refused, not a stack overflow", "[templ
     for (int i = 0; i < 100000; ++i) ifs += "{% if true %}";
     Error blocks = render_error(ifs);
     CHECK(blocks.kind == ErrorKind::limit);
-    CHECK(blocks.message == "blocks are nested too deeply (more than 100 levels)");
+    CHECK(blocks.message.text() == "blocks are nested too deeply (more than 100 levels)");
     CHECK(blocks.where.column == 1 + 13 * 100);
 }
 

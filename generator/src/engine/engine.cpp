@@ -223,8 +223,8 @@ struct Engine::Impl {
     std::shared_ptr<const schema::Schema> schema_of(const std::string& template_name) const {
         // The name as the user gave it is checked first, so that "../t" is refused as
         // itself and not as the "../schema.json" derived from it.
-        if (std::optional<std::string> problem = tmpl::template_name_problem(template_path(template_name)))
-            throw Failure(ErrorKind::resource, *problem);
+        if (std::optional<tmpl::NameProblem> problem = tmpl::template_name_problem(template_path(template_name)))
+            throw Failure(problem->error(ErrorKind::resource));
         const std::string folder = template_folder(template_name);
         std::lock_guard lock(schemas_mutex);
         if (auto it = schemas.find(folder); it != schemas.end()) return it->second;

@@ -29,24 +29,30 @@ DirectoryLoader::DirectoryLoader(std::vector<fs::path> roots) {
 }
 
 std::optional<std::string> DirectoryLoader::read(const std::string& name) const {
-    if (std::optional<std::string> problem = template_name_problem(name))
-        throw Failure(ErrorKind::resource, *problem);
+    if (std::optional<NameProblem> problem = template_name_problem(name))
+        throw Failure(problem->error(ErrorKind::resource));
     for (const fs::path& root : roots_) {
         std::error_code error;
         fs::path candidate = root / fs::path(name);
         if (!fs::exists(candidate, error)) continue;
         fs::path real = fs::weakly_canonical(candidate, error);
         if (error || !is_inside(real, root))
-            throw Failure(ErrorKind::resource, "the template '" + name + "' leads outside its template folder");
+            throw Failure(ErrorKind::resource, msg("template.file-outside-folder",
+                                                   "the template '{name}' leads outside its template folder",
+                                                   {{"name", name}}));
         if (!fs::is_regular_file(real, error))
-            throw Failure(ErrorKind::resource, "the template '" + name + "' is not a file");
+            throw Failure(ErrorKind::resource,
+                          msg("template.file-not-regular", "the template '{name}' is not a file", {{"name", name}}));
         std::uintmax_t size = fs::file_size(real, error);
         if (error || size > max_file_bytes)
-            throw Failure(ErrorKind::resource, "the template '" + name + "' is larger than 16 MiB");
+            throw Failure(ErrorKind::resource,
+                          msg("template.file-too-large", "the template '{name}' is larger than 16 MiB",
+                              {{"name", name}}));
         std::ifstream in(real, std::ios::binary);
         std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
         if (!in.good() && !in.eof())
-            throw Failure(ErrorKind::resource, "cannot read the template '" + name + "'");
+            throw Failure(ErrorKind::resource,
+                          msg("template.file-unreadable", "cannot read the template '{name}'", {{"name", name}}));
         return bytes;
     }
     return std::nullopt;

@@ -55,8 +55,6 @@ constexpr int max_evaluation_depth = 2000;
 // The name of the loop variable; constant, shared by all evaluations.
 const Identifier loop_name("loop");
 
-std::string in_quotes(std::string_view s) { return "'" + std::string(s) + "'"; }
-
 // Restores a variable when a scope ends, even by an exception.
 template <class T>
 class Restore {
@@ -85,34 +83,36 @@ public:
 
     // ------------------------------------------------------------ errors
 
-    Error error_at(ErrorKind kind, Pos pos, Message message) const {
+    Error error_at(ErrorKind kind, Pos pos, Message message, Message hint = {}) const {
         Error error;
         error.kind = kind;
         error.message = std::move(message);
+        error.hint = std::move(hint);
         error.where = SourceLocation{template_->name(), pos.line, pos.column};
         error.source_line = std::string(template_->line_text(pos.line));
         return error;
     }
 
-    [[noreturn]] void fail(ErrorKind kind, Pos pos, Message message) const {
-        throw Failure(error_at(kind, pos, std::move(message)));
+    [[noreturn]] void fail(ErrorKind kind, Pos pos, Message message, Message hint = {}) const {
+        throw Failure(error_at(kind, pos, std::move(message), std::move(hint)));
     }
 
     // A value that does not suit its use (docs/errors.md: a template_eval error). When the
     // value came from the data, the error names its JSON path.
-    [[noreturn]] void fail_about(const Value& value, Pos pos, Message message) const {
-        throw Failure(error_about(value, pos, std::move(message)));
+    [[noreturn]] void fail_about(const Value& value, Pos pos, Message message, Message hint = {}) const {
+        throw Failure(error_about(value, pos, std::move(message), std::move(hint)));
     }
 
-    Error error_about(const Value& value, Pos pos, Message message) const {
-        Error error = error_at(ErrorKind::template_eval, pos, std::move(message));
+    Error error_about(const Value& value, Pos pos, Message message, Message hint = {}) const {
+        Error error = error_at(ErrorKind::template_eval, pos, std::move(message), std::move(hint));
         if (value.json()) error.json_path = path_of(value);
         return error;
     }
 
     [[noreturn]] void fail_missing(const Value& missing, Pos pos) const {
         std::string path = path_of(missing);
-        Error error = error_at(ErrorKind::data, pos, "missing field " + path);
+        Error error =
+            error_at(ErrorKind::data, pos, msg("template.missing-field", "missing field {path}", {{"path", path}}));
         error.json_path = std::move(path);
         throw Failure(std::move(error));
     }
@@ -185,19 +185,23 @@ public:
         bytes_written_ += bytes;
         if (bytes_written_ > limits_.max_output_bytes)
             fail(ErrorKind::limit, pos,
-                 "the output grows beyond " + std::to_string(limits_.max_output_bytes) + " bytes (max_output_bytes)");
+                 msg("template.output-too-large", "the output grows beyond {limit} bytes (max_output_bytes)",
+                     {{"limit", limits_.max_output_bytes}}));
     }
 
     void check_text_size(std::size_t bytes, Pos pos) const {
         if (bytes > limits_.max_output_bytes)
             fail(ErrorKind::limit, pos,
-                 "a text grows beyond " + std::to_string(limits_.max_output_bytes) + " bytes (max_output_bytes)");
+                 msg("template.text-too-large", "a text grows beyond {limit} bytes (max_output_bytes)",
+                     {{"limit", limits_.max_output_bytes}}));
     }
+
+    enum class Action { print, join };
 
     // The text form of a value for printing, "~" and filters: strings as they are, numbers
     // with '.', true/false. None, lists, objects and macros have none; `action` says what
-    // was attempted ("print", "join with '~'").
-    std::string_view text_of(const Value& value, std::string& buffer, Pos pos, std::string_view action) const {
+    // was attempted.
+    std::string_view text_of(const Value& value, std::string& buffer, Pos pos, Action action) const {
         switch (value.type()) {
         case Value::Type::string:
         case Value::Type::markup: return value.as_text();
@@ -212,18 +216,30 @@ public:
         case Value::Type::boolean: return value.as_bool() ? "true" : "false";
         case Value::Type::undefined: fail_missing(value, pos);
         case Value::Type::none:
-            fail_about(value, pos, "cannot " + std::string(action) + " none; use | default(\"…\")");
         case Value::Type::list:
-            fail_about(value, pos, "cannot " + std::string(action) + " a list; use | join(\", \")");
         case Value::Type::object:
-            fail_about(value, pos, "cannot " + std::string(action) + " an object; use one of its fields");
         case Value::Type::macro:
-            fail(ErrorKind::template_eval, pos, "cannot " + std::string(action) + " a macro; call it: name(…)");
-        case Value::Type::loop:
-            fail(ErrorKind::template_eval, pos,
-                 "cannot " + std::string(action) + " the loop variable; use loop.index or another field");
+        case Value::Type::loop: fail_about(value, pos, cannot(action, value), text_hint(value.type()));
         }
         return {};
+    }
+
+    static Message cannot(Action action, const Value& value) {
+        return action == Action::print
+                   ? msg("template.cannot-print", "cannot print {type}", {{"type", value.type_name()}})
+                   : msg("template.cannot-join", "cannot join {type} with '~'", {{"type", value.type_name()}});
+    }
+
+    // What to write instead of a value that has no text.
+    static Message text_hint(Value::Type type) {
+        switch (type) {
+        case Value::Type::none: return msg("template.hint-default", "use | default(\"…\")");
+        case Value::Type::list: return msg("template.hint-join", "use | join(\", \")");
+        case Value::Type::object: return msg("template.hint-object-field", "use one of its fields");
+        case Value::Type::macro: return msg("template.hint-call-macro", "call it: name(…)");
+        case Value::Type::loop: return msg("template.hint-loop-field", "use loop.index or another field");
+        default: return {};
+        }
     }
 
     // ------------------------------------------------------------ statements
@@ -234,8 +250,9 @@ public:
             if (++depth_ > max_evaluation_depth) {
                 --depth_;
                 evaluator.fail(ErrorKind::limit, pos,
-                               "the template nests too deeply while it runs (more than " +
-                                   std::to_string(max_evaluation_depth) + " levels)");
+                               msg("template.runs-too-deep",
+                                   "the template nests too deeply while it runs (more than {max} levels)",
+                                   {{"max", max_evaluation_depth}}));
             }
         }
         ~Depth() { --depth_; }
@@ -298,7 +315,7 @@ public:
             return;
         }
         std::string buffer;
-        std::string_view text = text_of(value, buffer, start_of(*node.expr), "print");
+        std::string_view text = text_of(value, buffer, start_of(*node.expr), Action::print);
         count_output(text.size(), node.pos);
         out_->append_value(text, origin(node.pos));
     }
@@ -306,8 +323,9 @@ public:
     void count_iteration(Pos pos) {
         if (++iterations_ > limits_.max_loop_iterations)
             fail(ErrorKind::limit, pos,
-                 "more than " + std::to_string(limits_.max_loop_iterations) +
-                     " loop iterations in one document (max_loop_iterations)");
+                 msg("template.too-many-iterations",
+                     "more than {limit} loop iterations in one document (max_loop_iterations)",
+                     {{"limit", limits_.max_loop_iterations}}));
     }
 
     void exec_for(const For& node, Frame& frame) {
@@ -317,13 +335,16 @@ public:
         if (sequence.type() == Value::Type::object) {
             if (!pairs)
                 fail(ErrorKind::template_eval, start_of(*node.iterable),
-                     "a loop over an object needs two names: {% for key, value in … %}");
+                     msg("template.object-loop-needs-two-names",
+                         "a loop over an object needs two names: {% for key, value in … %}"));
         } else if (sequence.is_list()) {
             if (pairs)
                 fail(ErrorKind::template_eval, start_of(*node.iterable),
-                     "a loop over a list takes one name: {% for item in … %}");
+                     msg("template.list-loop-takes-one-name",
+                         "a loop over a list takes one name: {% for item in … %}"));
         } else {
-            fail_about(sequence, start_of(*node.iterable), "cannot loop over " + std::string(sequence.type_name()));
+            fail_about(sequence, start_of(*node.iterable),
+                       msg("template.cannot-loop", "cannot loop over {type}", {{"type", sequence.type_name()}}));
         }
 
         const std::size_t count = sequence.size();
@@ -357,21 +378,23 @@ public:
         Value name = eval(*node.name, frame);
         require_defined(name, *node.name);
         if (name.type() != Value::Type::string)
-            fail_about(name, start_of(*node.name), "include needs a template name as text, not " +
-                                                 std::string(name.type_name()));
-        if (std::optional<std::string> problem = template_name_problem(name.as_text()))
-            fail(ErrorKind::template_syntax, start_of(*node.name), *problem);
+            fail_about(name, start_of(*node.name),
+                       msg("template.include-name-not-text", "include needs a template name as text, not {type}",
+                           {{"type", name.type_name()}}));
+        if (std::optional<NameProblem> problem = template_name_problem(name.as_text()))
+            fail(ErrorKind::template_syntax, start_of(*node.name), problem->message, problem->hint);
         if (include_depth_ >= limits_.max_include_depth)
             fail(ErrorKind::limit, node.pos,
-                 "includes nest more than " + std::to_string(limits_.max_include_depth) +
-                     " deep (does a template include itself?)");
+                 msg("template.includes-too-deep",
+                     "includes nest more than {limit} deep (does a template include itself?)",
+                     {{"limit", limits_.max_include_depth}}));
         std::shared_ptr<const Template> included;
         try {
             included = library_.get(std::string(name.as_text()));
         } catch (Failure& failure) {
             Error& error = failure.error();
             if (!error.where.known()) { // not found: say which include asked for it
-                Error located = error_at(error.kind, node.pos, error.message);
+                Error located = error_at(error.kind, node.pos, error.message, error.hint);
                 error.where = located.where;
                 error.source_line = located.source_line;
             }
@@ -391,17 +414,21 @@ public:
         if (!callee.is_defined()) {
             if (call.callee->kind == ExprKind::name)
                 fail(ErrorKind::template_eval, call.pos,
-                     "unknown macro " + in_quotes(static_cast<const Name&>(*call.callee).name.text));
+                     msg("template.unknown-macro", "unknown macro '{name}'",
+                         {{"name", static_cast<const Name&>(*call.callee).name.text}}));
             fail_missing(callee, call.pos);
         }
         if (callee.type() != Value::Type::macro)
-            fail_about(callee, call.pos, "only macros can be called, not " + std::string(callee.type_name()));
+            fail_about(callee, call.pos,
+                       msg("template.call-not-macro", "only macros can be called, not {type}",
+                           {{"type", callee.type_name()}}));
         const MacroClosure& closure = callee.as_macro();
         const Macro& macro = *closure.definition;
         if (call_depth_ >= limits_.max_call_depth)
             fail(ErrorKind::limit, call.pos,
-                 "macro calls nest more than " + std::to_string(limits_.max_call_depth) +
-                     " deep (max_call_depth; endless recursion?)");
+                 msg("template.calls-too-deep",
+                     "macro calls nest more than {limit} deep (max_call_depth; endless recursion?)",
+                     {{"limit", limits_.max_call_depth}}));
 
         Frame scope{closure.scope, {}};
         bind_arguments(call, macro, frame, scope);
@@ -417,8 +444,9 @@ public:
         const std::string& name = macro.name.text;
         if (call.args.size() > macro.params.size())
             fail(ErrorKind::template_eval, call.pos,
-                 "the macro " + in_quotes(name) + " takes " + std::to_string(macro.params.size()) +
-                     " arguments, not " + std::to_string(call.args.size()));
+                 msg_n("template.macro-takes", "the macro '{name}' takes {count} argument, not {given}",
+                       "the macro '{name}' takes {count} arguments, not {given}", macro.params.size(),
+                       {{"name", name}, {"given", call.args.size()}}));
         scope.bindings.reserve(macro.params.size());
         for (std::size_t i = 0; i < call.args.size(); ++i) {
             Value value = eval(*call.args[i], caller);
@@ -430,10 +458,12 @@ public:
                                       [&](const Macro::Param& p) { return p.name.text == arg.name; });
             if (param == macro.params.end())
                 fail(ErrorKind::template_eval, arg.pos,
-                     "the macro " + in_quotes(name) + " has no parameter " + in_quotes(arg.name));
+                     msg("template.macro-has-no-parameter", "the macro '{name}' has no parameter '{parameter}'",
+                         {{"name", name}, {"parameter", arg.name}}));
             if (std::size_t(param - macro.params.begin()) < call.args.size())
                 fail(ErrorKind::template_eval, arg.pos,
-                     "the argument " + in_quotes(arg.name) + " is already given by position");
+                     msg("template.argument-given-by-position", "the argument '{name}' is already given by position",
+                         {{"name", arg.name}}));
             Value value = eval(*arg.value, caller);
             require_defined(value, *arg.value);
             scope.bindings.push_back({&param->name, std::move(value)});
@@ -441,7 +471,8 @@ public:
         for (const Macro::Param& param : macro.params) {
             if (!param.default_value && !is_bound(scope, param.name))
                 fail(ErrorKind::template_eval, call.pos,
-                     "the macro " + in_quotes(name) + " needs the argument " + in_quotes(param.name.text));
+                     msg("template.macro-needs-argument", "the macro '{name}' needs the argument '{parameter}'",
+                         {{"name", name}, {"parameter", param.name.text}}));
         }
     }
 
@@ -531,7 +562,8 @@ public:
         if (name == "last") return Value::boolean(loop.index0 + 1 == loop.length);
         if (name == "length") return Value::integer(loop.length);
         fail(ErrorKind::template_eval, pos,
-             "loop has no field " + in_quotes(name) + "; it has index, index0, first, last and length");
+             msg("template.unknown-loop-field", "loop has no field '{name}'", {{"name", name}}),
+             msg("template.loop-fields", "the fields of loop are index, index0, first, last and length"));
     }
 
     // object.name. A missing field stays a value (see Value); reading further into it
@@ -548,7 +580,8 @@ public:
         case Value::Type::loop: return loop_attribute(object.as_loop(), name, pos);
         default:
             fail_about(object, pos,
-                       "cannot read the field " + in_quotes(name) + " of " + std::string(object.type_name()));
+                       msg("template.cannot-read-field", "cannot read the field '{name}' of {type}",
+                           {{"name", name}, {"type", object.type_name()}}));
         }
     }
 
@@ -557,7 +590,8 @@ public:
         case Value::Type::undefined: return object;
         case Value::Type::list: {
             if (key.type() != Value::Type::integer)
-                fail_about(key, pos, "a list index must be a whole number, not " + std::string(key.type_name()));
+                fail_about(key, pos, msg("template.index-not-whole", "a list index must be a whole number, not {type}",
+                                         {{"type", key.type_name()}}));
             std::int64_t size = std::int64_t(object.size());
             std::int64_t i = key.as_integer();
             std::int64_t position = i < 0 ? i + size : i; // [-1] is the last item
@@ -566,14 +600,16 @@ public:
         }
         case Value::Type::object: {
             if (key.type() != Value::Type::string)
-                fail_about(key, pos, "a field name must be text, not " + std::string(key.type_name()));
+                fail_about(key, pos, msg("template.field-name-not-text", "a field name must be text, not {type}",
+                                         {{"type", key.type_name()}}));
             return attribute(object, key.as_text(), !key.owns_memory(), pos);
         }
         case Value::Type::loop:
             if (key.type() == Value::Type::string) return loop_attribute(object.as_loop(), key.as_text(), pos);
             [[fallthrough]];
         default:
-            fail_about(object, pos, "cannot index " + std::string(object.type_name()) + " with [ ]");
+            fail_about(object, pos,
+                       msg("template.cannot-index", "cannot index {type} with [ ]", {{"type", object.type_name()}}));
         }
     }
 
@@ -584,7 +620,9 @@ public:
         if (operand.type() == Value::Type::integer && operand.as_integer() != std::numeric_limits<std::int64_t>::min())
             return Value::integer(-operand.as_integer());
         if (operand.is_number()) return Value::number(-operand.as_double());
-        fail_about(operand, node.pos, "'-' needs a number, not " + std::string(operand.type_name()));
+        fail_about(operand, node.pos,
+                   msg("template.negate-needs-number", "'-' needs a number, not {type}",
+                       {{"type", operand.type_name()}}));
     }
 
     Value eval_binary(const Binary& node, const Frame& frame) {
@@ -610,8 +648,8 @@ public:
         case BinaryOp::not_in: return Value::boolean(!contains(right, left, node));
         case BinaryOp::concat: {
             std::string left_buffer, right_buffer;
-            std::string_view a = text_of(left, left_buffer, node.left->pos, "join with '~'");
-            std::string_view b = text_of(right, right_buffer, node.right->pos, "join with '~'");
+            std::string_view a = text_of(left, left_buffer, node.left->pos, Action::join);
+            std::string_view b = text_of(right, right_buffer, node.right->pos, Action::join);
             check_text_size(a.size() + b.size(), node.pos);
             std::string joined;
             joined.reserve(a.size() + b.size());
@@ -659,16 +697,17 @@ public:
         }
         const Value& culprit = (a.is_number() || a.has_text()) ? b : a;
         fail_about(culprit, node.pos,
-                   std::string("'") + spelling(node.op) + "' compares numbers with numbers and text with text, not " +
-                       a.type_name() + " with " + b.type_name());
+                   msg("template.compare-types",
+                       "'{operator}' compares numbers with numbers and text with text, not {left} with {right}",
+                       {{"operator", spelling(node.op)}, {"left", a.type_name()}, {"right", b.type_name()}}));
     }
 
     bool contains(const Value& haystack, const Value& needle, const Binary& node) {
         if (haystack.has_text()) {
             if (!needle.has_text())
                 fail_about(needle, node.left->pos,
-                           std::string("'") + spelling(node.op) + "' looks for text in text, not for " +
-                               needle.type_name());
+                           msg("template.in-text-needs-text", "'{operator}' looks for text in text, not for {type}",
+                               {{"operator", spelling(node.op)}, {"type", needle.type_name()}}));
             return haystack.as_text().find(needle.as_text()) != std::string_view::npos;
         }
         if (haystack.is_list()) {
@@ -681,17 +720,20 @@ public:
             return haystack.json()->contains(needle.as_text());
         }
         fail_about(haystack, node.right->pos,
-                   std::string("'") + spelling(node.op) + "' needs a list, an object or text on its right, not " +
-                       haystack.type_name());
+                   msg("template.in-needs-container",
+                       "'{operator}' needs a list, an object or text on its right, not {type}",
+                       {{"operator", spelling(node.op)}, {"type", haystack.type_name()}}));
     }
 
     Value arithmetic(const Binary& node, const Value& left, const Value& right) const {
         if (!left.is_number() || !right.is_number()) {
             if (node.op == BinaryOp::add && left.has_text() && right.has_text())
-                fail(ErrorKind::template_eval, node.pos, "'+' adds numbers; join text with '~'");
+                fail(ErrorKind::template_eval, node.pos, msg("template.add-text", "'+' adds numbers, not text"),
+                     msg("template.hint-join-text", "join text with '~'"));
             const Value& culprit = left.is_number() ? right : left;
             fail_about(culprit, node.pos,
-                       std::string("'") + spelling(node.op) + "' needs numbers, not " + culprit.type_name());
+                       msg("template.arithmetic-needs-numbers", "'{operator}' needs numbers, not {type}",
+                           {{"operator", spelling(node.op)}, {"type", culprit.type_name()}}));
         }
         const bool integers = left.type() == Value::Type::integer && right.type() == Value::Type::integer;
         const double x = left.as_double(), y = right.as_double();
@@ -709,10 +751,12 @@ public:
             return Value::number(node.op == BinaryOp::add ? x + y : node.op == BinaryOp::subtract ? x - y : x * y);
         }
         case BinaryOp::divide:
-            if (y == 0) fail(ErrorKind::template_eval, node.pos, "division by zero");
+            if (y == 0) fail(ErrorKind::template_eval, node.pos, msg("template.division-by-zero", "division by zero"));
             return Value::number(x / y);
         case BinaryOp::remainder: {
-            if (y == 0) fail(ErrorKind::template_eval, node.pos, "remainder of a division by zero");
+            if (y == 0)
+                fail(ErrorKind::template_eval, node.pos,
+                     msg("template.remainder-by-zero", "remainder of a division by zero"));
             if (integers) {
                 // The sign follows the divisor, as in Jinja and Python: -7 % 3 == 2.
                 std::int64_t a = left.as_integer(), b = right.as_integer();
@@ -735,8 +779,8 @@ public:
     class FilterRun final : public FilterCall {
     public:
         FilterRun(const Evaluator& evaluator, const Filter& node) : evaluator_(evaluator), node_(node) {}
-        Error error_about(const Value& about, Message message) const override {
-            return evaluator_.error_about(about, node_.pos, std::move(message));
+        Error error_about(const Value& about, Message message, Message hint) const override {
+            return evaluator_.error_about(about, node_.pos, std::move(message), std::move(hint));
         }
         Value field(const Value& object, std::string_view name) const override {
             Value value = evaluator_.attribute(object, name, false, node_.pos);

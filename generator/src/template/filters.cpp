@@ -14,35 +14,41 @@ namespace {
 using Args = std::span<const Value>;
 
 // "text \"abc\"", "the number 5", "a list": how a value is named in messages.
-std::string describe(const Value& value) {
+Message describe(const Value& value) {
     if (value.has_text()) {
         std::string_view text = value.as_text();
         constexpr std::size_t shown = 40;
-        if (text.size() <= shown) return "text \"" + std::string(text) + "\"";
+        if (text.size() <= shown) return msg("template.value-text", "text \"{text}\"", {{"text", text}});
         std::size_t cut = shown;
         while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut; // whole code points
-        return "text \"" + std::string(text.substr(0, cut)) + "…\"";
+        return msg("template.value-text-start", "text \"{text}…\"", {{"text", text.substr(0, cut)}});
     }
     if (value.is_number()) {
-        std::string number = "the number ";
+        std::string number;
         if (value.type() == Value::Type::integer) append_number(number, value.as_integer());
         else append_number(number, value.as_double());
-        return number;
+        return msg("template.value-number", "the number {number}", {{"number", number}});
     }
-    if (value.type() == Value::Type::boolean) return value.as_bool() ? "true" : "false";
+    if (value.type() == Value::Type::boolean) return Message::verbatim(value.as_bool() ? "true" : "false");
     return value.type_name();
 }
 
-[[noreturn]] void needs(const FilterCall& call, const Value& about, std::string_view what) {
-    call.fail(about, "the filter '" + std::string(call.filter_name()) + "' needs " + std::string(what) + ", not " +
-                         describe(about));
+// The filter cannot use `about`: it needs `what` ("a whole number from 1 to 3999").
+[[noreturn]] void needs(const FilterCall& call, const Value& about, Message what, Message hint = {}) {
+    call.fail(about,
+              msg("template.filter-needs", "the filter '{name}' needs {what}, not {found}",
+                  {{"name", call.filter_name()}, {"what", std::move(what)}, {"found", describe(about)}}),
+              std::move(hint));
 }
+
+Message a_number() { return Value::type_name(Value::Type::number); }
+Message a_whole_number() { return msg("template.needs-whole-number", "a whole number"); }
 
 double need_number(const FilterCall& call, const Value& value) {
     if (value.is_number() && std::isfinite(value.as_double())) return value.as_double();
-    if (value.is_number()) needs(call, value, "a finite number");
-    if (value.has_text()) needs(call, value, "a number (convert text with | float)");
-    needs(call, value, "a number");
+    if (value.is_number()) needs(call, value, msg("template.needs-finite-number", "a finite number"));
+    if (value.has_text()) needs(call, value, a_number(), msg("template.hint-float", "convert text with | float"));
+    needs(call, value, a_number());
 }
 
 // Whole numbers may also be written as doubles ("2.0"), as `round` returns them.
@@ -52,13 +58,14 @@ std::int64_t need_whole(const FilterCall& call, const Value& value) {
         double x = value.as_double();
         if (std::trunc(x) == x && std::abs(x) < 9.0e18) return std::int64_t(x);
     }
-    if (value.has_text()) needs(call, value, "a whole number (convert text with | int)");
-    needs(call, value, "a whole number");
+    if (value.has_text()) needs(call, value, a_whole_number(), msg("template.hint-int", "convert text with | int"));
+    needs(call, value, a_whole_number());
 }
 
 int need_decimals(const FilterCall& call, const Value& value) {
     std::int64_t decimals = need_whole(call, value);
-    if (decimals < 0 || decimals > 15) needs(call, value, "a number of decimals from 0 to 15");
+    if (decimals < 0 || decimals > 15)
+        needs(call, value, msg("template.needs-decimals", "a number of decimals from 0 to 15"));
     return int(decimals);
 }
 
@@ -68,19 +75,20 @@ std::string_view need_text(const FilterCall& call, const Value& value, std::stri
     buffer.clear();
     if (value.type() == Value::Type::integer) append_number(buffer, value.as_integer());
     else if (value.type() == Value::Type::number) append_number(buffer, value.as_double());
-    else needs(call, value, "text");
+    else needs(call, value, Value::type_name(Value::Type::string));
     return buffer;
 }
 
 const Value& need_list(const FilterCall& call, const Value& value) {
-    if (!value.is_list()) needs(call, value, "a list");
+    if (!value.is_list()) needs(call, value, Value::type_name(Value::Type::list));
     return value;
 }
 
 Value checked_text(const FilterCall& call, const Value& about, std::string text) {
     if (text.size() > call.max_text_bytes())
-        call.fail(about, "the filter '" + std::string(call.filter_name()) + "' makes a text larger than " +
-                             std::to_string(call.max_text_bytes()) + " bytes");
+        call.fail(about,
+                  msg("template.filter-text-too-large", "the filter '{name}' makes a text larger than {limit} bytes",
+                      {{"name", call.filter_name()}, {"limit", call.max_text_bytes()}}));
     return Value::owned_text(std::move(text));
 }
 
@@ -144,24 +152,26 @@ Value string(const FilterCall& call, const Value& input, Args) {
 // ---------------------------------------------------------------- dates and Vietnamese numbering
 
 Value date(const FilterCall& call, const Value& input, Args args) {
-    if (!input.has_text()) needs(call, input, "a date written YYYY-MM-DD");
+    const auto a_date = [] { return msg("template.needs-date", "a date written YYYY-MM-DD"); };
+    if (!input.has_text()) needs(call, input, a_date());
     std::optional<text::Date> parsed = text::parse_iso_date(input.as_text());
-    if (!parsed) needs(call, input, "a date written YYYY-MM-DD");
+    if (!parsed) needs(call, input, a_date());
     if (args.empty()) return Value::owned_text(text::format_date(*parsed));
-    if (!args[0].has_text()) needs(call, args[0], "a pattern such as \"DD/MM/YYYY\"");
+    if (!args[0].has_text())
+        needs(call, args[0], msg("template.needs-date-pattern", "a pattern such as \"DD/MM/YYYY\""));
     return checked_text(call, args[0], text::format_date(*parsed, args[0].as_text()));
 }
 
 Value roman(const FilterCall& call, const Value& input, Args) {
     std::optional<std::string> numeral = text::to_roman(long(need_whole(call, input)));
-    if (!numeral) needs(call, input, "a whole number from 1 to 3999");
+    if (!numeral) needs(call, input, msg("template.needs-roman-range", "a whole number from 1 to 3999"));
     return Value::owned_text(std::move(*numeral));
 }
 
 Value letter(const FilterCall& call, const Value& input, Args) {
     std::int64_t n = need_whole(call, input);
     std::optional<std::string> letters = n >= 1 && n <= 1'000'000 ? text::point_letter(long(n)) : std::nullopt;
-    if (!letters) needs(call, input, "a whole number from 1");
+    if (!letters) needs(call, input, msg("template.needs-positive-whole", "a whole number from 1"));
     return Value::owned_text(std::move(*letters));
 }
 
@@ -198,7 +208,7 @@ Value join(const FilterCall& call, const Value& input, Args args) {
 Value length(const FilterCall& call, const Value& input, Args) {
     if (input.is_list() || input.type() == Value::Type::object) return Value::integer(std::int64_t(input.size()));
     if (input.has_text()) return Value::integer(std::int64_t(text::count_code_points(input.as_text())));
-    needs(call, input, "a list, an object or text");
+    needs(call, input, msg("template.needs-list-object-or-text", "a list, an object or text"));
 }
 
 Value sum(const FilterCall& call, const Value& input, Args args) {
@@ -206,7 +216,7 @@ Value sum(const FilterCall& call, const Value& input, Args args) {
     std::string field_buffer;
     std::string_view field;
     if (!args.empty()) {
-        if (!args[0].has_text()) needs(call, args[0], "the name of a field");
+        if (!args[0].has_text()) needs(call, args[0], msg("template.needs-field-name", "the name of a field"));
         field = args[0].as_text();
     }
     std::int64_t whole = 0;
@@ -214,7 +224,7 @@ Value sum(const FilterCall& call, const Value& input, Args args) {
     bool integers = true;
     for (std::size_t i = 0; i < list.size(); ++i) {
         Value item = args.empty() ? list.item(i) : call.field(list.item(i), field);
-        if (!item.is_number()) needs(call, item, "numbers to add");
+        if (!item.is_number()) needs(call, item, msg("template.needs-numbers-to-add", "numbers to add"));
         if (integers && item.type() == Value::Type::integer &&
             !__builtin_add_overflow(whole, item.as_integer(), &whole))
             continue;
@@ -285,6 +295,9 @@ Value round(const FilterCall& call, const Value& input, Args args) {
     return Value::number(round_decimal(value, decimals));
 }
 
+Message a_number_written() { return msg("template.needs-number-text", "a number written like 12 or -3.5"); }
+Message a_number_or_text() { return msg("template.needs-number-or-text", "a number, or text holding one"); }
+
 // Reads a whole text as a number the JSON way ("12", "-3.5"), spaces around allowed.
 std::optional<double> read_number(std::string_view text, std::optional<std::int64_t>* whole) {
     text.remove_prefix(white_prefix(text));
@@ -310,7 +323,8 @@ Value to_int(const FilterCall& call, const Value& input, Args) {
     case Value::Type::boolean: return Value::integer(input.as_bool() ? 1 : 0);
     case Value::Type::number: {
         double x = std::trunc(input.as_double());
-        if (!std::isfinite(x) || std::abs(x) >= 9.2e18) needs(call, input, "a number that fits a whole number");
+        if (!std::isfinite(x) || std::abs(x) >= 9.2e18)
+            needs(call, input, msg("template.needs-number-fitting-whole", "a number that fits a whole number"));
         return Value::integer(std::int64_t(x));
     }
     case Value::Type::string:
@@ -319,9 +333,9 @@ Value to_int(const FilterCall& call, const Value& input, Args) {
         std::optional<double> read = read_number(input.as_text(), &whole);
         if (whole) return Value::integer(*whole);
         if (read && std::abs(*read) < 9.2e18) return Value::integer(std::int64_t(std::trunc(*read)));
-        needs(call, input, "a number written like 12 or -3.5");
+        needs(call, input, a_number_written());
     }
-    default: needs(call, input, "a number, or text holding one");
+    default: needs(call, input, a_number_or_text());
     }
 }
 
@@ -330,9 +344,9 @@ Value to_float(const FilterCall& call, const Value& input, Args) {
     if (input.type() == Value::Type::boolean) return Value::number(input.as_bool() ? 1 : 0);
     if (input.has_text()) {
         if (std::optional<double> read = read_number(input.as_text(), nullptr)) return Value::number(*read);
-        needs(call, input, "a number written like 12 or -3.5");
+        needs(call, input, a_number_written());
     }
-    needs(call, input, "a number, or text holding one");
+    needs(call, input, a_number_or_text());
 }
 
 // Looked up once per filter in a template, when it is parsed. Keep in alphabetical order.

@@ -19,8 +19,8 @@ public:
     // Reports that the filter cannot work on `about` (its input or an argument): throws
     // the error the evaluator makes of it, with the filter's position and, when `about`
     // came from the data, its JSON path.
-    [[noreturn]] void fail(const Value& about, Message message) const {
-        throw Failure(error_about(about, std::move(message)));
+    [[noreturn]] void fail(const Value& about, Message message, Message hint = {}) const {
+        throw Failure(error_about(about, std::move(message), std::move(hint)));
     }
     // object.name, with the evaluator's rules (a missing field is an error naming its path).
     virtual Value field(const Value& object, std::string_view name) const = 0;
@@ -30,7 +30,7 @@ public:
     virtual std::string_view filter_name() const = 0;
 
 protected:
-    virtual Error error_about(const Value& about, Message message) const = 0;
+    virtual Error error_about(const Value& about, Message message, Message hint) const = 0;
 };
 
 using FilterFunction = Value (*)(const FilterCall& call, const Value& input, std::span<const Value> args);

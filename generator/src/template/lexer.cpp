@@ -39,8 +39,6 @@ Pos advanced(Pos pos, std::string_view bytes) {
     return pos;
 }
 
-std::string in_quotes(std::string_view s) { return "'" + std::string(s) + "'"; }
-
 class Lexer {
 public:
     explicit Lexer(std::string_view source) : src_(source) {}
@@ -108,7 +106,8 @@ private:
         tag.kind = Segment::Kind::comment;
         std::size_t close = src_.find("#}", i_);
         if (close == std::string_view::npos)
-            throw SyntaxError{tag.pos, "this comment is never closed: expected '#}'"};
+            throw SyntaxError{tag.pos,
+                              msg("template.comment-not-closed", "this comment is never closed: expected '#}'")};
         tag.trim_after = close > i_ && src_[close - 1] == '-';
         advance(close + 2 - i_);
     }
@@ -121,7 +120,9 @@ private:
         for (;;) {
             while (i_ < src_.size() && is_white(src_[i_])) advance(1);
             if (i_ >= src_.size())
-                throw SyntaxError{tag.pos, in_quotes(open) + " is never closed: expected " + in_quotes(close)};
+                throw SyntaxError{tag.pos,
+                                  msg("template.tag-not-closed", "'{open}' is never closed: expected '{close}'",
+                                      {{"open", open}, {"close", close}})};
             bool trim = src_[i_] == '-' && at(i_ + 1, close);
             if (at(i_, close) || trim) {
                 tag.trim_after = trim;
@@ -134,11 +135,14 @@ private:
                 return;
             }
             if (at(i_, wrong_close) || (src_[i_] == '-' && at(i_ + 1, wrong_close)))
-                throw SyntaxError{pos_, in_quotes(open) + " must be closed by " + in_quotes(close) + ", not " +
-                                            in_quotes(wrong_close)};
+                throw SyntaxError{pos_,
+                                  msg("template.tag-closed-wrongly",
+                                      "'{open}' must be closed by '{close}', not '{wrong}'",
+                                      {{"open", open}, {"close", close}, {"wrong", wrong_close}})};
             if (at(i_, "{{") || at(i_, "{%") || at(i_, "{#"))
-                throw SyntaxError{tag.pos, in_quotes(open) + " is not closed before the next tag: expected " +
-                                               in_quotes(close)};
+                throw SyntaxError{tag.pos, msg("template.tag-not-closed-before-next",
+                                               "'{open}' is not closed before the next tag: expected '{close}'",
+                                               {{"open", open}, {"close", close}})};
             tag.tokens.push_back(lex_token());
         }
     }
@@ -174,8 +178,9 @@ private:
             while (k < src_.size() && is_digit(src_[k])) ++k;
         }
         if (k < src_.size() && (is_ascii_letter(src_[k]) || src_[k] == '_'))
-            throw SyntaxError{pos_, "a number cannot be followed by a letter: " +
-                                        in_quotes(src_.substr(start, k + 1 - start))};
+            throw SyntaxError{pos_,
+                              msg("template.number-then-letter", "a number cannot be followed by a letter: '{text}'",
+                                  {{"text", src_.substr(start, k + 1 - start)}})};
         token.text = src_.substr(start, k - start);
         const char* first = token.text.data();
         const char* last = first + token.text.size();
@@ -185,7 +190,8 @@ private:
         } else {
             token.kind = Token::Kind::integer;
             if (std::from_chars(first, last, token.integer).ec != std::errc())
-                throw SyntaxError{pos_, "the number " + std::string(token.text) + " is too large"};
+                throw SyntaxError{pos_, msg("template.number-too-large", "the number {number} is too large",
+                                            {{"number", token.text}})};
         }
         advance(k - start);
         return token;
@@ -199,8 +205,9 @@ private:
         std::size_t k = i_ + 1;
         for (;;) {
             if (k >= src_.size() || src_[k] == '\n')
-                throw SyntaxError{pos_, "this string is never closed: expected " + std::string(1, quote) +
-                                            " before the end of the line"};
+                throw SyntaxError{pos_, msg("template.string-not-closed",
+                                            "this string is never closed: expected {quote} before the end of the line",
+                                            {{"quote", std::string(1, quote)}})};
             char c = src_[k];
             if (c == quote) break;
             if (c != '\\') {
@@ -216,7 +223,9 @@ private:
             case 'n': token.string_value += '\n'; break;
             default:
                 throw SyntaxError{advanced(pos_, src_.substr(i_, k - i_)),
-                                  "unknown escape in a string; the escapes are \\\" \\' \\\\ and \\n"};
+                                  msg("template.unknown-escape", "unknown escape in a string"),
+                                  ErrorKind::template_syntax,
+                                  msg("template.known-escapes", "the escapes are \\\" \\' \\\\ and \\n")};
             }
             k += 2;
         }
@@ -245,7 +254,8 @@ private:
         }
         std::size_t length = 0;
         decode(src_, i_, length);
-        throw SyntaxError{pos_, "unexpected character " + in_quotes(src_.substr(i_, length))};
+        throw SyntaxError{pos_, msg("template.unexpected-character", "unexpected character '{character}'",
+                                    {{"character", src_.substr(i_, length)}})};
     }
 };
 

@@ -15,9 +15,13 @@ namespace vanban::tmpl {
 // A problem found while lexing or parsing, at a position in the source. parse_template
 // turns it into a vanban::Failure with the file name and the text of the line.
 struct SyntaxError {
+    SyntaxError(Pos at, Message what, ErrorKind error_kind = ErrorKind::template_syntax, Message what_to_do = {})
+        : pos(at), message(std::move(what)), kind(error_kind), hint(std::move(what_to_do)) {}
+
     Pos pos;
-    std::string message;
-    ErrorKind kind = ErrorKind::template_syntax;
+    Message message;
+    ErrorKind kind;
+    Message hint; // what to do about it, when there is something to say
 };
 
 struct Token {

@@ -13,19 +13,22 @@ namespace {
 
 using namespace ast;
 
-std::string in_quotes(std::string_view s) { return "'" + std::string(s) + "'"; }
-
-std::string describe(const Token& token) {
+// How a token is named in messages: "the end of the tag", "the string 'a'", "'x'".
+Message describe(const Token& token) {
     switch (token.kind) {
-    case Token::Kind::end: return "the end of the tag";
-    case Token::Kind::string: return "the string " + std::string(token.text);
+    case Token::Kind::end: return msg("template.found-tag-end", "the end of the tag");
+    case Token::Kind::string: return msg("template.found-string", "the string {text}", {{"text", token.text}});
     case Token::Kind::integer:
-    case Token::Kind::number: return "the number " + std::string(token.text);
+    case Token::Kind::number: return msg("template.found-number", "the number {text}", {{"text", token.text}});
     case Token::Kind::name:
-    case Token::Kind::op: return in_quotes(token.text);
+    case Token::Kind::op: return Message::verbatim("'" + std::string(token.text) + "'");
     }
-    return "?";
+    return Message::verbatim("?");
 }
+
+// A part of a message made only when the message is: "a parameter name", "after the
+// index". Parsing a correct template makes none of them.
+using Describe = Message (*)();
 
 // Words that are operators or constants, never names.
 bool is_reserved(std::string_view word) {
@@ -41,17 +44,24 @@ bool is_block_continuation(std::string_view word) {
     return std::find(words.begin(), words.end(), word) != words.end();
 }
 
-[[noreturn]] void fail(Pos pos, std::string message, ErrorKind kind = ErrorKind::template_syntax) {
-    throw SyntaxError{pos, std::move(message), kind};
+[[noreturn]] void fail(Pos pos, Message message, ErrorKind kind = ErrorKind::template_syntax, Message hint = {}) {
+    throw SyntaxError{pos, std::move(message), kind, std::move(hint)};
 }
+
+enum class Nested { blocks, expressions };
 
 // Counts one level of recursion; bounds it so that "((((…" cannot exhaust the stack.
 class Nesting {
 public:
-    Nesting(int& depth, int max, Pos pos, const char* what) : depth_(depth) {
+    Nesting(int& depth, int max, Pos pos, Nested what) : depth_(depth) {
         if (++depth_ > max) {
             --depth_;
-            fail(pos, std::string(what) + " nested too deeply (more than " + std::to_string(max) + " levels)",
+            fail(pos,
+                 what == Nested::blocks
+                     ? msg("template.blocks-too-deep", "blocks are nested too deeply (more than {max} levels)",
+                           {{"max", max}})
+                     : msg("template.expressions-too-deep",
+                           "expressions are nested too deeply (more than {max} levels)", {{"max", max}}),
                  ErrorKind::limit);
         }
     }
@@ -74,8 +84,9 @@ std::unique_ptr<const Node> finish(std::unique_ptr<Node> node, std::initializer_
         if (child) height = std::max(height, child->depth);
     node->depth = height + 1;
     if (node->depth > std::uint32_t(max_expression_depth))
-        fail(node->pos, "this expression is nested too deeply (more than " + std::to_string(max_expression_depth) +
-                            " levels)",
+        fail(node->pos,
+             msg("template.expression-too-deep", "this expression is nested too deeply (more than {max} levels)",
+                 {{"max", max_expression_depth}}),
              ErrorKind::limit);
     return node;
 }
@@ -133,26 +144,33 @@ private:
         next();
         return true;
     }
-    void expect_op(std::string_view op, std::string_view context) {
+    // `context` says where `op` belongs: "after the index".
+    void expect_op(std::string_view op, Describe context) {
         if (!accept_op(op))
-            fail(peek().pos, "expected " + in_quotes(op) + " " + std::string(context) + ", found " + describe(peek()));
+            fail(peek().pos, msg("template.expected-operator", "expected '{operator}' {context}, found {found}",
+                                 {{"operator", op}, {"context", context()}, {"found", describe(peek())}}));
     }
-    const Token& expect_name(std::string_view what) {
+    // `what` names the name expected: "a parameter name".
+    const Token& expect_name(Describe what) {
         if (peek().kind != Token::Kind::name)
-            fail(peek().pos, "expected " + std::string(what) + ", found " + describe(peek()));
+            fail(peek().pos,
+                 msg("template.expected", "expected {what}, found {found}",
+                     {{"what", what()}, {"found", describe(peek())}}));
         return next();
     }
     // A name the template may bind (set, for, macro and its parameters).
-    Identifier expect_binding_name(std::string_view what) {
+    Identifier expect_binding_name(Describe what) {
         const Token& token = expect_name(what);
         if (is_reserved(token.text) || token.text == "loop")
-            fail(token.pos, in_quotes(token.text) + " cannot be used as a name here");
+            fail(token.pos,
+                 msg("template.reserved-name", "'{name}' cannot be used as a name here", {{"name", token.text}}));
         return Identifier(token.text);
     }
     void expect_tag_end() {
         if (peek().kind != Token::Kind::end) {
             std::string_view close = tag_->kind == Segment::Kind::print ? "}}" : "%}";
-            fail(peek().pos, "expected " + in_quotes(close) + ", found " + describe(peek()));
+            fail(peek().pos, msg("template.expected-tag-end", "expected '{close}', found {found}",
+                                 {{"close", close}, {"found", describe(peek())}}));
         }
     }
 
@@ -175,7 +193,8 @@ private:
                 block.push_back(parse_print(segment));
                 continue;
             }
-            const Token& keyword = expect_name("a tag name ('if', 'for', 'set', 'include' or 'macro')");
+            const Token& keyword = expect_name(
+                [] { return msg("template.what-tag-name", "a tag name ('if', 'for', 'set', 'include' or 'macro')"); });
             if (opener && std::find(opener->ends.begin(), opener->ends.end(), keyword.text) != opener->ends.end()) {
                 terminator_ = keyword.text;
                 return block;
@@ -183,8 +202,8 @@ private:
             block.push_back(parse_statement(segment, keyword, opener));
         }
         if (opener) {
-            fail(opener->pos, "{% " + std::string(opener->keyword) + " %} is never closed: expected {% " +
-                                  std::string(opener->ends.back()) + " %}");
+            fail(opener->pos, msg("template.block-not-closed", "{% {tag} %} is never closed: expected {% {end} %}",
+                                  {{"tag", opener->keyword}, {"end", opener->ends.back()}}));
         }
         return block;
     }
@@ -197,12 +216,17 @@ private:
         if (word == "include") return parse_include(tag);
         if (word == "macro") return parse_macro(tag);
         if (is_block_continuation(word)) {
-            if (!opener) fail(keyword.pos, "{% " + std::string(word) + " %} without a matching opening tag");
-            fail(keyword.pos, "{% " + std::string(word) + " %} is not expected here: the {% " +
-                                  std::string(opener->keyword) + " %} at line " + std::to_string(opener->pos.line) +
-                                  " needs {% " + std::string(opener->ends.back()) + " %} first");
+            if (!opener)
+                fail(keyword.pos, msg("template.end-tag-without-opening", "{% {tag} %} without a matching opening tag",
+                                      {{"tag", word}}));
+            fail(keyword.pos,
+                 msg("template.end-tag-misplaced",
+                     "{% {tag} %} is not expected here: the {% {open} %} at line {line} needs {% {end} %} first",
+                     {{"tag", word}, {"open", opener->keyword}, {"line", opener->pos.line},
+                      {"end", opener->ends.back()}}));
         }
-        fail(keyword.pos, "unknown tag " + in_quotes(word) + "; the tags are if, for, set, include and macro");
+        fail(keyword.pos, msg("template.unknown-tag", "unknown tag '{name}'", {{"name", word}}),
+             ErrorKind::template_syntax, msg("template.known-tags", "the tags are if, for, set, include and macro"));
     }
 
     StmtPtr parse_print(const Segment& tag) {
@@ -213,7 +237,7 @@ private:
     }
 
     StmtPtr parse_if(const Segment& tag) {
-        Nesting nesting(block_depth_, max_block_nesting, tag.pos, "blocks are");
+        Nesting nesting(block_depth_, max_block_nesting, tag.pos, Nested::blocks);
         auto node = std::make_unique<If>(tag.pos);
         ExprPtr condition = parse_expression();
         expect_tag_end();
@@ -237,11 +261,16 @@ private:
     }
 
     StmtPtr parse_for(const Segment& tag) {
-        Nesting nesting(block_depth_, max_block_nesting, tag.pos, "blocks are");
+        Nesting nesting(block_depth_, max_block_nesting, tag.pos, Nested::blocks);
         auto node = std::make_unique<For>(tag.pos);
-        node->first_name = expect_binding_name("a loop variable name after 'for'");
-        if (accept_op(",")) node->second_name = expect_binding_name("a second name after ','");
-        if (!accept_name("in")) fail(peek().pos, "expected 'in' in the for loop, found " + describe(peek()));
+        node->first_name = expect_binding_name(
+            [] { return msg("template.what-loop-variable", "a loop variable name after 'for'"); });
+        if (accept_op(","))
+            node->second_name = expect_binding_name(
+                [] { return msg("template.what-second-loop-variable", "a second name after ','"); });
+        if (!accept_name("in"))
+            fail(peek().pos, msg("template.for-expects-in", "expected 'in' in the for loop, found {found}",
+                                 {{"found", describe(peek())}}));
         node->iterable = parse_expression();
         expect_tag_end();
         const Opener body_opener{"for", tag.pos, {"else", "endfor"}};
@@ -257,8 +286,8 @@ private:
 
     StmtPtr parse_set(const Segment& tag) {
         auto node = std::make_unique<Set>(tag.pos);
-        node->name = expect_binding_name("a name after 'set'");
-        expect_op("=", "after the name in {% set %}");
+        node->name = expect_binding_name([] { return msg("template.what-set-name", "a name after 'set'"); });
+        expect_op("=", [] { return msg("template.where-set-equals", "after the name in {% set %}"); });
         node->value = parse_expression();
         expect_tag_end();
         return node;
@@ -272,30 +301,35 @@ private:
         if (node->name->kind == ExprKind::literal) {
             const Value& name = static_cast<const Literal&>(*node->name).value;
             if (name.type() == Value::Type::string)
-                if (std::optional<std::string> problem = template_name_problem(name.as_text()))
-                    fail(node->name->pos, *problem);
+                if (std::optional<NameProblem> problem = template_name_problem(name.as_text()))
+                    fail(node->name->pos, problem->message, ErrorKind::template_syntax, problem->hint);
         }
         return node;
     }
 
     StmtPtr parse_macro(const Segment& tag) {
-        Nesting nesting(block_depth_, max_block_nesting, tag.pos, "blocks are");
+        Nesting nesting(block_depth_, max_block_nesting, tag.pos, Nested::blocks);
         auto node = std::make_unique<Macro>(tag.pos);
-        node->name = expect_binding_name("the macro's name");
-        expect_op("(", "after the macro's name");
+        node->name = expect_binding_name([] { return msg("template.what-macro-name", "the macro's name"); });
+        expect_op("(", [] { return msg("template.where-after-macro-name", "after the macro's name"); });
         if (!accept_op(")")) {
             for (;;) {
                 Pos pos = peek().pos;
-                Identifier name = expect_binding_name("a parameter name");
+                Identifier name =
+                    expect_binding_name([] { return msg("template.what-parameter-name", "a parameter name"); });
                 for (const Macro::Param& earlier : node->params)
-                    if (earlier.name == name) fail(pos, "the parameter " + in_quotes(name.text) + " is listed twice");
+                    if (earlier.name == name)
+                        fail(pos, msg("template.parameter-twice", "the parameter '{name}' is listed twice",
+                                      {{"name", name.text}}));
                 ExprPtr default_value;
                 if (accept_op("=")) default_value = parse_expression();
                 else if (!node->params.empty() && node->params.back().default_value)
-                    fail(pos, "the parameter " + in_quotes(name.text) + " needs a default value, like the ones before it");
+                    fail(pos, msg("template.parameter-needs-default",
+                                  "the parameter '{name}' needs a default value, like the ones before it",
+                                  {{"name", name.text}}));
                 node->params.push_back({std::move(name), pos, std::move(default_value)});
                 if (accept_op(")")) break;
-                expect_op(",", "between parameters");
+                expect_op(",", [] { return msg("template.where-between-parameters", "between parameters"); });
             }
         }
         expect_tag_end();
@@ -310,7 +344,7 @@ private:
     // paths and calls.
 
     ExprPtr parse_expression() {
-        Nesting nesting(expression_depth_, max_expression_depth, peek().pos, "expressions are");
+        Nesting nesting(expression_depth_, max_expression_depth, peek().pos, Nested::expressions);
         return parse_or();
     }
 
@@ -345,7 +379,7 @@ private:
     ExprPtr parse_not() {
         if (!peek().is_name("not")) return parse_comparison();
         Pos pos = next().pos;
-        Nesting nesting(expression_depth_, max_expression_depth, pos, "expressions are");
+        Nesting nesting(expression_depth_, max_expression_depth, pos, Nested::expressions);
         auto node = std::make_unique<Unary>(pos);
         node->op = UnaryOp::logical_not;
         node->operand = parse_not();
@@ -373,7 +407,9 @@ private:
             std::optional<BinaryOp> op = comparison_operator();
             bool test = peek().is_name("is");
             if (!op && !test) return left;
-            if (compared) fail(peek().pos, "comparisons cannot be chained; join them with 'and'");
+            if (compared)
+                fail(peek().pos, msg("template.chained-comparison", "comparisons cannot be chained"),
+                     ErrorKind::template_syntax, msg("template.join-comparisons", "join them with 'and'"));
             compared = true;
             Pos pos = next().pos;
             if (test) {
@@ -388,10 +424,13 @@ private:
     ExprPtr parse_test(ExprPtr operand, Pos pos) {
         auto node = std::make_unique<Test>(pos);
         node->negated = accept_name("not");
-        const Token& name = expect_name("a test name after 'is' ('defined' or 'none')");
+        const Token& name =
+            expect_name([] { return msg("template.what-test-name", "a test name after 'is' ('defined' or 'none')"); });
         if (name.text == "defined") node->test = TestKind::defined;
         else if (name.text == "none") node->test = TestKind::none;
-        else fail(name.pos, "unknown test " + in_quotes(name.text) + "; the tests are 'defined' and 'none'");
+        else
+            fail(name.pos, msg("template.unknown-test", "unknown test '{name}'", {{"name", name.text}}),
+                 ErrorKind::template_syntax, msg("template.known-tests", "the tests are 'defined' and 'none'"));
         node->operand = std::move(operand);
         const Expr* child = node->operand.get();
         return finish(std::move(node), {child});
@@ -434,7 +473,7 @@ private:
     ExprPtr parse_unary() {
         if (!peek().is_op("-")) return parse_filtered();
         Pos pos = next().pos;
-        Nesting nesting(expression_depth_, max_expression_depth, pos, "expressions are");
+        Nesting nesting(expression_depth_, max_expression_depth, pos, Nested::expressions);
         // "-2" is a literal, so that the smallest integer can be written and no work is
         // left for evaluation.
         const Token& number = peek();
@@ -456,10 +495,12 @@ private:
     ExprPtr parse_filtered() {
         ExprPtr input = parse_postfix();
         while (accept_op("|")) {
-            const Token& name = expect_name("a filter name after '|'");
+            const Token& name = expect_name([] { return msg("template.what-filter-name", "a filter name after '|'"); });
             auto node = std::make_unique<Filter>(name.pos);
             node->filter = find_filter(name.text);
-            if (!node->filter) fail(name.pos, "unknown filter " + in_quotes(name.text), ErrorKind::template_eval);
+            if (!node->filter)
+                fail(name.pos, msg("template.unknown-filter", "unknown filter '{name}'", {{"name", name.text}}),
+                     ErrorKind::template_eval);
             if (accept_op("(")) node->args = parse_arguments(nullptr, ")");
             check_filter_arity(*node->filter, node->args.size(), name.pos);
             node->input = std::move(input);
@@ -472,12 +513,18 @@ private:
 
     static void check_filter_arity(const FilterDef& filter, std::size_t count, Pos pos) {
         if (count >= filter.min_args && count <= filter.max_args) return;
-        std::string expected;
-        if (filter.max_args == 0) expected = "no arguments";
-        else if (filter.min_args == filter.max_args)
-            expected = std::to_string(filter.min_args) + (filter.min_args == 1 ? " argument" : " arguments");
-        else expected = std::to_string(filter.min_args) + " to " + std::to_string(filter.max_args) + " arguments";
-        fail(pos, "the filter " + in_quotes(filter.name) + " takes " + expected + ", not " + std::to_string(count),
+        const std::vector<MessageArg> args{{"name", filter.name}, {"given", count}};
+        if (filter.max_args == 0)
+            fail(pos, msg("template.filter-takes-none", "the filter '{name}' takes no arguments, not {given}", args),
+                 ErrorKind::template_eval);
+        if (filter.min_args == filter.max_args)
+            fail(pos,
+                 msg_n("template.filter-takes-exactly", "the filter '{name}' takes {count} argument, not {given}",
+                       "the filter '{name}' takes {count} arguments, not {given}", filter.min_args, args),
+                 ErrorKind::template_eval);
+        fail(pos,
+             msg("template.filter-takes-range", "the filter '{name}' takes {min} to {max} arguments, not {given}",
+                 {{"name", filter.name}, {"min", filter.min_args}, {"max", filter.max_args}, {"given", count}}),
              ErrorKind::template_eval);
     }
 
@@ -488,20 +535,24 @@ private:
         while (!accept_op(close)) {
             bool keyword = peek().kind == Token::Kind::name && peek(1).is_op("=");
             if (keyword) {
-                if (!keywords) fail(peek().pos, "filter arguments are given by position, not by name");
+                if (!keywords)
+                    fail(peek().pos, msg("template.filter-argument-by-name",
+                                         "filter arguments are given by position, not by name"));
                 const Token& name = next();
                 next(); // "="
                 for (const KeywordArg& earlier : *keywords)
                     if (earlier.name == name.text)
-                        fail(name.pos, "the argument " + in_quotes(name.text) + " is given twice");
+                        fail(name.pos, msg("template.argument-twice", "the argument '{name}' is given twice",
+                                           {{"name", name.text}}));
                 keywords->push_back({std::string(name.text), name.pos, parse_expression()});
             } else {
                 if (keywords && !keywords->empty())
-                    fail(peek().pos, "arguments by position must come before arguments by name");
+                    fail(peek().pos, msg("template.positional-after-named",
+                                         "arguments by position must come before arguments by name"));
                 args.push_back(parse_expression());
             }
             if (accept_op(close)) break;
-            expect_op(",", "between arguments");
+            expect_op(",", [] { return msg("template.where-between-arguments", "between arguments"); });
         }
         return args;
     }
@@ -512,7 +563,8 @@ private:
             Pos start = object->pos;
             if (accept_op(".")) {
                 auto node = std::make_unique<Attribute>(start);
-                node->name = std::string(expect_name("a field name after '.'").text);
+                node->name = std::string(
+                    expect_name([] { return msg("template.what-field-name", "a field name after '.'"); }).text);
                 node->object = std::move(object);
                 const Expr* child = node->object.get();
                 object = finish(std::move(node), {child});
@@ -520,7 +572,7 @@ private:
                 auto node = std::make_unique<Index>(start);
                 node->object = std::move(object);
                 node->index = parse_expression();
-                expect_op("]", "after the index");
+                expect_op("]", [] { return msg("template.where-after-index", "after the index"); });
                 const Expr* a = node->object.get();
                 const Expr* b = node->index.get();
                 object = finish(std::move(node), {a, b});
@@ -561,7 +613,7 @@ private:
             if (token.is_op("(")) {
                 next();
                 ExprPtr inner = parse_expression();
-                expect_op(")", "to close '('");
+                expect_op(")", [] { return msg("template.where-closing-parenthesis", "to close '('"); });
                 return inner;
             }
             if (token.is_op("[")) {
@@ -570,7 +622,7 @@ private:
                 while (!accept_op("]")) {
                     list->items.push_back(parse_expression());
                     if (accept_op("]")) break;
-                    expect_op(",", "between list items");
+                    expect_op(",", [] { return msg("template.where-between-items", "between list items"); });
                 }
                 std::uint32_t height = max_depth(list->items);
                 return finish(std::move(list), {}, height);
@@ -578,7 +630,12 @@ private:
             break;
         case Token::Kind::end: break;
         }
-        fail(token.pos, "expected a value, found " + describe(token));
+        fail_expected_value(token);
+    }
+
+    [[noreturn]] static void fail_expected_value(const Token& found) {
+        fail(found.pos,
+             msg("template.expected-value", "expected a value, found {found}", {{"found", describe(found)}}));
     }
 
     ExprPtr parse_name_or_constant() {
@@ -591,7 +648,7 @@ private:
         if (token.text == "true") return constant(Value::boolean(true));
         if (token.text == "false") return constant(Value::boolean(false));
         if (token.text == "none") return constant(Value::none());
-        if (is_reserved(token.text)) fail(token.pos, "expected a value, found " + in_quotes(token.text));
+        if (is_reserved(token.text)) fail_expected_value(token);
         auto name = std::make_unique<Name>(token.pos);
         name->name = Identifier(token.text);
         return name;

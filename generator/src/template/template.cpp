@@ -67,7 +67,7 @@ std::string normalise_source(std::string_view name, std::string_view raw_source)
     if (std::optional<std::size_t> bad = text::find_invalid_utf8(raw_source)) {
         Error error;
         error.kind = ErrorKind::template_syntax;
-        error.message = "the template is not valid UTF-8";
+        error.message = msg("template.invalid-utf8", "the template is not valid UTF-8");
         error.where = locate_byte(name, raw_source, *bad);
         error.byte_offset = std::int64_t(*bad);
         throw Failure(std::move(error));
@@ -86,25 +86,40 @@ std::shared_ptr<const Template> parse_template(std::string name, std::string_vie
         Error error;
         error.kind = problem.kind;
         error.message = problem.message;
+        error.hint = problem.hint;
         error.where = SourceLocation{name, problem.pos.line, problem.pos.column};
         error.source_line = std::string(line_of(source, find_line_starts(source), problem.pos.line));
         throw Failure(std::move(error));
     }
 }
 
-std::optional<std::string> template_name_problem(std::string_view name) {
-    const std::string quoted = "'" + std::string(name) + "'";
-    if (name.empty()) return "a template name cannot be empty";
+Error NameProblem::error(ErrorKind kind) const {
+    Error error;
+    error.kind = kind;
+    error.message = message;
+    error.hint = hint;
+    return error;
+}
+
+std::optional<NameProblem> template_name_problem(std::string_view name) {
+    if (name.empty()) return NameProblem{msg("template.name-empty", "a template name cannot be empty"), {}};
     if (name.front() == '/' || (name.size() >= 2 && name[1] == ':'))
-        return "the template name " + quoted + " is absolute; write it relative to the template folders";
+        return NameProblem{msg("template.name-absolute", "the template name '{name}' is absolute", {{"name", name}}),
+                           msg("template.name-relative", "write it relative to the template folders")};
     if (name.find('\\') != std::string_view::npos)
-        return "the template name " + quoted + " contains '\\'; separate folders with '/'";
-    if (name.find('\0') != std::string_view::npos) return "a template name cannot contain a NUL character";
+        return NameProblem{
+            msg("template.name-backslash", "the template name '{name}' contains '\\'", {{"name", name}}),
+            msg("template.name-slash", "separate folders with '/'")};
+    if (name.find('\0') != std::string_view::npos)
+        return NameProblem{msg("template.name-nul", "a template name cannot contain a NUL character"), {}};
     for (std::size_t begin = 0; begin <= name.size();) {
         std::size_t end = name.find('/', begin);
         if (end == std::string_view::npos) end = name.size();
         if (name.substr(begin, end - begin) == "..")
-            return "the template name " + quoted + " is refused: '..' may not leave the template folders";
+            return NameProblem{msg("template.name-climbs-out",
+                                   "the template name '{name}' is refused: '..' may not leave the template folders",
+                                   {{"name", name}}),
+                               {}};
         begin = end + 1;
     }
     return std::nullopt;
@@ -125,8 +140,8 @@ Library::Library(std::shared_ptr<const SourceLoader> loader) : state_(std::make_
 Library::~Library() = default;
 
 std::shared_ptr<const Template> Library::get(const std::string& name) const {
-    if (std::optional<std::string> problem = template_name_problem(name))
-        throw Failure(ErrorKind::resource, *problem);
+    if (std::optional<NameProblem> problem = template_name_problem(name))
+        throw Failure(problem->error(ErrorKind::resource));
     {
         std::lock_guard lock(state_->mutex);
         auto found = state_->parsed.find(name);
@@ -136,7 +151,8 @@ std::shared_ptr<const Template> Library::get(const std::string& name) const {
     // other copy is dropped. That costs a parse, never a wrong result, and keeps slow
     // parsing out of the lock.
     std::optional<std::string> source = state_->loader ? state_->loader->read(name) : std::nullopt;
-    if (!source) throw Failure(ErrorKind::resource, "no template '" + name + "'");
+    if (!source)
+        throw Failure(ErrorKind::resource, msg("template.not-found", "no template '{name}'", {{"name", name}}));
     std::shared_ptr<const Template> parsed = parse_template(name, *source);
     std::lock_guard lock(state_->mutex);
     return state_->parsed.emplace(name, std::move(parsed)).first->second;

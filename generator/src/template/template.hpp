@@ -35,9 +35,17 @@ public:
 
 class Template; // parsed, immutable; defined in template/ast.hpp
 
+// Why a name cannot name a template, and what to do about it.
+struct NameProblem {
+    Message message;
+    Message hint;
+    // The error of a refused name, of `kind`, with no location.
+    Error error(ErrorKind kind) const;
+};
+
 // Why `name` cannot name a template (empty, absolute, a ".." component, a backslash), or
 // nullopt when it can. Library::get and DirectoryLoader refuse such names.
-std::optional<std::string> template_name_problem(std::string_view name);
+std::optional<NameProblem> template_name_problem(std::string_view name);
 
 // Parses each template once and keeps it; safe to use from several threads at once.
 class Library {

@@ -178,21 +178,21 @@ Value Value::item(std::size_t index) const {
     return data((*json_)[index]);
 }
 
-const char* Value::type_name() const {
-    switch (type_) {
-    case Type::undefined: return "missing";
-    case Type::none: return "none";
-    case Type::boolean: return "true/false";
+Message Value::type_name(Type type) {
+    switch (type) {
+    case Type::undefined: return msg("template.type-missing", "a missing field");
+    case Type::none: return msg("template.type-none", "none");
+    case Type::boolean: return msg("template.type-boolean", "true/false");
     case Type::integer:
-    case Type::number: return "a number";
-    case Type::string: return "text";
-    case Type::list: return "a list";
-    case Type::object: return "an object";
-    case Type::loop: return "the loop variable";
-    case Type::macro: return "a macro";
-    case Type::markup: return "macro output";
+    case Type::number: return msg("template.type-number", "a number");
+    case Type::string: return msg("template.type-text", "text");
+    case Type::list: return msg("template.type-list", "a list");
+    case Type::object: return msg("template.type-object", "an object");
+    case Type::loop: return msg("template.type-loop", "the loop variable");
+    case Type::macro: return msg("template.type-macro", "a macro");
+    case Type::markup: return msg("template.type-markup", "macro output");
     }
-    return "?";
+    return Message::verbatim("?");
 }
 
 bool Value::truthy() const {

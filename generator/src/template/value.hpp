@@ -18,6 +18,7 @@
 #include <nlohmann/json.hpp>
 
 #include "template/output.hpp"
+#include "vanban/message.hpp"
 
 namespace vanban::tmpl {
 
@@ -108,7 +109,8 @@ public:
     bool owns_memory() const { return heap_ != nullptr; }
 
     // "text", "a number", "a list"…, for messages.
-    const char* type_name() const;
+    Message type_name() const { return type_name(type_); }
+    static Message type_name(Type type);
     // Truth as the language defines it; a missing field is false.
     bool truthy() const;
 
