@@ -5,6 +5,7 @@
 
 #include "cli_support.hpp"
 #include "commands.hpp"
+#include "language.hpp"
 
 namespace fs = std::filesystem;
 
@@ -165,7 +166,7 @@ int run_validate(const ValidateArgs& args) {
     // Every schema problem, one line each, so the whole file can be fixed in one pass.
     for (const DataProblem& p : result.problems)
         std::cerr << options.data_name << ": " << (p.json_path.empty() ? "(the data)" : p.json_path) << ": "
-                  << p.message << "\n";
+                  << tr(p.message) << "\n";
     std::cerr << result.problems.size() << " problem" << (result.problems.size() == 1 ? "" : "s") << " in "
               << options.data_name << "\n";
     return exit_code(ErrorKind::validation);

@@ -88,6 +88,23 @@ TEST_CASE("engine API: parsed data is checked against the schema") {
     CHECK(r.error.json_path == "text");
 }
 
+TEST_CASE("engine API: schema problems in Vietnamese") {
+    Fixture f;
+    RenderOptions options;
+    options.data_name = "ke-hoach.json";
+    ValidationResult result = f.engine.validate("note", R"({"text": 5, "extra": 1})", options);
+    REQUIRE(result.problems.size() == 1);
+    CHECK(result.problems[0].message.code() == "schema.wrong-type");
+    CHECK(result.problems[0].message.text(Language::vi) == "phải là chuỗi ký tự, không phải số");
+    CHECK(result.error.format(Language::vi) == "ke-hoach.json: lỗi: text: phải là chuỗi ký tự, không phải số");
+    CHECK(result.error.format() == "ke-hoach.json: error: text: expected a string, found a number");
+
+    result = f.engine.validate("note", R"({"text": "x", "n": 1})", options);
+    REQUIRE(result.ok); // extra fields are allowed by this schema
+    result = f.engine.validate("note", R"({})", options);
+    CHECK(result.error.format(Language::vi) == "ke-hoach.json: lỗi: dữ liệu: thiếu trường bắt buộc \"text\"");
+}
+
 TEST_CASE("engine API: render to a stream writes the document, or nothing") {
     Fixture f;
     std::ostringstream out;

@@ -19,6 +19,16 @@ std::string compile_error(const std::string& schema_text) {
     return "";
 }
 
+// The error's hint, or "" when the schema compiles.
+std::string compile_hint(const std::string& schema_text) {
+    try {
+        schema_test::compile(schema_text);
+    } catch (const vanban::Failure& failure) {
+        return failure.error().hint.text();
+    }
+    return "";
+}
+
 } // namespace
 
 TEST_CASE("unsupported keywords are refused with their pointer", "[schema][compile]") {
@@ -30,25 +40,27 @@ TEST_CASE("unsupported keywords are refused with their pointer", "[schema][compi
 }
 
 TEST_CASE("malformed keyword values are refused", "[schema][compile]") {
-    CHECK(compile_error(R"({"type": "strin"})") ==
-          R"(unknown type "strin" (use string, number, integer, boolean, object, array or null) at /type)");
+    CHECK(compile_error(R"({"type": "strin"})") == R"(unknown type "strin" at /type)");
+    CHECK(compile_hint(R"({"type": "strin"})") == "use string, number, integer, boolean, object, array or null");
     CHECK(compile_error(R"({"minLength": -1})") == R"("minLength" must be a whole number, 0 or more at /minLength)");
     CHECK(compile_error(R"({"required": "name"})") == R"("required" must be a list of field names at /required)");
     CHECK(compile_error(R"({"multipleOf": 0})") == R"("multipleOf" must be greater than 0 at /multipleOf)");
-    CHECK(compile_error(R"({"items": [{}]})").find("use \"prefixItems\"") != std::string::npos);
+    CHECK(compile_error(R"({"items": [{}]})") == R"("items" must be one schema (draft 2020-12) at /items)");
+    CHECK(compile_hint(R"({"items": [{}]})") == R"(use "prefixItems" for one schema per position)");
     CHECK(compile_error(R"({"anyOf": []})") == R"("anyOf" must be a non-empty list of schemas at /anyOf)");
     CHECK(compile_error(R"({"properties": {"a": 3}})") == "a schema must be an object or true/false at /properties/a");
     CHECK(compile_error(R"({"pattern": "(unclosed"})").rfind(R"(pattern "(unclosed" is not a regular expression)", 0) == 0);
     CHECK(compile_error(R"({"patternProperties": {"[": {}}})").find("at /patternProperties/[") != std::string::npos);
     CHECK(compile_error(R"({"pattern": "(?<=a)b"})").find("is not a regular expression vanban can use") != std::string::npos);
     CHECK(compile_error(R"({"pattern": "^\\pL+$"})") ==
-          R"(pattern "^\\pL+$" uses a Unicode class (\p{…}), which vanban does not support; list the letters, e.g. [a-zà-ỹ] at /pattern)");
+          R"(pattern "^\\pL+$" uses a Unicode class (\p{…}), which vanban does not support, at /pattern)");
+    CHECK(compile_hint(R"({"pattern": "^\\pL+$"})") == "list the letters, e.g. [a-zà-ỹ]");
     CHECK(compile_error(R"({"pattern": "a\\\\p"})").empty()); // an escaped backslash, then the letter p
 }
 
 TEST_CASE("only local references are supported, and they must point somewhere", "[schema][compile][ref]") {
-    CHECK(compile_error(R"({"$ref": "other.json#/$defs/a"})") ==
-          R"($ref "other.json#/$defs/a" points outside this schema; only "#" and "#/$defs/NAME" are supported at /$ref)");
+    CHECK(compile_error(R"({"$ref": "other.json#/$defs/a"})") == R"($ref "other.json#/$defs/a" points outside this schema at /$ref)");
+    CHECK(compile_hint(R"({"$ref": "other.json#/$defs/a"})") == R"(only "#" and "#/$defs/NAME" are supported)");
     CHECK(compile_error(R"({"$ref": "#name"})").find("uses an anchor") != std::string::npos);
     CHECK(compile_error(R"({"properties": {"a": {"$ref": "#/$defs/missing"}}})") ==
           R"($ref "#/$defs/missing" points to no schema at /properties/a/$ref)");
@@ -81,4 +93,22 @@ TEST_CASE("schemas nested absurdly deep are refused", "[schema][compile]") {
     std::string text = "{}";
     for (int i = 0; i < 200; ++i) text = R"({"not": )" + text + "}";
     CHECK(compile_error(text).rfind("schema nested deeper than 128 levels at /not/not", 0) == 0);
+}
+
+TEST_CASE("compile errors in Vietnamese, with the pointer and the hint", "[schema][compile][vi]") {
+    try {
+        schema_test::compile(R"({"properties": {"title": {"type": "strin"}}})");
+        FAIL("the schema compiled");
+    } catch (const vanban::Failure& failure) {
+        CHECK(failure.error().format(vanban::Language::vi) ==
+              "test-schema.json: lỗi: không có kiểu \"strin\", tại /properties/title/type\n"
+              "gợi ý: hãy dùng string, number, integer, boolean, object, array hoặc null");
+    }
+    try {
+        schema_test::compile(R"({"definitions": {}})");
+        FAIL("the schema compiled");
+    } catch (const vanban::Failure& failure) {
+        CHECK(failure.error().message.text(vanban::Language::vi) ==
+              "từ khóa \"definitions\" không được hỗ trợ, tại gốc của lược đồ");
+    }
 }

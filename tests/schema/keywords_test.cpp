@@ -205,3 +205,15 @@ TEST_CASE("annotations are accepted and ignored", "[schema][annotations]") {
     CHECK(problems(schema, "1").empty());
     CHECK(problems(schema, R"("1")").size() == 1);
 }
+
+TEST_CASE("problems in Vietnamese: type names, lists of types, counts and months", "[schema][vi]") {
+    using schema_test::problems_vi;
+    CHECK(problems_vi(R"({"properties": {"title": {"type": "string"}}})", R"({"title": 12})") ==
+          Lines{"title: phải là chuỗi ký tự, không phải số"});
+    CHECK(problems_vi(R"({"type": ["string", "integer", "null"]})", "2.5") ==
+          Lines{": phải là chuỗi ký tự, số nguyên hoặc null, không phải số có phần thập phân (2.5)"});
+    CHECK(problems_vi(R"({"minItems": 2})", "[1]") == Lines{": phải có ít nhất 2 phần tử, nhưng chỉ có 1"});
+    CHECK(problems_vi(R"({"format": "date"})", R"("2023-02-29")") ==
+          Lines{": \"2023-02-29\" không phải là ngày tháng: tháng 2 năm 2023 có 28 ngày"});
+    CHECK(problems_vi(R"({"required": ["issuer"]})", "{}") == Lines{": thiếu trường bắt buộc \"issuer\""});
+}

@@ -18,7 +18,15 @@ inline vanban::schema::Schema compile(const std::string& schema_text) {
 inline std::vector<std::string> problems(const std::string& schema_text, const std::string& data_text) {
     std::vector<std::string> lines;
     for (const auto& p : compile(schema_text).validate(nlohmann::json::parse(data_text)))
-        lines.push_back(p.json_path + ": " + p.message);
+        lines.push_back(p.json_path + ": " + p.message.text());
+    return lines;
+}
+
+// The same lines in Vietnamese.
+inline std::vector<std::string> problems_vi(const std::string& schema_text, const std::string& data_text) {
+    std::vector<std::string> lines;
+    for (const auto& p : compile(schema_text).validate(nlohmann::json::parse(data_text)))
+        lines.push_back(p.json_path + ": " + p.message.text(vanban::Language::vi));
     return lines;
 }
 

@@ -26,7 +26,7 @@ json read_json(const fs::path& file) {
 
 std::string describe(const std::vector<vanban::schema::Problem>& problems) {
     std::string out;
-    for (const auto& p : problems) out += p.json_path + ": " + p.message + "\n";
+    for (const auto& p : problems) out += p.json_path + ": " + p.message.text() + "\n";
     return out;
 }
 
@@ -58,7 +58,7 @@ TEST_CASE("a real plan with mistakes gets one clear line per mistake", "[schema]
     data["header"].erase("issuer");
     data["signture"] = json::object();
     std::vector<std::string> lines;
-    for (const auto& p : schema.validate(data)) lines.push_back(p.json_path + ": " + p.message);
+    for (const auto& p : schema.validate(data)) lines.push_back(p.json_path + ": " + p.message.text());
     CHECK(lines == std::vector<std::string>{R"(header: missing required field "issuer")",
                                             R"(header.date: "2019-3-25" is not a date (YYYY-MM-DD))",
                                             R"(profile: must be one of "party", "state")",

@@ -117,7 +117,7 @@ struct ModelResult {
 // One way in which data does not match a template's schema (templates/NAME/schema.json).
 struct DataProblem {
     std::string json_path;      // "plan.tasks[3].deadline"; "" for the whole document
-    std::string message;        // "expected a string, found a number"
+    Message message;            // "expected a string, found a number"
 };
 
 struct ValidationResult {

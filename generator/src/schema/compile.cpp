@@ -108,11 +108,16 @@ public:
 private:
     using Handler = void (Compiler::*)(NodeId, const json&, const std::string&, int);
 
-    [[noreturn]] void fail(const std::string& pointer, const std::string& what) const {
+    // `what` says what is wrong "at {pointer}": the JSON pointer of the keyword at fault,
+    // filled in here.
+    [[noreturn]] void fail(const std::string& pointer, Message what, Message hint = {}) const {
         Error error;
         error.kind = ErrorKind::resource;
         error.where.file = out_.source_name;
-        error.message = what + " at " + (pointer.empty() ? std::string("the schema root") : pointer);
+        if (pointer.empty()) what.with({"pointer", msg("schema.root", "the schema root")});
+        else what.with({"pointer", pointer});
+        error.message = std::move(what);
+        error.hint = std::move(hint);
         throw Failure(std::move(error));
     }
 
@@ -120,7 +125,8 @@ private:
 
     NodeId compile(const json& schema, const std::string& pointer, int depth) {
         if (depth > kMaxSchemaDepth)
-            fail(pointer, "schema nested deeper than " + std::to_string(kMaxSchemaDepth) + " levels");
+            fail(pointer, msg("schema.too-deep", "schema nested deeper than {max} levels at {pointer}",
+                              {{"max", kMaxSchemaDepth}}));
         auto id = static_cast<NodeId>(out_.nodes.size());
         out_.nodes.emplace_back();
         node(id).pointer = pointer;
@@ -129,11 +135,14 @@ private:
             node(id).accepts_all = schema.get<bool>();
             return id;
         }
-        if (!schema.is_object()) fail(pointer, "a schema must be an object or true/false");
+        if (!schema.is_object())
+            fail(pointer, msg("schema.not-a-schema", "a schema must be an object or true/false at {pointer}"));
         for (const auto& [keyword, value] : schema.items()) {
             std::string at = pointer + "/" + escape_pointer_token(keyword);
             if (Handler handler = handler_for(keyword)) (this->*handler)(id, value, at, depth);
-            else if (!is_annotation(keyword)) fail(pointer, "unsupported keyword \"" + keyword + "\"");
+            else if (!is_annotation(keyword))
+                fail(pointer, msg("schema.unsupported-keyword", "unsupported keyword \"{keyword}\" at {pointer}",
+                                  {{"keyword", keyword}}));
         }
         if (auto title = schema.find("title"); title != schema.end() && title->is_string())
             node(id).title = title->get<std::string>();
@@ -191,25 +200,28 @@ private:
             {"array", detail::type_array},   {"number", detail::type_number},   {"string", detail::type_string},
             {"integer", detail::type_integer}};
         json list = value.is_array() ? value : json::array({value});
-        if (list.empty()) fail(at, "\"type\" must name at least one type");
+        if (list.empty()) fail(at, msg("schema.type-empty", "\"type\" must name at least one type at {pointer}"));
         for (const auto& name : list) {
             auto found = name.is_string() ? names.find(name.get<std::string>()) : names.end();
             if (found == names.end())
-                fail(at, "unknown type " + detail::quote(name) +
-                             " (use string, number, integer, boolean, object, array or null)");
+                fail(at,
+                     msg("schema.unknown-type", "unknown type {type} at {pointer}", {{"type", detail::quote(name)}}),
+                     msg("schema.known-types", "use string, number, integer, boolean, object, array or null"));
             node(id).types |= found->second;
         }
     }
 
     void on_enum(NodeId id, const json& value, const std::string& at, int) {
-        if (!value.is_array() || value.empty()) fail(at, "\"enum\" must be a non-empty list of values");
+        if (!value.is_array() || value.empty())
+            fail(at, msg("schema.enum-empty", "\"enum\" must be a non-empty list of values at {pointer}"));
         node(id).enum_values = std::vector<json>(value.begin(), value.end());
     }
 
     void on_const(NodeId id, const json& value, const std::string&, int) { node(id).const_value = value; }
 
     void on_properties(NodeId id, const json& value, const std::string& at, int depth) {
-        if (!value.is_object()) fail(at, "\"properties\" must be an object of schemas");
+        if (!value.is_object())
+            fail(at, msg("schema.properties-not-object", "\"properties\" must be an object of schemas at {pointer}"));
         for (const auto& [name, sub] : value.items()) {
             NodeId child = compile(sub, at + "/" + escape_pointer_token(name), depth + 1);
             node(id).properties.emplace(name, child);
@@ -217,9 +229,12 @@ private:
     }
 
     void on_required(NodeId id, const json& value, const std::string& at, int) {
-        if (!value.is_array()) fail(at, "\"required\" must be a list of field names");
+        const auto not_names = [] {
+            return msg("schema.required-not-names", "\"required\" must be a list of field names at {pointer}");
+        };
+        if (!value.is_array()) fail(at, not_names());
         for (const auto& name : value) {
-            if (!name.is_string()) fail(at, "\"required\" must be a list of field names");
+            if (!name.is_string()) fail(at, not_names());
             node(id).required.push_back(name.get<std::string>());
         }
     }
@@ -230,7 +245,9 @@ private:
     }
 
     void on_pattern_properties(NodeId id, const json& value, const std::string& at, int depth) {
-        if (!value.is_object()) fail(at, "\"patternProperties\" must be an object of schemas");
+        if (!value.is_object())
+            fail(at, msg("schema.pattern-properties-not-object",
+                         "\"patternProperties\" must be an object of schemas at {pointer}"));
         for (const auto& [source, sub] : value.items()) {
             std::string sub_at = at + "/" + escape_pointer_token(source);
             detail::Pattern pattern = compile_pattern(source, sub_at);
@@ -241,13 +258,16 @@ private:
 
     void on_items(NodeId id, const json& value, const std::string& at, int depth) {
         if (value.is_array())
-            fail(at, "\"items\" must be one schema (draft 2020-12); use \"prefixItems\" for one schema per position");
+            fail(at, msg("schema.items-list", "\"items\" must be one schema (draft 2020-12) at {pointer}"),
+                 msg("schema.use-prefix-items", "use \"prefixItems\" for one schema per position"));
         NodeId child = compile(value, at, depth + 1);
         node(id).items = child;
     }
 
     void on_prefix_items(NodeId id, const json& value, const std::string& at, int depth) {
-        if (!value.is_array() || value.empty()) fail(at, "\"prefixItems\" must be a non-empty list of schemas");
+        if (!value.is_array() || value.empty())
+            fail(at,
+                 msg("schema.prefix-items-empty", "\"prefixItems\" must be a non-empty list of schemas at {pointer}"));
         for (std::size_t i = 0; i < value.size(); ++i) {
             NodeId child = compile(value[i], at + "/" + std::to_string(i), depth + 1);
             node(id).prefix_items.push_back(child);
@@ -256,7 +276,9 @@ private:
 
     void on_count(NodeId id, const json& value, const std::string& at, int) {
         std::string keyword = keyword_of(at);
-        if (!is_non_negative_integer(value)) fail(at, "\"" + keyword + "\" must be a whole number, 0 or more");
+        if (!is_non_negative_integer(value))
+            fail(at, msg("schema.count-not-whole", "\"{keyword}\" must be a whole number, 0 or more at {pointer}",
+                         {{"keyword", keyword}}));
         auto count = value.is_number_float() ? static_cast<std::uint64_t>(value.get<double>()) : value.get<std::uint64_t>();
         Node& n = node(id);
         if (keyword == "minItems") n.min_items = count;
@@ -266,7 +288,8 @@ private:
     }
 
     void on_unique_items(NodeId id, const json& value, const std::string& at, int) {
-        if (!value.is_boolean()) fail(at, "\"uniqueItems\" must be true or false");
+        if (!value.is_boolean())
+            fail(at, msg("schema.unique-items-not-boolean", "\"uniqueItems\" must be true or false at {pointer}"));
         node(id).unique_items = value.get<bool>();
     }
 
@@ -283,43 +306,51 @@ private:
 
     detail::Pattern compile_pattern(const std::string& source, const std::string& at) const {
         if (has_unicode_class(source))
-            fail(at, "pattern " + detail::quote(json(source)) +
-                         " uses a Unicode class (\\p{…}), which vanban does not support; list the letters, e.g. [a-zà-ỹ]");
+            fail(at,
+                 msg("schema.pattern-unicode-class",
+                     "pattern {pattern} uses a Unicode class (\\p{…}), which vanban does not support, at {pointer}",
+                     {{"pattern", detail::quote(json(source))}}),
+                 msg("schema.list-the-letters", "list the letters, e.g. [a-zà-ỹ]"));
         try {
             return detail::Pattern{source, std::wregex(detail::to_utf32(source), std::regex::ECMAScript)};
         } catch (const std::exception& e) {
-            fail(at, "pattern " + detail::quote(json(source)) + " is not a regular expression vanban can use (" +
-                         e.what() + ")");
+            fail(at, msg("schema.pattern-invalid",
+                         "pattern {pattern} is not a regular expression vanban can use ({reason}) at {pointer}",
+                         {{"pattern", detail::quote(json(source))}, {"reason", Message::verbatim(e.what())}}));
         }
     }
 
     void on_pattern(NodeId id, const json& value, const std::string& at, int) {
-        if (!value.is_string()) fail(at, "\"pattern\" must be a string");
+        if (!value.is_string()) fail(at, msg("schema.pattern-not-string", "\"pattern\" must be a string at {pointer}"));
         node(id).pattern = compile_pattern(value.get<std::string>(), at);
     }
 
     // Only "date" and "date-time" are checked; other formats are annotations (2020-12 default).
     void on_format(NodeId id, const json& value, const std::string& at, int) {
-        if (!value.is_string()) fail(at, "\"format\" must be a string");
+        if (!value.is_string()) fail(at, msg("schema.format-not-string", "\"format\" must be a string at {pointer}"));
         if (value == "date") node(id).format = detail::Format::date;
         else if (value == "date-time") node(id).format = detail::Format::date_time;
     }
 
     void on_bound(NodeId id, const json& value, const std::string& at, int) {
         std::string keyword = keyword_of(at);
-        if (!value.is_number()) fail(at, "\"" + keyword + "\" must be a number");
+        if (!value.is_number())
+            fail(at,
+                 msg("schema.bound-not-number", "\"{keyword}\" must be a number at {pointer}", {{"keyword", keyword}}));
         Node& n = node(id);
         if (keyword == "minimum") n.minimum = value;
         else if (keyword == "maximum") n.maximum = value;
         else if (keyword == "exclusiveMinimum") n.exclusive_minimum = value;
         else if (keyword == "exclusiveMaximum") n.exclusive_maximum = value;
         else if (value.get<double>() > 0) n.multiple_of = value;
-        else fail(at, "\"multipleOf\" must be greater than 0");
+        else fail(at, msg("schema.multiple-of-not-positive", "\"multipleOf\" must be greater than 0 at {pointer}"));
     }
 
     void on_schema_list(NodeId id, const json& value, const std::string& at, int depth) {
         std::string keyword = keyword_of(at);
-        if (!value.is_array() || value.empty()) fail(at, "\"" + keyword + "\" must be a non-empty list of schemas");
+        if (!value.is_array() || value.empty())
+            fail(at, msg("schema.schema-list-empty", "\"{keyword}\" must be a non-empty list of schemas at {pointer}",
+                         {{"keyword", keyword}}));
         std::vector<NodeId> children;
         for (std::size_t i = 0; i < value.size(); ++i)
             children.push_back(compile(value[i], at + "/" + std::to_string(i), depth + 1));
@@ -338,14 +369,16 @@ private:
     // Definitions are compiled even when nothing refers to them, so a mistake in one is
     // reported when the template is loaded, not when a later edit starts using it.
     void on_defs(NodeId, const json& value, const std::string& at, int depth) {
-        if (!value.is_object()) fail(at, "\"$defs\" must be an object of schemas");
+        if (!value.is_object())
+            fail(at, msg("schema.defs-not-object", "\"$defs\" must be an object of schemas at {pointer}"));
         for (const auto& [name, sub] : value.items()) compile(sub, at + "/" + escape_pointer_token(name), depth + 1);
     }
 
     void on_ref(NodeId id, const json& value, const std::string& at, int) {
-        if (!value.is_string()) fail(at, "\"$ref\" must be a string such as \"#/$defs/NAME\"");
+        if (!value.is_string())
+            fail(at, msg("schema.ref-not-string", "\"$ref\" must be a string such as \"#/$defs/NAME\" at {pointer}"));
         node(id).ref_text = value.get<std::string>();
-        if (node(id).ref_text.empty()) fail(at, "\"$ref\" must not be empty");
+        if (node(id).ref_text.empty()) fail(at, msg("schema.ref-empty", "\"$ref\" must not be empty at {pointer}"));
     }
 
     void resolve_refs() {
@@ -353,15 +386,20 @@ private:
             const std::string& text = node(id).ref_text;
             if (text.empty()) continue;
             std::string at = node(id).pointer + "/$ref";
+            const MessageArg ref("ref", detail::quote(json(text)));
+            const auto local_refs = [] {
+                return msg("schema.local-refs-only", "only \"#\" and \"#/$defs/NAME\" are supported");
+            };
             if (text[0] != '#')
-                fail(at, "$ref " + detail::quote(json(text)) +
-                             " points outside this schema; only \"#\" and \"#/$defs/NAME\" are supported");
+                fail(at, msg("schema.ref-outside", "$ref {ref} points outside this schema at {pointer}", {ref}),
+                     local_refs());
             std::string fragment = percent_decode(std::string_view(text).substr(1));
             if (!fragment.empty() && fragment[0] != '/')
-                fail(at, "$ref " + detail::quote(json(text)) + " uses an anchor; only \"#\" and \"#/$defs/NAME\" are supported");
+                fail(at, msg("schema.ref-anchor", "$ref {ref} uses an anchor at {pointer}", {ref}), local_refs());
             auto canonical = canonical_pointer(fragment);
             auto target = canonical ? by_pointer_.find(*canonical) : by_pointer_.end();
-            if (target == by_pointer_.end()) fail(at, "$ref " + detail::quote(json(text)) + " points to no schema");
+            if (target == by_pointer_.end())
+                fail(at, msg("schema.ref-to-nothing", "$ref {ref} points to no schema at {pointer}", {ref}));
             node(id).ref = target->second;
         }
     }
@@ -415,7 +453,8 @@ private:
             if (node(step.first).ref != kNoNode && at.empty()) at = node(step.first).pointer + "/$ref";
         }
         chain += "#" + node(back_to).pointer;
-        fail(at, "$ref loop that never reaches the data: " + chain);
+        fail(at, msg("schema.ref-loop", "$ref loop that never reaches the data: {chain} at {pointer}",
+                     {{"chain", chain}}));
     }
 
     CompiledSchema out_;

@@ -13,6 +13,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "vanban/message.hpp"
+
 namespace vanban::schema {
 
 // One way in which the data does not match the schema.
@@ -21,7 +23,7 @@ struct Problem {
     // not names are written in brackets: ["key with space"].
     std::string json_path;
     // What is wrong, in words for office staff: "expected a string, found a number".
-    std::string message;
+    Message message;
 };
 
 namespace detail {

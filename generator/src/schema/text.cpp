@@ -70,11 +70,22 @@ int days_in_month(int year, int month) {
     return days[static_cast<std::size_t>(month - 1)];
 }
 
-const char* month_name(int month) {
-    static constexpr std::array<const char*, 12> names{"January", "February", "March",     "April",
-                                                       "May",     "June",     "July",      "August",
-                                                       "September", "October", "November", "December"};
-    return month >= 1 && month <= 12 ? names[static_cast<std::size_t>(month - 1)] : "?";
+Message month_name(int month) {
+    switch (month) {
+    case 1: return msg("schema.month-1", "January");
+    case 2: return msg("schema.month-2", "February");
+    case 3: return msg("schema.month-3", "March");
+    case 4: return msg("schema.month-4", "April");
+    case 5: return msg("schema.month-5", "May");
+    case 6: return msg("schema.month-6", "June");
+    case 7: return msg("schema.month-7", "July");
+    case 8: return msg("schema.month-8", "August");
+    case 9: return msg("schema.month-9", "September");
+    case 10: return msg("schema.month-10", "October");
+    case 11: return msg("schema.month-11", "November");
+    case 12: return msg("schema.month-12", "December");
+    default: return Message::verbatim("?");
+    }
 }
 
 DateCheck check_date(std::string_view text) {

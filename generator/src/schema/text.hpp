@@ -10,6 +10,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "vanban/message.hpp"
+
 namespace vanban::schema::detail {
 
 std::size_t count_code_points(std::string_view text);
@@ -23,8 +25,8 @@ DateCheck check_date(std::string_view text);
 // "T" and "Z" in either case; a leap second (…:60) only at 23:59 UTC.
 bool is_date_time(std::string_view text);
 
-// The month's English name for messages: 2 -> "February".
-const char* month_name(int month);
+// The month's name for messages: 2 -> "February" ("tháng 2").
+Message month_name(int month);
 int days_in_month(int year, int month);
 
 // A value as it appears in a message: strings quoted, long values shortened with "…".

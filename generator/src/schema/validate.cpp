@@ -66,7 +66,9 @@ public:
     bool recording() const { return record_; }
     std::size_t count() const { return count_; }
 
-    void add(const Step& at, std::string message) {
+    // `describe` makes the problem's message; a probe never calls it.
+    template <class Describe>
+    void add(const Step& at, Describe&& describe) {
         if (full()) return;
         ++count_;
         if (!record_) return;
@@ -78,7 +80,7 @@ public:
             else path.add_key(step->key);
         }
         found.problem.json_path = path.text();
-        found.problem.message = std::move(message);
+        found.problem.message = describe();
         found_.push_back(std::move(found));
     }
 
@@ -113,40 +115,50 @@ bool has_type(const json& value, unsigned types) {
     }
 }
 
-std::string expected_types(unsigned types) {
+Message a_string() { return msg("schema.type-string", "a string"); }
+Message a_number() { return msg("schema.type-number", "a number"); }
+Message an_object() { return msg("schema.type-object", "an object"); }
+Message a_list() { return msg("schema.type-list", "a list"); }
+
+// "a string, a number or null": the names of `types`, in a translatable list.
+Message expected_types(unsigned types) {
     using namespace detail;
-    std::vector<std::string> names;
-    if (types & type_string) names.push_back("a string");
-    if (types & type_number) names.push_back("a number");
-    else if (types & type_integer) names.push_back("a whole number");
-    if (types & type_object) names.push_back("an object");
-    if (types & type_array) names.push_back("a list");
-    if (types & type_boolean) names.push_back("true or false");
-    if (types & type_null) names.push_back("null");
-    std::string out;
-    for (std::size_t i = 0; i < names.size(); ++i) {
-        if (i > 0) out += i + 1 == names.size() ? " or " : ", ";
-        out += names[i];
+    std::vector<Message> names;
+    if (types & type_string) names.push_back(a_string());
+    if (types & type_number) names.push_back(a_number());
+    else if (types & type_integer) names.push_back(msg("schema.type-integer", "a whole number"));
+    if (types & type_object) names.push_back(an_object());
+    if (types & type_array) names.push_back(a_list());
+    if (types & type_boolean) names.push_back(msg("schema.type-boolean", "true or false"));
+    if (types & type_null) names.push_back(Message::verbatim("null"));
+    if (names.empty()) return {};
+    Message list = names.front();
+    for (std::size_t i = 1; i < names.size(); ++i) {
+        list = i + 1 == names.size()
+                   ? msg("schema.list-or", "{first} or {last}", {{"first", std::move(list)}, {"last", names[i]}})
+                   : msg("schema.list-comma", "{first}, {next}", {{"first", std::move(list)}, {"next", names[i]}});
     }
-    return out;
+    return list;
 }
 
-std::string found_type(const json& value) {
+Message found_type(const json& value) {
     switch (value.type()) {
-    case json::value_t::null: return "null";
-    case json::value_t::boolean: return value.get<bool>() ? "true" : "false";
-    case json::value_t::object: return "an object";
-    case json::value_t::array: return "a list";
-    case json::value_t::string: return "a string";
+    case json::value_t::null: return Message::verbatim("null");
+    case json::value_t::boolean: return Message::verbatim(value.get<bool>() ? "true" : "false");
+    case json::value_t::object: return an_object();
+    case json::value_t::array: return a_list();
+    case json::value_t::string: return a_string();
     case json::value_t::number_float:
-        if (!is_integer(value)) return "a number with a fraction (" + value.dump() + ")";
-        return "a number";
-    default: return "a number";
+        if (!is_integer(value))
+            return msg("schema.type-fraction", "a number with a fraction ({number})", {{"number", value.dump()}});
+        return a_number();
+    default: return a_number();
     }
 }
 
-std::string type_message(unsigned types, const json& value) {
-    return "expected " + expected_types(types) + ", found " + found_type(value);
+Message type_message(unsigned types, const json& value) {
+    return msg("schema.wrong-type", "expected {expected}, found {found}",
+               {{"expected", expected_types(types)}, {"found", found_type(value)}});
 }
 
 bool is_exact(const json& n) { return n.is_number_integer(); } // integer or unsigned
@@ -179,10 +191,6 @@ bool is_multiple_of(const json& value, const json& divisor) {
     return std::fabs(quotient - std::round(quotient)) <= 1e-9 * std::max(1.0, std::fabs(quotient));
 }
 
-std::string count_text(std::uint64_t n, const char* one, const char* many) {
-    return std::to_string(n) + " " + (n == 1 ? one : many);
-}
-
 class Checker {
 public:
     Checker(const CompiledSchema& schema, Sink& sink) : schema_(schema), sink_(sink) {}
@@ -190,17 +198,20 @@ public:
     void check(NodeId id, const json& value, const Step& at, std::size_t frames) {
         if (sink_.full()) return;
         if (frames > kMaxCheckDepth) {
-            sink_.add(at, "the schema nests too deeply to check this value");
+            sink_.add(at, [] {
+                return msg("schema.too-deep-to-check", "the schema nests too deeply to check this value");
+            });
             return;
         }
         const Node& n = schema_.nodes[id];
         if (n.accepts_all) {
-            if (!*n.accepts_all) sink_.add(at, "no value is allowed here");
+            if (!*n.accepts_all)
+                sink_.add(at, [] { return msg("schema.no-value-allowed", "no value is allowed here"); });
             return;
         }
         // A value of the wrong type gets one message, not one per keyword that then fails.
         if (n.types != 0 && !has_type(value, n.types)) {
-            sink_.add(at, type_message(n.types, value));
+            sink_.add(at, [&] { return type_message(n.types, value); });
             return;
         }
         check_enum_and_const(n, value, at);
@@ -220,27 +231,37 @@ private:
     }
 
     void check_enum_and_const(const Node& n, const json& value, const Step& at) {
-        if (n.const_value && value != *n.const_value) sink_.add(at, "must be " + detail::quote(*n.const_value));
+        if (n.const_value && value != *n.const_value) sink_.add(at, [&] { return must_be(*n.const_value); });
         if (!n.enum_values) return;
         const auto& allowed = *n.enum_values;
         if (std::find(allowed.begin(), allowed.end(), value) != allowed.end()) return;
-        sink_.add(at, allowed.size() == 1 ? "must be " + detail::quote(allowed[0]) : "must be one of " + list_of(allowed));
+        sink_.add(at, [&] { return allowed.size() == 1 ? must_be(allowed[0]) : must_be_one_of(allowed); });
     }
 
-    static std::string list_of(const std::vector<json>& values) {
+    static Message must_be(const json& value) {
+        return msg("schema.must-be", "must be {value}", {{"value", detail::quote(value)}});
+    }
+
+    // The first values allowed, written as JSON; the count of all when there are more.
+    static Message must_be_one_of(const std::vector<json>& values) {
         constexpr std::size_t kShown = 10;
-        std::string out;
+        std::string shown;
         for (std::size_t i = 0; i < values.size() && i < kShown; ++i) {
-            if (i > 0) out += ", ";
-            out += detail::quote(values[i]);
+            if (i > 0) shown += ", ";
+            shown += detail::quote(values[i]);
         }
-        if (values.size() > kShown) out += ", … (" + std::to_string(values.size()) + " values)";
-        return out;
+        if (values.size() <= kShown)
+            return msg("schema.must-be-one-of", "must be one of {values}", {{"values", shown}});
+        return msg("schema.must-be-one-of-many", "must be one of {values}, … ({count} values)",
+                   {{"values", shown}, {"count", values.size()}});
     }
 
     void check_child(NodeId id, const json& value, const Step& at, std::size_t frames) {
         if (at.depth > kMaxDataDepth) {
-            sink_.add(at, "nested more than " + std::to_string(kMaxDataDepth) + " levels deep; not checked further");
+            sink_.add(at, [] {
+                return msg("schema.data-too-deep", "nested more than {max} levels deep; not checked further",
+                           {{"max", kMaxDataDepth}});
+            });
             return;
         }
         check(id, value, at, frames + 1);
@@ -253,7 +274,11 @@ private:
 
     void check_object(const Node& n, const json& value, const Step& at, std::size_t frames) {
         for (const auto& name : n.required)
-            if (!value.contains(name)) sink_.add(at, "missing required field " + detail::quote(json(name)));
+            if (!value.contains(name))
+                sink_.add(at, [&] {
+                    return msg("schema.missing-required", "missing required field {name}",
+                               {{"name", detail::quote(json(name))}});
+                });
         if (n.properties.empty() && n.pattern_properties.empty() && n.additional_properties == kNoNode) return;
         std::size_t position = 0;
         for (auto member = value.begin(); member != value.end() && !sink_.full(); ++member, ++position) {
@@ -273,7 +298,10 @@ private:
             }
             if (described || n.additional_properties == kNoNode) continue;
             if (rejects_everything(n.additional_properties))
-                sink_.add(child, "unexpected field " + detail::quote(json(member.key())) + " (check its spelling)");
+                sink_.add(child, [&] {
+                    return msg("schema.unexpected-field", "unexpected field {name} (check its spelling)",
+                               {{"name", detail::quote(json(member.key()))}});
+                });
             else
                 check_child(n.additional_properties, member.value(), child, frames);
         }
@@ -282,16 +310,24 @@ private:
     void check_array(const Node& n, const json& value, const Step& at, std::size_t frames) {
         std::size_t size = value.size();
         if (n.min_items && size < *n.min_items)
-            sink_.add(at, "must have at least " + count_text(*n.min_items, "item", "items") + ", found " + std::to_string(size));
+            sink_.add(at, [&] {
+                return msg_n("schema.min-items", "must have at least {count} item, found {found}",
+                             "must have at least {count} items, found {found}", *n.min_items, {{"found", size}});
+            });
         if (n.max_items && size > *n.max_items)
-            sink_.add(at, "must have at most " + count_text(*n.max_items, "item", "items") + ", found " + std::to_string(size));
+            sink_.add(at, [&] {
+                return msg_n("schema.max-items", "must have at most {count} item, found {found}",
+                             "must have at most {count} items, found {found}", *n.max_items, {{"found", size}});
+            });
         for (std::size_t i = 0; i < size && !sink_.full(); ++i) {
             NodeId schema = i < n.prefix_items.size() ? n.prefix_items[i] : n.items;
             if (schema == kNoNode) continue;
             Step child = at.child_index(i);
             if (i >= n.prefix_items.size() && rejects_everything(schema))
-                sink_.add(child, "unexpected item: this list takes at most " +
-                                     count_text(n.prefix_items.size(), "item", "items"));
+                sink_.add(child, [&] {
+                    return msg_n("schema.unexpected-item", "unexpected item: this list takes at most {count} item",
+                                 "unexpected item: this list takes at most {count} items", n.prefix_items.size());
+                });
             else
                 check_child(schema, value[i], child, frames);
         }
@@ -303,7 +339,10 @@ private:
         for (std::size_t j = 1; j < value.size() && !sink_.full(); ++j) {
             for (std::size_t i = 0; i < j; ++i) {
                 if (value[i] != value[j]) continue;
-                sink_.add(at.child_index(j), "repeats item [" + std::to_string(i) + "]; the items of this list must all differ");
+                sink_.add(at.child_index(j), [&] {
+                    return msg("schema.repeated-item", "repeats item [{index}]; the items of this list must all differ",
+                               {{"index", i}});
+                });
                 break;
             }
         }
@@ -313,81 +352,130 @@ private:
         if (n.min_length || n.max_length) {
             std::size_t length = detail::count_code_points(text);
             if (n.min_length && length < *n.min_length)
-                sink_.add(at, "must be at least " + count_text(*n.min_length, "character", "characters") +
-                                  " long, found " + std::to_string(length));
+                sink_.add(at, [&] {
+                    return msg_n("schema.min-length", "must be at least {count} character long, found {found}",
+                                 "must be at least {count} characters long, found {found}", *n.min_length,
+                                 {{"found", length}});
+                });
             if (n.max_length && length > *n.max_length)
-                sink_.add(at, "must be at most " + count_text(*n.max_length, "character", "characters") +
-                                  " long, found " + std::to_string(length));
+                sink_.add(at, [&] {
+                    return msg_n("schema.max-length", "must be at most {count} character long, found {found}",
+                                 "must be at most {count} characters long, found {found}", *n.max_length,
+                                 {{"found", length}});
+                });
         }
         if (n.pattern) check_pattern(*n.pattern, text, at);
         if (n.format == detail::Format::date) check_date(text, at);
         if (n.format == detail::Format::date_time && !detail::is_date_time(text))
-            sink_.add(at, detail::quote(json(text)) +
-                              " is not a date and time (YYYY-MM-DDThh:mm:ss with a time zone, e.g. 2024-03-25T08:30:00+07:00)");
+            sink_.add(at, [&] {
+                return msg("schema.not-date-time",
+                           "{value} is not a date and time (YYYY-MM-DDThh:mm:ss with a time zone, e.g. "
+                           "2024-03-25T08:30:00+07:00)",
+                           {{"value", detail::quote(json(text))}});
+            });
     }
 
     void check_pattern(const detail::Pattern& pattern, const std::string& text, const Step& at) {
         if (detail::count_code_points(text) > kMaxPatternInput) {
-            sink_.add(at, "is too long to check against the pattern " + pattern.source + " (more than " +
-                              std::to_string(kMaxPatternInput) + " characters)");
+            sink_.add(at, [&] {
+                return msg("schema.too-long-for-pattern",
+                           "is too long to check against the pattern {pattern} (more than {max} characters)",
+                           {{"pattern", pattern.source}, {"max", kMaxPatternInput}});
+            });
             return;
         }
         bool found = false;
         try {
             found = std::regex_search(detail::to_utf32(text), pattern.regex);
         } catch (const std::regex_error&) {
-            sink_.add(at, "could not be checked against the pattern " + pattern.source + " (too complex)");
+            sink_.add(at, [&] {
+                return msg("schema.pattern-too-complex",
+                           "could not be checked against the pattern {pattern} (too complex)",
+                           {{"pattern", pattern.source}});
+            });
             return;
         }
-        if (!found) sink_.add(at, detail::quote(json(text)) + " does not have the expected form (pattern " + pattern.source + ")");
+        if (!found)
+            sink_.add(at, [&] {
+                return msg("schema.pattern-mismatch", "{value} does not have the expected form (pattern {pattern})",
+                           {{"value", detail::quote(json(text))}, {"pattern", pattern.source}});
+            });
     }
 
     void check_date(const std::string& text, const Step& at) {
+        const auto value = [&] { return MessageArg("value", detail::quote(json(text))); };
         switch (detail::check_date(text)) {
         case detail::DateCheck::ok: return;
         case detail::DateCheck::bad_shape:
-            sink_.add(at, detail::quote(json(text)) + " is not a date (YYYY-MM-DD)");
+            sink_.add(at, [&] { return msg("schema.not-date", "{value} is not a date (YYYY-MM-DD)", {value()}); });
             return;
         case detail::DateCheck::bad_month:
-            sink_.add(at, detail::quote(json(text)) + " is not a date: there is no month " + text.substr(5, 2));
+            sink_.add(at, [&] {
+                return msg("schema.no-such-month", "{value} is not a date: there is no month {month}",
+                           {value(), {"month", text.substr(5, 2)}});
+            });
             return;
         case detail::DateCheck::bad_day: {
             int year = std::stoi(text.substr(0, 4)), month = std::stoi(text.substr(5, 2));
-            sink_.add(at, detail::quote(json(text)) + " is not a date: " + detail::month_name(month) + " " +
-                              std::to_string(year) + " has " + std::to_string(detail::days_in_month(year, month)) + " days");
+            sink_.add(at, [&] {
+                return msg("schema.no-such-day", "{value} is not a date: {month} {year} has {days} days",
+                           {value(),
+                            {"month", detail::month_name(month)},
+                            {"year", year},
+                            {"days", detail::days_in_month(year, month)}});
+            });
             return;
         }
         }
     }
 
     void check_number(const Node& n, const json& value, const Step& at) {
-        std::string found = ", found " + value.dump();
-        if (n.minimum && compare_numbers(value, *n.minimum) < 0) sink_.add(at, "must be at least " + n.minimum->dump() + found);
-        if (n.maximum && compare_numbers(value, *n.maximum) > 0) sink_.add(at, "must be at most " + n.maximum->dump() + found);
+        const auto args = [&](const json& limit) {
+            return std::vector<MessageArg>{{"limit", limit.dump()}, {"found", value.dump()}};
+        };
+        if (n.minimum && compare_numbers(value, *n.minimum) < 0)
+            sink_.add(at, [&] {
+                return msg("schema.minimum", "must be at least {limit}, found {found}", args(*n.minimum));
+            });
+        if (n.maximum && compare_numbers(value, *n.maximum) > 0)
+            sink_.add(at, [&] {
+                return msg("schema.maximum", "must be at most {limit}, found {found}", args(*n.maximum));
+            });
         if (n.exclusive_minimum && compare_numbers(value, *n.exclusive_minimum) <= 0)
-            sink_.add(at, "must be greater than " + n.exclusive_minimum->dump() + found);
+            sink_.add(at, [&] {
+                return msg("schema.exclusive-minimum", "must be greater than {limit}, found {found}",
+                           args(*n.exclusive_minimum));
+            });
         if (n.exclusive_maximum && compare_numbers(value, *n.exclusive_maximum) >= 0)
-            sink_.add(at, "must be less than " + n.exclusive_maximum->dump() + found);
+            sink_.add(at, [&] {
+                return msg("schema.exclusive-maximum", "must be less than {limit}, found {found}",
+                           args(*n.exclusive_maximum));
+            });
         if (n.multiple_of && !is_multiple_of(value, *n.multiple_of))
-            sink_.add(at, "must be a multiple of " + n.multiple_of->dump() + found);
+            sink_.add(at, [&] {
+                return msg("schema.multiple-of", "must be a multiple of {limit}, found {found}", args(*n.multiple_of));
+            });
     }
 
     void check_applicators(const Node& n, const json& value, const Step& at, std::size_t frames) {
         for (NodeId branch : n.all_of) check(branch, value, at, frames + 1);
         if (!n.any_of.empty()) check_any_of(n.any_of, value, at, frames);
         if (!n.one_of.empty()) check_one_of(n.one_of, value, at, frames);
-        if (n.not_schema != kNoNode && matches(n.not_schema, value, at, frames))
-            sink_.add(at, "is not allowed here: it has a form the template excludes" + titled(n.not_schema));
+        if (n.not_schema != kNoNode && matches(n.not_schema, value, at, frames)) {
+            const std::string& title = schema_.nodes[n.not_schema].title;
+            sink_.add(at, [&] {
+                if (title.empty())
+                    return msg("schema.excluded-form", "is not allowed here: it has a form the template excludes");
+                return msg("schema.excluded-named-form",
+                           "is not allowed here: it has a form the template excludes ({title})",
+                           {{"title", detail::quote(json(title))}});
+            });
+        }
         if (n.if_schema != kNoNode) {
             NodeId branch = matches(n.if_schema, value, at, frames) ? n.then_schema : n.else_schema;
             if (branch != kNoNode) check(branch, value, at, frames + 1);
         }
         if (n.ref != kNoNode) check(n.ref, value, at, frames + 1);
-    }
-
-    std::string titled(NodeId id) const {
-        const std::string& title = schema_.nodes[id].title;
-        return title.empty() ? "" : " (" + detail::quote(json(title)) + ")";
     }
 
     // anyOf and oneOf failures are summarised rather than listing every branch's problems,
@@ -396,7 +484,7 @@ private:
     // object lacks its name).
     void report_no_match(const std::vector<NodeId>& branches, const json& value, const Step& at, std::size_t frames) {
         if (!sink_.recording()) {
-            sink_.add(at, {});
+            sink_.add(at, [] { return Message(); }); // a probe: no message is made
             return;
         }
         // Only when every branch says its type can the type tell which form was meant.
@@ -410,7 +498,7 @@ private:
             if (types != 0 && has_type(value, types)) fitting.push_back(branch);
         }
         if (all_typed && fitting.empty()) {
-            sink_.add(at, type_message(all_types, value));
+            sink_.add(at, [&] { return type_message(all_types, value); });
         } else if (all_typed && fitting.size() == 1) {
             check(fitting[0], value, at, frames + 1);
         } else {
@@ -420,9 +508,13 @@ private:
                     names.clear();
                     break;
                 }
-                names += (names.empty() ? ": " : ", ") + detail::quote(json(schema_.nodes[branch].title));
+                names += (names.empty() ? "" : ", ") + detail::quote(json(schema_.nodes[branch].title));
             }
-            sink_.add(at, "does not match any of the allowed forms" + names);
+            sink_.add(at, [&] {
+                if (names.empty()) return msg("schema.no-form-matches", "does not match any of the allowed forms");
+                return msg("schema.no-named-form-matches", "does not match any of the allowed forms: {forms}",
+                           {{"forms", names}});
+            });
         }
     }
 
@@ -438,13 +530,18 @@ private:
             if (matches(branches[i], value, at, frames)) matched.push_back(i);
         if (matched.empty()) return report_no_match(branches, value, at, frames);
         if (matched.size() == 1) return;
-        sink_.add(at, "matches more than one of the allowed forms (" + form_name(branches, matched[0]) + " and " +
-                          form_name(branches, matched[1]) + "); it must match exactly one");
+        sink_.add(at, [&] {
+            return msg("schema.several-forms-match",
+                       "matches more than one of the allowed forms ({first} and {second}); it must match exactly one",
+                       {{"first", form_name(branches, matched[0])}, {"second", form_name(branches, matched[1])}});
+        });
     }
 
-    std::string form_name(const std::vector<NodeId>& branches, std::size_t i) const {
+    // A form's title, or its number ("form 2").
+    Message form_name(const std::vector<NodeId>& branches, std::size_t i) const {
         const std::string& title = schema_.nodes[branches[i]].title;
-        return title.empty() ? "form " + std::to_string(i + 1) : detail::quote(json(title));
+        if (title.empty()) return msg("schema.form-number", "form {number}", {{"number", i + 1}});
+        return Message::verbatim(detail::quote(json(title)));
     }
 
     const CompiledSchema& schema_;
