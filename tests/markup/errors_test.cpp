@@ -9,9 +9,9 @@ using namespace vanban::markup::test;
 namespace {
 
 // Builds and returns the error; fails the test when building succeeds.
-Error error_of(const std::vector<Piece>& pieces) {
+Error error_of(const std::vector<Piece>& pieces, const model::Profile& profile = party_profile()) {
     try {
-        build(pieces);
+        build(pieces, profile);
     } catch (const Failure& failure) {
         return failure.error();
     }
@@ -19,7 +19,9 @@ Error error_of(const std::vector<Piece>& pieces) {
     return {};
 }
 
-Error error_of(const std::string& text) { return error_of(std::vector<Piece>{Piece{text}}); }
+Error error_of(const std::string& text, const model::Profile& profile = party_profile()) {
+    return error_of(std::vector<Piece>{Piece{text}}, profile);
+}
 
 // "line:column message"
 std::string where(const Error& e) {
@@ -70,13 +72,25 @@ TEST_CASE("blocks that are not closed, and '@end' with nothing open", "[errors]"
 }
 
 TEST_CASE("text where only directives may stand", "[errors]") {
-    CHECK(where(error_of("@header\nTỈNH UỶ\n@end\n")) ==
-          "2:1 text inside '@header': use @superior, @issuer, @number, @place, @date or @mark");
-    CHECK(where(error_of("@signature\n  Đỗ Xuân Tuyên\n@end\n")) ==
-          "2:3 text inside '@signature': use @authority, @position, @name or @note");
+    const Error header = error_of("@header\nTỈNH UỶ\n@end\n");
+    CHECK(where(header) == "2:1 text is not allowed inside '@header'");
+    CHECK(header.hint.text() == "use @superior, @issuer, @number, @place, @date or @mark");
+    const Error signature = error_of("@signature\n  Đỗ Xuân Tuyên\n@end\n");
+    CHECK(where(signature) == "2:3 text is not allowed inside '@signature'");
+    CHECK(signature.hint.text() == "use @authority, @position, @name or @note");
     CHECK(where(error_of("@table\n| a |\n b |\n@end\n")) ==
           "3:2 a line inside '@table' must be a row starting with '|'");
     CHECK(where(error_of("x\n| a | b |\n")) == "2:1 table row outside '@table'");
+}
+
+TEST_CASE("markup errors in Vietnamese", "[errors][vi]") {
+    const Error header = error_of("@header\nTỈNH UỶ\n@end\n");
+    CHECK(header.format(Language::vi) ==
+          std::string(template_file) + ":2:1: lỗi: không được viết nội dung trực tiếp trong '@header'\n"
+                                       "gợi ý: hãy dùng @superior, @issuer, @number, @place, @date hoặc @mark");
+    CHECK(error_of("@table 40 20 25 15\n| a | b | c |\n@end\n").message.text(Language::vi) ==
+          "hàng của bảng có 3 ô, nhưng bảng có 4 cột");
+    CHECK(error_of("@issuer TỈNH UỶ\n").message.text(Language::vi) == "'@issuer' phải nằm trong khối '@header'");
 }
 
 TEST_CASE("directives written twice", "[errors]") {
@@ -88,7 +102,9 @@ TEST_CASE("directives written twice", "[errors]") {
 }
 
 TEST_CASE("brackets and text after directives", "[errors]") {
-    CHECK(where(error_of("@item Ban Thường vụ\n")) == "1:1 '@item' needs its marker in brackets, e.g. '@item[a)] …'");
+    const Error marker = error_of("@item Ban Thường vụ\n");
+    CHECK(where(marker) == "1:1 '@item' needs its marker in brackets");
+    CHECK(marker.hint.text() == "write it like '@item[a)] …'");
     CHECK(where(error_of("@item2[a) điểm a\n")) == "1:7 '[' after '@item2' is not closed by ']'");
     CHECK(where(error_of("@center[x] y\n")) == "1:8 '@center' takes no '[…]'");
     CHECK(where(error_of("@header\n@end  thừa\n")) == "2:7 '@end' takes no text after it");
@@ -99,13 +115,12 @@ TEST_CASE("brackets and text after directives", "[errors]") {
 TEST_CASE("heading levels the profile does not define", "[errors]") {
     model::Profile profile = party_profile();
     profile.headings.resize(3);
-    try {
-        build("@h4[a)] x\n", profile);
-        FAIL("no error");
-    } catch (const Failure& f) {
-        CHECK(where(f.error()) == "1:1 '@h4' has no heading style: the profile 'party' defines 3 heading levels");
-    }
+    CHECK(where(error_of("@h4[a)] x\n", profile)) ==
+          "1:1 '@h4' has no heading style: the profile 'party' defines 3 heading levels");
     CHECK_NOTHROW(build("@h3[a)] x\n", profile));
+    profile.headings.resize(1);
+    CHECK(where(error_of("@h2[a)] x\n", profile)) ==
+          "1:1 '@h2' has no heading style: the profile 'party' defines 1 heading level");
 }
 
 TEST_CASE("table errors", "[errors]") {

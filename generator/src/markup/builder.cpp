@@ -92,14 +92,15 @@ const DirectiveSpec* find_directive(std::string_view name) {
     return nullptr;
 }
 
-const char* container_name(Container container) {
+// The directive that opens a block ("header" for '@header'); the body has none.
+std::string_view container_name(Container container) {
     switch (container) {
-    case Container::body: return "the document";
-    case Container::header: return "@header";
-    case Container::recipients: return "@recipients";
-    case Container::signature: return "@signature";
-    case Container::table: return "@table";
-    case Container::appendix: return "@appendix";
+    case Container::body: return "";
+    case Container::header: return "header";
+    case Container::recipients: return "recipients";
+    case Container::signature: return "signature";
+    case Container::table: return "table";
+    case Container::appendix: return "appendix";
     }
     return "";
 }
@@ -112,8 +113,13 @@ struct Directive {
     tmpl::Origin origin;   // the '@'
     std::string marker;    // the text in brackets, e.g. "I-" in "@h1[I-]"
     Range text;            // what follows, trimmed
-    std::string quoted() const { return "'@" + std::string(spec->name) + "'"; }
+    MessageArg name() const { return {"directive", spec->name}; } // for "'@{directive}'"
 };
+
+// Refuses a second '@header' (…) in the document.
+[[noreturn]] void fail_second(const Directive& d) {
+    fail_at(d.origin, msg("markup.second", "a second '@{directive}'", {d.name()}));
+}
 
 // A directive is a template '@' followed by a template letter at the start of the line.
 bool starts_directive(const Line& line, Range range) {
@@ -131,26 +137,28 @@ Directive read_directive(const Line& line, Range range) {
         ++name_end;
     const std::string_view name = std::string_view(text).substr(range.begin + 1, name_end - range.begin - 1);
     d.spec = find_directive(name);
-    if (!d.spec) fail_at(d.origin, "unknown directive '@" + std::string(name) + "'");
+    if (!d.spec) fail_at(d.origin, msg("markup.unknown-directive", "unknown directive '@{name}'", {{"name", name}}));
 
     std::size_t after = name_end;
     if (line.template_char(name_end, '[')) {
         if (d.spec->bracket == Bracket::none)
-            fail_at(line.origin_at(name_end), d.quoted() + " takes no '[…]'");
+            fail_at(line.origin_at(name_end), msg("markup.no-brackets", "'@{directive}' takes no '[…]'", {d.name()}));
         std::size_t close = name_end + 1;
         while (close < range.end && !line.template_char(close, ']')) ++close;
         if (close >= range.end)
-            fail_at(line.origin_at(name_end), "'[' after " + d.quoted() + " is not closed by ']'");
+            fail_at(line.origin_at(name_end),
+                    msg("markup.bracket-not-closed", "'[' after '@{directive}' is not closed by ']'", {d.name()}));
         const Range marker = trim(text, Range{name_end + 1, close});
         d.marker = text.substr(marker.begin, marker.end - marker.begin);
         after = close + 1;
     } else if (d.spec->bracket == Bracket::required) {
-        fail_at(d.origin, d.quoted() + " needs its marker in brackets, e.g. '@" +
-                              std::string(d.spec->name) + "[a)] …'");
+        fail_at(d.origin, msg("markup.needs-marker", "'@{directive}' needs its marker in brackets", {d.name()}),
+                msg("markup.marker-example", "write it like '@{directive}[a)] …'", {d.name()}));
     }
     d.text = trim(text, Range{after, range.end});
     if (!d.spec->takes_text && !d.text.empty())
-        fail_at(line.origin_at(d.text.begin), d.quoted() + " takes no text after it");
+        fail_at(line.origin_at(d.text.begin),
+                msg("markup.no-text", "'@{directive}' takes no text after it", {d.name()}));
     return d;
 }
 
@@ -226,7 +234,8 @@ private:
     void apply(const Line& line, const Directive& d);
     void open(Container container, const Directive& d);
     void close(const Directive& d);
-    void once(bool& seen, const Directive& d, const char* where);
+    // Refuses a second '@number' (…) in the block that is open.
+    void once(bool& seen, const Directive& d);
 
     Inline inline_text(const Line& line, Range range) { return inlines_.parse(line, range); }
     // The directive's text as one plain string: emphasis markers are read and dropped, a
@@ -267,13 +276,15 @@ void Builder::add_text_line(const Line& line, Range range) {
     switch (here()) {
     case Container::table:
         if (!line.template_char(range.begin, '|'))
-            fail_at(where, "a line inside '@table' must be a row starting with '|'");
+            fail_at(where, msg("markup.table-line-not-row", "a line inside '@table' must be a row starting with '|'"));
         table_->add_row(line, range, inlines_);
         return;
     case Container::header:
-        fail_at(where, "text inside '@header': use @superior, @issuer, @number, @place, @date or @mark");
+        fail_at(where, msg("markup.text-in-header", "text is not allowed inside '@header'"),
+                msg("markup.header-directives", "use @superior, @issuer, @number, @place, @date or @mark"));
     case Container::signature:
-        fail_at(where, "text inside '@signature': use @authority, @position, @name or @note");
+        fail_at(where, msg("markup.text-in-signature", "text is not allowed inside '@signature'"),
+                msg("markup.signature-directives", "use @authority, @position, @name or @note"));
     case Container::recipients:
         doc_.closing.recipients->lines.push_back(inline_text(line, range));
         return;
@@ -286,7 +297,7 @@ void Builder::add_text_line(const Line& line, Range range) {
 
 void Builder::add_content_line(const Line& line, Range range) {
     if (line.template_char(range.begin, '|'))
-        fail_at(line.origin_at(range.begin), "table row outside '@table'");
+        fail_at(line.origin_at(range.begin), msg("markup.row-outside-table", "table row outside '@table'"));
     const char first = line.text[range.begin];
     const bool list_marker = (first == '-' || first == '+') && line.from_template(range.begin) &&
                              range.begin + 1 < range.end && (line.template_char(range.begin + 1, ' ') ||
@@ -307,12 +318,20 @@ void Builder::add_content_line(const Line& line, Range range) {
 // Refuses a directive written outside the block it belongs to.
 void Builder::check_place(const Directive& d) const {
     const Container container = here();
+    // Only block directives refuse a place here, and the body is where they belong: the
+    // container is a block.
     auto refuse = [&]() {
-        fail_at(d.origin, d.quoted() + " is not allowed inside '" + container_name(container) + "'");
+        fail_at(d.origin, msg("markup.not-allowed-inside", "'@{directive}' is not allowed inside '@{block}'",
+                              {d.name(), {"block", container_name(container)}}));
+    };
+    auto outside = [&](Container block) {
+        if (container != block)
+            fail_at(d.origin, msg("markup.outside-block", "'@{directive}' outside '@{block}'",
+                                  {d.name(), {"block", container_name(block)}}));
     };
     switch (d.spec->home) {
     case Home::any_block:
-        if (open_.empty()) fail_at(d.origin, "'@end' without an open block");
+        if (open_.empty()) fail_at(d.origin, msg("markup.end-without-block", "'@end' without an open block"));
         return;
     case Home::top:
         if (container != Container::body) refuse();
@@ -320,23 +339,17 @@ void Builder::check_place(const Directive& d) const {
     case Home::content:
         if (container != Container::body && container != Container::appendix) refuse();
         return;
-    case Home::header:
-        if (container != Container::header) fail_at(d.origin, d.quoted() + " outside '@header'");
-        return;
-    case Home::recipients:
-        if (container != Container::recipients) fail_at(d.origin, d.quoted() + " outside '@recipients'");
-        return;
-    case Home::signature:
-        if (container != Container::signature) fail_at(d.origin, d.quoted() + " outside '@signature'");
-        return;
-    case Home::appendix:
-        if (container != Container::appendix) fail_at(d.origin, d.quoted() + " outside '@appendix'");
-        return;
+    case Home::header: return outside(Container::header);
+    case Home::recipients: return outside(Container::recipients);
+    case Home::signature: return outside(Container::signature);
+    case Home::appendix: return outside(Container::appendix);
     }
 }
 
-void Builder::once(bool& seen, const Directive& d, const char* where) {
-    if (seen) fail_at(d.origin, "a second " + d.quoted() + " in " + where);
+void Builder::once(bool& seen, const Directive& d) {
+    if (seen)
+        fail_at(d.origin, msg("markup.second-in-block", "a second '@{directive}' in '@{block}'",
+                              {d.name(), {"block", container_name(here())}}));
     seen = true;
 }
 
@@ -344,7 +357,7 @@ void Builder::apply(const Line& line, const Directive& d) {
     const Range text = d.text;
     switch (d.spec->kind) {
     case Kind::header:
-        if (doc_.header) fail_at(d.origin, "a second '@header'");
+        if (doc_.header) fail_second(d);
         doc_.header.emplace();
         open(Container::header, d);
         return;
@@ -352,15 +365,15 @@ void Builder::apply(const Line& line, const Directive& d) {
     case Kind::issuer: add_value_lines(doc_.header->issuer, line, text); return;
     case Kind::mark: add_value_lines(doc_.header->marks, line, text); return;
     case Kind::number: {
-        once(seen_.number, d, "'@header'");
+        once(seen_.number, d);
         const std::string number = single_value(line, text);
         if (!number.empty()) doc_.header->number_line = profile_.number_prefix + number;
         return;
     }
-    case Kind::place: once(seen_.place, d, "'@header'"); place_ = single_value(line, text); return;
-    case Kind::date: once(seen_.date, d, "'@header'"); date_ = single_value(line, text); return;
+    case Kind::place: once(seen_.place, d); place_ = single_value(line, text); return;
+    case Kind::date: once(seen_.date, d); date_ = single_value(line, text); return;
     case Kind::type:
-        if (type_seen_) fail_at(d.origin, "a second '@type'");
+        if (type_seen_) fail_second(d);
         type_seen_ = true;
         title().type_name = single_value(line, text);
         return;
@@ -368,8 +381,11 @@ void Builder::apply(const Line& line, const Directive& d) {
     case Kind::heading: {
         const auto levels = profile_.headings.size();
         if (levels != 0 && static_cast<std::size_t>(d.spec->level) > levels)
-            fail_at(d.origin, d.quoted() + " has no heading style: the profile '" + profile_.name +
-                                  "' defines " + std::to_string(levels) + " heading levels");
+            fail_at(d.origin,
+                    msg_n("markup.no-heading-style",
+                          "'@{directive}' has no heading style: the profile '{profile}' defines {count} heading level",
+                          "'@{directive}' has no heading style: the profile '{profile}' defines {count} heading levels",
+                          levels, {d.name(), {"profile", profile_.name}}));
         model::Heading heading{d.spec->level, d.marker, inline_text(line, text)};
         if (!heading.number.empty() || !heading.text.empty()) blocks().emplace_back(std::move(heading));
         return;
@@ -393,29 +409,29 @@ void Builder::apply(const Line& line, const Directive& d) {
         open(Container::table, d);
         return;
     case Kind::recipients:
-        if (doc_.closing.recipients) fail_at(d.origin, "a second '@recipients'");
+        if (doc_.closing.recipients) fail_second(d);
         doc_.closing.recipients.emplace().label = profile_.recipients_label;
         open(Container::recipients, d);
         return;
     case Kind::label: {
-        once(seen_.label, d, "'@recipients'");
+        once(seen_.label, d);
         std::string label = single_value(line, text);
         if (!label.empty()) doc_.closing.recipients->label = std::move(label);
         return;
     }
     case Kind::signature:
-        if (doc_.closing.signature) fail_at(d.origin, "a second '@signature'");
+        if (doc_.closing.signature) fail_second(d);
         doc_.closing.signature.emplace();
         open(Container::signature, d);
         return;
     case Kind::authority: add_value_lines(doc_.closing.signature->authority, line, text); return;
     case Kind::position: add_value_lines(doc_.closing.signature->position, line, text); return;
     case Kind::name:
-        once(seen_.name, d, "'@signature'");
+        once(seen_.name, d);
         doc_.closing.signature->name = single_value(line, text);
         return;
     case Kind::note:
-        once(seen_.note, d, "'@signature'");
+        once(seen_.note, d);
         doc_.closing.signature->note = single_value(line, text);
         return;
     case Kind::appendix:
@@ -473,8 +489,8 @@ void Builder::add_inline_lines(std::vector<Inline>& out, const Line& line, Range
 model::Document Builder::finish() {
     if (!open_.empty()) {
         const Open& innermost = open_.back();
-        fail_at(innermost.origin,
-                std::string("'") + container_name(innermost.container) + "' is not closed by '@end'");
+        fail_at(innermost.origin, msg("markup.block-not-closed", "'@{block}' is not closed by '@end'",
+                                      {{"block", container_name(innermost.container)}}));
     }
     std::vector<std::string> summary;
     if (doc_.title)

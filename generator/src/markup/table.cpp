@@ -10,8 +10,8 @@ namespace vanban::markup {
 
 namespace {
 
-std::string count_phrase(std::size_t n, const char* one, const char* many) {
-    return std::to_string(n) + " " + (n == 1 ? one : many);
+Message join_up_whole_width() {
+    return msg("markup.join-up-whole-width", "'^' must join the whole width of the cell above");
 }
 
 bool is_only(const Line& line, Range content, char c) {
@@ -33,7 +33,8 @@ std::vector<double> parse_column_weights(const Line& line, Range range) {
         const auto [stop, status] = std::from_chars(text.data() + pos, text.data() + end, value);
         if (status != std::errc() || stop != text.data() + end || !std::isfinite(value) || value <= 0)
             fail_at(line.origin_at(pos),
-                    "column width '" + text.substr(pos, end - pos) + "' is not a positive number");
+                    msg("markup.bad-column-width", "column width '{width}' is not a positive number",
+                        {{"width", text.substr(pos, end - pos)}}));
         weights.push_back(value);
         pos = end;
     }
@@ -48,15 +49,16 @@ TableBuilder::TableBuilder(std::vector<double> weights, tmpl::Origin origin,
 
 void TableBuilder::add_row(const Line& line, Range range, InlineParser& inlines) {
     split_cells(line, range);
-    if (cells_.empty()) fail_at(line.origin_at(range.begin), "table row has no cells");
+    if (cells_.empty()) fail_at(line.origin_at(range.begin), msg("markup.row-without-cells", "table row has no cells"));
     if (columns_ == 0) { // no widths after @table: the first row decides, equal widths
         columns_ = cells_.size();
         table_.column_weights.assign(columns_, 1.0);
     }
     if (cells_.size() != columns_)
         fail_at(line.origin_at(range.begin),
-                "table row has " + count_phrase(cells_.size(), "cell", "cells") + ", the table has " +
-                    count_phrase(columns_, "column", "columns"));
+                msg("markup.row-width", "table row has {cells}, the table has {columns}",
+                    {{"cells", msg_n("markup.cells", "{count} cell", "{count} cells", cells_.size())},
+                     {"columns", msg_n("markup.columns", "{count} column", "{count} columns", columns_)}}));
 
     model::TableRow& row = table_.rows.emplace_back();
     row.header = cells_.front().header;
@@ -68,7 +70,8 @@ void TableBuilder::add_row(const Line& line, Range range, InlineParser& inlines)
         const RawCell& raw = cells_[column];
         if (raw.header != row.header)
             fail_at(line.origin_at(raw.separator),
-                    "the cells of a row must all start with '|=' (header row) or all with '|'");
+                    msg("markup.mixed-header-cells",
+                        "the cells of a row must all start with '|=' (header row) or all with '|'"));
         if (is_only(line, raw.content, '<')) {
             join_left(column, line, raw);
         } else if (is_only(line, raw.content, '^')) {
@@ -117,11 +120,12 @@ void TableBuilder::split_cells(const Line& line, Range range) {
 void TableBuilder::join_left(std::size_t column, const Line& line, const RawCell& raw) {
     const int row_index = static_cast<int>(table_.rows.size()) - 1;
     if (column == 0)
-        fail_at(line.origin_at(raw.content.begin), "'<' in the first column has no cell to its left");
+        fail_at(line.origin_at(raw.content.begin),
+                msg("markup.join-left-first-column", "'<' in the first column has no cell to its left"));
     const Owner owner = current_[column - 1];
     if (owner.row != row_index)
         fail_at(line.origin_at(raw.content.begin),
-                "'<' cannot join a cell that is itself joined to the row above");
+                msg("markup.join-left-joined-cell", "'<' cannot join a cell that is itself joined to the row above"));
     table_.rows[owner.row].cells[owner.column].colspan =
         static_cast<int>(column) - owner.column + 1;
     table_.rows.back().cells[column].covered = true;
@@ -131,14 +135,14 @@ void TableBuilder::join_left(std::size_t column, const Line& line, const RawCell
 void TableBuilder::join_up(std::size_t column, const Line& line, const RawCell& raw) {
     const int row_index = static_cast<int>(table_.rows.size()) - 1;
     const tmpl::Origin where = line.origin_at(raw.content.begin);
-    if (row_index == 0) fail_at(where, "'^' in the first row has no cell above it");
+    if (row_index == 0) fail_at(where, msg("markup.join-up-first-row", "'^' in the first row has no cell above it"));
     const Owner owner = above_[column];
     model::TableCell& origin_cell = table_.rows[owner.row].cells[owner.column];
     if (table_.rows[owner.row].header != table_.rows.back().header)
-        fail_at(where, "'^' cannot join a header row and a body row");
+        fail_at(where, msg("markup.join-up-header-body", "'^' cannot join a header row and a body row"));
     if (owner.column != static_cast<int>(column) &&
         (column == 0 || !(current_[column - 1] == owner)))
-        fail_at(where, "'^' must join the whole width of the cell above");
+        fail_at(where, join_up_whole_width());
     origin_cell.rowspan = row_index - owner.row + 1;
     table_.rows.back().cells[column].covered = true;
     current_[column] = owner;
@@ -153,7 +157,7 @@ void TableBuilder::check_row_spans(const Line& line, std::size_t row_start) cons
         const int colspan = table_.rows[owner.row].cells[owner.column].colspan;
         for (int k = 1; k < colspan; ++k)
             if (!(current_[column + k] == owner))
-                fail_at(line.origin_at(row_start), "'^' must join the whole width of the cell above");
+                fail_at(line.origin_at(row_start), join_up_whole_width());
     }
 }
 
