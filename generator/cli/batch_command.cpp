@@ -18,6 +18,7 @@
 
 #include "cli_support.hpp"
 #include "commands.hpp"
+#include "language.hpp"
 #include "vanban/batch.hpp"
 
 namespace vanban::cli {
@@ -35,9 +36,13 @@ const char* const kBatchExamples =
     "{\"branch\": {\"code\": …}}); each is merged over the shared data (objects field by field,\n"
     "lists and values replaced, null removes). The manifest lists every record with its\n"
     "outputs, sizes, sha256 and error.\n"
-    "\nExit codes: 0 every record written; 10 some records failed (the others were written);\n"
-    "2 usage; 3 template syntax; 5 data (shared data, records file); 7 missing template;\n"
-    "8 manifest not written; 130 stopped by Ctrl-C. See docs/batch.md and docs/errors.md.\n";
+    "\nA journal beside the manifest keeps every finished record: a batch killed at any moment\n"
+    "loses only the records in flight, and --resume renders those and nothing it had finished.\n"
+    "\nExit codes: 0 every record written; 10 some records failed (bad data; the others were\n"
+    "written); 8 an output could not be written (a full disk, a folder that cannot be written):\n"
+    "the batch stops there, what was written is kept, --resume goes on; 2 usage; 3 template\n"
+    "syntax; 5 data (shared data, records file); 7 missing template; 9 a limit passed; 130\n"
+    "stopped by Ctrl-C. See docs/batch.md and docs/errors.md.\n";
 
 struct BatchArgs {
     CommonOptions common;
@@ -140,11 +145,11 @@ public:
         std::lock_guard lock(mutex_);
         for (const Warning& warning : report.warnings) {
             clear_bar();
-            std::cerr << "warning: " << report.name() << ": "
+            std::cerr << "warning: " << report.name(current_language()) << ": "
                       << (warning.json_path.empty() ? "" : warning.json_path + ": ") << warning.message << "\n";
         }
         if (report.status != RecordStatus::failed) return;
-        const std::string why = report.problem();
+        const std::string why = report.problem(current_language());
         if (why == last_why_ && ++repeats_ > kShownRepeats) {
             ++hidden_;
             return;
@@ -155,11 +160,11 @@ public:
             repeats_ = 1;
         }
         clear_bar();
-        std::cerr << report.describe() << "\n";
+        std::cerr << report.describe(current_language()) << "\n";
         // What to do about it, once for each kind of problem: a hint repeated under every
         // record would drown the records.
         if (!report.error.hint.empty() && hints_shown_.insert(report.error.hint.code()).second)
-            std::cerr << msg("format.hint", "hint").text() << ": " << report.error.hint.text() << "\n";
+            std::cerr << tr(msg("format.hint", "hint")) << ": " << tr(report.error.hint) << "\n";
     }
 
     void message(const std::string& text) {

@@ -226,7 +226,7 @@ TEST_CASE("batch: a batch that cannot start says why and writes nothing") {
     SECTION("shard 0") {
         options.shard_index = 0;
         options.shard_count = 3;
-        CHECK_THAT(w.run(options).error.message.text(), Catch::Contains("JOB_COMPLETION_INDEX"));
+        CHECK_THAT(w.run(options).error.hint.text(), Catch::Contains("JOB_COMPLETION_INDEX"));
     }
     CHECK(all_files(w.path("out")).empty());
 }

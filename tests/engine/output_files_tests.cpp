@@ -88,13 +88,13 @@ TEST_CASE("output files: folders are made only when asked") {
 TEST_CASE("output files: a killed run's hidden temporaries are removed by the next run with its tag, no other") {
     TempDir dir;
     dir.write("out/.x.pdf.vanban-tmp-run1-0123456789abcdef", "left by a killed run");
-    dir.write("out/sub/.y.pdf.vanban-tmp-run1-fedcba9876543210", "left by a killed run");
+    dir.write("out/.y.docx.vanban-tmp-run1-fedcba9876543210", "left by a killed run");
     dir.write("out/.z.pdf.vanban-tmp-run2-0123456789abcdef", "another batch's, still running");
     dir.write("out/x.pdf", "a document");
     CHECK(engine::is_temporary_name(".x.pdf.vanban-tmp-run1-0123456789abcdef"));
     CHECK_FALSE(engine::is_temporary_name("x.pdf"));
     CHECK(engine::remove_temporaries(dir.path() / "out", "run1") == 2);
-    CHECK(entries(dir.path() / "out") == std::vector<std::string>{".z.pdf.vanban-tmp-run2-0123456789abcdef", "sub", "x.pdf"});
+    CHECK(entries(dir.path() / "out") == std::vector<std::string>{".z.pdf.vanban-tmp-run2-0123456789abcdef", "x.pdf"});
 }
 
 TEST_CASE("formats: one map from file names to formats, in any case") {

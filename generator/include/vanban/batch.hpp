@@ -76,12 +76,12 @@ struct RecordReport {
     Error error;                     // failed: why (error.record is set)
     std::vector<Warning> warnings;   // about the record's data (legacy-looking text), also when it failed
 
-    // "record 17 (branch.code=HC05)"
-    std::string name() const;
+    // "record 17 (branch.code=HC05)"; "bản ghi 17 (…)" in Vietnamese
+    std::string name(Language language = Language::en) const;
     // "templates/ke-hoach/main.vbt:3:5: missing field header.date" (or the status's name)
-    std::string problem() const;
+    std::string problem(Language language = Language::en) const;
     // name() + ": " + problem()
-    std::string describe() const;
+    std::string describe(Language language = Language::en) const;
 };
 
 struct BatchOptions {

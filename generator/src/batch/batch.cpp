@@ -1,32 +1,34 @@
-// A batch run: one thread reads the records and prepares each (merge, output name, keys),
-// `workers` threads render them with the one shared engine and write their files, and a
-// collector puts the results back in record order for the manifest and the callbacks.
+// A batch run: one thread reads the records and prepares each (its output name and keys),
+// `workers` threads merge, render and write them with the one shared engine, and a collector
+// journals each record as it finishes and puts the results back in record order for the
+// manifest and the callbacks.
 //
-//   reader ──> bounded queue ──> workers ──> collector (record order) ──> manifest, callbacks
+//   reader ──> bounded queue ──> workers ──> collector ──> journal (as they finish)
+//                                                     └──> manifest, callbacks (record order)
 //
 // The queue is bounded, so a batch holds only the records in flight: memory does not grow
-// with the number of records.
+// with the number of records. The journal (journal.hpp) makes a kill lose only the records
+// in flight; the first output that cannot be written stops the batch (exit code 8).
 #include "vanban/batch.hpp"
 
+#include <atomic>
 #include <chrono>
-#include <condition_variable>
-#include <deque>
-#include <fstream>
 #include <malloc.h>
-#include <iterator>
 #include <map>
 #include <mutex>
 #include <optional>
+#include <set>
+#include <system_error>
 #include <thread>
 
 #include "batch/claimed_names.hpp"
 #include "batch/fields.hpp"
-#include "batch/fingerprint.hpp"
+#include "batch/journal.hpp"
 #include "batch/manifest.hpp"
-#include "batch/output_name.hpp"
+#include "batch/queues.hpp"
 #include "batch/records.hpp"
+#include "batch/settings.hpp"
 #include "batch/sha256.hpp"
-#include "engine/data_file.hpp"
 #include "engine/data_reader.hpp"
 #include "engine/output_files.hpp"
 
@@ -54,15 +56,15 @@ bool parse_records_format(std::string_view name, RecordsFormat& format) {
     return true;
 }
 
-std::string RecordReport::name() const {
-    std::string text = "record " + std::to_string(record);
+std::string RecordReport::name(Language language) const {
+    std::string text = msg("format.record", "record {number}", {{"number", record}}).text(language);
     if (keys.empty()) return text;
     text += " (";
     for (std::size_t i = 0; i < keys.size(); ++i) text += (i ? ", " : "") + keys[i].first + "=" + keys[i].second;
     return text + ")";
 }
 
-std::string RecordReport::problem() const {
+std::string RecordReport::problem(Language language) const {
     if (status != RecordStatus::failed) return status_name(status);
     std::string text;
     // The place only when it says more than "this record": a template or a line of the file.
@@ -71,13 +73,14 @@ std::string RecordReport::problem() const {
         if (error.where.column) text += ":" + std::to_string(error.where.column);
         text += ": ";
     }
-    text += error.message.text();
-    if (!error.json_path.empty() && error.message.text().find(error.json_path) == std::string::npos)
-        text += " (data: " + error.json_path + ")";
+    const std::string message = error.message.text(language);
+    text += message;
+    if (!error.json_path.empty() && message.find(error.json_path) == std::string::npos)
+        text += " (" + msg("format.data-path", "data: {path}", {{"path", error.json_path}}).text(language) + ")";
     return text;
 }
 
-std::string RecordReport::describe() const { return name() + ": " + problem(); }
+std::string RecordReport::describe(Language language) const { return name(language) + ": " + problem(language); }
 
 int BatchSummary::exit_code() const {
     if (!ok) return vanban::exit_code(error.kind);
@@ -87,114 +90,86 @@ int BatchSummary::exit_code() const {
 
 namespace {
 
-using batch::OutputPattern;
+using batch::Job;
+using batch::JobQueue;
 using Clock = std::chrono::steady_clock;
 
-// ------------------------------------------------------------------- the pieces of a run
+// The longest name of a file or folder on the file systems a batch writes to, in bytes.
+constexpr std::size_t kMaxNameBytes = 255;
 
-// One record on its way from the reader to the collector.
-struct Job {
-    std::size_t sequence = 0;  // its place among the records of this run
-    RecordReport report;       // number, keys, and the output paths (sizes come later)
-    nlohmann::json record;     // the record's own fields, merged over the shared data when rendered
-    std::string input_sha256;  // of the record and everything else the output depends on
-};
+Error internal_error(const std::exception& e) {
+    return Failure(ErrorKind::internal, msg("internal.exception", "internal error: {what}", {{"what", Message::verbatim(e.what())}}))
+        .error();
+}
 
-// A queue of jobs that makes the reader wait when the workers are behind.
-class JobQueue {
+// ------------------------------------------------------------------- stopping
+
+// The first output that could not be written (a full disk, a folder that cannot be
+// written): the batch stops there rather than fail every record after it the same way.
+class OutputFailure {
 public:
-    explicit JobQueue(std::size_t capacity) : capacity_(capacity) {}
+    bool happened() const { return happened_; }
 
-    void push(Job job) {
-        std::unique_lock lock(mutex_);
-        not_full_.wait(lock, [&] { return jobs_.size() < capacity_; });
-        jobs_.push_back(std::move(job));
-        not_empty_.notify_one();
-    }
-
-    // False when the queue is closed and empty: the worker is done.
-    bool pop(Job& job) {
-        std::unique_lock lock(mutex_);
-        not_empty_.wait(lock, [&] { return !jobs_.empty() || closed_; });
-        if (jobs_.empty()) return false;
-        job = std::move(jobs_.front());
-        jobs_.pop_front();
-        not_full_.notify_one();
-        return true;
-    }
-
-    void close() {
+    void note(const Error& error) {
         std::lock_guard lock(mutex_);
-        closed_ = true;
-        not_empty_.notify_all();
+        if (first_) return;
+        first_ = error;
+        happened_ = true;
+    }
+
+    std::optional<Error> first() const {
+        std::lock_guard lock(mutex_);
+        return first_;
+    }
+
+    // What the batch reports: where it stopped, why, and what to do.
+    std::optional<Error> as_batch_error() const {
+        std::optional<Error> error = first();
+        if (!error) return std::nullopt;
+        Error stopped = *error;
+        stopped.message = error->record >= 0
+                              ? msg("batch.stopped-at-record", "the batch stopped: an output could not be written (record {record}): {problem}",
+                                    {{"record", error->record}, {"problem", error->message}})
+                              : msg("batch.stopped", "the batch stopped: an output could not be written: {problem}",
+                                    {{"problem", error->message}});
+        stopped.record = -1;
+        stopped.hint = msg("batch.stopped-hint", "what was written is kept: make room or fix the folder, then run the same command with --resume");
+        return stopped;
     }
 
 private:
-    std::mutex mutex_;
-    std::condition_variable not_full_, not_empty_;
-    std::deque<Job> jobs_;
-    std::size_t capacity_;
-    bool closed_ = false;
+    std::atomic<bool> happened_{false};
+    mutable std::mutex mutex_;
+    std::optional<Error> first_;
 };
 
-// Lets at most `count` workers hold a merged record at once: each is a copy of the shared
-// data, and shared data near its limits takes a hundred megabytes or more in memory.
-class DataSlots {
-public:
-    explicit DataSlots(std::size_t count) : free_(count) {}
+// ------------------------------------------------------------------- collecting
 
-    class Taken {
-    public:
-        explicit Taken(DataSlots& slots) : slots_(&slots) {
-            std::unique_lock lock(slots_->mutex_);
-            slots_->freed_.wait(lock, [&] { return slots_->free_ > 0; });
-            --slots_->free_;
-        }
-        ~Taken() { release(); }
-        Taken(const Taken&) = delete;
-        Taken& operator=(const Taken&) = delete;
-        void release() {
-            if (!slots_) return;
-            {
-                std::lock_guard lock(slots_->mutex_);
-                ++slots_->free_;
-            }
-            slots_->freed_.notify_one();
-            slots_ = nullptr;
-        }
-
-    private:
-        DataSlots* slots_;
-    };
-
-private:
-    std::mutex mutex_;
-    std::condition_variable freed_;
-    std::size_t free_;
-};
-
-// Merged records in memory at once take at most this, whatever -j says (but one is always
-// allowed): a batch over shared data near the data limits stays within a pod's memory.
-constexpr std::size_t kMergedDataBudget = 192u << 20;
-
-// Takes finished records in any order and hands them on in record order.
+// Takes finished records in any order: journals each at once, and hands them on to the
+// manifest and the callbacks in record order.
 class Collector {
 public:
-    Collector(batch::ManifestWriter& manifest, const BatchOptions& options, Clock::time_point start,
-              std::size_t total)
-        : manifest_(manifest), options_(options), start_(start) {
+    Collector(batch::ManifestWriter& manifest, batch::Journal& journal, OutputFailure& output_failure,
+              const BatchOptions& options, Clock::time_point start, std::size_t total)
+        : manifest_(manifest), journal_(journal), output_failure_(output_failure), options_(options), start_(start) {
         counts_.total = total;
     }
 
+    // A record's end. Journaled now, so that a kill from here on does not lose it (a skipped
+    // record is in the journal or the manifest already).
     void finish(std::size_t sequence, RecordReport report, std::string input_sha256) {
-        std::lock_guard lock(mutex_);
-        waiting_.emplace(sequence, Finished{std::move(report), std::move(input_sha256)});
-        for (auto next = waiting_.find(next_); next != waiting_.end(); next = waiting_.find(next_)) {
-            hand_on(next->second);
-            waiting_.erase(next);
-            ++next_;
+        if (report.status != RecordStatus::skipped) {
+            try {
+                journal_.append(report, input_sha256);
+            } catch (const Failure& failure) {
+                output_failure_.note(failure.error());
+            }
         }
+        add(sequence, Finished{std::move(report), std::move(input_sha256), true});
     }
+
+    // A record the batch did not get to (it stopped): its place is passed over.
+    void pass_over(std::size_t sequence) { add(sequence, Finished{{}, {}, false}); }
 
     // The total may be learned while reading (standard input).
     void set_total(std::size_t total) {
@@ -207,25 +182,30 @@ public:
         return counts_;
     }
 
-    // The first manifest write that failed; the batch stops taking records after it.
-    std::optional<Error> manifest_error() const {
-        std::lock_guard lock(mutex_);
-        return manifest_error_;
-    }
-
 private:
     struct Finished {
         RecordReport report;
         std::string input_sha256;
+        bool done = true;
     };
+
+    void add(std::size_t sequence, Finished finished) {
+        std::lock_guard lock(mutex_);
+        waiting_.emplace(sequence, std::move(finished));
+        for (auto next = waiting_.find(next_); next != waiting_.end(); next = waiting_.find(next_)) {
+            if (next->second.done) hand_on(next->second);
+            waiting_.erase(next);
+            ++next_;
+        }
+    }
 
     void hand_on(const Finished& finished) {
         const RecordReport& report = finished.report;
-        if (!manifest_error_) {
+        if (!output_failure_.happened()) {
             try {
                 manifest_.add(report, finished.input_sha256);
             } catch (const Failure& failure) {
-                manifest_error_ = failure.error();
+                output_failure_.note(failure.error());
             }
         }
         ++counts_.done;
@@ -240,214 +220,158 @@ private:
 
     mutable std::mutex mutex_;
     batch::ManifestWriter& manifest_;
+    batch::Journal& journal_;
+    OutputFailure& output_failure_;
     const BatchOptions& options_;
     Clock::time_point start_;
     std::map<std::size_t, Finished> waiting_;
     std::size_t next_ = 0;
     BatchProgress counts_;
-    std::optional<Error> manifest_error_;
 };
 
-// ------------------------------------------------------------------- settings
+// ------------------------------------------------------------------- leftovers
 
-// What a run works with, worked out once before the first record.
-struct Plan {
-    std::vector<Format> formats;
-    std::optional<OutputPattern> pattern;
-    nlohmann::json shared;
-    std::vector<std::string> key_fields;
-    std::vector<std::string> naming_roots; // top-level keys the output pattern and the keys read
-    std::size_t data_slots = 1;            // workers that may hold a merged record at once
-    fs::path manifest;
-    std::string fingerprint;   // the template files and options (batch/fingerprint.hpp)
-    std::string inputs;        // digest of fingerprint, shared data and --strip: all but the record
-    std::map<std::size_t, batch::PreviousRecord> previous; // --resume
-    std::vector<std::string> warnings;
-    unsigned workers = 1;
+// After a run that did not end (killed), the hidden temporary files it may have left — where
+// the file system has no unnamed files, or in the moment between writing and naming — are
+// removed from each folder this run writes into, the first time it does.
+class LeftoverCleaner {
+public:
+    LeftoverCleaner(bool active, std::string owner_tag) : active_(active), owner_tag_(std::move(owner_tag)) {}
+
+    void before_writing(const fs::path& file) {
+        if (!active_) return;
+        const fs::path folder = file.has_parent_path() ? file.parent_path() : fs::path(".");
+        std::lock_guard lock(mutex_);
+        if (cleaned_.insert(folder.lexically_normal().string()).second) engine::remove_temporaries(folder, owner_tag_);
+    }
+
+private:
+    bool active_;
+    std::string owner_tag_;
+    std::mutex mutex_;
+    std::set<std::string> cleaned_;
 };
-
-[[noreturn]] void usage(const std::string& message) { throw Failure(ErrorKind::usage, message); }
-
-void check_options(const BatchOptions& options) {
-    if (options.template_name.empty()) usage("no template given");
-    if (options.records.empty()) usage("no records file given");
-    if (options.shard_count == 0 || options.shard_index == 0 || options.shard_index > options.shard_count)
-        usage("shard " + std::to_string(options.shard_index) + "/" + std::to_string(options.shard_count) +
-              " does not exist: shards are numbered 1/N to N/N (with a 0-based index such as "
-              "JOB_COMPLETION_INDEX, give $((JOB_COMPLETION_INDEX + 1))/N)");
-    const auto check_paths = [](const std::vector<std::string>& fields, const char* option) {
-        for (const std::string& field : fields)
-            if (!batch::is_field_path(field))
-                usage(std::string(option) + " '" + field + "' is not a field path (names joined by dots, a list item as "
-                                                           "name[0], any other key as name[\"a-b\"])");
-    };
-    check_paths(options.key_fields, "--key");
-    check_paths(options.strip_fields, "--strip");
-}
-
-std::vector<Format> output_formats(const BatchOptions& options, const OutputPattern& pattern) {
-    std::vector<Format> formats;
-    for (Format format : options.formats)
-        if (std::find(formats.begin(), formats.end(), format) == formats.end()) formats.push_back(format);
-    if (!formats.empty()) return formats;
-    if (std::optional<Format> format = pattern.format_from_extension()) return {*format};
-    usage("cannot tell the format from the output pattern \"" + options.output_pattern +
-          "\": end it with .pdf, .docx or .json, or give the formats");
-}
-
-// The shared data, through the engine's one way in: the same encodings, limits and warnings
-// as the data of `vanban render`.
-std::string shared_data_name(const BatchOptions& options) {
-    if (options.shared_data.empty()) return "shared data";
-    return options.shared_data == "-" ? "<stdin>" : options.shared_data.string();
-}
-
-nlohmann::json read_shared_data(const Engine& engine, const BatchOptions& options, std::vector<Warning>& warnings) {
-    const engine::DataLimits limits = engine::data_limits(engine.options());
-    const std::string name = shared_data_name(options);
-    std::string text = options.shared_json.empty() ? "{}" : options.shared_json;
-    if (!options.shared_data.empty()) text = engine::read_data_file(options.shared_data.string(), limits.max_data_bytes);
-    nlohmann::json shared = engine::read_data(text, {name, options.render.input_encoding}, limits, &warnings);
-    if (!shared.is_object()) {
-        Error error;
-        error.kind = ErrorKind::data;
-        error.where.file = name;
-        error.message = "the shared data must be a JSON object (the fields every record starts from)";
-        throw Failure(std::move(error));
-    }
-    return shared;
-}
-
-// "warning: shared.json: header.issuer: looks like TCVN3 text shown as Latin-1; …"
-std::string warning_text(const std::string& about, const Warning& warning) {
-    return about + ": " + (warning.json_path.empty() ? "" : warning.json_path + ": ") + warning.message;
-}
-
-fs::path manifest_path(const BatchOptions& options, const OutputPattern& pattern) {
-    if (!options.manifest.empty()) return options.manifest;
-    const std::string name = options.shard_count == 1 ? std::string("manifest.json")
-                                                      : "manifest-" + std::to_string(options.shard_index) + "-of-" +
-                                                            std::to_string(options.shard_count) + ".json";
-    return pattern.base_folder() / name;
-}
-
-Plan make_plan(const Engine& engine, const BatchOptions& options) {
-    check_options(options);
-    Plan plan;
-    if (std::optional<Error> problem = engine.check_template(options.template_name)) throw Failure(*problem);
-    plan.pattern.emplace(options.output_pattern);
-    plan.formats = output_formats(options, *plan.pattern);
-    std::vector<Warning> shared_warnings;
-    plan.shared = read_shared_data(engine, options, shared_warnings);
-    for (const Warning& warning : shared_warnings)
-        plan.warnings.push_back(warning_text(shared_data_name(options), warning));
-    plan.key_fields = options.key_fields.empty() ? plan.pattern->fields() : options.key_fields;
-    plan.manifest = manifest_path(options, *plan.pattern);
-    plan.fingerprint = batch::inputs_fingerprint(engine.options(), options.template_name, options.render);
-    batch::Sha256 inputs;
-    inputs.add(plan.fingerprint).add("\n").add(plan.shared.dump()).add("\n");
-    for (const std::string& field : options.strip_fields) inputs.add("strip ").add(field).add("\n");
-    plan.inputs = inputs.hex();
-    plan.workers = options.workers ? options.workers : std::max(1u, std::thread::hardware_concurrency());
-    for (const std::vector<std::string>* paths : {&plan.pattern->fields(), &std::as_const(plan.key_fields)})
-        for (const std::string& path : *paths)
-            if (std::string root = batch::root_of(path);
-                !root.empty() && std::find(plan.naming_roots.begin(), plan.naming_roots.end(), root) == plan.naming_roots.end())
-                plan.naming_roots.push_back(std::move(root));
-    plan.data_slots = std::clamp<std::size_t>(kMergedDataBudget / batch::memory_estimate(plan.shared), 1, plan.workers);
-    if (options.resume) {
-        try {
-            plan.previous = batch::read_previous_manifest(plan.manifest);
-            if (plan.previous.empty())
-                plan.warnings.push_back("--resume: no finished record in " + plan.manifest.string() +
-                                        ": every record is rendered");
-        } catch (const Failure& failure) {
-            plan.warnings.push_back("--resume: " + failure.error().message.text() + ": every record is rendered");
-        }
-    }
-    return plan;
-}
-
-nlohmann::ordered_json manifest_about(const BatchOptions& options, const Plan& plan) {
-    nlohmann::ordered_json formats = nlohmann::ordered_json::array();
-    for (Format format : plan.formats) formats.push_back(format_name(format));
-    return {
-        {"vanban_manifest", batch::kManifestVersion},
-        {"vanban_version", VANBAN_VERSION},
-        {"template", options.template_name},
-        {"profile", options.render.profile},
-        {"records_file", options.records.string()},
-        {"output_pattern", options.output_pattern},
-        {"formats", formats},
-        {"shard", {{"index", options.shard_index}, {"count", options.shard_count}}},
-        {"inputs_fingerprint", plan.fingerprint},
-    };
-}
-
-std::size_t records_in_shard(std::size_t total, const BatchOptions& options) {
-    if (total < options.shard_index) return 0;
-    return (total - options.shard_index) / options.shard_count + 1;
-}
 
 // ------------------------------------------------------------------- one run
 
+// What --resume trusts of earlier runs: the last manifest, and over it the journal of a run
+// that did not end.
+std::map<std::size_t, batch::PreviousRecord> previous_records(const fs::path& manifest, const batch::Journal& journal,
+                                                              std::vector<std::string>& warnings) {
+    std::map<std::size_t, batch::PreviousRecord> previous;
+    try {
+        previous = batch::read_previous_manifest(manifest);
+    } catch (const Failure& failure) {
+        warnings.push_back("--resume: " + failure.error().message.text());
+    }
+    for (const auto& [number, record] : journal.previous()) previous[number] = record;
+    // A record the journal says failed since: the manifest's older word about it does not stand.
+    for (std::size_t number : journal.failed()) previous.erase(number);
+    if (previous.empty())
+        warnings.push_back(msg("batch.resume-nothing", "--resume: no finished record in {manifest} or its journal: every record is rendered",
+                               {{"manifest", manifest.string()}})
+                               .text());
+    return previous;
+}
+
 class Run {
 public:
-    Run(const Engine& engine, const BatchOptions& options, Plan& plan, const std::atomic<bool>& cancelled)
-        : engine_(engine), options_(options), plan_(plan), cancelled_(cancelled) {}
+    Run(const Engine& engine, const BatchOptions& options, batch::RunSettings& settings,
+        const std::atomic<bool>& cancelled)
+        : engine_(engine), options_(options), settings_(settings), cancelled_(cancelled) {}
 
     BatchSummary execute() {
-        BatchSummary summary;
-        summary.ok = true;
         const auto start = Clock::now();
-        const batch::RecordSettings settings{options_.render.input_encoding, engine::data_limits(engine_.options())};
+        // What can refuse to start comes first, so that a batch that cannot start leaves nothing.
+        const batch::RecordSettings record_settings{options_.render.input_encoding, engine::data_limits(engine_.options())};
         std::unique_ptr<batch::RecordReader> reader =
-            batch::open_records(options_.records, options_.records_format, settings);
-        batch::ManifestWriter manifest(plan_.manifest, manifest_about(options_, plan_));
-        const std::size_t total = reader->total() ? records_in_shard(*reader->total(), options_) : 0;
-        Collector collector(manifest, options_, start, total);
-        JobQueue queue(2 * plan_.workers);
+            batch::open_records(options_.records, options_.records_format, record_settings);
+        batch::ManifestWriter manifest(settings_.manifest, batch::manifest_about(options_, settings_), output_options());
+        batch::Journal journal(settings_.manifest, options_.resume);
+        LeftoverCleaner cleaner(journal.left_by_unfinished_run(), settings_.owner_tag);
+        cleaner_ = &cleaner;
+        cleaner.before_writing(settings_.manifest);
+        if (options_.resume) previous_ = previous_records(settings_.manifest, journal, settings_.warnings);
+        const std::size_t total = reader->total() ? batch::records_in_shard(*reader->total(), options_) : 0;
+        Collector collector(manifest, journal, output_failure_, options_, start, total);
+        JobQueue queue(2 * settings_.workers);
 
-        std::vector<std::thread> workers;
-        for (unsigned i = 0; i < plan_.workers; ++i)
-            workers.emplace_back([&] { work(queue, collector); });
-
+        std::vector<std::thread> workers = start_workers(queue, collector);
         std::optional<Error> read_error;
         try {
             read_all(*reader, queue, collector);
         } catch (const Failure& failure) {
             read_error = failure.error();
         } catch (const std::exception& e) {
-            // Whatever happens, the workers must be stopped and joined below.
-            read_error = Failure(ErrorKind::internal, std::string("internal error: ") + e.what()).error();
+            read_error = internal_error(e); // whatever happens, the workers are stopped and joined below
         }
         queue.close();
         for (std::thread& worker : workers) worker.join();
+        return summarise(manifest, journal, collector, read_error, start);
+    }
 
+private:
+    engine::OutputOptions output_options() const { return {.make_folders = true, .owner_tag = settings_.owner_tag}; }
+
+    std::vector<std::thread> start_workers(JobQueue& queue, Collector& collector) {
+        std::vector<std::thread> workers;
+        for (unsigned i = 0; i < settings_.workers; ++i) {
+            try {
+                workers.emplace_back([&] { work(queue, collector); });
+            } catch (const std::system_error& e) {
+                // The system has no more threads to give: go on with those there are.
+                if (workers.empty())
+                    throw Failure(ErrorKind::limit, msg("batch.no-thread", "cannot start a rendering thread: {reason}",
+                                                        {{"reason", Message::verbatim(e.what())}}));
+                if (options_.on_warning)
+                    options_.on_warning(msg("batch.fewer-threads", "{count} rendering threads: the system gives no more",
+                                            {{"count", workers.size()}})
+                                            .text());
+                break;
+            }
+        }
+        return workers;
+    }
+
+    BatchSummary summarise(batch::ManifestWriter& manifest, batch::Journal& journal, const Collector& collector,
+                           const std::optional<Error>& read_error, Clock::time_point start) {
+        BatchSummary summary;
+        summary.ok = true;
         summary.counts = collector.counts();
         summary.counts.elapsed_seconds = std::chrono::duration<double>(Clock::now() - start).count();
         summary.cancelled = cancelled_ && !read_error;
-        if (read_error || collector.manifest_error()) {
+        if (std::optional<Error> stopped = output_failure_.as_batch_error()) {
             summary.ok = false;
-            summary.error = read_error ? *read_error : *collector.manifest_error();
+            summary.error = *stopped;
+        } else if (read_error) {
+            summary.ok = false;
+            summary.error = *read_error;
         }
-        if (collector.manifest_error()) return summary;
-        manifest.finish(nlohmann::ordered_json{{"records", summary.counts.total},
-                         {"written", summary.counts.written},
-                         {"skipped", summary.counts.skipped},
-                         {"failed", summary.counts.failed},
-                         {"complete", summary.ok && !summary.cancelled},
-                         {"seconds", summary.counts.elapsed_seconds}});
+        summary.warnings = settings_.warnings;
+        if (output_failure_.happened()) return summary; // the journal keeps what was done, for --resume
+        try {
+            manifest.finish(nlohmann::ordered_json{{"records", summary.counts.total},
+                                                   {"written", summary.counts.written},
+                                                   {"skipped", summary.counts.skipped},
+                                                   {"failed", summary.counts.failed},
+                                                   {"complete", summary.ok && !summary.cancelled},
+                                                   {"seconds", summary.counts.elapsed_seconds}});
+        } catch (const Failure& failure) {
+            output_failure_.note(failure.error());
+            summary.ok = false;
+            summary.error = *output_failure_.as_batch_error();
+            return summary;
+        }
+        journal.remove(); // the manifest holds all it said
         summary.manifest = manifest.path();
         return summary;
     }
 
-private:
     // The reader's side: every record of this shard, prepared and queued in order.
     void read_all(batch::RecordReader& reader, JobQueue& queue, Collector& collector) {
         std::size_t sequence = 0, seen = 0;
         batch::Record record;
-        while (!cancelled_ && !stop_for_manifest(collector) && reader.next(record)) {
+        while (!cancelled_ && !output_failure_.happened() && reader.next(record)) {
             ++seen;
             if ((record.number - 1) % options_.shard_count != options_.shard_index - 1) continue;
             Job job;
@@ -456,23 +380,22 @@ private:
             if (prepare(record, job)) queue.push(std::move(job));
             else collector.finish(job.sequence, std::move(job.report), std::move(job.input_sha256));
         }
-        if (!reader.total() && !cancelled_) collector.set_total(records_in_shard(seen, options_));
+        if (!reader.total() && !cancelled_ && !output_failure_.happened())
+            collector.set_total(batch::records_in_shard(seen, options_));
     }
 
-    bool stop_for_manifest(const Collector& collector) const { return collector.manifest_error().has_value(); }
-
-    // Merge, name and key one record. False when it fails here (the report says why).
+    // Name and key one record. False when it fails here (the report says why).
     bool prepare(batch::Record& record, Job& job) {
         RecordReport& report = job.report;
         report.warnings = std::move(record.warnings);
         if (record.error) return fail(report, std::move(*record.error));
         try {
-            // The record with what it is merged over (plan_.inputs) is the whole input.
-            job.input_sha256 = batch::Sha256().add(plan_.inputs).add(record.data.dump()).hex();
+            // The record with what it is merged over (settings_.inputs) is the whole input.
+            job.input_sha256 = batch::Sha256().add(settings_.inputs).add(record.data.dump()).hex();
             // Named from the fields the pattern and the keys read; merged whole when rendered.
-            const nlohmann::json naming = batch::merge_record_fields(plan_.shared, record.data, plan_.naming_roots);
-            report.keys = batch::key_values(naming, plan_.key_fields);
-            const std::string path = plan_.pattern->evaluate(naming, record.number);
+            const nlohmann::json naming = batch::merge_record_fields(settings_.shared, record.data, settings_.naming_roots);
+            report.keys = batch::key_values(naming, settings_.key_fields);
+            const std::string path = settings_.pattern->evaluate(naming, record.number);
             if (!claim_outputs(path, report)) return false;
             job.record = std::move(record.data);
             return true;
@@ -481,23 +404,40 @@ private:
         }
     }
 
-    // Takes the record's output paths, unless an earlier record has them. A record's files
-    // differ only by extension, so the path without it names them all.
+    // Takes the record's output paths, unless they cannot be names or an earlier record has
+    // them. A record's files differ only by extension, so the path without it names them all.
     bool claim_outputs(const std::string& path, RecordReport& report) {
-        const bool several = plan_.formats.size() > 1;
-        for (Format format : plan_.formats)
+        const bool several = settings_.formats.size() > 1;
+        for (Format format : settings_.formats)
             report.outputs.push_back(OutputReport{format, batch::path_for_format(path, format, several), 0, {}});
         for (const OutputReport& output : report.outputs)
-            if (fs::path(output.path).lexically_normal() == plan_.manifest.lexically_normal())
-                return fail(report, Failure(ErrorKind::output, "the output " + output.path + " is the manifest").error());
+            if (std::optional<Message> problem = name_problem(output.path)) return fail(report, data_error(std::move(*problem)));
         const std::string& first = report.outputs.front().path;
         const std::string name = several ? first.substr(0, first.rfind('.')) : first;
         if (const std::size_t owner = claimed_.claim(name, report.record))
-            return fail(report, Failure(ErrorKind::output, "the output " + first + " is already record " +
-                                                               std::to_string(owner) + "'s")
-                                    .error());
+            return fail(report, data_error(msg("batch.output-taken", "the output {file} is already record {owner}'s",
+                                               {{"file", first}, {"owner", owner}})));
         return true;
     }
+
+    // Why an output path cannot be used, checked before anything is written: the manifest's
+    // own name, a file name with nothing before its extension, a name too long in bytes.
+    std::optional<Message> name_problem(const std::string& path) const {
+        if (fs::path(path).lexically_normal() == settings_.manifest.lexically_normal())
+            return msg("batch.output-is-manifest", "the output {file} is the manifest", {{"file", path}});
+        const std::string file_name = fs::path(path).filename().string();
+        if (format_for_path(file_name) && file_name.find('.') == 0)
+            return msg("batch.output-name-empty", "output name \"{file}\": the file name is empty before its extension (an empty field?)",
+                       {{"file", path}});
+        for (const fs::path& part : fs::path(path))
+            if (part.string().size() > kMaxNameBytes)
+                return msg("batch.output-name-too-long",
+                           "output name \"{file}\": the name \"{name}\" is {bytes} bytes long; file systems take at most {limit}",
+                           {{"file", path}, {"name", part.string()}, {"bytes", part.string().size()}, {"limit", kMaxNameBytes}});
+        return std::nullopt;
+    }
+
+    static Error data_error(Message message) { return Failure(ErrorKind::data, std::move(message)).error(); }
 
     static bool fail(RecordReport& report, Error error) {
         report.status = RecordStatus::failed;
@@ -506,34 +446,44 @@ private:
         return false;
     }
 
-    // A worker's side: render, write, report, until the queue is closed and empty.
+    // A worker's side: render, write, report, until the queue is closed and empty. After an
+    // output failure the records still queued are passed over: they would fail the same way.
     void work(JobQueue& queue, Collector& collector) {
         Job job;
         while (queue.pop(job)) {
+            if (output_failure_.happened()) {
+                collector.pass_over(job.sequence);
+                continue;
+            }
             try {
                 if (!skip_unchanged(job.report, job.input_sha256)) render(job);
             } catch (const Failure& failure) {
                 fail(job.report, failure.error());
+                if (failure.error().kind == ErrorKind::output) output_failure_.note(job.report.error);
+            } catch (const std::bad_alloc&) {
+                fail(job.report, Failure(ErrorKind::limit, msg("limit.out-of-memory", "out of memory")).error());
             } catch (const std::exception& e) {
-                fail(job.report, Failure(ErrorKind::internal, std::string("internal error: ") + e.what()).error());
+                fail(job.report, internal_error(e));
             }
             collector.finish(job.sequence, std::move(job.report), std::move(job.input_sha256));
         }
     }
 
-    // --resume: the outputs the last run wrote are still there, byte for byte, and were
-    // made from the same inputs.
+    // --resume: the outputs an earlier run wrote are still there, whole (their size, then
+    // their SHA-256, as it recorded them), and were made from the same inputs.
     bool skip_unchanged(RecordReport& report, const std::string& input_sha256) const {
         if (!options_.resume) return false;
-        auto previous = plan_.previous.find(report.record);
-        if (previous == plan_.previous.end() || previous->second.input_sha256 != input_sha256) return false;
+        auto previous = previous_.find(report.record);
+        if (previous == previous_.end() || previous->second.input_sha256 != input_sha256) return false;
         if (previous->second.outputs.size() != report.outputs.size()) return false;
         std::vector<OutputReport> found = report.outputs;
         for (std::size_t i = 0; i < found.size(); ++i) {
             const OutputReport& before = previous->second.outputs[i];
             if (before.path != found[i].path || before.format != found[i].format) return false;
+            std::error_code ec;
+            if (fs::file_size(found[i].path, ec) != before.size || ec) return false;
             std::optional<batch::FileDigest> digest = batch::sha256_of_file(found[i].path);
-            if (!digest || digest->sha256 != before.sha256) return false;
+            if (!digest || digest->sha256 != before.sha256 || digest->size != before.size) return false;
             found[i].size = digest->size;
             found[i].sha256 = digest->sha256;
         }
@@ -548,8 +498,8 @@ private:
         // The record was decoded when it was read (and its warnings told then): the merged
         // data is UTF-8, checked again only as a whole document (size, values, nesting).
         render_options.input_encoding = InputEncoding::utf8;
-        DataSlots::Taken slot(data_slots_);
-        nlohmann::json merged = batch::merge_record(plan_.shared, job.record);
+        batch::DataSlots::Taken slot(data_slots_);
+        nlohmann::json merged = batch::merge_record(settings_.shared, job.record);
         job.record = nullptr;
         for (const std::string& field : options_.strip_fields) batch::remove_field(merged, field);
         // Taken over, so freed before the documents exist.
@@ -557,7 +507,7 @@ private:
         slot.release();
         // Each thread allocates from an arena of its own, which keeps what was freed: without
         // giving a large merged record's memory back, every worker would keep one copy.
-        if (plan_.data_slots < plan_.workers) malloc_trim(0);
+        if (settings_.data_slots < settings_.workers) malloc_trim(0);
         if (!model) throw Failure(std::move(model.error));
         std::vector<engine::FileToWrite> files;
         for (OutputReport& output : job.report.outputs) {
@@ -567,16 +517,20 @@ private:
             output.sha256 = batch::sha256_hex(document.bytes);
             files.push_back({output.path, std::move(document.bytes)});
         }
-        engine::write_files_atomically(files, engine::OutputOptions{.make_folders = true});
+        for (const engine::FileToWrite& file : files) cleaner_->before_writing(file.path);
+        engine::write_files_atomically(files, output_options());
         job.report.status = RecordStatus::written;
     }
 
     const Engine& engine_;
     const BatchOptions& options_;
-    Plan& plan_;
+    batch::RunSettings& settings_;
     const std::atomic<bool>& cancelled_;
+    std::map<std::size_t, batch::PreviousRecord> previous_; // --resume
+    OutputFailure output_failure_;
+    LeftoverCleaner* cleaner_ = nullptr;
     batch::ClaimedNames claimed_; // reader thread only
-    DataSlots data_slots_{plan_.data_slots};
+    batch::DataSlots data_slots_{settings_.data_slots};
 };
 
 } // namespace
@@ -591,20 +545,23 @@ void BatchJob::cancel() { cancelled_ = true; }
 BatchSummary BatchJob::run() {
     BatchSummary summary;
     try {
-        Plan plan = make_plan(engine_, options_);
+        batch::RunSettings settings = batch::make_settings(engine_, options_);
         if (options_.on_warning)
-            for (const std::string& warning : plan.warnings) options_.on_warning(warning);
-        summary = Run(engine_, options_, plan, cancelled_).execute();
-        summary.warnings = std::move(plan.warnings);
+            for (const std::string& warning : settings.warnings) options_.on_warning(warning);
+        const std::size_t told = settings.warnings.size();
+        summary = Run(engine_, options_, settings, cancelled_).execute();
+        // Warnings found while the run started (--resume's) are told now.
+        if (options_.on_warning)
+            for (std::size_t i = told; i < summary.warnings.size(); ++i) options_.on_warning(summary.warnings[i]);
     } catch (const Failure& failure) {
         summary.ok = false;
         summary.error = failure.error();
     } catch (const std::bad_alloc&) {
         summary.ok = false;
-        summary.error = Failure(ErrorKind::limit, "out of memory").error();
+        summary.error = Failure(ErrorKind::limit, msg("limit.out-of-memory", "out of memory")).error();
     } catch (const std::exception& e) {
         summary.ok = false;
-        summary.error = Failure(ErrorKind::internal, std::string("internal error: ") + e.what()).error();
+        summary.error = internal_error(e);
     }
     return summary;
 }

@@ -48,8 +48,9 @@ nlohmann::ordered_json manifest_entry(const RecordReport& report, const std::str
     return entry;
 }
 
-ManifestWriter::ManifestWriter(fs::path path, const nlohmann::ordered_json& about) : path_(std::move(path)) {
-    file_ = std::make_unique<engine::AtomicFile>(path_, engine::OutputOptions{.make_folders = true});
+ManifestWriter::ManifestWriter(fs::path path, const nlohmann::ordered_json& about, const engine::OutputOptions& options)
+    : path_(std::move(path)) {
+    file_ = std::make_unique<engine::AtomicFile>(path_, options);
     std::string head = "{\n";
     for (auto it = about.begin(); it != about.end(); ++it)
         head += "  " + nlohmann::ordered_json(it.key()).dump() + ": " + it.value().dump() + ",\n";
@@ -71,6 +72,28 @@ void ManifestWriter::finish(const nlohmann::ordered_json& summary) {
     file_.reset();
 }
 
+std::optional<std::size_t> record_number(const nlohmann::json& entry) {
+    if (!entry.is_object() || !entry.contains("record") || !entry["record"].is_number_unsigned()) return std::nullopt;
+    return entry["record"].get<std::size_t>();
+}
+
+std::optional<PreviousRecord> previous_record(const nlohmann::json& entry) {
+    const std::string status = entry.value("status", "");
+    if (status != "written" && status != "skipped") return std::nullopt;
+    PreviousRecord record;
+    record.input_sha256 = entry.value("input_sha256", "");
+    for (const nlohmann::json& output : entry.value("outputs", nlohmann::json::array())) {
+        if (!output.is_object()) continue;
+        OutputReport report;
+        parse_format(output.value("format", ""), report.format);
+        report.path = output.value("path", "");
+        report.size = output.value("size", std::uint64_t{0});
+        report.sha256 = output.value("sha256", "");
+        record.outputs.push_back(std::move(report));
+    }
+    return record;
+}
+
 std::map<std::size_t, PreviousRecord> read_previous_manifest(const fs::path& path) {
     std::map<std::size_t, PreviousRecord> previous;
     std::ifstream in(path, std::ios::binary);
@@ -79,24 +102,11 @@ std::map<std::size_t, PreviousRecord> read_previous_manifest(const fs::path& pat
                                                     nullptr, false);
     if (manifest.is_discarded() || !manifest.is_object() || !manifest.contains("records") ||
         !manifest["records"].is_array())
-        throw Failure(ErrorKind::data, path.string() + " is not a vanban batch manifest");
-    for (const nlohmann::json& entry : manifest["records"]) {
-        if (!entry.is_object() || !entry.contains("record") || !entry["record"].is_number_unsigned()) continue;
-        const std::string status = entry.value("status", "");
-        if (status != "written" && status != "skipped") continue;
-        PreviousRecord record;
-        record.input_sha256 = entry.value("input_sha256", "");
-        for (const nlohmann::json& output : entry.value("outputs", nlohmann::json::array())) {
-            if (!output.is_object()) continue;
-            OutputReport report;
-            parse_format(output.value("format", ""), report.format);
-            report.path = output.value("path", "");
-            report.size = output.value("size", std::uint64_t{0});
-            report.sha256 = output.value("sha256", "");
-            record.outputs.push_back(std::move(report));
-        }
-        previous[entry["record"].get<std::size_t>()] = std::move(record);
-    }
+        throw Failure(ErrorKind::data, msg("batch.not-a-manifest", "{file} is not a vanban batch manifest",
+                                           {{"file", path.string()}}));
+    for (const nlohmann::json& entry : manifest["records"])
+        if (std::optional<std::size_t> number = record_number(entry))
+            if (std::optional<PreviousRecord> record = previous_record(entry)) previous[*number] = std::move(*record);
     return previous;
 }
 

@@ -2,15 +2,17 @@
 // fields that name it, its status, its outputs with their size and sha256, its error), for
 // people, for scripts, and for --resume. Its form is documented in docs/batch.md.
 //
-// It is written as the batch goes, record by record in record order, to a temporary file
-// that is renamed when the batch ends: memory does not grow with the number of records,
-// and a manifest under its real name is always complete.
+// It is written as the batch goes, record by record in record order, to a file with no
+// name (engine/output_files.hpp) that is named when the batch ends: memory does not grow
+// with the number of records, and a manifest under its real name is always complete. Until
+// then the journal (journal.hpp) keeps what each finished record did.
 #pragma once
 
 #include <cstddef>
 #include <cstdio>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -28,7 +30,7 @@ class ManifestWriter {
 public:
     // `about` holds the fields written before the records (template, pattern, shard…).
     // Throws Failure (kind output) when the file cannot be created.
-    ManifestWriter(std::filesystem::path path, const nlohmann::ordered_json& about);
+    ManifestWriter(std::filesystem::path path, const nlohmann::ordered_json& about, const engine::OutputOptions& options);
     ~ManifestWriter(); // without finish(): nothing is left
     ManifestWriter(const ManifestWriter&) = delete;
     ManifestWriter& operator=(const ManifestWriter&) = delete;
@@ -54,6 +56,12 @@ struct PreviousRecord {
     std::string input_sha256;
     std::vector<OutputReport> outputs;
 };
+
+// The record number of a manifest or journal entry, if it has one.
+std::optional<std::size_t> record_number(const nlohmann::json& entry);
+// What --resume needs of an entry whose record was written or skipped; nullopt for a failed
+// record (or an entry that says neither).
+std::optional<PreviousRecord> previous_record(const nlohmann::json& entry);
 
 // The records a previous manifest lists as written or skipped, by record number. Throws
 // Failure (kind data) when the file is not a vanban manifest.

@@ -8,13 +8,13 @@
 #include "template/map_loader.hpp"
 #include "template/template.hpp"
 #include "vanban/error.hpp"
+#include "vanban/message.hpp"
 
 namespace vanban::batch {
 
 namespace {
 
 constexpr const char* kPatternName = "output pattern";
-constexpr std::size_t kMaxNameBytes = 255; // one file or folder name, on every common file system
 
 // Names Windows keeps for devices, whatever the extension ("NUL.pdf" is the null device).
 bool is_windows_device_name(std::string_view name) {
@@ -53,8 +53,11 @@ std::vector<NamePart> split_into_names(const tmpl::Output& output) {
     return names;
 }
 
-[[noreturn]] void unsafe_name(const std::string& path, const std::string& why) {
-    throw Failure(ErrorKind::output, "output name \"" + path + "\": " + why);
+// A name the record's data makes unusable is the record's problem (a data error), not the
+// output folder's.
+[[noreturn]] void unsafe_name(const std::string& path, Message why) {
+    throw Failure(ErrorKind::data, msg("batch.output-name-problem", "output name \"{file}\": {problem}",
+                                       {{"file", path}, {"problem", std::move(why)}}));
 }
 
 // Makes each name that data helped to write safe, and refuses those that cannot be.
@@ -65,15 +68,14 @@ std::string join_checked(std::vector<NamePart>& names) {
         NamePart& name = names[i];
         // An empty value prints nothing at all, so an empty name is refused wherever it is
         // (but before the first '/' of an absolute path).
-        if (name.text.empty() && i > 0) unsafe_name(path, "a folder or file name is empty (an empty field?)");
+        if (name.text.empty() && i > 0) unsafe_name(path, msg("batch.output-name-part-empty", "a folder or file name is empty (an empty field?)"));
         if (!name.from_data) continue;
         if (name.text == "." || name.text == "..")
-            unsafe_name(path, "the data makes a name \"" + name.text + "\", which would leave the output folder");
+            unsafe_name(path, msg("batch.output-name-climbs", "the data makes a name \"{name}\", which would leave the output folder",
+                                  {{"name", name.text}}));
         // Windows drops dots and spaces at the end of a name, and keeps device names.
         if (name.text.back() == '.' || name.text.back() == ' ') name.text.back() = '_';
         if (is_windows_device_name(name.text)) name.text.insert(0, "_");
-        if (name.text.size() > kMaxNameBytes)
-            unsafe_name(path, "a name is longer than " + std::to_string(kMaxNameBytes) + " bytes");
     }
     path.clear();
     for (std::size_t i = 0; i < names.size(); ++i) path += (i ? "/" : "") + names[i].text;
@@ -94,9 +96,9 @@ std::string sanitise_name_piece(std::string_view text) {
 }
 
 OutputPattern::OutputPattern(const std::string& pattern) : text_(pattern) {
-    if (pattern.empty()) throw Failure(ErrorKind::usage, "the output pattern is empty");
+    if (pattern.empty()) throw Failure(ErrorKind::usage, msg("batch.pattern-empty", "the output pattern is empty"));
     if (pattern.find_first_of("\r\n") != std::string::npos)
-        throw Failure(ErrorKind::usage, "the output pattern must be one line");
+        throw Failure(ErrorKind::usage, msg("batch.pattern-lines", "the output pattern must be one line"));
     template_ = tmpl::parse_template(kPatternName, pattern);
     library_ = std::make_unique<tmpl::Library>(std::make_shared<tmpl::MapLoader>(std::map<std::string, std::string>{}));
     fields_ = tmpl::data_paths(*template_);

@@ -5,7 +5,8 @@
 // a name and can never add a folder, climb out of one, or make the path absolute: '/' and
 // '\' in it, and every character Windows or Linux refuses in a file name (< > : " | ? *
 // and control characters), become '_'. A name that data leaves as "." or ".." or empty is
-// refused, as is one longer than 255 bytes.
+// refused. (The length of each name is checked by the batch, once the format's extension is
+// in place.)
 #pragma once
 
 #include <cstddef>

@@ -164,8 +164,7 @@ std::size_t remove_temporaries(const fs::path& folder, const std::string& owner_
     const std::string mark = std::string(kTemporaryMark) + (owner_tag.empty() ? "0" : owner_tag) + "-";
     std::size_t removed = 0;
     std::error_code ec;
-    for (auto it = fs::recursive_directory_iterator(folder, ec); !ec && it != fs::recursive_directory_iterator();
-         it.increment(ec)) {
+    for (auto it = fs::directory_iterator(folder, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
         const std::string name = it->path().filename().string();
         if (name.front() == '.' && name.find(mark) != std::string::npos && it->is_regular_file(ec)) {
             std::error_code ignored;

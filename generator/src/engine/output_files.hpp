@@ -65,9 +65,9 @@ void write_files_atomically(const std::vector<FileToWrite>& files, const OutputO
 // Whether `name` is a hidden temporary name of this helper.
 bool is_temporary_name(std::string_view name);
 
-// Removes the hidden temporary files a run with `owner_tag` left under `folder` and its
-// subfolders (a batch killed between writing and naming a file); returns how many. Call it
-// only when no run with that tag is alive (a batch holds its manifest's lock).
+// Removes the hidden temporary files a run with `owner_tag` left in `folder` (a batch killed
+// between writing and naming a file); returns how many. Call it only when no run with that
+// tag is alive (a batch holds its manifest's lock).
 std::size_t remove_temporaries(const std::filesystem::path& folder, const std::string& owner_tag);
 
 } // namespace vanban::engine
