@@ -74,6 +74,7 @@ int main(int argc, char** argv) {
         add_validate_command(app),
         add_batch_command(app),
         add_convert_command(app),
+        add_import_command(app),
         add_generate_command(app),
     };
     for (const Command& command : commands) {

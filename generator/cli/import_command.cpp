@@ -1,0 +1,109 @@
+// vanban import: a Word draft (DOCX) or a text file -> the JSON data of a template, ready for
+// vanban render, validate and batch. See docs/import.md.
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+
+#include "cli_support.hpp"
+#include "commands.hpp"
+#include "vanban/import.hpp"
+
+namespace fs = std::filesystem;
+
+namespace vanban::cli {
+
+namespace {
+
+// The import reads its whole input into memory; its reader refuses more (limit, exit 9).
+constexpr std::size_t max_input_bytes = 64u << 20;
+
+const char* const kImportFooter =
+    "\nExamples:\n"
+    "  vanban import ke-hoach-nam-2024.docx                 # writes ke-hoach-nam-2024.json here\n"
+    "  vanban import bao-cao.docx --template bao-cao -o bao-cao.json\n"
+    "  vanban import du-thao.txt -o - | vanban render ke-hoach - -o ke-hoach.pdf\n"
+    "\nIt reads DOCX (Word, LibreOffice) and UTF-8 text. What it cannot place is kept as a\n"
+    "paragraph where it stood, with a warning naming the paragraph; at the end it says how many\n"
+    "of the input's words the rendered document keeps.\n"
+    "\nExit codes: 0 done (warnings may be printed); 2 usage; 5 not readable (not a DOCX, damaged,\n"
+    "password-protected, no text); 8 output not written; 9 limit passed (zip bomb, huge document);\n"
+    "70 internal error. See docs/import.md.\n";
+
+struct ImportArgs {
+    CommonOptions common;
+    std::string input;
+    std::string output;
+    std::string template_name;
+    bool quiet = false;
+};
+
+std::string with_thousands(std::size_t n) {
+    std::string digits = std::to_string(n), out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+        out += digits[i];
+    }
+    return out;
+}
+
+void print_survival(const ImportResult& result, const std::string& source) {
+    const WordSurvival& s = result.survival;
+    char percent[16];
+    std::snprintf(percent, sizeof percent, "%.1f", 100.0 * s.ratio());
+    std::cerr << source << ": the rendered document keeps " << with_thousands(s.kept_words) << " of "
+              << with_thousands(s.input_words) << " words (" << percent << "%)\n";
+    for (const LostWords& lost : s.lost)
+        std::cerr << "  not in it: " << (result.text_input ? "line " : "paragraph ") << lost.paragraph
+                  << " \xE2\x80\x9C" << lost.words << "\xE2\x80\x9D\n";
+}
+
+int run_import(const ImportArgs& args) {
+    if (!args.template_name.empty() && args.template_name != "ke-hoach" && args.template_name != "bao-cao")
+        return report(ErrorKind::usage, "unknown template for import '" + args.template_name + "' (use ke-hoach or bao-cao)");
+    if (!args.common.profile.empty() && args.common.profile != "party" && args.common.profile != "state")
+        return report(ErrorKind::usage, "unknown profile '" + args.common.profile + "' (use party or state)");
+    std::string bytes, problem;
+    if (!read_input(args.input, bytes, problem, max_input_bytes)) return report(ErrorKind::data, problem);
+    const std::string source = args.input == "-" ? "<stdin>" : args.input;
+    const std::string output = !args.output.empty() ? args.output
+                               : args.input == "-" ? "-"
+                                                   : fs::path(args.input).stem().string() + ".json";
+    std::error_code ec;
+    if (output != "-" && args.input != "-" && fs::exists(output, ec) && fs::equivalent(output, args.input, ec))
+        return report(ErrorKind::usage, "the output " + output + " is the input file; it would be overwritten");
+
+    Engine engine(engine_options(args.common));
+    ImportOptions options;
+    options.template_name = args.template_name;
+    options.profile = args.common.profile;
+    options.source_name = source;
+    ImportResult result = import_document(engine, bytes, options);
+    if (!result) return report(result.error);
+    for (const Finding& warning : result.warnings) std::cerr << warning.format(source) << "\n";
+    if (!write_all_or_nothing({{output, result.data_json + "\n"}}, problem)) return report(ErrorKind::output, problem);
+    if (!args.quiet) {
+        print_survival(result, source);
+        if (output != "-")
+            std::cerr << "wrote " << output << " (template " << result.template_name << ", profile " << result.profile
+                      << "); next: vanban render " << result.template_name << " " << output << "\n";
+    }
+    return 0;
+}
+
+} // namespace
+
+Command add_import_command(CLI::App& app) {
+    auto args = std::make_shared<ImportArgs>();
+    CLI::App* command = app.add_subcommand(
+        "import", "Read a Word draft (DOCX) or a text file into the JSON data of a template (ke-hoach, bao-cao)");
+    command->add_option("input", args->input, "DOCX or UTF-8 text file, or - for standard input")->required();
+    command->add_option("-o,--output", args->output, "The JSON data file to write (default: INPUT's name with .json, here); - is standard output");
+    command->add_option("--template", args->template_name, "ke-hoach or bao-cao; default: by the document's type (BÁO CÁO -> bao-cao)");
+    command->add_flag("-q,--quiet", args->quiet, "Print only warnings");
+    add_common_options(*command, args->common);
+    command->footer(kImportFooter);
+    return {command, [args] { return run_import(*args); }};
+}
+
+} // namespace vanban::cli

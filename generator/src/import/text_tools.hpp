@@ -1,0 +1,34 @@
+// Text helpers the recogniser shares: white space, Vietnamese case, splitting lines into the
+// columns a tab makes.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace vanban::import {
+
+// Runs of spaces and tabs (and no-break spaces) become one space; the ends are trimmed.
+std::string squeeze(std::string_view text);
+std::string trim(std::string_view text);
+// Lower case, squeezed: for comparing words whatever their case ("Nơi nhận" = "NƠI NHẬN").
+std::string folded(std::string_view text);
+bool starts_with_folded(std::string_view text, std::string_view prefix_folded);
+
+// Whether the text has letters and none of them is lower case ("KẾ HOẠCH", "T/M BAN THƯỜNG VỤ").
+bool is_upper_text(std::string_view text);
+// Whether every word starts with a capital letter ("Nguyễn Văn An").
+bool is_title_case(std::string_view text);
+std::size_t word_count(std::string_view text);
+
+// The columns of a line split by tabs, or by runs of three spaces or more (text laid out in
+// columns); empty columns dropped.
+std::vector<std::string> columns(std::string_view line);
+
+// The text shortened for a message: its first words, up to about 60 characters, with "…".
+std::string quote(std::string_view text);
+
+// The last code point is one of the characters.
+bool ends_with_any(std::string_view text, std::string_view characters);
+
+} // namespace vanban::import
