@@ -119,6 +119,12 @@ std::string Numbering::format_number(const Level& level, int value, bool legal) 
     return std::to_string(value); // ordinal, cardinalText and the like: the number
 }
 
+std::string Numbering::level_name(int num_id, int level) const {
+    const auto found = instances_.find(num_id);
+    if (num_id == 0 || found == instances_.end()) return "";
+    return found->second.abstract_id + ":" + std::to_string(std::clamp(level, 0, level_count - 1));
+}
+
 std::string Numbering::next_label(int num_id, int level) {
     const auto found = instances_.find(num_id);
     if (num_id == 0 || found == instances_.end()) return "";

@@ -20,6 +20,8 @@ public:
     // "-"), counting it; "" when the list is unknown, switched off (numId 0) or prints
     // nothing. Call once per paragraph, in reading order.
     std::string next_label(int num_id, int level);
+    // "abstract-id:level", naming the list level (lists sharing a definition share it).
+    std::string level_name(int num_id, int level) const;
 
 private:
     struct Level {

@@ -218,7 +218,10 @@ void DocxReader::read_paragraph(pugi::xml_node p, std::vector<Paragraph>& out, i
     para.style_bold = base.bold.value_or(false);
     para.style_italic = base.italic.value_or(false);
     para.style_underline = base.underline.value_or(false);
-    if (look.num_id) para.label = numbering_.next_label(*look.num_id, look.num_level.value_or(0));
+    if (look.num_id) {
+        para.label = numbering_.next_label(*look.num_id, look.num_level.value_or(0));
+        if (!para.label.empty()) para.list_level = numbering_.level_name(*look.num_id, look.num_level.value_or(0));
+    }
 
     std::vector<Paragraph> boxes;
     read_inline(p, para, base, boxes, depth);

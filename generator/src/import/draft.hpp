@@ -35,6 +35,7 @@ struct Paragraph {
     int number = 0;
     std::vector<Span> spans;
     std::string label;             // Word's automatic numbering, resolved: "2.1-", "a)", "-"
+    std::string list_level;        // which list level shows it ("definition:level"): one level, whatever it prints
     std::string style;             // the style's name: "heading 1", "List Item", "Body Text"
     int outline_level = 0;         // 1..9 from the style or the paragraph, 0 none
     Align align = Align::unknown;

@@ -153,7 +153,7 @@ std::optional<double> read_vietnamese_number(const std::string& text, bool& perc
     return percent ? value / 100 : value;
 }
 
-std::optional<nlohmann::ordered_json> table_to_figures(const Table& table) {
+std::optional<nlohmann::ordered_json> table_to_figures(const Table& table, bool keep_widths) {
     std::size_t width = 0;
     const Grid grid = grid_of(table, width);
     if (grid.size() < 2 || width < 3) return std::nullopt;
@@ -201,7 +201,7 @@ std::optional<nlohmann::ordered_json> table_to_figures(const Table& table) {
     if (grid[0][1] != "Đơn vị") figures["unit_label"] = grid[0][1];
     if (total_row && grid[*total_row][0] != "Tổng cộng") figures["total_label"] = grid[*total_row][0];
     nlohmann::ordered_json out_columns = nlohmann::ordered_json::array();
-    const double unit = table.grid.size() == width && table.grid[0] > 0 ? table.grid[0] / 8.0 : 0;
+    const double unit = keep_widths && table.grid.size() == width && table.grid[0] > 0 ? table.grid[0] / 8.0 : 0;
     for (std::size_t i = 0; i < columns.size(); ++i) {
         const Column& column = columns[i];
         nlohmann::ordered_json c;

@@ -14,9 +14,9 @@
 namespace vanban::import {
 
 // The table's data ("columns", "rows", the labels that differ from the defaults), or
-// nullopt when it is not such a table. `caption` and `note` (the paragraphs around it) are
-// taken when given.
-std::optional<nlohmann::ordered_json> table_to_figures(const Table& table);
+// nullopt when it is not such a table. With `keep_widths` (a table vanban drew), columns
+// whose width differs from the template's default say theirs.
+std::optional<nlohmann::ordered_json> table_to_figures(const Table& table, bool keep_widths);
 
 // A Vietnamese number as the template prints it: "1.234,5", "-3", "25,6%" (a percentage is
 // returned as its ratio, 0.256). nullopt for anything else.

@@ -213,6 +213,14 @@ std::optional<Label> parse_label(std::string_view text, std::size_t* consumed) {
     return parse_letters(text, consumed);
 }
 
+std::optional<Label> parse_label_alone(std::string_view label) {
+    const std::string trimmed(label.substr(0, label.find_last_not_of(" \t") + 1));
+    if (trimmed.empty()) return std::nullopt;
+    std::optional<Label> parsed = parse_label(trimmed + " x");
+    if (parsed && parsed->text.size() != trimmed.size()) return std::nullopt; // "1. Điều" is not a label alone
+    return parsed;
+}
+
 Label as_letter(const Label& label) {
     Label letter = label;
     if (label.kind == LabelKind::roman && label.letter_value > 0) {

@@ -30,6 +30,9 @@ struct Label {
 // with a number ("2019 là năm", "1.000 đảng viên", "3-5 đồng chí") are not labels.
 std::optional<Label> parse_label(std::string_view text, std::size_t* consumed = nullptr);
 
+// A label that stands alone, as Word's automatic numbering shows it ("-", "•", "II.", "a)").
+std::optional<Label> parse_label_alone(std::string_view label);
+
 // The label read as a letter instead of a Roman numeral (the context decided).
 Label as_letter(const Label& label);
 

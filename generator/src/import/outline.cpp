@@ -122,19 +122,25 @@ Outline OutlineBuilder::build(const std::vector<BodyUnit>& units) {
     return std::move(outline_);
 }
 
+// The level a label belongs to: Word's list level when its numbering shows the label (two
+// levels may print alike), else the label's numbering style.
+static std::string level_of(const BodyUnit& unit, const Label& label) {
+    return unit.list_level.empty() ? level_key(label) : "list:" + unit.list_level;
+}
+
 std::size_t OutlineBuilder::depth_for(const BodyUnit& unit, Label& label) const {
     const std::size_t open = stack_.size();
     if (unit.heading_level > 0) {
         const auto level = static_cast<std::size_t>(unit.heading_level);
         if (level < 4 || !unit.label) return std::min(level, open + 1);
         // "heading 4" stands for every depth from 4 on: the label says which.
-        const std::string key = level_key(label);
+        const std::string key = level_of(unit, label);
         for (std::size_t i = open; i-- > 3;)
             if (stack_[i].key == key) return i + 1;
         return std::max<std::size_t>(std::min<std::size_t>(4, open + 1), open + 1);
     }
     // "I." may be the Roman one or the letter I after "H.": the run of letters decides.
-    if (label.kind == LabelKind::roman && label.letter_value > 0) {
+    if (label.kind == LabelKind::roman && label.letter_value > 0 && unit.list_level.empty()) {
         const Label letter = as_letter(label);
         const std::string letter_key = level_key(letter);
         for (std::size_t i = open; i-- > 0;)
@@ -143,7 +149,7 @@ std::size_t OutlineBuilder::depth_for(const BodyUnit& unit, Label& label) const 
                 return i + 1;
             }
     }
-    const std::string key = level_key(label);
+    const std::string key = level_of(unit, label);
     for (std::size_t i = open; i-- > 0;)
         if (stack_[i].key == key) return i + 1;
     return open + 1;
@@ -165,9 +171,8 @@ Node& OutlineBuilder::place(std::size_t depth, const std::string& key, long valu
 
 void OutlineBuilder::add_labelled(const BodyUnit& unit) {
     Label label = unit.label.value_or(Label{});
-    const std::string key = unit.label ? level_key(label) : std::string("none");
-    const std::size_t depth = depth_for(unit, label);
-    Node& node = place(depth, unit.label ? level_key(label) : key, label.value, unit.heading_level > 0);
+    const std::size_t depth = depth_for(unit, label); // may read a Roman "I" as the letter I
+    Node& node = place(depth, unit.label ? level_of(unit, label) : std::string("none"), label.value, unit.heading_level > 0);
     node.paragraph = unit.paragraph ? unit.paragraph->number : 0;
     if (unit.label) node.label = label;
     const bool bullet = unit.label && !label.numbered();

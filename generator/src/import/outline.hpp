@@ -31,6 +31,7 @@ struct BodyUnit {
     const Paragraph* paragraph = nullptr;
     const Table* table = nullptr;  // a table instead of a paragraph
     std::optional<Label> label;    // typed at its start or shown by Word's numbering
+    std::string list_level;        // Word's list level that shows the label, when it does
     std::vector<Span> spans;       // the text after the label
     Emphasis drop;                 // what its style gives
     int heading_level = 0;         // a heading by its style (1 …), 0 when its style does not say

@@ -66,11 +66,12 @@ bool is_bold_throughout(const std::vector<Span>& spans, const Paragraph& p) {
     return p.style_bold || common_emphasis(spans).bold;
 }
 
-// Openings of the first paragraph of a body, never of a summary.
+// The first paragraph of a body ("Thực hiện …, Đảng ủy báo cáo như sau:"), never a summary
+// (which may start "thực hiện Chỉ thị …" too, but in lower case and without the colon).
 bool opens_body(const std::string& text) {
     static constexpr std::array<std::string_view, 6> openings = {"Căn cứ", "Thực hiện", "Kính gửi", "Để ", "Nhằm", "Theo "};
     for (std::string_view o : openings)
-        if (text.rfind(o, 0) == 0 && word_count(text) > 12) return true;
+        if (text.rfind(o, 0) == 0 && (word_count(text) > 12 || ends_with_any(text, ":;"))) return true;
     return false;
 }
 
@@ -233,11 +234,9 @@ std::size_t Recogniser::read_title(std::size_t type_block) {
             if (p->style != "Summary") break;
         } else {
             const bool labelled = !p->label.empty() || parse_label(text).has_value();
-            const bool started = taken > 0 || !summary.empty();
             if (labelled || opens_body(text)) break;
-            if (started && p->align != Align::unknown && p->align != Align::center) break;
-            if (draft_.kind == SourceKind::docx && p->align != Align::unknown && p->align != Align::center && !started)
-                break;
+            // In a DOCX the summary is centred under the type, as the type itself.
+            if (draft_.kind == SourceKind::docx && p->align != tp.align) break;
         }
         for (const std::vector<Span>& line : split_lines(p->spans)) add_summary(line, *p);
         ++taken;
@@ -315,9 +314,9 @@ BodyUnit Recogniser::unit_for(const Paragraph& p) {
         unit.heading_level = p.outline_level;
     }
     if (!p.label.empty()) {
-        if (std::optional<Label> label = parse_label(p.label)) {
-            label->text = trim(label->text);
+        if (std::optional<Label> label = parse_label_alone(p.label)) {
             unit.label = label;
+            unit.list_level = p.list_level;
         } else {
             // Numbering the outline cannot read ("Điều 1."): kept as the paragraph's text.
             spans.insert(spans.begin(), plain_span(p.label + " "));
@@ -363,7 +362,7 @@ std::vector<BodyUnit> Recogniser::body_units(std::size_t from, std::size_t to) {
         const Table& table = std::get<Table>(draft_.blocks[i]);
         BodyUnit unit;
         unit.table = &table;
-        unit.figures = table_to_figures(table);
+        unit.figures = table_to_figures(table, vanban_);
         if (unit.figures) {
             // A centred bold line just above it is its title; an italic line just below, its note.
             if (!units.empty() && !units.back().table && !units.back().label) {
