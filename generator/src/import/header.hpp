@@ -20,6 +20,7 @@ struct HeaderLine {
     int column = 0;         // 0 left, 1 right (a table's column, or a tab-separated part)
     bool bold = false;      // every letter bold
     bool right_side = false; // indented far or aligned right in a one-column layout
+    bool column_known = false; // the column comes from a table cell or a tab, not a guess
 };
 
 enum class HeaderPart { none, national_title, motto, rule, number, place_date, mark, body, summary_vv };

@@ -183,7 +183,8 @@ void Recogniser::read_header(std::size_t end) {
             const std::vector<std::string> parts = columns(raw);
             const bool bold = !line.empty() && (p.style_bold || common_emphasis(line).bold);
             for (std::size_t i = 0; i < parts.size(); ++i)
-                lines.push_back({parts[i], p.number, column >= 0 ? column : (i == 0 ? 0 : 1), bold, false});
+                lines.push_back({parts[i], p.number, column >= 0 ? column : (i == 0 ? 0 : 1), bold, false,
+                                 column >= 0 || parts.size() > 1});
         }
     };
     for (std::size_t i = 0; i < end && i < draft_.blocks.size(); ++i) {

@@ -21,6 +21,10 @@ bool is_letter_cp(char32_t cp) {
            (cp >= 0x1E00 && cp <= 0x1EFF);
 }
 
+bool ends_with(std::string_view s, std::string_view tail) {
+    return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
+}
+
 } // namespace
 
 std::string squeeze(std::string_view text) {
@@ -116,7 +120,12 @@ std::vector<std::string> columns(std::string_view line) {
             flush();
             continue;
         }
-        if (line[i] == ' ' && line.substr(i, 3) == "   ") {
+        // Three spaces or more part columns, except the room a draft leaves in its date
+        // ("ngày      tháng      năm 2026").
+        std::string_view so_far = current;
+        while (!so_far.empty() && so_far.back() == ' ') so_far.remove_suffix(1);
+        const bool date_gap = ends_with(so_far, "ngày") || ends_with(so_far, "tháng");
+        if (line[i] == ' ' && line.substr(i, 3) == "   " && !date_gap) {
             flush();
             while (i + 1 < line.size() && line[i + 1] == ' ') ++i;
             continue;

@@ -1,0 +1,153 @@
+// vanban check: the format and content of a DOCX or text draft, or of JSON data; with --fix,
+// the draft imported and rendered in the official format. See docs/check.md.
+#include <cctype>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+
+#include "cli_support.hpp"
+#include "commands.hpp"
+#include "vanban/check.hpp"
+#include "vanban/import.hpp"
+
+namespace fs = std::filesystem;
+
+namespace vanban::cli {
+
+namespace {
+
+constexpr std::size_t max_input_bytes = 64u << 20;
+
+const char* const kCheckFooter =
+    "\nExamples:\n"
+    "  vanban check ke-hoach.docx                       # the findings, each with its paragraph\n"
+    "  vanban check ke-hoach.json --profile state       # data: content, form of its fields\n"
+    "  vanban check du-thao.docx --date 2026-01-01      # names the 2025 reform ended, as of that day\n"
+    "  vanban check --fix du-thao.docx -o ke-hoach.pdf -o ke-hoach.docx\n"
+    "\nFindings are printed one a line: FILE: paragraph N \"quote\": error|warning: message [code].\n"
+    "Errors must be fixed before the document is issued; warnings are worth a look.\n"
+    "\nExit codes: 0 no error found (warnings may be printed); 11 something must be fixed;\n"
+    "2 usage; 5 not readable; 6 the data does not match the template's schema; 8 output not\n"
+    "written (--fix); 9 limit passed; 70 internal error. See docs/check.md.\n";
+
+struct CheckArgs {
+    CommonOptions common;
+    std::string input;
+    std::string template_name;
+    std::string date;
+    bool fix = false;
+    std::vector<std::string> outputs;
+    bool quiet = false;
+};
+
+void print_findings(const std::vector<Finding>& findings, const std::string& source) {
+    for (const Finding& f : findings) std::cout << f.format(source) << "\n";
+}
+
+void print_summary(const std::vector<Finding>& findings, const std::string& source) {
+    std::size_t errors = 0, warnings = 0;
+    for (const Finding& f : findings) (f.severity == Severity::error ? errors : warnings) += 1;
+    std::cout << source << ": " << errors << " error" << (errors == 1 ? "" : "s") << ", " << warnings << " warning"
+              << (warnings == 1 ? "" : "s") << (errors ? " (to fix before it is issued)" : "") << "\n";
+}
+
+bool output_format(const std::string& path, Format& format) {
+    std::string ext = fs::path(path).extension().string();
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (ext == ".pdf") format = Format::pdf;
+    else if (ext == ".docx") format = Format::docx;
+    else if (ext == ".json") format = Format::model;
+    else return false;
+    return true;
+}
+
+// --fix: import, render every output, then list what the new document still has to fix.
+int run_fix(const CheckArgs& args, const Engine& engine, const std::string& bytes, const std::string& source) {
+    if (args.outputs.empty()) return report(ErrorKind::usage, "--fix writes the document: give -o out.pdf and/or -o out.docx");
+    std::vector<std::pair<std::string, Format>> targets;
+    for (const std::string& path : args.outputs) {
+        Format format{};
+        if (!output_format(path, format)) return report(ErrorKind::usage, "cannot tell the format of " + path + ": name it .pdf or .docx");
+        std::error_code ec;
+        if (args.input != "-" && fs::exists(path, ec) && fs::equivalent(path, args.input, ec))
+            return report(ErrorKind::usage, "the output " + path + " is the input file; it would be overwritten");
+        targets.emplace_back(path, format);
+    }
+    ImportOptions import_options;
+    import_options.template_name = args.template_name;
+    import_options.profile = args.common.profile;
+    import_options.source_name = source;
+    const ImportResult imported = import_document(engine, bytes, import_options);
+    if (!imported) return report(imported.error);
+    RenderOptions render_options;
+    render_options.profile = imported.profile;
+    render_options.data_name = source;
+    const ModelResult model = engine.build_model(imported.template_name, imported.data_json, render_options);
+    if (!model) return report(model.error);
+    std::vector<OutputFile> files;
+    for (const auto& [path, format] : targets) {
+        RenderResult rendered = engine.write(model.document, format);
+        if (!rendered) return report(rendered.error);
+        files.push_back({path, std::move(rendered.bytes)});
+    }
+    std::string problem;
+    if (!write_all_or_nothing(files, problem)) return report(ErrorKind::output, problem);
+    // What rendering cannot fix: the content, and what the import had to leave as it was.
+    CheckOptions options;
+    options.template_name = imported.template_name;
+    options.profile = imported.profile;
+    options.source_name = source;
+    options.as_of = args.date;
+    CheckResult left = check_document(engine, imported.data_json, options);
+    if (!left) return report(left.error);
+    std::vector<Finding> findings = imported.warnings;
+    findings.insert(findings.end(), left.findings.begin(), left.findings.end());
+    print_findings(findings, source);
+    if (!args.quiet) {
+        for (const OutputFile& f : files) std::cerr << "wrote " << f.path << " (" << f.bytes.size() << " bytes)\n";
+        print_summary(findings, source);
+    }
+    return left.exit_code();
+}
+
+int run_check(const CheckArgs& args) {
+    if (!args.common.profile.empty() && args.common.profile != "party" && args.common.profile != "state")
+        return report(ErrorKind::usage, "unknown profile '" + args.common.profile + "' (use party or state)");
+    if (!args.fix && !args.outputs.empty()) return report(ErrorKind::usage, "-o is for --fix: vanban check --fix FILE -o out.pdf");
+    std::string bytes, problem;
+    if (!read_input(args.input, bytes, problem, max_input_bytes)) return report(ErrorKind::data, problem);
+    const std::string source = args.input == "-" ? "<stdin>" : args.input;
+    Engine engine(engine_options(args.common));
+    if (args.fix) return run_fix(args, engine, bytes, source);
+    CheckOptions options;
+    options.template_name = args.template_name;
+    options.profile = args.common.profile;
+    options.source_name = source;
+    options.as_of = args.date;
+    const CheckResult result = check_document(engine, bytes, options);
+    if (!result) return report(result.error);
+    print_findings(result.findings, source);
+    if (!args.quiet) print_summary(result.findings, source);
+    return result.exit_code();
+}
+
+} // namespace
+
+Command add_check_command(CLI::App& app) {
+    auto args = std::make_shared<CheckArgs>();
+    CLI::App* command = app.add_subcommand(
+        "check", "Check the format and content of a DOCX or text draft, or of JSON data (--fix: import and render it)");
+    command->add_option("input", args->input, "DOCX, UTF-8 text or JSON data file, or - for standard input")->required();
+    command->add_option("--template", args->template_name, "ke-hoach or bao-cao; default: as the document is");
+    command->add_option("--date", args->date,
+                        "Judge the names of bodies the 2025 reform ended as of this day (YYYY-MM-DD); default: the document's date, else today");
+    command->add_flag("--fix", args->fix, "Import the draft and write it in the official format (-o out.pdf -o out.docx)");
+    command->add_option("-o,--output", args->outputs, "With --fix: a file to write (.pdf, .docx); repeatable")->allow_extra_args(false);
+    command->add_flag("-q,--quiet", args->quiet, "Print the findings only, without the summary line");
+    add_output_options(*command, args->common);
+    add_common_options(*command, args->common);
+    command->footer(kCheckFooter);
+    return {command, [args] { return run_check(*args); }};
+}
+
+} // namespace vanban::cli
