@@ -24,7 +24,7 @@ const char* const kCheckFooter =
     "  vanban check ke-hoach.json --profile state       # data: content, form of its fields\n"
     "  vanban check du-thao.docx --date 2026-01-01      # names the 2025 reform ended, as of that day\n"
     "  vanban check --fix du-thao.docx -o ke-hoach.pdf -o ke-hoach.docx\n"
-    "\nFindings are printed one a line: FILE: paragraph N \"quote\": error|warning: message [code].\n"
+    "\nFindings are printed on standard error, one a line: FILE: paragraph N \"quote\": error|warning: message [code].\n"
     "Errors must be fixed before the document is issued; warnings are worth a look.\n"
     "\nExit codes: 0 no error found (warnings may be printed); 11 something must be fixed;\n"
     "2 usage; 5 not readable; 6 the data does not match the template's schema; 8 output not\n"
@@ -40,15 +40,26 @@ struct CheckArgs {
     bool quiet = false;
 };
 
-void print_findings(const std::vector<Finding>& findings, const std::string& source) {
-    for (const Finding& f : findings) std::cout << f.format(source) << "\n";
+void print_findings(const std::vector<Finding>& findings, const std::string& source, Language language) {
+    for (const Finding& f : findings) std::cerr << f.format(source, language) << "\n";
 }
 
-void print_summary(const std::vector<Finding>& findings, const std::string& source) {
+void print_summary(const std::vector<Finding>& findings, const std::string& source, Language language) {
     std::size_t errors = 0, warnings = 0;
     for (const Finding& f : findings) (f.severity == Severity::error ? errors : warnings) += 1;
-    std::cout << source << ": " << errors << " error" << (errors == 1 ? "" : "s") << ", " << warnings << " warning"
-              << (warnings == 1 ? "" : "s") << (errors ? " (to fix before it is issued)" : "") << "\n";
+    const Message counted = msg("cli.check-summary", "{errors}, {warnings}",
+                                {{"errors", msg_n("cli.check-errors", "{count} error", "{count} errors", errors)},
+                                 {"warnings", msg_n("cli.check-warnings", "{count} warning", "{count} warnings", warnings)}});
+    std::cerr << source << ": " << counted.text(language);
+    if (errors) std::cerr << " " << msg("cli.check-to-fix", "(to fix before it is issued)").text(language);
+    std::cerr << "\n";
+}
+
+int usage(Message message) {
+    Error error;
+    error.kind = ErrorKind::usage;
+    error.message = std::move(message);
+    return report(error);
 }
 
 bool output_format(const std::string& path, Format& format) {
@@ -62,15 +73,16 @@ bool output_format(const std::string& path, Format& format) {
 }
 
 // --fix: import, render every output, then list what the new document still has to fix.
-int run_fix(const CheckArgs& args, const Engine& engine, const std::string& bytes, const std::string& source) {
-    if (args.outputs.empty()) return report(ErrorKind::usage, "--fix writes the document: give -o out.pdf and/or -o out.docx");
+int run_fix(const CheckArgs& args, const Engine& engine, const std::string& bytes, const std::string& source, Language language) {
+    if (args.outputs.empty()) return usage(msg("cli.fix-needs-output", "--fix writes the document: give -o out.pdf and/or -o out.docx"));
     std::vector<std::pair<std::string, Format>> targets;
     for (const std::string& path : args.outputs) {
         Format format{};
-        if (!output_format(path, format)) return report(ErrorKind::usage, "cannot tell the format of " + path + ": name it .pdf or .docx");
+        if (!output_format(path, format))
+            return usage(msg("cli.fix-format", "cannot tell the format of {file}: name it .pdf or .docx", {{"file", path}}));
         std::error_code ec;
         if (args.input != "-" && fs::exists(path, ec) && fs::equivalent(path, args.input, ec))
-            return report(ErrorKind::usage, "the output " + path + " is the input file; it would be overwritten");
+            return usage(msg("cli.output-is-input", "the output {file} is the input file; it would be overwritten", {{"file", path}}));
         targets.emplace_back(path, format);
     }
     ImportOptions import_options;
@@ -102,23 +114,27 @@ int run_fix(const CheckArgs& args, const Engine& engine, const std::string& byte
     if (!left) return report(left.error);
     std::vector<Finding> findings = imported.warnings;
     findings.insert(findings.end(), left.findings.begin(), left.findings.end());
-    print_findings(findings, source);
+    print_findings(findings, source, language);
     if (!args.quiet) {
-        for (const OutputFile& f : files) std::cerr << "wrote " << f.path << " (" << f.bytes.size() << " bytes)\n";
-        print_summary(findings, source);
+        for (const OutputFile& f : files)
+            std::cerr << msg("cli.fix-wrote", "wrote {file} ({bytes} bytes)", {{"file", f.path}, {"bytes", f.bytes.size()}}).text(language)
+                      << "\n";
+        print_summary(findings, source, language);
     }
     return left.exit_code();
 }
 
 int run_check(const CheckArgs& args) {
+    const Language language = language_from_environment();
     if (!args.common.profile.empty() && args.common.profile != "party" && args.common.profile != "state")
-        return report(ErrorKind::usage, "unknown profile '" + args.common.profile + "' (use party or state)");
-    if (!args.fix && !args.outputs.empty()) return report(ErrorKind::usage, "-o is for --fix: vanban check --fix FILE -o out.pdf");
+        return usage(msg("cli.unknown-profile", "unknown profile '{name}' (use party or state)", {{"name", args.common.profile}}));
+    if (!args.fix && !args.outputs.empty())
+        return usage(msg("cli.check-output-without-fix", "-o is for --fix: vanban check --fix FILE -o out.pdf"));
     std::string bytes, problem;
     if (!read_input(args.input, bytes, problem, max_input_bytes)) return report(ErrorKind::data, problem);
     const std::string source = args.input == "-" ? "<stdin>" : args.input;
     Engine engine(engine_options(args.common));
-    if (args.fix) return run_fix(args, engine, bytes, source);
+    if (args.fix) return run_fix(args, engine, bytes, source, language);
     CheckOptions options;
     options.template_name = args.template_name;
     options.profile = args.common.profile;
@@ -126,8 +142,8 @@ int run_check(const CheckArgs& args) {
     options.as_of = args.date;
     const CheckResult result = check_document(engine, bytes, options);
     if (!result) return report(result.error);
-    print_findings(result.findings, source);
-    if (!args.quiet) print_summary(result.findings, source);
+    print_findings(result.findings, source, language);
+    if (!args.quiet) print_summary(result.findings, source, language);
     return result.exit_code();
 }
 

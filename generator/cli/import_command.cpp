@@ -47,22 +47,37 @@ std::string with_thousands(std::size_t n) {
     return out;
 }
 
-void print_survival(const ImportResult& result, const std::string& source) {
+void print_survival(const ImportResult& result, const std::string& source, Language language) {
     const WordSurvival& s = result.survival;
     char percent[16];
     std::snprintf(percent, sizeof percent, "%.1f", 100.0 * s.ratio());
-    std::cerr << source << ": the rendered document keeps " << with_thousands(s.kept_words) << " of "
-              << with_thousands(s.input_words) << " words (" << percent << "%)\n";
-    for (const LostWords& lost : s.lost)
-        std::cerr << "  not in it: " << (result.text_input ? "line " : "paragraph ") << lost.paragraph
-                  << " \xE2\x80\x9C" << lost.words << "\xE2\x80\x9D\n";
+    std::cerr << source << ": "
+              << msg("cli.import-survival", "the rendered document keeps {kept} of {words} words ({percent}%)",
+                     {{"kept", with_thousands(s.kept_words)}, {"words", with_thousands(s.input_words)}, {"percent", percent}})
+                     .text(language)
+              << "\n";
+    for (const LostWords& lost : s.lost) {
+        const Message place = result.text_input ? msg("finding.line", "line {number}", {{"number", lost.paragraph}})
+                                                : msg("finding.paragraph", "paragraph {number}", {{"number", lost.paragraph}});
+        std::cerr << "  "
+                  << msg("cli.import-lost", "not in it: {place} “{words}”", {{"place", place}, {"words", lost.words}}).text(language)
+                  << "\n";
+    }
+}
+
+int usage(Message message) {
+    Error error;
+    error.kind = ErrorKind::usage;
+    error.message = std::move(message);
+    return report(error);
 }
 
 int run_import(const ImportArgs& args) {
+    const Language language = language_from_environment();
     if (!args.template_name.empty() && args.template_name != "ke-hoach" && args.template_name != "bao-cao")
-        return report(ErrorKind::usage, "unknown template for import '" + args.template_name + "' (use ke-hoach or bao-cao)");
+        return usage(msg("cli.import-template", "unknown template for import '{name}' (use ke-hoach or bao-cao)", {{"name", args.template_name}}));
     if (!args.common.profile.empty() && args.common.profile != "party" && args.common.profile != "state")
-        return report(ErrorKind::usage, "unknown profile '" + args.common.profile + "' (use party or state)");
+        return usage(msg("cli.unknown-profile", "unknown profile '{name}' (use party or state)", {{"name", args.common.profile}}));
     std::string bytes, problem;
     if (!read_input(args.input, bytes, problem, max_input_bytes)) return report(ErrorKind::data, problem);
     const std::string source = args.input == "-" ? "<stdin>" : args.input;
@@ -71,7 +86,7 @@ int run_import(const ImportArgs& args) {
                                                    : fs::path(args.input).stem().string() + ".json";
     std::error_code ec;
     if (output != "-" && args.input != "-" && fs::exists(output, ec) && fs::equivalent(output, args.input, ec))
-        return report(ErrorKind::usage, "the output " + output + " is the input file; it would be overwritten");
+        return usage(msg("cli.output-is-input", "the output {file} is the input file; it would be overwritten", {{"file", output}}));
 
     Engine engine(engine_options(args.common));
     ImportOptions options;
@@ -80,13 +95,15 @@ int run_import(const ImportArgs& args) {
     options.source_name = source;
     ImportResult result = import_document(engine, bytes, options);
     if (!result) return report(result.error);
-    for (const Finding& warning : result.warnings) std::cerr << warning.format(source) << "\n";
+    for (const Finding& warning : result.warnings) std::cerr << warning.format(source, language) << "\n";
     if (!write_all_or_nothing({{output, result.data_json + "\n"}}, problem)) return report(ErrorKind::output, problem);
     if (!args.quiet) {
-        print_survival(result, source);
+        print_survival(result, source, language);
         if (output != "-")
-            std::cerr << "wrote " << output << " (template " << result.template_name << ", profile " << result.profile
-                      << "); next: vanban render " << result.template_name << " " << output << "\n";
+            std::cerr << msg("cli.import-wrote", "wrote {file} (template {template}, profile {profile}); next: vanban render {template} {file}",
+                             {{"file", output}, {"template", result.template_name}, {"profile", result.profile}})
+                             .text(language)
+                      << "\n";
     }
     return 0;
 }

@@ -8,7 +8,9 @@
 #include <string>
 #include <vector>
 
+#include "vanban/check.hpp"
 #include "vanban/engine.hpp"
+#include "vanban/import.hpp"
 
 struct vanban_engine {
     vanban::Engine engine;
@@ -28,6 +30,12 @@ struct vanban_result {
     std::string data_name;              // the file every warning is about
     vanban::Language language = vanban::Language::en; // of vanban_result_message and the like
     vanban_texts texts[2];              // by vanban::Language: en, vi
+    // vanban_import and vanban_check:
+    int exit_code = 0;                  // when result.ok: 0, or 11 for a check that found an error
+    std::string template_name;
+    std::size_t words_in = 0, words_kept = 0;
+    std::vector<vanban::Finding> findings;
+    std::vector<std::string> finding_texts[2]; // each finding's line by vanban::Language, made once
 };
 
 struct vanban_render_options {
@@ -125,6 +133,33 @@ vanban_result* render(const char* caller, const vanban_engine* engine, const cha
     } catch (const std::exception& e) {
         return failed(vanban::ErrorKind::internal, internal_error(e), language);
     }
+}
+
+// A result holding an error of the import or check stage.
+vanban_result* failed_stage(vanban::Error error, const std::string& source) {
+    auto r = std::make_unique<vanban_result>();
+    r->data_name = source;
+    r->result.error = std::move(error);
+    return with_texts(r.release());
+}
+
+void keep_findings(vanban_result* r, std::vector<vanban::Finding> findings, const std::string& source) {
+    r->findings = std::move(findings);
+    for (vanban::Language language : {vanban::Language::en, vanban::Language::vi})
+        for (const vanban::Finding& f : r->findings)
+            r->finding_texts[static_cast<int>(language)].push_back(f.format(source, language));
+}
+
+std::string source_or_default(const char* source_name) {
+    return source_name && *source_name ? source_name : "document";
+}
+
+std::string_view bytes_view(const unsigned char* bytes, size_t length) {
+    return bytes ? std::string_view(reinterpret_cast<const char*>(bytes), length) : std::string_view();
+}
+
+const vanban::Finding* finding_at(const vanban_result* r, size_t index) {
+    return r && index < r->findings.size() ? &r->findings[index] : nullptr;
 }
 
 // The warning at `index`, or null when there is none.
@@ -262,7 +297,92 @@ const char* vanban_result_reason_in(const vanban_result* r, const char* language
 
 int vanban_result_exit_code(const vanban_result* r) {
     if (!r) return vanban::exit_code(vanban::ErrorKind::internal);
-    return r->result.ok ? 0 : vanban::exit_code(r->result.error.kind);
+    return r->result.ok ? r->exit_code : vanban::exit_code(r->result.error.kind);
+}
+
+vanban_result* vanban_import(const vanban_engine* engine, const unsigned char* bytes, size_t length,
+                             const char* template_name, const char* profile, const char* source_name) {
+    try {
+        if (!engine || (!bytes && length > 0))
+            return failed(vanban::ErrorKind::usage,
+                          vanban::msg("capi.import-arguments", "vanban_import: an engine and the bytes are required"));
+        vanban::ImportOptions options;
+        if (template_name) options.template_name = template_name;
+        if (profile) options.profile = profile;
+        options.source_name = source_or_default(source_name);
+        vanban::ImportResult imported = vanban::import_document(engine->engine, bytes_view(bytes, length), options);
+        if (!imported) return failed_stage(std::move(imported.error), options.source_name);
+        auto r = std::make_unique<vanban_result>();
+        r->data_name = options.source_name;
+        r->result.ok = true;
+        r->result.bytes = std::move(imported.data_json);
+        r->template_name = imported.template_name;
+        r->words_in = imported.survival.input_words;
+        r->words_kept = imported.survival.kept_words;
+        keep_findings(r.get(), std::move(imported.warnings), options.source_name);
+        return r.release();
+    } catch (const std::bad_alloc&) {
+        return failed(vanban::ErrorKind::limit, out_of_memory());
+    } catch (const std::exception& e) {
+        return failed(vanban::ErrorKind::internal, internal_error(e));
+    }
+}
+
+vanban_result* vanban_check(const vanban_engine* engine, const unsigned char* bytes, size_t length,
+                            const char* profile, const char* as_of, const char* source_name) {
+    try {
+        if (!engine || (!bytes && length > 0))
+            return failed(vanban::ErrorKind::usage,
+                          vanban::msg("capi.check-arguments", "vanban_check: an engine and the bytes are required"));
+        vanban::CheckOptions options;
+        if (profile) options.profile = profile;
+        if (as_of) options.as_of = as_of;
+        options.source_name = source_or_default(source_name);
+        vanban::CheckResult checked = vanban::check_document(engine->engine, bytes_view(bytes, length), options);
+        if (!checked) return failed_stage(std::move(checked.error), options.source_name);
+        auto r = std::make_unique<vanban_result>();
+        r->data_name = options.source_name;
+        r->result.ok = true;
+        r->exit_code = checked.exit_code();
+        r->template_name = checked.template_name;
+        keep_findings(r.get(), std::move(checked.findings), options.source_name);
+        return r.release();
+    } catch (const std::bad_alloc&) {
+        return failed(vanban::ErrorKind::limit, out_of_memory());
+    } catch (const std::exception& e) {
+        return failed(vanban::ErrorKind::internal, internal_error(e));
+    }
+}
+
+const char* vanban_result_template(const vanban_result* r) { return r ? r->template_name.c_str() : ""; }
+size_t vanban_result_words_in(const vanban_result* r) { return r ? r->words_in : 0; }
+size_t vanban_result_words_kept(const vanban_result* r) { return r ? r->words_kept : 0; }
+size_t vanban_result_finding_count(const vanban_result* r) { return r ? r->findings.size() : 0; }
+
+int vanban_result_finding_severity(const vanban_result* r, size_t index) {
+    const vanban::Finding* f = finding_at(r, index);
+    return !f ? 0 : f->severity == vanban::Severity::error ? 2 : 1;
+}
+
+const char* vanban_result_finding_code(const vanban_result* r, size_t index) {
+    const vanban::Finding* f = finding_at(r, index);
+    return f ? f->code().c_str() : "";
+}
+
+const char* vanban_result_finding_text(const vanban_result* r, size_t index, const char* language) {
+    if (!finding_at(r, index)) return "";
+    const vanban::Language chosen = vanban::parse_language(language ? language : "").value_or(r->language);
+    return r->finding_texts[static_cast<int>(chosen)][index].c_str();
+}
+
+unsigned vanban_result_finding_paragraph(const vanban_result* r, size_t index) {
+    const vanban::Finding* f = finding_at(r, index);
+    return f ? static_cast<unsigned>(f->paragraph) : 0;
+}
+
+const char* vanban_result_finding_json_path(const vanban_result* r, size_t index) {
+    const vanban::Finding* f = finding_at(r, index);
+    return f ? f->json_path.c_str() : "";
 }
 
 const char* vanban_result_file(const vanban_result* r) { return r ? r->result.error.where.file.c_str() : ""; }

@@ -58,7 +58,7 @@ CheckResult check(const std::string& bytes, CheckOptions options = {}) {
 std::vector<const Finding*> found(const CheckResult& result, const std::string& code) {
     std::vector<const Finding*> out;
     for (const Finding& f : result.findings)
-        if (f.code == code) out.push_back(&f);
+        if (f.code() == code) out.push_back(&f);
     return out;
 }
 
@@ -87,16 +87,16 @@ TEST_CASE("a plan in the official form has nothing to fix", "[check]") {
 }
 
 TEST_CASE("number and code: Party without colon, State with, leading zeros, the type's code", "[check]") {
-    const Finding colon = only(check(with(party_plan, "Số 25-KH/HU", "Số: 25-KH/HU")), "check.number-form");
+    const Finding colon = only(check(with(party_plan, "Số 25-KH/HU", "Số: 25-KH/HU")), "check.number-colon-party");
     CHECK(colon.severity == Severity::error);
     CHECK(colon.line);
     CHECK(colon.paragraph == 4);
-    CHECK(colon.message.find("no colon") != std::string::npos);
-    CHECK(only(check(with(party_plan, "Số 25-KH/HU", "Số 25/KH-HU")), "check.number-form").message.find("State's form") !=
+    CHECK(colon.message.text().find("no colon") != std::string::npos);
+    CHECK(only(check(with(party_plan, "Số 25-KH/HU", "Số 25/KH-HU")), "check.number-form-party").message.text().find("State's form") !=
           std::string::npos);
     CHECK(only(check(with(party_plan, "Số 25-KH/HU", "Số 5-KH/HU")), "check.number-zero").severity == Severity::warning);
     const Finding type = only(check(with(party_plan, "Số 25-KH/HU", "Số 25-BC/HU")), "check.number-type");
-    CHECK(type.message == "a KẾ HOẠCH is numbered with the code KH, not BC");
+    CHECK(type.message.text() == "a KẾ HOẠCH is numbered with the code KH, not BC");
     const CheckResult result = check(with(party_plan, "Số 25-KH/HU", "Số 25-BC/HU"));
     CHECK(result.exit_code() == 11);
 }
@@ -104,23 +104,23 @@ TEST_CASE("number and code: Party without colon, State with, leading zeros, the 
 TEST_CASE("place and date: the comma and the leading zeros", "[check]") {
     const Finding zeros = only(check(with(party_plan, "ngày 05 tháng 02 năm 2024", "ngày 5 tháng 2 năm 2024")), "check.date-form");
     CHECK(zeros.severity == Severity::error);
-    CHECK(zeros.message.find("\"ngày 05 tháng 02 năm 2024\"") != std::string::npos);
+    CHECK(zeros.message.text().find("\"ngày 05 tháng 02 năm 2024\"") != std::string::npos);
     CHECK(only(check(with(party_plan, "ngày 05 tháng 02 năm 2024", "ngày 05 tháng 03 năm 2024")), "check.date-form")
-              .message.find("\"ngày 05 tháng 3 năm 2024\"") != std::string::npos);
-    CHECK(only(check(with(party_plan, "Cẩm Xuyên, ngày", "Cẩm Xuyên ngày")), "check.place-date").severity == Severity::warning);
+              .message.text().find("\"ngày 05 tháng 3 năm 2024\"") != std::string::npos);
+    CHECK(only(check(with(party_plan, "Cẩm Xuyên, ngày", "Cẩm Xuyên ngày")), "check.place-comma").severity == Severity::warning);
     CHECK(only(check(with(party_plan, "ngày 05 tháng 02 năm 2024", "ngày      tháng      năm 2024")), "check.date-blank")
               .severity == Severity::warning);
 }
 
 TEST_CASE("header parts missing, and the summary's case", "[check]") {
     const CheckResult no_title = check(with(party_plan, "\tĐẢNG CỘNG SẢN VIỆT NAM", ""));
-    CHECK(only(no_title, "check.header-missing").message.find("ĐẢNG CỘNG SẢN VIỆT NAM") != std::string::npos);
+    CHECK(only(no_title, "check.no-party-title").message.text().find("ĐẢNG CỘNG SẢN VIỆT NAM") != std::string::npos);
     const CheckResult no_number = check(with(party_plan, "Số 25-KH/HU\t", ""));
-    CHECK(only(no_number, "check.header-missing").json_path == "header.number");
+    CHECK(only(no_number, "check.no-number").json_path == "header.number");
     // A Party plan (the profile asked) headed with the State's title.
     const Finding state_title =
         only(check(with(party_plan, "\tĐẢNG CỘNG SẢN VIỆT NAM", "\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), {.profile = "party"}),
-             "check.header-title");
+             "check.title-party");
     CHECK(state_title.severity == Severity::error);
     const Finding upper = only(check(with(party_plan, "tổ chức kỷ niệm", "Tổ chức kỷ niệm")), "check.summary-case");
     CHECK(upper.paragraph == 7);
@@ -129,32 +129,32 @@ TEST_CASE("header parts missing, and the summary's case", "[check]") {
 TEST_CASE("numbering that skips, mixes styles, or names the wrong parent", "[check]") {
     const Finding skip = only(check(with(party_plan, "2- Tổ chức trang trọng", "3- Tổ chức trang trọng")), "check.numbering-skip");
     CHECK(skip.paragraph == 12);
-    CHECK(skip.message == "\"3-\" follows number 1 (skipped or repeated)");
-    const Finding mixed = only(check(with(party_plan, "2- Tổ chức trang trọng", "2. Tổ chức trang trọng")), "check.numbering-mixed");
+    CHECK(skip.message.text() == "\"3-\" follows number 1 (skipped or repeated)");
+    const Finding mixed = only(check(with(party_plan, "2- Tổ chức trang trọng", "2. Tổ chức trang trọng")), "check.numbering-goes-on");
     CHECK(mixed.paragraph == 12);
     const std::string dotted = with(party_plan, "II- NỘI DUNG\n1- Hội nghị", "II- NỘI DUNG\n1- Hội nghị\n1.1- Chuẩn bị.\n2.2- Tổ chức.\n2- X");
     const CheckResult parent = check(dotted);
     const auto wrong = found(parent, "check.numbering-parent");
     REQUIRE(wrong.size() == 1);
-    CHECK(wrong[0]->message == "\"2.2-\" is under number 1");
+    CHECK(wrong[0]->message.text() == "\"2.2-\" is under number 1");
 }
 
 TEST_CASE("recipients' punctuation and the Lưu line; the signature's form", "[check]") {
     const Finding semicolons = only(check(with(with(party_plan, "Tỉnh ủy,\n", "Tỉnh ủy;\n"), "chi bộ,\n", "chi bộ;\n")),
-                                     "check.recipients-punctuation");
-    CHECK(semicolons.message.find("\",\" in Party documents") != std::string::npos);
-    CHECK(only(check(with(party_plan, "- Lưu Văn phòng Huyện ủy.", "- Lưu: VPHU.")), "check.luu-line").message.find("without a colon") !=
+                                     "check.recipients-party");
+    CHECK(semicolons.message.text().find("\",\" in Party documents, here \";\"") != std::string::npos);
+    CHECK(only(check(with(party_plan, "- Lưu Văn phòng Huyện ủy.", "- Lưu: VPHU.")), "check.luu-colon-party").message.text().find("without a colon") !=
           std::string::npos);
-    CHECK(only(check(with(party_plan, "- Lưu Văn phòng Huyện ủy.", "- Văn phòng Huyện ủy.")), "check.luu-line").severity ==
+    CHECK(only(check(with(party_plan, "- Lưu Văn phòng Huyện ủy.", "- Văn phòng Huyện ủy.")), "check.no-luu-party").severity ==
           Severity::warning);
-    CHECK(only(check(with(party_plan, "T/M BAN THƯỜNG VỤ", "TM. BAN THƯỜNG VỤ")), "check.signature-form").paragraph == 20);
-    CHECK(only(check(with(party_plan, "Nguyễn Văn An\n", "")), "check.signature-missing").severity == Severity::error);
+    CHECK(only(check(with(party_plan, "T/M BAN THƯỜNG VỤ", "TM. BAN THƯỜNG VỤ")), "check.signature-party").paragraph == 20);
+    CHECK(only(check(with(party_plan, "Nguyễn Văn An\n", "")), "check.no-signer").severity == Severity::error);
 }
 
 TEST_CASE("citations whose type and code disagree; cited dates; deadlines", "[check]") {
     const CheckResult wrong = check(with(party_plan, "Tuyên truyền sâu rộng.", "Tuyên truyền Nghị quyết số 21-KL/TW của Bộ Chính trị."));
     const Finding citation = only(wrong, "check.citation");
-    CHECK(citation.message == "\"Nghị quyết số 21-KL/TW\": a Nghị quyết is numbered NQ; KL is the code of a Kết luận");
+    CHECK(citation.message.text() == "\"Nghị quyết số 21-KL/TW\": a Nghị quyết is numbered NQ; KL is the code of a Kết luận");
     CHECK(citation.severity == Severity::error);
     CHECK(citation.paragraph == 11);
     // The right codes pass: Chỉ thị CT, Kết luận KL, a State decree NĐ.
@@ -164,7 +164,7 @@ TEST_CASE("citations whose type and code disagree; cited dates; deadlines", "[ch
     CHECK(only(check(with(party_plan, "ngày 10/01/2024 của Ban", "ngày 31/02/2024 của Ban")), "check.invalid-date").severity ==
           Severity::error);
     CHECK(only(check(with(party_plan, "ngày 10/01/2024 của Ban", "ngày 10/03/2024 của Ban")), "check.cited-date")
-              .message.find("after this document's own date 05/02/2024") != std::string::npos);
+              .message.text().find("after this document's own date 05/02/2024") != std::string::npos);
     const Finding past = only(check(with(party_plan, "(trước ngày 25/02/2024)", "(trước ngày 25/01/2024)")), "check.deadline-past");
     CHECK(past.paragraph == 14);
     CHECK(found(check(with(party_plan, "(trước ngày 25/02/2024)", "(tháng 1/2024)")), "check.deadline-past").size() == 1);
@@ -176,8 +176,8 @@ TEST_CASE("names the 2025 reform ended, from 01/07/2025 on", "[check][reform]") 
     const CheckResult later = check(with(province, "ngày 10/01/2024", "ngày 10/01/2026"));
     const Finding merged = only(later, "check.reform-province");
     CHECK(merged.severity == Severity::error); // in the header
-    CHECK(merged.message.find("merged into thành phố Đà Nẵng from 01/7/2025") != std::string::npos);
-    CHECK(merged.message.find("Nghị quyết số 202/2025/QH15") != std::string::npos);
+    CHECK(merged.message.text().find("merged into thành phố Đà Nẵng from 01/7/2025") != std::string::npos);
+    CHECK(merged.message.text().find("Nghị quyết số 202/2025/QH15") != std::string::npos);
     // The district level: the issuer itself, and "huyện X" in the body.
     const auto district = found(later, "check.reform-district");
     REQUIRE_FALSE(district.empty());
@@ -187,7 +187,7 @@ TEST_CASE("names the 2025 reform ended, from 01/07/2025 on", "[check][reform]") 
                                    {.as_of = "2025-07-01"});
     bool body_warning = false;
     for (const Finding* f : found(body, "check.reform-district"))
-        body_warning = body_warning || (f->severity == Severity::warning && f->message.find("huyện Cẩm Xuyên") != std::string::npos);
+        body_warning = body_warning || (f->severity == Severity::warning && f->message.text().find("huyện Cẩm Xuyên") != std::string::npos);
     CHECK(body_warning);
     // Before the reform, the same names are right.
     CHECK(found(check(with(party_plan, "ĐẢNG BỘ TỈNH HÀ TĨNH", "ĐẢNG BỘ TỈNH QUẢNG NAM")), "check.reform-province").empty());
@@ -200,11 +200,11 @@ TEST_CASE("JSON data: findings name the field", "[check][json]") {
     data["recipients"].back() = "Lưu: VT CB";
     const CheckResult result = check(data.dump());
     CHECK(result.template_name == "ke-hoach");
-    const Finding form = only(result, "check.number-form");
+    const Finding form = only(result, "check.number-form-party");
     CHECK(form.json_path == "header.number");
     CHECK(form.paragraph == 0);
     CHECK(form.quote.empty());
-    CHECK(only(result, "check.luu-line").json_path == "recipients[2]");
+    CHECK(only(result, "check.luu-colon-party").json_path == "recipients[2]");
     // A deadline field before the plan's own date.
     data = json::parse(read_source("data/state-ke-hoach-example.json"));
     data["sections"][1]["children"][0]["children"][1]["deadline"] = "trước ngày 31/12/2025";
@@ -232,12 +232,12 @@ TEST_CASE("the look of a DOCX: fonts, sizes, paper, margins", "[check][docx]") {
     const Finding font = only(result, "check.font");
     CHECK(font.paragraph == 10);
     CHECK_FALSE(font.line);
-    CHECK(font.message.find("set in Arial") != std::string::npos);
-    CHECK(only(result, "check.font-size").message.find("12 pt") != std::string::npos);
-    CHECK(only(result, "check.paper").message.find("216 × 279 mm") != std::string::npos);
-    const auto margins = found(result, "check.margins");
+    CHECK(font.message.text().find("set in Arial") != std::string::npos);
+    CHECK(only(result, "check.font-size-state").message.text().find("12 pt") != std::string::npos);
+    CHECK(only(result, "check.paper").message.text().find("216 × 279 mm") != std::string::npos);
+    const auto margins = found(result, "check.margin-state");
     REQUIRE(margins.size() == 1); // the left one: 20 mm, NĐ30 asks 30–35
-    CHECK(margins[0]->message.find("left margin is 20 mm") != std::string::npos);
+    CHECK(margins[0]->message.text().find("left margin is 20 mm") != std::string::npos);
     CHECK(margins[0]->severity == Severity::error);
 }
 
@@ -258,7 +258,8 @@ TEST_CASE("every document vanban writes has no error in its own profile", "[chec
             INFO(listing(as_docx));
             CHECK_FALSE(as_docx.must_fix());
             CHECK(found(as_docx, "check.font").empty());
-            CHECK(found(as_docx, "check.margins").empty());
+            CHECK(found(as_docx, "check.margin-party").empty());
+            CHECK(found(as_docx, "check.margin-state").empty());
         }
     }
 }

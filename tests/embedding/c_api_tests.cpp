@@ -487,6 +487,68 @@ TEST_CASE("C ABI: the C example shows warnings and reads TCVN3 data with --input
     }
 }
 
+TEST_CASE("C ABI: a DOCX imported back into data, with its words counted", "[import]") {
+    EnginePtr engine = repo_engine();
+    ResultPtr docx = render(engine.get(), example, "docx");
+    REQUIRE(vanban_result_ok(docx.get()));
+    size_t length = 0;
+    const unsigned char* bytes = vanban_result_bytes(docx.get(), &length);
+    ResultPtr imported(vanban_import(engine.get(), bytes, length, nullptr, nullptr, "plan.docx"));
+    INFO(vanban_result_message(imported.get()));
+    REQUIRE(vanban_result_ok(imported.get()));
+    CHECK(vanban_result_exit_code(imported.get()) == 0);
+    CHECK(std::string(vanban_result_template(imported.get())) == "ke-hoach");
+    const std::string data = bytes_of(imported.get());
+    CHECK(data.find("\"number\": \"19-KH/CB\"") != std::string::npos);
+    CHECK(vanban_result_words_in(imported.get()) > 100);
+    CHECK(vanban_result_words_kept(imported.get()) == vanban_result_words_in(imported.get()));
+    CHECK(vanban_result_finding_count(imported.get()) == 0);
+    // The data renders as any data does.
+    ResultPtr again = render(engine.get(), data, "model");
+    CHECK(vanban_result_ok(again.get()));
+    // A file that is no DOCX: a data error saying what it is.
+    const std::string pdf = "%PDF-1.7";
+    ResultPtr refused(vanban_import(engine.get(), reinterpret_cast<const unsigned char*>(pdf.data()), pdf.size(), nullptr,
+                                    nullptr, nullptr));
+    CHECK_FALSE(vanban_result_ok(refused.get()));
+    CHECK(vanban_result_exit_code(refused.get()) == 5);
+    CHECK(std::string(vanban_result_message(refused.get())).find("this is a PDF") != std::string::npos);
+}
+
+TEST_CASE("C ABI: check findings with their code, place and language; exit code 11", "[check]") {
+    EnginePtr engine = repo_engine();
+    std::string data = example;
+    const std::string from = "\"number\": \"19-KH/CB\"";
+    data.replace(data.find(from), from.size(), "\"number\": \"19/KH-CB\"");
+    ResultPtr checked(vanban_check(engine.get(), reinterpret_cast<const unsigned char*>(data.data()), data.size(), nullptr,
+                                   nullptr, "plan.json"));
+    INFO(vanban_result_message(checked.get()));
+    REQUIRE(vanban_result_ok(checked.get()));
+    CHECK(vanban_result_exit_code(checked.get()) == 11);
+    REQUIRE(vanban_result_finding_count(checked.get()) >= 1);
+    CHECK(vanban_result_finding_severity(checked.get(), 0) == 2);
+    CHECK(std::string(vanban_result_finding_code(checked.get(), 0)) == "check.number-form-party");
+    CHECK(std::string(vanban_result_finding_json_path(checked.get(), 0)) == "header.number");
+    CHECK(vanban_result_finding_paragraph(checked.get(), 0) == 0);
+    CHECK(std::string(vanban_result_finding_text(checked.get(), 0, "en")).find("plan.json: header.number: error:") == 0);
+    CHECK(std::string(vanban_result_finding_text(checked.get(), 0, "vi")).find("plan.json: header.number: lỗi:") == 0);
+    // Past the count, and NULL: nothing, never a crash.
+    const size_t past = vanban_result_finding_count(checked.get());
+    CHECK(vanban_result_finding_severity(checked.get(), past) == 0);
+    CHECK(std::string(vanban_result_finding_text(checked.get(), past, "vi")).empty());
+    CHECK(vanban_result_finding_count(nullptr) == 0);
+    CHECK(std::string(vanban_result_finding_code(nullptr, 0)).empty());
+    CHECK(std::string(vanban_result_template(nullptr)).empty());
+    ResultPtr clean(vanban_check(engine.get(), reinterpret_cast<const unsigned char*>(example.data()), example.size(), nullptr,
+                                 nullptr, nullptr));
+    CHECK(vanban_result_exit_code(clean.get()) == 0);
+    ResultPtr misuse(vanban_check(nullptr, nullptr, 3, nullptr, nullptr, nullptr));
+    CHECK(vanban_result_exit_code(misuse.get()) == 2);
+    ResultPtr bad_date(vanban_check(engine.get(), reinterpret_cast<const unsigned char*>(example.data()), example.size(), nullptr,
+                                    "2025-13-01", nullptr));
+    CHECK(vanban_result_exit_code(bad_date.get()) == 2);
+}
+
 TEST_CASE("C ABI: libvanban.so exports the public interface and nothing else") {
     // nm comes with the compiler (binutils); -C demangles, -D reads the dynamic symbols.
     const std::string command = "nm -DC --defined-only '" + std::string(VANBAN_LIBRARY_PATH) + "'";
@@ -529,7 +591,12 @@ TEST_CASE("C ABI: libvanban.so exports the public interface and nothing else") {
                                    "vanban_result_warning_count", "vanban_result_warning_message",
                                    "vanban_result_warning_file", "vanban_result_warning_json_path",
                                    "vanban_render_options_set_language", "vanban_result_hint", "vanban_result_code",
-                                   "vanban_result_message_in", "vanban_result_reason_in"})
+                                   "vanban_result_message_in", "vanban_result_reason_in", "vanban_import",
+                                   "vanban_check", "vanban_result_template", "vanban_result_words_in",
+                                   "vanban_result_words_kept", "vanban_result_finding_count",
+                                   "vanban_result_finding_severity", "vanban_result_finding_code",
+                                   "vanban_result_finding_text", "vanban_result_finding_paragraph",
+                                   "vanban_result_finding_json_path"})
         CHECK(c_declared.count(c_function) == 1);
     // … and of the C++ API …
     for (const char* cpp_function : {"vanban::Engine::Engine", "vanban::Engine::render", "vanban::Engine::render_parsed",
@@ -565,7 +632,8 @@ TEST_CASE("C ABI: libvanban.so exports the public interface and nothing else") {
         const bool cpp_member = name.rfind("vanban::Engine::", 0) == 0 || name.rfind("vanban::Error::", 0) == 0 ||
                                 name.rfind("vanban::model::plain_text", 0) == 0 || name.rfind("vanban::Batch", 0) == 0 ||
                                 name.rfind("vanban::RecordReport::", 0) == 0 || name.rfind("vanban::Message::", 0) == 0 ||
-                                name.rfind("vanban::MessageArg::", 0) == 0;
+                                name.rfind("vanban::MessageArg::", 0) == 0 || name.rfind("vanban::Finding::", 0) == 0 ||
+                                name.rfind("vanban::CheckResult::", 0) == 0;
         CHECK((c_abi || cpp_api || cpp_member));
         CHECK(name.find("Impl") == std::string::npos);
     }

@@ -61,7 +61,7 @@ TEST_CASE("a damaged zip is refused, not half read", "[import][bad]") {
     const ImportResult result = import_bytes(flipped);
     REQUIRE_FALSE(result.ok);
     CHECK(result.error.kind == ErrorKind::data);
-    CHECK(result.error.message.find("not a readable DOCX") != std::string::npos);
+    CHECK(result.error.message.text().find("not a readable DOCX") != std::string::npos);
 }
 
 TEST_CASE("an encrypted zip entry is a password-protected DOCX", "[import][bad]") {
@@ -100,7 +100,7 @@ TEST_CASE("a zip bomb stops at the cap, whatever its header says", "[import][bad
             FAIL("the bomb was read");
         } catch (const Failure& f) {
             CHECK(f.error().kind == ErrorKind::limit);
-            CHECK(f.error().message.find("would inflate to") != std::string::npos);
+            CHECK(f.error().message.text().find("would inflate to") != std::string::npos);
         }
         CHECK(package.inflated_bytes() == 0);
     }
@@ -145,7 +145,7 @@ TEST_CASE("a huge document is refused at the paragraph limit", "[import][bad]") 
     const ImportResult result = import_bytes(make_docx(paragraphs));
     REQUIRE_FALSE(result.ok);
     CHECK(result.error.kind == ErrorKind::limit);
-    CHECK(result.error.message.find("more than 100000 paragraphs") != std::string::npos);
+    CHECK(result.error.message.text().find("more than 100000 paragraphs") != std::string::npos);
     // Deep nesting (tables in tables) is refused too, before any recursion gets deep.
     std::string nested;
     for (int i = 0; i < 40; ++i) nested += "<w:tbl><w:tr><w:tc>";
@@ -161,5 +161,5 @@ TEST_CASE("text that is not UTF-8 points at the byte", "[import][bad]") {
     REQUIRE_FALSE(result.ok);
     CHECK(result.error.kind == ErrorKind::data);
     CHECK(result.error.byte_offset >= 0);
-    CHECK(result.error.message.find("vanban convert") != std::string::npos);
+    CHECK(result.error.hint.text().find("vanban convert") != std::string::npos);
 }

@@ -50,7 +50,7 @@ const std::map<std::string, Draft>& python_drafts() {
 
 bool warned(const ImportResult& r, const std::string& code) {
     for (const Finding& w : r.warnings)
-        if (w.code == code) return true;
+        if (w.code() == code) return true;
     return false;
 }
 

@@ -53,7 +53,7 @@ Imported import_seed(const std::string& seed) {
 
 bool has_warning(const ImportResult& r, const std::string& code, const std::string& path = "") {
     for (const Finding& w : r.warnings)
-        if (w.code == code && (path.empty() || w.json_path == path)) return true;
+        if (w.code() == code && (path.empty() || w.json_path == path)) return true;
     return false;
 }
 
@@ -106,9 +106,9 @@ TEST_CASE("seed 000: Party numbering I-, 1-, 1.1-, -, an explicit 2.9 -, and wha
     CHECK(d["recipients"][7] == "BTV, BTC các huyện, thị, thành ủy, đảng ủy trực thuộc");
     // The extraction's bookmark is left out, and said; the lost header and signature too.
     CHECK(has_warning(imported.result, "import.artefact"));
-    CHECK(has_warning(imported.result, "import.missing-field", "header.issuer"));
-    CHECK(has_warning(imported.result, "import.missing-field", "header.number"));
-    CHECK(has_warning(imported.result, "import.missing-field", "signature.name"));
+    CHECK(has_warning(imported.result, "import.missing-issuer", "header.issuer"));
+    CHECK(has_warning(imported.result, "import.missing-number", "header.number"));
+    CHECK(has_warning(imported.result, "import.missing-name", "signature.name"));
     CHECK(imported.result.survival.input_words - imported.result.survival.kept_words == 2);
     REQUIRE_FALSE(imported.result.survival.lost.empty());
     CHECK(imported.result.survival.lost[0].words.find("[bookmark:") == 0);

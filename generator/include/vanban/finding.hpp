@@ -4,6 +4,8 @@
 
 #include <string>
 
+#include "vanban/message.hpp"
+
 namespace vanban {
 
 enum class Severity {
@@ -15,15 +17,18 @@ const char* severity_name(Severity severity); // "error", "warning"
 
 struct Finding {
     Severity severity = Severity::warning;
-    std::string code;       // stable: "check.number-form", "import.unplaced" (docs/check.md, docs/import.md)
-    std::string message;    // one line, without the place
+    Message message;        // one line, without the place, in either language
     int paragraph = 0;      // 1-based paragraph of a DOCX, or line of a text file; 0 when none
     bool line = false;      // `paragraph` counts the lines of a text file
     std::string quote;      // the start of that paragraph's text
     std::string json_path;  // the field of the data it is about, when there is one
 
-    // "plan.docx: paragraph 12 “Số: 19-KH/CB”: error: MESSAGE [check.number-form]"
-    std::string format(const std::string& source) const;
+    // The stable code: "check.number-colon-party", "import.closing-line" (docs/check.md,
+    // docs/import.md); it never changes when the wording does.
+    const std::string& code() const { return message.code(); }
+    // "plan.docx: paragraph 12 “Số: 19-KH/CB”: error: MESSAGE [check.number-colon-party]";
+    // in Vietnamese "plan.docx: đoạn 12 “…”: lỗi: …".
+    std::string format(const std::string& source, Language language = Language::en) const;
 };
 
 } // namespace vanban

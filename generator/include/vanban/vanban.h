@@ -150,6 +150,44 @@ VANBAN_API const char* vanban_result_warning_file(const vanban_result* result, s
 /* The field: "header.issuer[0]"; "" for the data as a whole. */
 VANBAN_API const char* vanban_result_warning_json_path(const vanban_result* result, size_t index);
 
+/* Word drafts in (docs/import.md): a DOCX or UTF-8 text draft (its bytes) -> the JSON data of
+ * a template, which renders, validates and batches like any data.
+ *   template_name: "ke-hoach", "bao-cao", or NULL: chosen by the document's type.
+ *   profile:       "party", "state", or NULL: told from the header.
+ *   source_name:   how messages name the input; NULL: "document".
+ * On success vanban_result_bytes is the data (UTF-8 JSON) and vanban_result_template names its
+ * template; what the import could not place or had to fill in are findings (warnings, below);
+ * vanban_result_words_in / _words_kept tell how many of the draft's words the rendered
+ * document keeps. Failures: exit code 5 (not readable: not a DOCX, damaged, password-protected,
+ * no text), 9 (a limit: zip bomb, huge document), 2 (misuse). */
+VANBAN_API vanban_result* vanban_import(const vanban_engine* engine, const unsigned char* bytes, size_t length,
+                                        const char* template_name, const char* profile, const char* source_name);
+/* Checks a DOCX or text draft, or JSON data (docs/check.md): format and content findings.
+ *   profile: as above; as_of: "YYYY-MM-DD", the day the names the 2025 reform ended are
+ *   judged on (NULL: the document's own date, else today).
+ * vanban_result_ok is 1 when the check ran (no bytes); vanban_result_exit_code is then 0, or
+ * 11 when a finding is an error (something to fix before the document is issued). */
+VANBAN_API vanban_result* vanban_check(const vanban_engine* engine, const unsigned char* bytes, size_t length,
+                                       const char* profile, const char* as_of, const char* source_name);
+/* The template the imported data is for ("ke-hoach", "bao-cao"); "" for other results. */
+VANBAN_API const char* vanban_result_template(const vanban_result* result);
+/* The draft's words, and how many of them the document rendered from the import keeps. */
+VANBAN_API size_t vanban_result_words_in(const vanban_result* result);
+VANBAN_API size_t vanban_result_words_kept(const vanban_result* result);
+/* Findings of vanban_check and vanban_import, errors first, each in the document's order. For
+ * a NULL result or an index >= the count: severity 0, strings "", paragraph 0. */
+VANBAN_API size_t vanban_result_finding_count(const vanban_result* result);
+/* 2 error (must be fixed), 1 warning. */
+VANBAN_API int vanban_result_finding_severity(const vanban_result* result, size_t index);
+/* The stable code: "check.number-colon-party", "import.closing-line". */
+VANBAN_API const char* vanban_result_finding_code(const vanban_result* result, size_t index);
+/* The whole line as the command line prints it, in "vi" or "en" (NULL or another name: English):
+ * "plan.docx: paragraph 12 “Số: 19-KH/CB”: error: … [check.number-colon-party]". */
+VANBAN_API const char* vanban_result_finding_text(const vanban_result* result, size_t index, const char* language);
+/* The paragraph of a DOCX (or line of a text draft) it is about, 0 when none; the data's field. */
+VANBAN_API unsigned vanban_result_finding_paragraph(const vanban_result* result, size_t index);
+VANBAN_API const char* vanban_result_finding_json_path(const vanban_result* result, size_t index);
+
 /* Frees the result and its bytes; NULL is allowed. */
 VANBAN_API void vanban_result_free(vanban_result* result);
 

@@ -24,15 +24,13 @@ void walk_strings(const nlohmann::ordered_json& value, const std::string& path, 
 
 } // namespace
 
-void Findings::add(Severity severity, std::string code, std::string message, const TextPlace& where) {
-    add(severity, std::move(code), std::move(message), where.paragraph, where.paragraph ? where.text : "", where.json_path);
+void Findings::add(Severity severity, Message message, const TextPlace& where) {
+    add(severity, std::move(message), where.paragraph, where.paragraph ? where.text : "", where.json_path);
 }
 
-void Findings::add(Severity severity, std::string code, std::string message, int paragraph, const std::string& quote,
-                   std::string json_path) {
+void Findings::add(Severity severity, Message message, int paragraph, const std::string& quote, std::string json_path) {
     Finding f;
     f.severity = severity;
-    f.code = std::move(code);
     f.message = std::move(message);
     f.paragraph = paragraph;
     f.line = lines_;

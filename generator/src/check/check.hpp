@@ -42,9 +42,8 @@ struct TextPlace {
 class Findings {
 public:
     explicit Findings(bool lines) : lines_(lines) {}
-    void add(Severity severity, std::string code, std::string message, const TextPlace& where);
-    void add(Severity severity, std::string code, std::string message, int paragraph, const std::string& quote,
-             std::string json_path = "");
+    void add(Severity severity, Message message, const TextPlace& where);
+    void add(Severity severity, Message message, int paragraph, const std::string& quote, std::string json_path = "");
     std::vector<Finding> take();
 
 private:

@@ -87,6 +87,8 @@ void check_citations(const TextPlace& place, const std::optional<text::Date>& ow
         std::size_t code_end = at;
         while (code_end < s.size() && s[code_end] != ' ' && s[code_end] != ',' && s[code_end] != ';' && s[code_end] != ')')
             ++code_end;
+        // "… 21-KL/TW." ends a sentence: the full stop is not the code's.
+        while (code_end > at && (s[code_end - 1] == '.' || s[code_end - 1] == ':')) --code_end;
         const std::string code_text = s.substr(at, code_end - at);
         if (code_text.empty() || !is_digit(code_text[0])) continue;
         const NumberParts parts = split_number(code_text);
@@ -96,9 +98,10 @@ void check_citations(const TextPlace& place, const std::optional<text::Date>& ow
             for (const char* c : type->codes) fits = fits || parts.code == c;
             const import::DocumentType* other = type_of_code(parts.code);
             if (!fits && other)
-                out.add(Severity::error, "check.citation",
-                        "\"" + cited + "\": a " + title_case_type(type->name) + " is numbered " + type->codes.front() + "; " +
-                            parts.code + " is the code of a " + title_case_type(other->name),
+                out.add(Severity::error,
+                        msg("check.citation", "\"{cited}\": a {type} is numbered {code}; {found} is the code of a {other}",
+                            {{"cited", cited}, {"type", title_case_type(type->name)}, {"code", type->codes.front()},
+                             {"found", parts.code}, {"other", title_case_type(other->name)}}),
                         place);
         }
         // ", ngày 21/01/2019" right after the citation.
@@ -110,8 +113,9 @@ void check_citations(const TextPlace& place, const std::optional<text::Date>& ow
             const std::size_t from = d + date_word.size();
             // (A day that does not exist is check_dates' to report.)
             if (const auto date = read_date(s, from, end); date && text::is_valid_date(*date) && own_date && before(*own_date, *date))
-                out.add(Severity::error, "check.cited-date",
-                        "\"" + cited + "\" is dated " + date_words(*date) + ", after this document's own date " + date_words(*own_date),
+                out.add(Severity::error,
+                        msg("check.cited-date", "\"{cited}\" is dated {date}, after this document's own date {own}",
+                            {{"cited", cited}, {"date", date_words(*date)}, {"own", date_words(*own_date)}}),
                         place);
         }
         pos = code_end;
@@ -126,8 +130,8 @@ void check_dates(const TextPlace& place, Findings& out) {
         std::size_t end = 0;
         const auto date = read_date(s, at + std::string_view("ngày ").size(), end);
         if (date && !text::is_valid_date(*date))
-            out.add(Severity::error, "check.invalid-date",
-                    "\"" + s.substr(at, end - at) + "\" names a day that does not exist", place);
+            out.add(Severity::error,
+                    msg("check.invalid-date", "\"{date}\" names a day that does not exist", {{"date", s.substr(at, end - at)}}), place);
     }
 }
 
@@ -178,8 +182,10 @@ std::optional<text::Date> deadline_end(const std::string& phrase) {
 void deadline_finding(const TextPlace& place, const std::string& phrase, const text::Date& own_date, Findings& out) {
     const std::optional<text::Date> end = deadline_end(phrase);
     if (end && before(*end, own_date))
-        out.add(Severity::error, "check.deadline-past",
-                "the deadline \"" + phrase + "\" falls before the document's own date " + date_words(own_date), place);
+        out.add(Severity::error,
+                msg("check.deadline-past", "the deadline \"{deadline}\" falls before the document's own date {own}",
+                    {{"deadline", phrase}, {"own", date_words(own_date)}}),
+                place);
 }
 
 // Deadlines the text words: "trước ngày 19/5/2019", "(hoàn thành trong tháng 4/2019)".

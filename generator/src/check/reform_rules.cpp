@@ -63,10 +63,11 @@ void check_place(const Place& place, Findings& out) {
             for (const std::string prefix : {"tỉnh ủy ", "tỉnh uỷ ", "tỉnh "}) {
                 const std::size_t at = find_words(f, prefix + n);
                 if (at == std::string::npos) continue;
-                out.add(severity, "check.reform-province",
-                        "\"" + place.text.text.substr(at, prefix.size() + n.size()) + "\": tỉnh " + unit["name"].get<std::string>() +
-                            " was merged into " + unit["into"].get<std::string>() + " from " + date_text(provinces["merged"]) +
-                            " (" + sources_text(data, provinces["sources"]) + ")",
+                out.add(severity,
+                        msg("check.reform-province", "\"{name}\": tỉnh {province} was merged into {into} from {date} ({sources})",
+                            {{"name", place.text.text.substr(at, prefix.size() + n.size())},
+                             {"province", unit["name"].get<std::string>()}, {"into", unit["into"].get<std::string>()},
+                             {"date", date_text(provinces["merged"])}, {"sources", sources_text(data, provinces["sources"])}}),
                         place.text);
                 return;
             }
@@ -100,10 +101,11 @@ void check_place(const Place& place, Findings& out) {
         }
     }
     if (!found.empty())
-        out.add(severity, "check.reform-district",
-                "\"" + import::squeeze(found) + "\": the district level (huyện, quận, thị xã and their committees) ended on " +
-                    date_text(district["ended"]) + " (" + sources_text(data, district["sources"]) +
-                    "); name the province or the commune instead",
+        out.add(severity,
+                msg("check.reform-district",
+                    "\"{name}\": the district level (huyện, quận, thị xã and their committees) ended on {date} ({sources})",
+                    {{"name", import::squeeze(found)}, {"date", date_text(district["ended"])},
+                     {"sources", sources_text(data, district["sources"])}}),
                 place.text);
 }
 

@@ -28,7 +28,7 @@ int CheckResult::exit_code() const {
 
 namespace {
 
-[[noreturn]] void fail(ErrorKind kind, std::string message, const std::string& source = "") {
+[[noreturn]] void fail(ErrorKind kind, Message message, const std::string& source = "") {
     Error error;
     error.kind = kind;
     error.message = std::move(message);
@@ -52,7 +52,7 @@ text::Date today() {
 std::optional<text::Date> judged_on(const CheckOptions& options, const nlohmann::ordered_json& data) {
     if (!options.as_of.empty()) {
         const auto date = text::parse_iso_date(options.as_of);
-        if (!date) fail(ErrorKind::usage, "--date " + options.as_of + " is not a date (YYYY-MM-DD)");
+        if (!date) fail(ErrorKind::usage, msg("check.bad-date", "--date {date} is not a date (YYYY-MM-DD)", {{"date", options.as_of}}));
         return date;
     }
     if (data.contains("header") && data["header"].contains("date"))
@@ -132,12 +132,12 @@ CheckResult check_document(const Engine& engine, std::string_view bytes, const C
     } catch (const std::bad_alloc&) {
         CheckResult result;
         result.error.kind = ErrorKind::limit;
-        result.error.message = "out of memory while checking " + options.source_name;
+        result.error.message = msg("check.out-of-memory", "out of memory while checking {file}", {{"file", options.source_name}});
         return result;
     } catch (const std::exception& e) {
         CheckResult result;
         result.error.kind = ErrorKind::internal;
-        result.error.message = std::string("internal error while checking: ") + e.what();
+        result.error.message = msg("check.internal", "internal error while checking: {reason}", {{"reason", e.what()}});
         return result;
     }
 }

@@ -13,13 +13,18 @@ namespace vanban {
 
 const char* severity_name(Severity severity) { return severity == Severity::error ? "error" : "warning"; }
 
-std::string Finding::format(const std::string& source) const {
+std::string Finding::format(const std::string& source, Language language) const {
     std::string text = source;
-    if (paragraph > 0) text += std::string(": ") + (line ? "line " : "paragraph ") + std::to_string(paragraph);
+    if (paragraph > 0)
+        text += ": " + (line ? msg("finding.line", "line {number}", {{"number", paragraph}})
+                             : msg("finding.paragraph", "paragraph {number}", {{"number", paragraph}}))
+                           .text(language);
     if (!quote.empty()) text += " \xE2\x80\x9C" + quote + "\xE2\x80\x9D"; // “quote”
     if (!json_path.empty()) text += ": " + json_path;
-    text += std::string(": ") + severity_name(severity) + ": " + message;
-    if (!code.empty()) text += " [" + code + "]";
+    const Message severity_word =
+        severity == Severity::error ? msg("format.error", "error") : msg("format.warning", "warning");
+    text += ": " + severity_word.text(language) + ": " + message.text(language);
+    if (!code().empty()) text += " [" + code() + "]";
     return text;
 }
 
@@ -28,7 +33,6 @@ namespace {
 Finding finding_of(const import::Notice& notice, bool text_input) {
     Finding f;
     f.severity = Severity::warning;
-    f.code = notice.code;
     f.message = notice.message;
     f.paragraph = notice.paragraph;
     f.line = text_input;
@@ -58,7 +62,7 @@ ImportResult import_checked(const Engine& engine, std::string_view bytes, const 
     result.profile = recognised.profile;
     result.data_json = recognised.data.dump(2);
     for (const import::ReaderNote& note : draft.notes)
-        result.warnings.push_back(finding_of({note.paragraph, "", note.code, note.message, ""}, result.text_input));
+        result.warnings.push_back(finding_of({note.paragraph, "", note.message, ""}, result.text_input));
     for (const import::Notice& notice : recognised.notices) result.warnings.push_back(finding_of(notice, result.text_input));
 
     RenderOptions render_options;
@@ -71,9 +75,9 @@ ImportResult import_checked(const Engine& engine, std::string_view bytes, const 
         if (model.error.kind == ErrorKind::validation || model.error.kind == ErrorKind::data ||
             model.error.kind == ErrorKind::template_eval) {
             result.error.kind = ErrorKind::internal;
-            result.error.message = "the data imported from this document does not fit the template " +
-                                   recognised.template_name + " (" + model.error.message +
-                                   "); this is a bug in vanban import, please report it with the document";
+            result.error.message = msg("import.invalid-data", "the data imported from this document does not fit the template {template} ({problem})",
+                                       {{"template", recognised.template_name}, {"problem", model.error.message}});
+            result.error.hint = msg("import.hint-report", "this is a bug in vanban import: please report it with the document");
         }
         return result;
     }
@@ -94,12 +98,12 @@ ImportResult import_document(const Engine& engine, std::string_view bytes, const
     } catch (const std::bad_alloc&) {
         ImportResult result;
         result.error.kind = ErrorKind::limit;
-        result.error.message = "out of memory while importing " + options.source_name;
+        result.error.message = msg("import.out-of-memory", "out of memory while importing {file}", {{"file", options.source_name}});
         return result;
     } catch (const std::exception& e) {
         ImportResult result;
         result.error.kind = ErrorKind::internal;
-        result.error.message = std::string("internal error while importing: ") + e.what();
+        result.error.message = msg("import.internal", "internal error while importing: {reason}", {{"reason", e.what()}});
         return result;
     }
 }

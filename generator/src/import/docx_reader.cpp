@@ -18,10 +18,11 @@ namespace {
 
 constexpr std::string_view rel_office_document = "/officeDocument";
 
-[[noreturn]] void fail(ErrorKind kind, const std::string& source, std::string message) {
+[[noreturn]] void fail(ErrorKind kind, const std::string& source, Message message, Message hint = {}) {
     Error error;
     error.kind = kind;
     error.message = std::move(message);
+    error.hint = std::move(hint);
     error.where.file = source;
     throw Failure(std::move(error));
 }
@@ -85,7 +86,7 @@ private:
     void read_page_setup(pugi::xml_node sect);
     void append_text(Paragraph& para, const RunLook& look, std::string text);
     void count_paragraph();
-    void note(int paragraph, const char* code, std::string message);
+    void note(int paragraph, Message message);
     void check_depth(int depth) const;
 
     const ReadLimits& limits_;
@@ -110,9 +111,11 @@ Draft DocxReader::read() {
     const std::optional<std::string> bytes = package_.read(main_part);
     if (!bytes) {
         if (const auto mime = package_.read("mimetype"); mime && mime->find("opendocument") != std::string::npos)
-            fail(ErrorKind::data, source_, "this is an OpenDocument file (.odt), not a DOCX: save it as Word (.docx) first");
+            fail(ErrorKind::data, source_, msg("import.odt", "this is an OpenDocument file (.odt), not a DOCX"),
+                 msg("import.hint-save-docx", "save it as Word (.docx) first"));
         fail(ErrorKind::data, source_,
-             "not a DOCX: the zip holds no " + main_part + " (an .xlsx, .pptx or another zip?)");
+             msg("import.no-document-part", "not a DOCX: the zip holds no {part} (an .xlsx, .pptx or another zip?)",
+                 {{"part", main_part}}));
     }
     if (const auto app = package_.read("docProps/app.xml")) {
         pugi::xml_document properties;
@@ -150,20 +153,18 @@ void DocxReader::load_parts(const std::string& main_part) {
 void DocxReader::check_depth(int depth) const {
     if (depth > limits_.max_nesting)
         fail(ErrorKind::limit, source_,
-             "the document nests tables or content controls more than " + std::to_string(limits_.max_nesting) +
-                 " deep");
+             msg("import.too-deep", "the document nests tables or content controls more than {limit} deep",
+                 {{"limit", limits_.max_nesting}}));
 }
 
 void DocxReader::count_paragraph() {
     if (static_cast<std::size_t>(++draft_.paragraph_count) > limits_.max_paragraphs)
         fail(ErrorKind::limit, source_,
-             "the document has more than " + std::to_string(limits_.max_paragraphs) +
-                 " paragraphs, past the import's limit");
+             msg("import.too-many-paragraphs", "the document has more than {limit} paragraphs, past the import's limit",
+                 {{"limit", limits_.max_paragraphs}}));
 }
 
-void DocxReader::note(int paragraph, const char* code, std::string message) {
-    draft_.notes.push_back({paragraph, code, std::move(message)});
-}
+void DocxReader::note(int paragraph, Message message) { draft_.notes.push_back({paragraph, std::move(message)}); }
 
 // Block-level content: paragraphs, tables, and the wrappers that hold them (content
 // controls, custom XML). The first section's page setup is the one that counts.
@@ -252,8 +253,7 @@ void DocxReader::read_inline(pugi::xml_node node, Paragraph& para, const RunLook
         } else if (w_.is(child, "del") || w_.is(child, "moveFrom")) {
             if (noted_deleted_ != para.number) {
                 noted_deleted_ = para.number;
-                note(para.number, "import.tracked-deletion",
-                     "a tracked deletion was left out (changes are read as accepted)");
+                note(para.number, msg("import.tracked-deletion", "a tracked deletion was left out (changes are read as accepted)"));
             }
         } else if (std::string_view(child.name()) == "mc:AlternateContent") {
             // The same content twice (for new and old readers): the first choice only.
@@ -324,7 +324,7 @@ void DocxReader::read_run(pugi::xml_node r, Paragraph& para, const RunLook& base
         if (hidden) {
             if (noted_hidden_ != para.number) {
                 noted_hidden_ = para.number;
-                note(para.number, "import.hidden-text", "hidden text was left out");
+                note(para.number, msg("import.hidden-text", "hidden text was left out"));
             }
             continue;
         }
@@ -386,7 +386,8 @@ Table DocxReader::read_table(pugi::xml_node tbl, int depth) {
             if (!w_.is(tc, "tc")) continue;
             if (++cells_ > limits_.max_table_cells)
                 fail(ErrorKind::limit, source_,
-                     "the document's tables have more than " + std::to_string(limits_.max_table_cells) + " cells");
+                     msg("import.too-many-cells", "the document's tables have more than {limit} cells",
+                         {{"limit", limits_.max_table_cells}}));
             Cell cell;
             const pugi::xml_node tcpr = w_.child(tc, "tcPr");
             cell.column = column;
@@ -413,7 +414,7 @@ void DocxReader::read_cell(pugi::xml_node tc, Cell& cell, int depth) {
             continue;
         }
         const Table& nested = std::get<Table>(b);
-        note(nested.first_paragraph, "import.nested-table", "a table inside a table cell was read as paragraphs");
+        note(nested.first_paragraph, msg("import.nested-table", "a table inside a table cell was read as paragraphs"));
         for (const Row& row : nested.rows)
             for (const Cell& inner : row.cells)
                 for (const Paragraph& p : inner.paragraphs) cell.paragraphs.push_back(p);
@@ -425,8 +426,8 @@ void DocxReader::read_cell(pugi::xml_node tc, Cell& cell, int depth) {
 Draft read_docx(std::string_view bytes, const ReadLimits& limits, const std::string& source_name) {
     if (bytes.size() > limits.max_input_bytes)
         fail(ErrorKind::limit, source_name,
-             "the file has " + std::to_string(bytes.size()) + " bytes, past the import's limit of " +
-                 std::to_string(limits.max_input_bytes >> 20) + " MB");
+             msg("import.too-large", "the file has {size} bytes, past the import's limit of {limit} MB",
+                 {{"size", bytes.size()}, {"limit", limits.max_input_bytes >> 20}}));
     DocxReader reader(bytes, limits, source_name);
     return reader.read();
 }

@@ -7,6 +7,8 @@
 #include <variant>
 #include <vector>
 
+#include "vanban/message.hpp"
+
 namespace vanban::import {
 
 // A stretch of text with one look. "\t" is a tab, "\n" a line break inside the paragraph.
@@ -84,8 +86,7 @@ enum class SourceKind { docx, text };
 // accepted, a nested table flattened). `paragraph` 0 is the document as a whole.
 struct ReaderNote {
     int paragraph = 0;
-    std::string code;
-    std::string message;
+    Message message; // its code is the note's stable code
 };
 
 struct Draft {

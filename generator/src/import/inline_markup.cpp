@@ -12,9 +12,10 @@ struct Style {
     bool operator==(const Style&) const = default;
 };
 
-// One character (or a squeezed space, or a line break) with its style.
+// One character (or a squeezed space, or a line break) with its style. The text points
+// into the spans (or at a literal): the spans outlive the pieces.
 struct Piece {
-    std::string text;
+    std::string_view text;
     Style style;
     bool space = false;
     bool line_break = false;
@@ -34,6 +35,9 @@ bool is_blank_byte(std::string_view s, std::size_t i, std::size_t& width) {
 // neighbours share, so that emphasis never starts or ends on a space.
 std::vector<Piece> pieces_of(const std::vector<Span>& spans, Emphasis drop, bool line_breaks) {
     std::vector<Piece> pieces;
+    std::size_t bytes = 0;
+    for (const Span& span : spans) bytes += span.text.size();
+    pieces.reserve(bytes);
     for (const Span& span : spans) {
         const Style style{span.bold && !drop.bold, span.italic && !drop.italic, span.underline && !drop.underline};
         const std::string_view t = span.text;
@@ -52,11 +56,9 @@ std::vector<Piece> pieces_of(const std::vector<Span>& spans, Emphasis drop, bool
                 ++i;
                 continue;
             }
-            std::string piece(1, t[i]);
-            ++i;
-            if (i < t.size()) piece.reserve(4);
-            while (i < t.size() && (static_cast<unsigned char>(t[i]) & 0xC0) == 0x80) piece += t[i++];
-            pieces.push_back({std::move(piece), style, false, false});
+            const std::size_t start = i++;
+            while (i < t.size() && (static_cast<unsigned char>(t[i]) & 0xC0) == 0x80) ++i;
+            pieces.push_back({t.substr(start, i - start), style, false, false});
         }
     }
     while (!pieces.empty() && (pieces.back().space || pieces.back().line_break)) pieces.pop_back();
@@ -69,9 +71,9 @@ std::vector<Piece> pieces_of(const std::vector<Span>& spans, Emphasis drop, bool
     return pieces;
 }
 
-std::string escaped_piece(const std::string& text) {
-    if (text == "\\" || text == "*" || text == "_") return "\\" + text;
-    return text;
+void append_escaped(std::string& out, std::string_view text) {
+    if (text == "\\" || text == "*" || text == "_") out += '\\';
+    out += text;
 }
 
 // Writes the pieces with the fewest marker changes: styles open in the order underline,
@@ -101,7 +103,7 @@ std::string write_markup(const std::vector<Piece>& pieces) {
                 open.push_back(s);
             }
         }
-        out += escaped_piece(piece.text);
+        append_escaped(out, piece.text);
     }
     close_to(0);
     return out;
@@ -116,14 +118,14 @@ model::Inline expected_runs(const std::vector<Piece>& pieces) {
             runs.back().text += piece.text;
             continue;
         }
-        runs.push_back({piece.text, st.bold, st.italic, st.underline});
+        runs.push_back({std::string(piece.text), st.bold, st.italic, st.underline});
     }
     return runs;
 }
 
 std::string plain_of(const std::vector<Piece>& pieces) {
     std::string out;
-    for (const Piece& piece : pieces) out += escaped_piece(piece.text);
+    for (const Piece& piece : pieces) append_escaped(out, piece.text);
     return out;
 }
 
@@ -165,8 +167,31 @@ Emphasis common_emphasis(const std::vector<Span>& spans) {
 }
 
 std::string plain_text(const std::vector<Span>& spans, bool line_breaks) {
+    // The pieces' text without their styles: white space squeezed, ends trimmed.
     std::string out;
-    for (const Piece& piece : pieces_of(spans, Emphasis{true, true, true}, line_breaks)) out += piece.text;
+    bool pending_space = false;
+    for (const Span& span : spans) {
+        const std::string_view t = span.text;
+        for (std::size_t i = 0; i < t.size();) {
+            std::size_t width = 1;
+            const bool newline = t[i] == '\n';
+            if (is_blank_byte(t, i, width) || (newline && !line_breaks)) {
+                pending_space = !out.empty() && out.back() != '\n';
+                i += width;
+                continue;
+            }
+            if (newline) {
+                pending_space = false;
+                if (!out.empty() && out.back() != '\n') out += '\n';
+                ++i;
+                continue;
+            }
+            if (pending_space) out += ' ';
+            pending_space = false;
+            out += t[i++];
+        }
+    }
+    while (!out.empty() && out.back() == '\n') out.pop_back();
     return out;
 }
 

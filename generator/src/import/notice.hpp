@@ -4,13 +4,14 @@
 
 #include <string>
 
+#include "vanban/message.hpp"
+
 namespace vanban::import {
 
 struct Notice {
     int paragraph = 0;       // the paragraph (DOCX) or line (text) it is about; 0 the whole input
     std::string quote;       // the start of that paragraph's text
-    std::string code;        // stable: "import.unplaced", "import.missing-field" …
-    std::string message;     // one line, without the place
+    Message message;         // one line, without the place; its code is the notice's stable code
     std::string json_path;   // the field of the data it concerns, when there is one
 };
 

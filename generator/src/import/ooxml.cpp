@@ -17,8 +17,9 @@ void parse(pugi::xml_document& document, const std::string& bytes, const std::st
     Error error;
     error.kind = ErrorKind::data;
     error.where.file = source;
-    error.message = "not a readable DOCX: its part " + std::string(part) + " is not well-formed XML (" +
-                    result.description() + " at byte " + std::to_string(result.offset) + ")";
+    error.message = msg("import.xml-malformed", "not a readable DOCX: its part {part} is not well-formed XML ({reason} at byte {byte})",
+                        {{"part", part}, {"reason", result.description()}, {"byte", static_cast<long long>(result.offset)}});
+    error.hint = msg("import.hint-resave", "open it in Word or LibreOffice and save it again");
     throw Failure(std::move(error));
 }
 

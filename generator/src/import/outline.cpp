@@ -161,7 +161,7 @@ Node& OutlineBuilder::place(std::size_t depth, const std::string& key, long valu
     if (!stack_.empty() && !stack_.back().node->after.empty()) {
         const Node& parent = *stack_.back().node;
         notices_.push_back({parent.after.front().paragraph, quote(plain_text(parent.after.front().spans)),
-                            "import.order", "this paragraph will print after the items that follow it", ""});
+                            msg("import.order", "this paragraph will print after the items that follow it"), ""});
     }
     siblings.emplace_back();
     stack_.push_back({key, value, &siblings.back(), fixed});
@@ -221,18 +221,19 @@ void OutlineBuilder::add_table(const BodyUnit& unit) {
     }
     // Not kept as a table: its caption and note stay around its rows.
     if (unit.caption) add_text(*unit.caption);
-    keep_as_paragraphs(table, unit.figures ? (stack_.empty() ? "before the first section" : "a second table under one heading")
-                                           : "not a table of figures (TT, units, then numbers)");
+    keep_as_paragraphs(table, unit.figures ? (stack_.empty() ? msg("import.table-before-sections", "a table of figures before the first section")
+                                                             : msg("import.table-second", "a second table of figures under one heading"))
+                                           : msg("import.table-not-figures", "not a table of figures (TT, units, then numbers)"));
     if (unit.note) add_text(*unit.note);
 }
 
-void OutlineBuilder::keep_as_paragraphs(const Table& table, const char* why) {
+void OutlineBuilder::keep_as_paragraphs(const Table& table, Message why) {
     std::size_t columns = 0;
     for (const Row& row : table.rows) columns = std::max(columns, row.cells.size());
-    notices_.push_back({table.first_paragraph, "", "import.table-as-paragraphs",
-                        std::string("a table of ") + std::to_string(table.rows.size()) + " rows and " +
-                            std::to_string(columns) + " columns is " + why +
-                            ": its rows were kept as paragraphs, cells separated by \" | \"",
+    notices_.push_back({table.first_paragraph, "",
+                        msg("import.table-as-paragraphs",
+                            "a table of {rows} rows and {columns} columns ({why}): its rows were kept as paragraphs, cells separated by \" | \"",
+                            {{"rows", table.rows.size()}, {"columns", columns}, {"why", std::move(why)}}),
                         ""});
     for (const Row& row : table.rows) {
         const std::string text = row_text(row);
@@ -254,8 +255,9 @@ std::vector<std::string> assign_numbering(std::vector<Node>& roots) {
 std::string encode_text(const Text& text, std::vector<Notice>& notices, const std::string& path) {
     const Encoded encoded = encode_spans(text.spans, text.drop);
     if (encoded.emphasis_lost)
-        notices.push_back({text.paragraph, quote(plain_text(text.spans)), "import.emphasis-lost",
-                           "its bold, italic or underline could not be written so that it reads back the same: the text is kept without it",
+        notices.push_back({text.paragraph, quote(plain_text(text.spans)),
+                           msg("import.emphasis-lost",
+                               "its bold, italic or underline could not be written so that it reads back the same: the text is kept without it"),
                            path});
     return encoded.text;
 }

@@ -85,7 +85,7 @@ private:
     void add_table(const BodyUnit& unit);
     std::size_t depth_for(const BodyUnit& unit, Label& label) const;
     Node& place(std::size_t depth, const std::string& key, long value, bool fixed);
-    void keep_as_paragraphs(const Table& table, const char* why);
+    void keep_as_paragraphs(const Table& table, Message why);
 
     std::vector<Notice>& notices_;
     Outline outline_;

@@ -118,14 +118,14 @@ private:
     BodyUnit unit_for(const Paragraph& p);
     void read_closing(std::size_t from, std::size_t to);
     void read_appendix(std::size_t from);
-    void keep_in_closing(const Paragraph& p, const char* why);
+    void keep_in_closing(const Paragraph& p, Message why);
     void decide_profile();
     void assemble();
     json header_json();
     json closing_json(json& data);
     bool assemble_report(json& data);
-    void notice(int paragraph, const std::string& text, const char* code, std::string message, std::string path = "") {
-        out_.notices.push_back({paragraph, quote(text), code, std::move(message), std::move(path)});
+    void notice(int paragraph, const std::string& text, Message message, std::string path = "") {
+        out_.notices.push_back({paragraph, quote(text), std::move(message), std::move(path)});
     }
 
     const Draft& draft_;
@@ -257,7 +257,8 @@ std::size_t Recogniser::read_title(std::size_t type_block) {
         lines.push_back(encode_text(summary[k], out_.notices, "summary[" + std::to_string(k) + "]"));
     if (lines.empty()) {
         lines.push_back("");
-        notice(tp.number, tp.text(), "import.missing-field", "no summary (trích yếu) under the document type: fill in summary", "summary");
+        notice(tp.number, tp.text(), msg("import.missing-summary", "no summary (trích yếu) under the document type: fill in summary"),
+               "summary");
     }
     out_.data["summary"] = std::move(lines);
     return i;
@@ -304,8 +305,9 @@ BodyUnit Recogniser::unit_for(const Paragraph& p) {
     if (draft_.kind == SourceKind::text) {
         std::string removed;
         while (strip_artefact(spans, removed))
-            notice(p.number, p.text(), "import.artefact",
-                   "left out \"" + removed + "\", a Word bookmark written into the text by the tool that extracted it");
+            notice(p.number, p.text(),
+                   msg("import.artefact", "left out \"{text}\", a Word bookmark written into the text by the tool that extracted it",
+                       {{"text", removed}}));
     }
     if (vanban_) {
         unit.never_labelled = p.style.rfind("Body Text", 0) == 0;
@@ -391,10 +393,11 @@ std::vector<BodyUnit> Recogniser::body_units(std::size_t from, std::size_t to) {
 
 // ---------------------------------------------------------------- closing, appendix
 
-void Recogniser::keep_in_closing(const Paragraph& p, const char* why) {
+void Recogniser::keep_in_closing(const Paragraph& p, Message why) {
     if (p.empty()) return;
     out_.outline.closing.push_back({p.spans, {p.style_bold, p.style_italic, p.style_underline}, p.number});
-    notice(p.number, p.text(), "import.unplaced", std::string(why) + ": kept as a closing paragraph of the body");
+    notice(p.number, p.text(),
+           msg("import.kept-in-closing", "{why}: kept as a closing paragraph of the body", {{"why", std::move(why)}}));
 }
 
 void Recogniser::read_closing(std::size_t from, std::size_t to) {
@@ -425,7 +428,7 @@ void Recogniser::read_closing(std::size_t from, std::size_t to) {
         Paragraph p;
         p.number = line.paragraph;
         p.spans = {plain_span(line.text)};
-        keep_in_closing(p, "a line of the closing block that is neither a recipient nor part of the signature");
+        keep_in_closing(p, msg("import.closing-line", "a line of the closing block that is neither a recipient nor part of the signature"));
     }
 }
 
@@ -449,7 +452,7 @@ void Recogniser::read_appendix(std::size_t from) {
     bool tasks_found = false;
     for (; i < draft_.blocks.size(); ++i) {
         if (const Paragraph* p = paragraph_at(draft_, i)) {
-            keep_in_closing(*p, "the appendix has text besides its task table");
+            keep_in_closing(*p, msg("import.appendix-text", "the appendix has text besides its task table"));
             continue;
         }
         const Table& table = std::get<Table>(draft_.blocks[i]);
@@ -461,7 +464,7 @@ void Recogniser::read_appendix(std::size_t from) {
         for (const Row& row : table.rows)
             for (const Cell& cell : row.cells)
                 for (const Paragraph& p : cell.paragraphs)
-                    keep_in_closing(p, "a table of the appendix that is not a task table");
+                    keep_in_closing(p, msg("import.appendix-table", "a table of the appendix that is not a task table"));
     }
     if (!tasks_found) {
         // The template's appendix is the task table: anything else stays in the text.
@@ -470,13 +473,13 @@ void Recogniser::read_appendix(std::size_t from) {
             Paragraph p;
             p.number = title ? title->number : 0;
             p.spans = {plain_span(line)};
-            keep_in_closing(p, "an appendix without a task table (the template has no free appendix)");
+            keep_in_closing(p, msg("import.appendix-free", "an appendix without a task table (the template has no free appendix)"));
         }
         if (appendix_subtitle_) {
             Paragraph p;
             p.number = appendix_subtitle_->paragraph;
             p.spans = appendix_subtitle_->spans;
-            keep_in_closing(p, "the subtitle of an appendix without a task table");
+            keep_in_closing(p, msg("import.appendix-subtitle", "the subtitle of an appendix without a task table"));
         }
         appendix_title_.clear();
         appendix_subtitle_.reset();
@@ -521,7 +524,7 @@ json Recogniser::header_json() {
     if (!h.superior.empty()) header["superior"] = escaped(h.superior);
     if (h.issuer.empty()) {
         header["issuer"] = json::array({""});
-        notice(0, "", "import.missing-field", "the header names no issuing body: fill in header.issuer", "header.issuer");
+        notice(0, "", msg("import.missing-issuer", "the header names no issuing body: fill in header.issuer"), "header.issuer");
     } else {
         header["issuer"] = escaped(h.issuer);
     }
@@ -529,11 +532,15 @@ json Recogniser::header_json() {
     const std::string placeholder = state ? "/" + code + "-…" : "-" + code + "/…";
     if (!h.number) {
         header["number"] = placeholder;
-        notice(0, "", "import.missing-field", "no number and code (\"Số …\") found: header.number holds a placeholder to fill in", "header.number");
+        notice(0, "", msg("import.missing-number", "no number and code (\"Số …\") found: header.number holds a placeholder to fill in"),
+               "header.number");
     } else if (!valid_number(h.number->number)) {
         header["number"] = placeholder;
-        notice(h.number_paragraph, h.number->line, "import.invalid-number",
-               "\"" + h.number->number + "\" is not a number and code (\"19-KH/CB\", \"15/KH-UBND\"): header.number holds a placeholder", "header.number");
+        notice(h.number_paragraph, h.number->line,
+               msg("import.invalid-number",
+                   "\"{number}\" is not a number and code (\"19-KH/CB\", \"15/KH-UBND\"): header.number holds a placeholder",
+                   {{"number", h.number->number}}),
+               "header.number");
     } else {
         header["number"] = h.number->number;
     }
@@ -543,7 +550,9 @@ json Recogniser::header_json() {
         if (!h.place_date->date_text.empty()) header["date_text"] = escape_markup(h.place_date->date_text);
     } else {
         header["place"] = "";
-        notice(0, "", "import.missing-field", "no place and date line (\"…, ngày … tháng … năm …\") found: fill in header.place and header.date", "header.place");
+        notice(0, "",
+               msg("import.missing-place-date", "no place and date line (\"…, ngày … tháng … năm …\") found: fill in header.place and header.date"),
+               "header.place");
     }
     if (!h.marks.empty()) header["marks"] = escaped(h.marks);
     return header;
@@ -565,14 +574,16 @@ json Recogniser::closing_json(json& data) {
     }
     if (recipients.empty() && out_.template_name == "ke-hoach") {
         recipients.push_back("…");
-        notice(0, "", "import.missing-field", "no recipients (\"Nơi nhận:\") found: fill in recipients", "recipients");
+        notice(0, "", msg("import.missing-recipients", "no recipients (\"Nơi nhận:\") found: fill in recipients"), "recipients");
     }
     if (!recipients.empty()) data["recipients"] = std::move(recipients);
     if (c.label && squeeze(*c.label) != "Nơi nhận:") data["recipients_label"] = escape_markup(squeeze(*c.label));
     if (separator != default_separator) data["recipients_separator"] = separator;
     if (c.separator_mixed)
-        notice(c.label_paragraph, c.label.value_or(""), "import.recipients-punctuation",
-               "the recipients end in different ways: every line now ends with \"" + c.separator + "\"", "recipients_separator");
+        notice(c.label_paragraph, c.label.value_or(""),
+               msg("import.recipients-punctuation", "the recipients end in different ways: every line now ends with \"{separator}\"",
+                   {{"separator", c.separator}}),
+               "recipients_separator");
 
     json signature = json::object();
     auto lines = [](const std::vector<std::string>& v) {
@@ -585,7 +596,7 @@ json Recogniser::closing_json(json& data) {
     if (!c.note.empty()) signature["note"] = escape_markup(c.note);
     signature["name"] = escape_markup(c.name);
     if (c.name.empty())
-        notice(c.signature_paragraph, "", "import.missing-field", "no signer's name found: fill in signature.name", "signature.name");
+        notice(c.signature_paragraph, "", msg("import.missing-name", "no signer's name found: fill in signature.name"), "signature.name");
     return signature;
 }
 
@@ -656,8 +667,9 @@ void Recogniser::assemble() {
         placed = assemble_report(data);
         if (!placed) {
             out_.template_name = "ke-hoach";
-            notice(0, "", "import.template",
-                   "the sections are not the parts of a báo cáo (kết quả, hạn chế, phương hướng …): imported for the template ke-hoach");
+            notice(0, "",
+                   msg("import.not-report-parts",
+                       "the sections are not the parts of a báo cáo (kết quả, hạn chế, phương hướng …): imported for the template ke-hoach"));
         }
     }
     if (!placed) {
@@ -666,7 +678,7 @@ void Recogniser::assemble() {
             sections.push_back(node_to_json(out_.outline.roots[k], out_.notices, "sections[" + std::to_string(k) + "]"));
         if (sections.empty()) {
             sections.push_back({{"text", ""}});
-            notice(0, "", "import.missing-field", "no numbered sections found: the body is in the opening paragraphs", "sections");
+            notice(0, "", msg("import.missing-sections", "no numbered sections found: the body is in the opening paragraphs"), "sections");
         }
         data["sections"] = std::move(sections);
     }
@@ -688,7 +700,11 @@ void Recogniser::assemble() {
                 standard += (out_.profile == "state" ? " ngày " : ", ngày ") + text::format_date(*d, "DD/MM/YYYY");
             }
             if (data.contains("issued_by")) standard += " của " + data["issued_by"].get<std::string>();
-            if (subtitle != standard + ")") appendix["subtitle"] = subtitle;
+            // The writer breaks a long subtitle where it fits: a break is not the data's own.
+            std::string unbroken = subtitle;
+            for (char& ch : unbroken)
+                if (ch == '\n') ch = ' ';
+            if (unbroken != standard + ")") appendix["subtitle"] = subtitle;
         }
         data["appendix"] = std::move(appendix);
     }
@@ -708,7 +724,7 @@ Recognised Recogniser::run() {
         Error error;
         error.kind = ErrorKind::data;
         error.where.file = source_;
-        error.message = "the document has no text to import";
+        error.message = msg("import.no-text", "the document has no text to import");
         throw Failure(std::move(error));
     }
     const std::size_t type_block = find_type();
@@ -720,8 +736,10 @@ Recognised Recogniser::run() {
         body_begin = read_title(type_block);
     } else {
         out_.data["summary"] = json::array({""});
-        notice(0, "", "import.missing-field",
-               "no document type line (KẾ HOẠCH, BÁO CÁO …) found: the template's default type is printed; fill in type and summary", "type");
+        notice(0, "",
+               msg("import.missing-type",
+                   "no document type line (KẾ HOẠCH, BÁO CÁO …) found: the template's default type is printed; fill in type and summary"),
+               "type");
     }
     const std::size_t closing_begin = find_closing(body_begin);
     const std::size_t appendix_begin = find_appendix(closing_begin < draft_.blocks.size() ? closing_begin + 1 : body_begin);
@@ -734,7 +752,8 @@ Recognised Recogniser::run() {
     // Header lines that fit no part of the header open the body instead.
     for (auto it = unplaced_header_.rbegin(); it != unplaced_header_.rend(); ++it) {
         out_.outline.intro.insert(out_.outline.intro.begin(), Text{{plain_span(it->text)}, {}, it->paragraph});
-        notice(it->paragraph, it->text, "import.unplaced", "a line of the header that is none of its parts: kept as an opening paragraph");
+        notice(it->paragraph, it->text,
+               msg("import.header-line", "a line of the header that is none of its parts: kept as an opening paragraph"));
     }
     if (closing_begin < draft_.blocks.size()) read_closing(closing_begin, appendix_begin);
     if (appendix_begin < draft_.blocks.size()) read_appendix(appendix_begin);

@@ -12,6 +12,7 @@ namespace {
 bool is_blank(const std::string& s, std::size_t i, std::size_t& width) {
     width = 1;
     const char c = s[i];
+    if (static_cast<unsigned char>(c) > ' ' && c != '\xC2') return false; // most bytes: one test
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') return true;
     if (s.compare(i, 2, "\xC2\xA0") == 0) {
         width = 2;

@@ -122,7 +122,7 @@ const std::array<std::string_view, 24>& agency_words() {
 }
 
 bool names_agency(const std::string& text) {
-    const std::string f = folded(text);
+    const std::string f = folded(text.substr(0, 40)); // the agency words are short
     for (std::string_view w : agency_words())
         if (f.rfind(w, 0) == 0) return true;
     return false;
@@ -195,11 +195,19 @@ void read_lead(Node& node, const std::string& text) {
     }
 }
 
+// The text with A-Z lowered, and nothing else: every wording below starts with an ASCII
+// letter ("Trong năm", "Quý", "Hoàn thành"), and the bytes keep their places.
+std::string ascii_lower(const std::string& s) {
+    std::string out = s;
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
 // "(tháng 4/2019)", "(hoàn thành trong tháng 4/2019)", "trước ngày 19/5/2019", "quý II/2024".
 std::optional<std::string> read_deadline(const std::string& text) {
     const std::string s = squeeze(text);
-    const std::string f = text::to_lower(s);
-    if (f.size() != s.size()) return std::nullopt;
+    const std::string f = ascii_lower(s);
     static constexpr std::array<std::string_view, 9> openings = {
         "trước ngày ", "trước ", "hoàn thành trong ", "hoàn thành trước ", "trong tháng ", "trong quý ",
         "trong năm ", "tháng ", "quý "};
@@ -224,8 +232,9 @@ std::optional<std::string> read_deadline(const std::string& text) {
 void read_text_tasks(std::vector<Node>& nodes, bool in_tasks_section) {
     for (Node& node : nodes) {
         const std::string plain = plain_text(node.text.spans);
-        const bool tasks_here = in_tasks_section || (node.heading && (folded(plain).find("tổ chức thực hiện") != std::string::npos ||
-                                                                      folded(plain).find("nhiệm vụ") != std::string::npos));
+        const std::string f = node.heading ? folded(plain) : std::string();
+        const bool tasks_here = in_tasks_section || (node.heading && (f.find("tổ chức thực hiện") != std::string::npos ||
+                                                                      f.find("nhiệm vụ") != std::string::npos));
         if (in_tasks_section && node.heading && names_agency(plain) && word_count(plain) <= 15) {
             std::string agency = squeeze(plain);
             if (!agency.empty() && agency.back() == ':') agency.pop_back();
@@ -289,9 +298,10 @@ void apply_task_rows(std::vector<Node>& roots, const std::vector<TaskRow>& rows,
     const std::size_t n = nodes.size(), r = rows.size();
     if (r == 0) return;
     if (r > n) {
-        notices.push_back({rows.front().paragraph, "", "import.task-rows",
-                           "the task table lists " + std::to_string(r) + " tasks but the body has only " +
-                               std::to_string(n) + " items: the table could not be matched and is not kept",
+        notices.push_back({rows.front().paragraph, "",
+                           msg("import.task-rows",
+                               "the task table lists {tasks} tasks but the body has only {items} items: the table could not be matched and is not kept",
+                               {{"tasks", r}, {"items", n}}),
                            "appendix"});
         return;
     }

@@ -10,10 +10,12 @@ namespace vanban::import {
 
 namespace {
 
-[[noreturn]] void fail(ErrorKind kind, const std::string& source, std::string message, std::int64_t byte = -1) {
+[[noreturn]] void fail(ErrorKind kind, const std::string& source, Message message, std::int64_t byte = -1,
+                       Message hint = {}) {
     Error error;
     error.kind = kind;
     error.message = std::move(message);
+    error.hint = std::move(hint);
     error.where.file = source;
     error.byte_offset = byte;
     throw Failure(std::move(error));
@@ -126,15 +128,16 @@ Paragraph read_line(std::string_view raw, int number) {
 Draft read_text(std::string_view bytes, const ReadLimits& limits, const std::string& source_name) {
     if (bytes.size() > limits.max_input_bytes)
         fail(ErrorKind::limit, source_name,
-             "the file has " + std::to_string(bytes.size()) + " bytes, past the import's limit of " +
-                 std::to_string(limits.max_input_bytes >> 20) + " MB");
+             msg("import.too-large", "the file has {size} bytes, past the import's limit of {limit} MB",
+                 {{"size", bytes.size()}, {"limit", limits.max_input_bytes >> 20}}));
     std::string converted;
     if (std::optional<std::string> utf16 = from_utf16(bytes)) converted = std::move(*utf16);
     else converted.assign(text::strip_bom(bytes));
     if (const auto bad = text::find_invalid_utf8(converted))
         fail(ErrorKind::data, source_name,
-             "not a DOCX, and not UTF-8 text: invalid UTF-8 (for TCVN3 or VNI text, convert it first: vanban convert --from tcvn3)",
-             static_cast<std::int64_t>(*bad));
+             msg("import.not-utf8", "not a DOCX, and not UTF-8 text"),
+             static_cast<std::int64_t>(*bad),
+             msg("import.hint-convert", "for TCVN3 or VNI text, convert it first: vanban convert --from tcvn3"));
     const std::string text = text::to_nfc(converted);
 
     Draft draft;
@@ -146,7 +149,8 @@ Draft read_text(std::string_view bytes, const ReadLimits& limits, const std::str
         if (end == std::string::npos) end = text.size();
         if (static_cast<std::size_t>(++number) > limits.max_paragraphs)
             fail(ErrorKind::limit, source_name,
-                 "the text has more than " + std::to_string(limits.max_paragraphs) + " lines, past the import's limit");
+                 msg("import.too-many-lines", "the text has more than {limit} lines, past the import's limit",
+                     {{"limit", limits.max_paragraphs}}));
         draft.blocks.emplace_back(read_line(std::string_view(text).substr(start, end - start), number));
         if (end == text.size()) break;
         start = end + (text[end] == '\r' && end + 1 < text.size() && text[end + 1] == '\n' ? 2 : 1);

@@ -8,12 +8,18 @@ namespace vanban::import {
 
 namespace {
 
-[[noreturn]] void fail(ErrorKind kind, const std::string& source, std::string message) {
+[[noreturn]] void fail(ErrorKind kind, const std::string& source, Message message, Message hint = {}) {
     Error error;
     error.kind = kind;
     error.message = std::move(message);
+    error.hint = std::move(hint);
     error.where.file = source;
     throw Failure(std::move(error));
+}
+
+Message resave_hint() { return msg("import.hint-resave", "open it in Word or LibreOffice and save it again"); }
+Message password_hint() {
+    return msg("import.hint-password", "remove the password in Word (File, Info, Protect Document) and save it again");
 }
 
 std::string zip_error_text(int code) {
@@ -23,8 +29,6 @@ std::string zip_error_text(int code) {
     zip_error_fini(&error);
     return text;
 }
-
-std::string megabytes(std::size_t bytes) { return std::to_string(bytes >> 20) + " MB"; }
 
 } // namespace
 
@@ -40,8 +44,8 @@ ZipPackage::ZipPackage(std::string_view bytes, const ReadLimits& limits, std::st
         zip_error_fini(&error);
         if (source) zip_source_free(source);
         fail(ErrorKind::data, source_,
-             "not a readable DOCX: the zip is damaged (" + zip_error_text(code) +
-                 "); open it in Word or LibreOffice and save it again");
+             msg("import.zip-damaged", "not a readable DOCX: the zip is damaged ({reason})", {{"reason", zip_error_text(code)}}),
+             resave_hint());
     }
     zip_error_fini(&error);
     const zip_int64_t entries = zip_get_num_entries(archive_, 0);
@@ -49,8 +53,8 @@ ZipPackage::ZipPackage(std::string_view bytes, const ReadLimits& limits, std::st
         zip_discard(archive_);
         archive_ = nullptr;
         fail(ErrorKind::limit, source_,
-             "the zip lists " + std::to_string(entries) + " entries; a DOCX has a few dozen (limit " +
-                 std::to_string(limits_.max_zip_entries) + ")");
+             msg("import.zip-entries", "the zip lists {count} entries; a DOCX has a few dozen (limit {limit})",
+                 {{"count", static_cast<long long>(entries)}, {"limit", limits_.max_zip_entries}}));
     }
 }
 
@@ -65,36 +69,38 @@ std::optional<std::string> ZipPackage::read(std::string_view part_name) {
     return read_entry(index, name);
 }
 
-void ZipPackage::fail_corrupt(std::string_view name, const std::string& why) const {
-    fail(ErrorKind::data, source_,
-         "not a readable DOCX: its part " + std::string(name) + " " + why +
-             "; open it in Word or LibreOffice and save it again");
-}
+void ZipPackage::fail_corrupt(Message why) const { fail(ErrorKind::data, source_, std::move(why), resave_hint()); }
 
 std::string ZipPackage::read_entry(long long index, std::string_view name) {
     zip_stat_t stat;
     zip_stat_init(&stat);
     if (zip_stat_index(archive_, static_cast<zip_uint64_t>(index), 0, &stat) != 0)
-        fail_corrupt(name, "cannot be read (" + std::string(zip_strerror(archive_)) + ")");
+        fail_corrupt(msg("import.part-unreadable", "not a readable DOCX: its part {part} cannot be read ({reason})",
+                         {{"part", std::string(name)}, {"reason", zip_strerror(archive_)}}));
     if ((stat.valid & ZIP_STAT_ENCRYPTION_METHOD) && stat.encryption_method != ZIP_EM_NONE)
         fail(ErrorKind::data, source_,
-             "the DOCX is password-protected (its part " + std::string(name) +
-                 " is encrypted); remove the password in Word (File, Info, Protect Document) and save it again");
-    if (!(stat.valid & ZIP_STAT_SIZE)) fail_corrupt(name, "does not declare its size");
+             msg("import.encrypted-part", "the DOCX is password-protected (its part {part} is encrypted)",
+                 {{"part", std::string(name)}}),
+             password_hint());
+    if (!(stat.valid & ZIP_STAT_SIZE))
+        fail_corrupt(msg("import.part-no-size", "not a readable DOCX: its part {part} does not declare its size",
+                         {{"part", std::string(name)}}));
     // The declared size is checked before anything is inflated, and again while reading
     // (below), since a forged header may declare less than the stream holds.
     const std::size_t cap = std::min(limits_.max_part_bytes, limits_.max_inflated_bytes - inflated_);
     if (stat.size > cap)
         fail(ErrorKind::limit, source_,
-             "its part " + std::string(name) + " would inflate to " + std::to_string(stat.size) +
-                 " bytes, past the limit of " + megabytes(cap) + " (a zip bomb, or a document far too large)");
+             msg("import.part-too-large",
+                 "its part {part} would inflate to {size} bytes, past the limit of {limit} MB (a zip bomb, or a document far too large)",
+                 {{"part", std::string(name)}, {"size", static_cast<unsigned long long>(stat.size)}, {"limit", cap >> 20}}));
 
     zip_file_t* file = zip_fopen_index(archive_, static_cast<zip_uint64_t>(index), 0);
     if (!file) {
         const int code = zip_error_code_zip(zip_get_error(archive_));
         if (code == ZIP_ER_NOPASSWD || code == ZIP_ER_WRONGPASSWD)
-            fail(ErrorKind::data, source_, "the DOCX is password-protected; remove the password and save it again");
-        fail_corrupt(name, "cannot be opened (" + zip_error_text(code) + ")");
+            fail(ErrorKind::data, source_, msg("import.encrypted", "the DOCX is password-protected"), password_hint());
+        fail_corrupt(msg("import.part-not-opened", "not a readable DOCX: its part {part} cannot be opened ({reason})",
+                         {{"part", std::string(name)}, {"reason", zip_error_text(code)}}));
     }
     std::string bytes;
     bytes.resize(static_cast<std::size_t>(stat.size));
@@ -109,19 +115,22 @@ std::string ZipPackage::read_entry(long long index, std::string_view name) {
         if (n < 0) {
             const std::string why = zip_file_strerror(file);
             zip_fclose(file);
-            fail_corrupt(name, "is damaged (" + why + ")");
+            fail_corrupt(msg("import.part-damaged", "not a readable DOCX: its part {part} is damaged ({reason})",
+                             {{"part", std::string(name)}, {"reason", why}}));
         }
         if (n == 0) break;
         if (got >= bytes.size()) {
             zip_fclose(file);
             fail(ErrorKind::limit, source_,
-                 "its part " + std::string(name) + " inflates to more than the " + std::to_string(stat.size) +
-                     " bytes its header declares (a zip bomb?)");
+                 msg("import.part-longer", "its part {part} inflates to more than the {size} bytes its header declares (a zip bomb?)",
+                     {{"part", std::string(name)}, {"size", static_cast<unsigned long long>(stat.size)}}));
         }
         got += static_cast<std::size_t>(n);
     }
     zip_fclose(file);
-    if (got != bytes.size()) fail_corrupt(name, "is shorter than its header declares");
+    if (got != bytes.size())
+        fail_corrupt(msg("import.part-shorter", "not a readable DOCX: its part {part} is shorter than its header declares",
+                         {{"part", std::string(name)}}));
     inflated_ += got;
     return bytes;
 }

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "import/limits.hpp"
+#include "vanban/message.hpp"
 
 typedef struct zip zip_t;
 
@@ -32,7 +33,7 @@ public:
 
 private:
     std::string read_entry(long long index, std::string_view name);
-    [[noreturn]] void fail_corrupt(std::string_view name, const std::string& why) const;
+    [[noreturn]] void fail_corrupt(Message why) const;
 
     zip_t* archive_ = nullptr;
     ReadLimits limits_;
