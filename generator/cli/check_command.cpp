@@ -7,6 +7,7 @@
 
 #include "cli_support.hpp"
 #include "commands.hpp"
+#include "language.hpp"
 #include "vanban/check.hpp"
 #include "vanban/import.hpp"
 
@@ -125,13 +126,13 @@ int run_fix(const CheckArgs& args, const Engine& engine, const std::string& byte
 }
 
 int run_check(const CheckArgs& args) {
-    const Language language = language_from_environment();
+    const Language language = current_language();
     if (!args.common.profile.empty() && args.common.profile != "party" && args.common.profile != "state")
         return usage(msg("cli.unknown-profile", "unknown profile '{name}' (use party or state)", {{"name", args.common.profile}}));
     if (!args.fix && !args.outputs.empty())
         return usage(msg("cli.check-output-without-fix", "-o is for --fix: vanban check --fix FILE -o out.pdf"));
-    std::string bytes, problem;
-    if (!read_input(args.input, bytes, problem, max_input_bytes)) return report(ErrorKind::data, problem);
+    std::string bytes;
+    if (std::optional<Error> error = read_data_bytes(args.input, max_input_bytes, bytes)) return report(*error);
     const std::string source = args.input == "-" ? "<stdin>" : args.input;
     Engine engine(engine_options(args.common));
     if (args.fix) return run_fix(args, engine, bytes, source, language);

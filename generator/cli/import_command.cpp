@@ -7,6 +7,7 @@
 
 #include "cli_support.hpp"
 #include "commands.hpp"
+#include "language.hpp"
 #include "vanban/import.hpp"
 
 namespace fs = std::filesystem;
@@ -73,13 +74,13 @@ int usage(Message message) {
 }
 
 int run_import(const ImportArgs& args) {
-    const Language language = language_from_environment();
+    const Language language = current_language();
     if (!args.template_name.empty() && args.template_name != "ke-hoach" && args.template_name != "bao-cao")
         return usage(msg("cli.import-template", "unknown template for import '{name}' (use ke-hoach or bao-cao)", {{"name", args.template_name}}));
     if (!args.common.profile.empty() && args.common.profile != "party" && args.common.profile != "state")
         return usage(msg("cli.unknown-profile", "unknown profile '{name}' (use party or state)", {{"name", args.common.profile}}));
-    std::string bytes, problem;
-    if (!read_input(args.input, bytes, problem, max_input_bytes)) return report(ErrorKind::data, problem);
+    std::string bytes;
+    if (std::optional<Error> error = read_data_bytes(args.input, max_input_bytes, bytes)) return report(*error);
     const std::string source = args.input == "-" ? "<stdin>" : args.input;
     const std::string output = !args.output.empty() ? args.output
                                : args.input == "-" ? "-"
@@ -96,6 +97,7 @@ int run_import(const ImportArgs& args) {
     ImportResult result = import_document(engine, bytes, options);
     if (!result) return report(result.error);
     for (const Finding& warning : result.warnings) std::cerr << warning.format(source, language) << "\n";
+    std::string problem;
     if (!write_all_or_nothing({{output, result.data_json + "\n"}}, problem)) return report(ErrorKind::output, problem);
     if (!args.quiet) {
         print_survival(result, source, language);
