@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <set>
 
 #include "golden/golden_support.hpp"
 #include "import/zip_maker.hpp"
@@ -192,6 +193,33 @@ TEST_CASE("names the 2025 reform ended, from 01/07/2025 on", "[check][reform]") 
     // Before the reform, the same names are right.
     CHECK(found(check(with(party_plan, "ĐẢNG BỘ TỈNH HÀ TĨNH", "ĐẢNG BỘ TỈNH QUẢNG NAM")), "check.reform-province").empty());
     CHECK(found(check(party_plan, {.as_of = "2025-06-30"}), "check.reform-district").empty());
+}
+
+TEST_CASE("the reform's data file: every fact names sources that it lists", "[check][reform]") {
+    const nlohmann::json data = nlohmann::json::parse(read_source("generator/src/check/reform-2025.json"));
+    const nlohmann::json& sources = data["sources"];
+    for (const auto& [key, source] : sources.items()) {
+        INFO(key);
+        CHECK_FALSE(source.value("title", "").empty());
+        CHECK_FALSE(source.value("says", "").empty());
+        CHECK_FALSE(source.value("read", "").empty());
+    }
+    for (const char* fact : {"district_level", "merged_provinces"}) {
+        INFO(fact);
+        REQUIRE_FALSE(data[fact]["sources"].empty());
+        for (const auto& key : data[fact]["sources"]) CHECK(sources.contains(key.get<std::string>()));
+    }
+    CHECK(data["district_level"]["ended"] == "2025-07-01");
+    CHECK(data["merged_provinces"]["merged"] == "2025-07-01");
+    // 63 provinces and cities became 34: 29 merged into another.
+    const nlohmann::json& units = data["merged_provinces"]["units"];
+    CHECK(units.size() == 29);
+    std::set<std::string> names;
+    for (const auto& unit : units) {
+        INFO(unit.dump());
+        CHECK_FALSE(unit.value("into", "").empty());
+        CHECK(names.insert(unit["name"].get<std::string>()).second);
+    }
 }
 
 TEST_CASE("JSON data: findings name the field", "[check][json]") {

@@ -513,6 +513,10 @@ TEST_CASE("C ABI: a DOCX imported back into data, with its words counted", "[imp
     CHECK_FALSE(vanban_result_ok(refused.get()));
     CHECK(vanban_result_exit_code(refused.get()) == 5);
     CHECK(std::string(vanban_result_message(refused.get())).find("this is a PDF") != std::string::npos);
+    const std::string in_vietnamese = vanban_result_message_in(refused.get(), "vi");
+    CHECK(in_vietnamese.find("PDF") != std::string::npos);
+    CHECK(in_vietnamese.find("this is") == std::string::npos);
+    CHECK(std::string(vanban_result_code(refused.get())).rfind("import.", 0) == 0);
 }
 
 TEST_CASE("C ABI: check findings with their code, place and language; exit code 11", "[check]") {
