@@ -56,13 +56,6 @@ void print_summary(const std::vector<Finding>& findings, const std::string& sour
     std::cerr << "\n";
 }
 
-int usage(Message message) {
-    Error error;
-    error.kind = ErrorKind::usage;
-    error.message = std::move(message);
-    return report(error);
-}
-
 bool output_format(const std::string& path, Format& format) {
     std::string ext = fs::path(path).extension().string();
     for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -75,15 +68,15 @@ bool output_format(const std::string& path, Format& format) {
 
 // --fix: import, render every output, then list what the new document still has to fix.
 int run_fix(const CheckArgs& args, const Engine& engine, const std::string& bytes, const std::string& source, Language language) {
-    if (args.outputs.empty()) return usage(msg("cli.fix-needs-output", "--fix writes the document: give -o out.pdf and/or -o out.docx"));
+    if (args.outputs.empty()) return report(ErrorKind::usage, msg("cli.fix-needs-output", "--fix writes the document: give -o out.pdf and/or -o out.docx"));
     std::vector<std::pair<std::string, Format>> targets;
     for (const std::string& path : args.outputs) {
         Format format{};
         if (!output_format(path, format))
-            return usage(msg("cli.fix-format", "cannot tell the format of {file}: name it .pdf or .docx", {{"file", path}}));
+            return report(ErrorKind::usage, msg("cli.fix-format", "cannot tell the format of {file}: name it .pdf or .docx", {{"file", path}}));
         std::error_code ec;
         if (args.input != "-" && fs::exists(path, ec) && fs::equivalent(path, args.input, ec))
-            return usage(msg("cli.output-is-input", "the output {file} is the input file; it would be overwritten", {{"file", path}}));
+            return report(ErrorKind::usage, msg("cli.output-is-input", "the output {file} is the input file; it would be overwritten", {{"file", path}}));
         targets.emplace_back(path, format);
     }
     ImportOptions import_options;
@@ -128,9 +121,9 @@ int run_fix(const CheckArgs& args, const Engine& engine, const std::string& byte
 int run_check(const CheckArgs& args) {
     const Language language = current_language();
     if (!args.common.profile.empty() && args.common.profile != "party" && args.common.profile != "state")
-        return usage(msg("cli.unknown-profile", "unknown profile '{name}' (use party or state)", {{"name", args.common.profile}}));
+        return report(ErrorKind::usage, msg("cli.unknown-profile", "unknown profile '{name}' (use party or state)", {{"name", args.common.profile}}));
     if (!args.fix && !args.outputs.empty())
-        return usage(msg("cli.check-output-without-fix", "-o is for --fix: vanban check --fix FILE -o out.pdf"));
+        return report(ErrorKind::usage, msg("cli.check-output-without-fix", "-o is for --fix: vanban check --fix FILE -o out.pdf"));
     std::string bytes;
     if (std::optional<Error> error = read_data_bytes(args.input, max_input_bytes, bytes)) return report(*error);
     const std::string source = args.input == "-" ? "<stdin>" : args.input;

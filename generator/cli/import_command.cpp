@@ -66,19 +66,12 @@ void print_survival(const ImportResult& result, const std::string& source, Langu
     }
 }
 
-int usage(Message message) {
-    Error error;
-    error.kind = ErrorKind::usage;
-    error.message = std::move(message);
-    return report(error);
-}
-
 int run_import(const ImportArgs& args) {
     const Language language = current_language();
     if (!args.template_name.empty() && args.template_name != "ke-hoach" && args.template_name != "bao-cao")
-        return usage(msg("cli.import-template", "unknown template for import '{name}' (use ke-hoach or bao-cao)", {{"name", args.template_name}}));
+        return report(ErrorKind::usage, msg("cli.import-template", "unknown template for import '{name}' (use ke-hoach or bao-cao)", {{"name", args.template_name}}));
     if (!args.common.profile.empty() && args.common.profile != "party" && args.common.profile != "state")
-        return usage(msg("cli.unknown-profile", "unknown profile '{name}' (use party or state)", {{"name", args.common.profile}}));
+        return report(ErrorKind::usage, msg("cli.unknown-profile", "unknown profile '{name}' (use party or state)", {{"name", args.common.profile}}));
     std::string bytes;
     if (std::optional<Error> error = read_data_bytes(args.input, max_input_bytes, bytes)) return report(*error);
     const std::string source = args.input == "-" ? "<stdin>" : args.input;
@@ -87,7 +80,7 @@ int run_import(const ImportArgs& args) {
                                                    : fs::path(args.input).stem().string() + ".json";
     std::error_code ec;
     if (output != "-" && args.input != "-" && fs::exists(output, ec) && fs::equivalent(output, args.input, ec))
-        return usage(msg("cli.output-is-input", "the output {file} is the input file; it would be overwritten", {{"file", output}}));
+        return report(ErrorKind::usage, msg("cli.output-is-input", "the output {file} is the input file; it would be overwritten", {{"file", output}}));
 
     Engine engine(engine_options(args.common));
     ImportOptions options;

@@ -7,6 +7,7 @@
 
 #include "import/docx_numbering.hpp"
 #include "import/docx_styles.hpp"
+#include "import/failure.hpp"
 #include "import/ooxml.hpp"
 #include "import/zip_package.hpp"
 #include "text/utf8.hpp"
@@ -17,15 +18,6 @@ namespace vanban::import {
 namespace {
 
 constexpr std::string_view rel_office_document = "/officeDocument";
-
-[[noreturn]] void fail(ErrorKind kind, const std::string& source, Message message, Message hint = {}) {
-    Error error;
-    error.kind = kind;
-    error.message = std::move(message);
-    error.hint = std::move(hint);
-    error.where.file = source;
-    throw Failure(std::move(error));
-}
 
 // "word/document.xml" + "styles.xml" -> "word/styles.xml"; "/word/x.xml" stays absolute.
 std::string resolve_target(const std::string& base_part, std::string target) {

@@ -2,6 +2,7 @@
 
 #include <cstring>
 
+#include "import/failure.hpp"
 #include "vanban/error.hpp"
 
 namespace vanban::import::ooxml {
@@ -14,13 +15,10 @@ void parse(pugi::xml_document& document, const std::string& bytes, const std::st
     const unsigned options = pugi::parse_default | pugi::parse_ws_pcdata;
     const pugi::xml_parse_result result = document.load_buffer(bytes.data(), bytes.size(), options, pugi::encoding_utf8);
     if (result) return;
-    Error error;
-    error.kind = ErrorKind::data;
-    error.where.file = source;
-    error.message = msg("import.xml-malformed", "not a readable DOCX: its part {part} is not well-formed XML ({reason} at byte {byte})",
-                        {{"part", part}, {"reason", result.description()}, {"byte", static_cast<long long>(result.offset)}});
-    error.hint = msg("import.hint-resave", "open it in Word or LibreOffice and save it again");
-    throw Failure(std::move(error));
+    fail(ErrorKind::data, source,
+         msg("import.xml-malformed", "not a readable DOCX: its part {part} is not well-formed XML ({reason} at byte {byte})",
+             {{"part", part}, {"reason", result.description()}, {"byte", static_cast<long long>(result.offset)}}),
+         resave_hint());
 }
 
 bool is_main_namespace(std::string_view uri) {

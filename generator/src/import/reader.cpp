@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "import/docx_reader.hpp"
+#include "import/failure.hpp"
 #include "import/text_reader.hpp"
 #include "vanban/error.hpp"
 
@@ -11,12 +12,7 @@ namespace vanban::import {
 namespace {
 
 [[noreturn]] void refuse(const std::string& source, Message message, Message hint = {}) {
-    Error error;
-    error.kind = ErrorKind::data;
-    error.message = std::move(message);
-    error.hint = std::move(hint);
-    error.where.file = source;
-    throw Failure(std::move(error));
+    fail(ErrorKind::data, source, std::move(message), std::move(hint));
 }
 
 bool starts_with(std::string_view bytes, std::string_view magic) { return bytes.substr(0, magic.size()) == magic; }

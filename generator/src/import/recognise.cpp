@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdlib>
 
+#include "import/failure.hpp"
 #include "import/figures.hpp"
 #include "import/inline_markup.hpp"
 #include "import/labels.hpp"
@@ -721,11 +722,7 @@ Recognised Recogniser::run() {
     bool any_text = false;
     for (const Paragraph* p : all_paragraphs(draft_)) any_text = any_text || !p->empty() || !p->label.empty();
     if (!any_text) {
-        Error error;
-        error.kind = ErrorKind::data;
-        error.where.file = source_;
-        error.message = msg("import.no-text", "the document has no text to import");
-        throw Failure(std::move(error));
+        fail(ErrorKind::data, source_, msg("import.no-text", "the document has no text to import"));
     }
     const std::size_t type_block = find_type();
     const std::size_t header_end = type_block == npos ? header_only_prefix() : type_block;

@@ -2,6 +2,7 @@
 
 #include <cctype>
 
+#include "import/failure.hpp"
 #include "markup/inline.hpp"
 #include "text/utf8.hpp"
 #include "vanban/error.hpp"
@@ -9,17 +10,6 @@
 namespace vanban::import {
 
 namespace {
-
-[[noreturn]] void fail(ErrorKind kind, const std::string& source, Message message, std::int64_t byte = -1,
-                       Message hint = {}) {
-    Error error;
-    error.kind = kind;
-    error.message = std::move(message);
-    error.hint = std::move(hint);
-    error.where.file = source;
-    error.byte_offset = byte;
-    throw Failure(std::move(error));
-}
 
 // UTF-16 with a byte-order mark (Notepad's "Unicode") -> UTF-8; nullopt for other text.
 std::optional<std::string> from_utf16(std::string_view bytes) {
@@ -136,8 +126,8 @@ Draft read_text(std::string_view bytes, const ReadLimits& limits, const std::str
     if (const auto bad = text::find_invalid_utf8(converted))
         fail(ErrorKind::data, source_name,
              msg("import.not-utf8", "not a DOCX, and not UTF-8 text"),
-             static_cast<std::int64_t>(*bad),
-             msg("import.hint-convert", "for TCVN3 or VNI text, convert it first: vanban convert --from tcvn3"));
+             msg("import.hint-convert", "for TCVN3 or VNI text, convert it first: vanban convert --from tcvn3"),
+             static_cast<std::int64_t>(*bad));
     const std::string text = text::to_nfc(converted);
 
     Draft draft;

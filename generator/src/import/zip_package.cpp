@@ -2,22 +2,13 @@
 
 #include <zip.h>
 
+#include "import/failure.hpp"
 #include "vanban/error.hpp"
 
 namespace vanban::import {
 
 namespace {
 
-[[noreturn]] void fail(ErrorKind kind, const std::string& source, Message message, Message hint = {}) {
-    Error error;
-    error.kind = kind;
-    error.message = std::move(message);
-    error.hint = std::move(hint);
-    error.where.file = source;
-    throw Failure(std::move(error));
-}
-
-Message resave_hint() { return msg("import.hint-resave", "open it in Word or LibreOffice and save it again"); }
 Message password_hint() {
     return msg("import.hint-password", "remove the password in Word (File, Info, Protect Document) and save it again");
 }
