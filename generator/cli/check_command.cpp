@@ -1,6 +1,5 @@
 // vanban check: the format and content of a DOCX or text draft, or of JSON data; with --fix,
 // the draft imported and rendered in the official format. See docs/check.md.
-#include <cctype>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -56,28 +55,18 @@ void print_summary(const std::vector<Finding>& findings, const std::string& sour
     std::cerr << "\n";
 }
 
-bool output_format(const std::string& path, Format& format) {
-    std::string ext = fs::path(path).extension().string();
-    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (ext == ".pdf") format = Format::pdf;
-    else if (ext == ".docx") format = Format::docx;
-    else if (ext == ".json") format = Format::model;
-    else return false;
-    return true;
-}
-
 // --fix: import, render every output, then list what the new document still has to fix.
 int run_fix(const CheckArgs& args, const Engine& engine, const std::string& bytes, const std::string& source, Language language) {
     if (args.outputs.empty()) return report(ErrorKind::usage, msg("cli.fix-needs-output", "--fix writes the document: give -o out.pdf and/or -o out.docx"));
     std::vector<std::pair<std::string, Format>> targets;
     for (const std::string& path : args.outputs) {
-        Format format{};
-        if (!output_format(path, format))
+        const std::optional<Format> format = format_for_path(path);
+        if (!format)
             return report(ErrorKind::usage, msg("cli.fix-format", "cannot tell the format of {file}: name it .pdf or .docx", {{"file", path}}));
         std::error_code ec;
         if (args.input != "-" && fs::exists(path, ec) && fs::equivalent(path, args.input, ec))
             return report(ErrorKind::usage, msg("cli.output-is-input", "the output {file} is the input file; it would be overwritten", {{"file", path}}));
-        targets.emplace_back(path, format);
+        targets.emplace_back(path, *format);
     }
     ImportOptions import_options;
     import_options.template_name = args.template_name;
@@ -96,8 +85,7 @@ int run_fix(const CheckArgs& args, const Engine& engine, const std::string& byte
         if (!rendered) return report(rendered.error);
         files.push_back({path, std::move(rendered.bytes)});
     }
-    std::string problem;
-    if (!write_all_or_nothing(files, problem)) return report(ErrorKind::output, problem);
+    if (std::optional<Error> error = write_all_or_nothing(files)) return report(*error);
     // What rendering cannot fix: the content, and what the import had to leave as it was.
     CheckOptions options;
     options.template_name = imported.template_name;

@@ -90,8 +90,7 @@ int run_import(const ImportArgs& args) {
     ImportResult result = import_document(engine, bytes, options);
     if (!result) return report(result.error);
     for (const Finding& warning : result.warnings) std::cerr << warning.format(source, language) << "\n";
-    std::string problem;
-    if (!write_all_or_nothing({{output, result.data_json + "\n"}}, problem)) return report(ErrorKind::output, problem);
+    if (std::optional<Error> error = write_all_or_nothing({{output, result.data_json + "\n"}})) return report(*error);
     if (!args.quiet) {
         print_survival(result, source, language);
         if (output != "-")
