@@ -98,6 +98,13 @@ struct Draft {
     PageSetup page;
     std::vector<ReaderNote> notes;
     int paragraph_count = 0;
+    // A DOCX with no emphasis anywhere (text pasted into Word, a .txt opened in LibreOffice
+    // and saved): its look cannot tell titles from items, so its paragraphs are read as the
+    // lines of a text file are (text_reader.hpp: reread_as_text).
+    bool read_as_text = false;
+
+    // Whether the recogniser tells titles by their shape, as in a text file.
+    bool reads_like_text() const { return kind == SourceKind::text || read_as_text; }
 };
 
 // Every paragraph of the draft in reading order, table cells row by row.

@@ -41,7 +41,11 @@ bool looks_binary(std::string_view bytes) {
 } // namespace
 
 Draft read_document(std::string_view bytes, const ReadLimits& limits, const std::string& source_name) {
-    if (starts_with(bytes, "PK\x03\x04") || starts_with(bytes, "PK\x05\x06")) return read_docx(bytes, limits, source_name);
+    if (starts_with(bytes, "PK\x03\x04") || starts_with(bytes, "PK\x05\x06")) {
+        Draft draft = read_docx(bytes, limits, source_name);
+        reread_as_text(draft);
+        return draft;
+    }
     if (starts_with(bytes, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) {
         if (is_encrypted_office_file(bytes))
             refuse(source_name, msg("import.encrypted-office", "the document is password-protected (encrypted)"),

@@ -303,7 +303,7 @@ BodyUnit Recogniser::unit_for(const Paragraph& p) {
     unit.paragraph = &p;
     unit.drop = {p.style_bold, p.style_italic, p.style_underline};
     std::vector<Span> spans = p.spans;
-    if (draft_.kind == SourceKind::text) {
+    if (draft_.reads_like_text()) {
         std::string removed;
         while (strip_artefact(spans, removed))
             notice(p.number, p.text(),
@@ -314,7 +314,8 @@ BodyUnit Recogniser::unit_for(const Paragraph& p) {
         unit.never_labelled = p.style.rfind("Body Text", 0) == 0;
         unit.never_heading = p.style.rfind("List Item", 0) == 0;
         if (p.style.rfind("heading ", 0) == 0) unit.heading_level = std::atoi(p.style.c_str() + 8);
-    } else if (draft_.kind == SourceKind::docx) {
+    } else if (!draft_.reads_like_text()) {
+        // Markdown's "#" marks only hint at a heading: drafts use them unevenly.
         unit.heading_level = p.outline_level;
     }
     if (!p.label.empty()) {
@@ -342,7 +343,7 @@ BodyUnit Recogniser::unit_for(const Paragraph& p) {
     }
     const std::string plain = plain_text(unit.spans);
     const std::size_t words = word_count(plain);
-    if (draft_.kind == SourceKind::text) {
+    if (draft_.reads_like_text()) {
         const bool top_kind = unit.label && (unit.label->kind == LabelKind::roman || unit.label->kind == LabelKind::upper_letter);
         unit.looks_like_heading = (top_kind && words <= 30) || p.outline_level > 0 ||
                                   (!ends_with_any(plain, ".;:!?") && words <= 25) || (is_upper_text(plain) && words <= 30);

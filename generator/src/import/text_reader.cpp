@@ -113,7 +113,52 @@ Paragraph read_line(std::string_view raw, int number) {
     return para;
 }
 
+bool has_emphasis(const Paragraph& p) {
+    if (p.style_bold || p.style_italic || p.style_underline) return true;
+    for (const Span& span : p.spans)
+        if (span.bold || span.italic || span.underline) return true;
+    return false;
+}
+
+// The span that holds most of the paragraph's text: its font stands for the paragraph's.
+const Span* main_span(const Paragraph& p) {
+    const Span* main = nullptr;
+    for (const Span& span : p.spans)
+        if (!main || span.text.size() > main->text.size()) main = &span;
+    return main;
+}
+
+void reread_paragraph(Paragraph& p) {
+    Paragraph line = read_line(p.text(), p.number);
+    if (const Span* look = main_span(p))
+        for (Span& span : line.spans) {
+            span.font = look->font;
+            span.size_pt = look->size_pt;
+        }
+    p.spans = std::move(line.spans);
+    p.leading_columns = line.leading_columns;
+    if (p.outline_level == 0) p.outline_level = line.outline_level;
+}
+
 } // namespace
+
+void reread_as_text(Draft& draft) {
+    // vanban's own DOCX says what each paragraph is by its style.
+    if (draft.kind != SourceKind::docx || draft.producer == "vanban") return;
+    const std::vector<const Paragraph*> paragraphs = all_paragraphs(draft);
+    for (const Paragraph* p : paragraphs)
+        if (has_emphasis(*p)) return;
+    for (Block& block : draft.blocks) {
+        if (Paragraph* p = std::get_if<Paragraph>(&block)) {
+            reread_paragraph(*p);
+            continue;
+        }
+        for (Row& row : std::get<Table>(block).rows)
+            for (Cell& cell : row.cells)
+                for (Paragraph& p : cell.paragraphs) reread_paragraph(p);
+    }
+    draft.read_as_text = true;
+}
 
 Draft read_text(std::string_view bytes, const ReadLimits& limits, const std::string& source_name) {
     if (bytes.size() > limits.max_input_bytes)

@@ -17,4 +17,10 @@ namespace vanban::import {
 // is brought to NFC. Throws vanban::Failure (data, limit).
 Draft read_text(std::string_view text, const ReadLimits& limits, const std::string& source_name);
 
+// A DOCX whose runs and styles carry no bold, italic or underline at all is text in a DOCX
+// (pasted into Word, or a .txt that LibreOffice opened and saved): its paragraphs are read
+// again as lines of text ("#" marks, **bold** …), each keeping its number and the font of
+// most of its text, and the draft is marked read_as_text. Any other draft is left as it is.
+void reread_as_text(Draft& draft);
+
 } // namespace vanban::import
