@@ -7,6 +7,7 @@
 #include <map>
 
 #include "golden/golden_support.hpp"
+#include "import/libreoffice.hpp"
 #include "support/shell.hpp"
 #include "support/temp_dir.hpp"
 #include "vanban/import.hpp"
@@ -52,21 +53,6 @@ bool warned(const ImportResult& r, const std::string& code) {
     for (const Finding& w : r.warnings)
         if (w.code() == code) return true;
     return false;
-}
-
-// LibreOffice opens the files in dir (HTML, or UTF-8 text when as_text) and saves each as
-// DOCX beside it, with a private HOME and profile, as the DOCX examples test runs it.
-void save_as_docx_with_libreoffice(const TempDir& dir, const std::string& files, bool as_text = false) {
-    if (run_shell("command -v soffice >/dev/null 2>&1") != 0)
-        FAIL("LibreOffice is not installed: soffice is not on PATH (apt-get install libreoffice-writer-nogui)");
-    const std::string folder = dir.path().string();
-    const CommandResult converted = read_command(
-        "cd " + shell_quote(folder) + " && HOME=" + shell_quote(folder) + " timeout 120 soffice " +
-        shell_quote("-env:UserInstallation=file://" + folder + "/profile") +
-        " --headless --norestore " + (as_text ? "--infilter='Text (encoded):UTF8' " : "") +
-        "--convert-to 'docx:MS Word 2007 XML' " + files + " 2>&1");
-    INFO(converted.output);
-    REQUIRE(converted.exit_code == 0);
 }
 
 } // namespace

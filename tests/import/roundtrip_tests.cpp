@@ -7,10 +7,12 @@
 #include <filesystem>
 
 #include "golden/golden_support.hpp"
+#include "import/libreoffice.hpp"
 #include "vanban/import.hpp"
 
 using namespace vanban;
 using namespace vanban::golden;
+using namespace vanban::testing;
 using nlohmann::json;
 
 namespace {
@@ -77,6 +79,47 @@ TEST_CASE("every DOCX vanban writes imports back to the same document", "[import
                 }
             }
         }
+}
+
+// Someone opens vanban's DOCX in an office suite, edits it and saves it: the file no longer
+// says vanban wrote it, so it is read as any program's DOCX, by its look and text alone.
+TEST_CASE("a DOCX vanban wrote, saved again by LibreOffice, imports back to the same document", "[import][roundtrip][libreoffice]") {
+    const std::vector<std::string> files = example_files();
+    TempDir dir;
+    std::string names;
+    std::vector<std::pair<std::string, std::string>> rendered; // file name, template
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        const std::string data = read_source(files[i]);
+        const std::string template_name = template_for(data);
+        const RenderResult docx = repository_engine().render(template_name, data, Format::docx);
+        REQUIRE(docx.ok);
+        const std::string name = "doc" + std::to_string(i) + ".docx";
+        dir.write(name, docx.bytes);
+        names += " " + name;
+        rendered.emplace_back(name, template_name);
+    }
+    save_as_docx_with_libreoffice(dir, names, false, "saved");
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        INFO(files[i]);
+        const std::filesystem::path saved_path = dir.path() / "saved" / rendered[i].first;
+        const CommandResult producer = read_command(
+            "python3 -c 'import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).read(\"docProps/app.xml\").decode())' " +
+            shell_quote(saved_path.string()));
+        REQUIRE(producer.output.find("<Application>LibreOffice") != std::string::npos);
+        const std::string saved = read_file(saved_path);
+        const ImportResult imported = import_document(repository_engine(), saved, {.source_name = files[i]});
+        INFO(imported.error.format());
+        REQUIRE(imported.ok);
+        CHECK(imported.template_name == rendered[i].second);
+        for (const Finding& w : imported.warnings) FAIL_CHECK(w.format(files[i]));
+        CHECK(imported.survival.kept_words == imported.survival.input_words);
+        const std::string profile = json::parse(read_source(files[i])).value("profile", "party");
+        CHECK(imported.profile == profile);
+        const json before = model_json(rendered[i].second, read_source(files[i]), profile);
+        const json after = model_json(imported.template_name, imported.data_json, profile);
+        if (before != after)
+            FAIL_CHECK(files[i] << ": the model differs after LibreOffice:\n" << json::diff(before, after).dump(1).substr(0, 3000));
+    }
 }
 
 TEST_CASE("a round trip keeps the task appendix's data: lead, cooperating, deadline, summary", "[import][roundtrip]") {
