@@ -206,6 +206,32 @@ TEST_CASE("next_code_point decodes and advances", "[utf8]") {
     CHECK(next_code_point(bad, pos) == U'a');
 }
 
+// next_code_point decodes the common sequences inline and leaves the rest to the full
+// decoder: on every lead byte from 80 to FF, every second byte and the boundary values of a
+// third, it agrees with the validator on what is a sequence and how long it is.
+TEST_CASE("next_code_point agrees with the validator on every two- and three-byte prefix", "[utf8]") {
+    const unsigned char thirds[] = {0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xE1, 0xFF};
+    for (unsigned lead = 0x80; lead <= 0xFF; ++lead)
+        for (unsigned second = 0; second <= 0xFF; ++second)
+            for (const unsigned char third : thirds) {
+                const std::string bytes{static_cast<char>(lead), static_cast<char>(second), static_cast<char>(third)};
+                std::size_t expected_length = 0;
+                for (std::size_t n = 2; n <= 3 && expected_length == 0; ++n)
+                    if (is_valid_utf8(bytes.substr(0, n))) expected_length = n;
+                std::size_t pos = 0;
+                const char32_t cp = next_code_point(bytes, pos);
+                if (expected_length == 0) {
+                    REQUIRE(cp == U'\uFFFD');
+                    REQUIRE(pos == 1);
+                } else {
+                    std::string encoded;
+                    append_utf8(encoded, cp);
+                    REQUIRE(encoded == bytes.substr(0, expected_length));
+                    REQUIRE(pos == expected_length);
+                }
+            }
+}
+
 TEST_CASE("append_utf8 encodes every length and replaces non-characters", "[utf8]") {
     std::string out;
     append_utf8(out, U'a');

@@ -72,11 +72,13 @@ private:
 
     // Adds set lines to a unit at vertical offset dy (advanced past them), x from x0.
     void place_lines(Unit& unit, const std::vector<SetLine>& lines, double x0, double& dy) const {
-        for (const SetLine& line : lines) {
-            const double baseline = dy + line.height - line.descent;
-            place_fragments(unit, line, x0, baseline);
-            dy += line.height;
-        }
+        for (const SetLine& line : lines) place_line(unit, line, x0, dy);
+    }
+
+    void place_line(Unit& unit, const SetLine& line, double x0, double& dy) const {
+        const double baseline = dy + line.height - line.descent;
+        place_fragments(unit, line, x0, baseline);
+        dy += line.height;
     }
 
     // The fragments of a line become text items: consecutive words of one face and size
@@ -84,7 +86,11 @@ private:
     // writer stretches them with word spacing on justified lines).
     void place_fragments(Unit& unit, const SetLine& line, double x0, double baseline) const {
         TextItem* open = nullptr;
+        // What is left of the line's text with its spaces: room enough for an item's text.
+        std::size_t bytes_left = 0;
+        for (const Fragment& f : line.fragments) bytes_left += f.text.size() + 1;
         for (const Fragment& f : line.fragments) {
+            bytes_left -= f.text.size() + 1;
             const double x = x0 + f.x;
             if (open && open->face == f.face && open->size == f.size) {
                 const double end = open->x + open->width;
@@ -93,8 +99,10 @@ private:
                 open->width = x + f.width - open->x;
                 continue;
             }
-            unit.texts.push_back(TextItem{x, baseline, f.face, f.size, std::string(f.text), f.width, line.justified});
+            unit.texts.push_back(TextItem{x, baseline, f.face, f.size, {}, f.width, line.justified});
             open = &unit.texts.back();
+            open->text.reserve(f.text.size() + bytes_left);
+            open->text = f.text;
         }
         if (!line.underlines.empty()) {
             const double size = line.fragments.empty() ? 14 : line.fragments.front().size;
@@ -114,7 +122,7 @@ private:
         for (std::size_t i = 0; i < n; ++i) {
             Unit unit;
             double dy = 0;
-            place_lines(unit, {lines[i]}, x0, dy);
+            place_line(unit, lines[i], x0, dy);
             unit.height = dy;
             if (i == 0) unit.space_before = style.space_before_pt;
             if (i + 1 == n) unit.space_after = style.space_after_pt;

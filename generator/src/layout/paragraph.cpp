@@ -36,16 +36,6 @@ struct Paragraph {
 
 bool is_space(char32_t cp) { return cp == U' ' || cp == U'\t' || cp == U'\r'; }
 
-// The next code point, with ASCII (most of Vietnamese text's bytes) decoded inline.
-inline char32_t next_cp(std::string_view text, std::size_t& pos) {
-    const unsigned char byte = static_cast<unsigned char>(text[pos]);
-    if (byte < 0x80) {
-        ++pos;
-        return byte;
-    }
-    return text::next_code_point(text, pos);
-}
-
 void split_last_word(Paragraph& p, double max_width, const FontFamily& family, const ParagraphFormat& format);
 
 class ItemBuilder {
@@ -54,7 +44,12 @@ public:
         : p_(p), format_(format), family_(family), narrowest_(narrowest_line),
           justify_(format.align == model::Align::justify) {}
 
-    void word_piece(std::string_view text, Face face, bool underline, double width) {
+    // The characters of a word that one run holds (all of the word, unless its style
+    // changes inside it): one piece, measured character by character. The widths add up in
+    // the order of the characters, into the piece and into the word, so that a word that
+    // spans runs measures the same to the last bit as when it was measured a character at
+    // a time.
+    void word_piece(std::string_view text, Face face, bool underline, const TrueTypeFace& metrics, double size) {
         if (!in_word_) {
             if (pending_space_ && have_word_) add_glue(space_width_);
             pending_space_ = false;
@@ -62,19 +57,15 @@ public:
             in_word_ = true;
         }
         Word& word = p_.words.back();
-        if (word.count > 0) {
-            Piece& last = p_.pieces.back();
-            // Same style and contiguous in the same run: extend the piece.
-            if (last.face == face && last.underline == underline && last.text.data() + last.text.size() == text.data()) {
-                last.text = std::string_view(last.text.data(), last.text.size() + text.size());
-                last.width += width;
-                word.width += width;
-                return;
-            }
+        double piece_width = 0, word_width = word.width;
+        for (std::size_t pos = 0; pos < text.size();) {
+            const double width = metrics.advance(text::next_code_point(text, pos)) * size;
+            piece_width += width;
+            word_width += width;
         }
-        p_.pieces.push_back(Piece{text, face, underline, width});
+        p_.pieces.push_back(Piece{text, face, underline, piece_width});
         ++word.count;
-        word.width += width;
+        word.width = word_width;
     }
     void space(double width) {
         end_word();
@@ -154,7 +145,7 @@ void split_last_word(Paragraph& p, double max_width, const FontFamily& family, c
         std::size_t pos = 0;
         while (pos < piece.text.size()) {
             const std::size_t start = pos;
-            const double w = metrics.advance(next_cp(piece.text, pos)) * format.size;
+            const double w = metrics.advance(text::next_code_point(piece.text, pos)) * format.size;
             if (chunk.width + w > max_width && chunk.width > 0) close_chunk();
             const std::string_view text = piece.text.substr(start, pos - start);
             if (chunk.count > 0 && p.pieces.back().face == piece.face) {
@@ -192,11 +183,19 @@ Paragraph build_items(const model::Inline& runs, const ParagraphFormat& format, 
         const std::string_view text = run.text;
         std::size_t pos = 0;
         while (pos < text.size()) {
-            const std::size_t start = pos;
-            const char32_t cp = next_cp(text, pos);
-            if (cp == U'\n') builder.line_break();
-            else if (is_space(cp)) builder.space(metrics.advance(U' ') * size); // runs of spaces count as one
-            else builder.word_piece(text.substr(start, pos - start), face, underline, metrics.advance(cp) * size);
+            // Spaces and line breaks are ASCII, and no byte of another character's UTF-8 is.
+            const char byte = text[pos];
+            if (byte == '\n') {
+                builder.line_break();
+                ++pos;
+            } else if (is_space(static_cast<unsigned char>(byte))) {
+                builder.space(metrics.advance(U' ') * size); // runs of spaces count as one
+                ++pos;
+            } else {
+                const std::size_t start = pos;
+                while (pos < text.size() && text[pos] != '\n' && !is_space(static_cast<unsigned char>(text[pos]))) ++pos;
+                builder.word_piece(text.substr(start, pos - start), face, underline, metrics, size);
+            }
         }
     }
     builder.finish();

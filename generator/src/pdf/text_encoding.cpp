@@ -8,16 +8,6 @@
 namespace vanban::pdf {
 namespace {
 
-void append_byte(std::string& out, unsigned byte) {
-    switch (byte) {
-    case '(': out += "\\("; break;
-    case ')': out += "\\)"; break;
-    case '\\': out += "\\\\"; break;
-    case '\r': out += "\\r"; break; // a bare CR would be read as a line end (PDF 7.3.4.2)
-    default: out += static_cast<char>(byte);
-    }
-}
-
 std::string hex(unsigned value, int digits) {
     char buffer[12];
     std::snprintf(buffer, sizeof buffer, "%0*X", digits, value);
@@ -67,34 +57,6 @@ std::string cmap(const char* ordering, const char* name, int type, const char* k
 }
 
 } // namespace
-
-void append_pdf_string(std::string& out, std::string_view text) {
-    out.reserve(out.size() + text.size() + text.size() / 2 + 2);
-    out += '(';
-    std::size_t pos = 0;
-    while (pos < text.size()) {
-        // Plain ASCII (most of the bytes) is copied as it is, a stretch at a time.
-        std::size_t plain = pos;
-        while (plain < text.size()) {
-            const unsigned char c = static_cast<unsigned char>(text[plain]);
-            if (c >= 0x80 || c == 0 || c == '(' || c == ')' || c == '\\' || c == '\r') break;
-            ++plain;
-        }
-        out.append(text.substr(pos, plain - pos));
-        pos = plain;
-        if (pos == text.size()) break;
-        char32_t cp = text::next_code_point(text, pos);
-        if (cp > 0xFFFF) cp = 0xFFFD;
-        if (one_byte(cp)) {
-            append_byte(out, static_cast<unsigned>(cp));
-        } else {
-            out += '\0';
-            append_byte(out, static_cast<unsigned>(cp >> 8));
-            append_byte(out, static_cast<unsigned>(cp & 0xFF));
-        }
-    }
-    out += ')';
-}
 
 std::string encoding_cmap(const std::vector<char32_t>& code_points) {
     std::vector<std::string> lines{"<01> <7F> 1\n"};

@@ -17,15 +17,64 @@
 // could without clashing with the one-byte codes.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "text/utf8.hpp"
+
 namespace vanban::pdf {
 
-// Appends the codes of UTF-8 `text` as a PDF literal string "(...)" (with escapes).
-// Code points above the BMP become U+FFFD.
-void append_pdf_string(std::string& out, std::string_view text);
+namespace detail {
+// Writes one byte of a literal string at `at`, escaped where PDF 7.3.4.2 requires it (a bare
+// CR would be read as a line end); returns the position after it.
+inline char* put_string_byte(char* at, unsigned char byte) {
+    if (byte == '(' || byte == ')' || byte == '\\' || byte == '\r') {
+        *at++ = '\\';
+        if (byte == '\r') byte = 'r';
+    }
+    *at++ = static_cast<char>(byte);
+    return at;
+}
+} // namespace detail
+
+// Appends the codes of UTF-8 `text` as a PDF literal string "(...)" (with escapes), and
+// calls `each(cp)` for every character coded. Code points above the BMP become U+FFFD.
+// One pass over the text: the writer learns the characters a face needs and the widths of
+// a justified line while it codes them.
+template <typename EachCodePoint>
+void append_pdf_string(std::string& out, std::string_view text, EachCodePoint&& each) {
+    // At most five bytes a character (00 hi lo, both escaped), never more than three for
+    // each byte of UTF-8; the string is cut to what was written.
+    const std::size_t start = out.size();
+    out.resize(start + 3 * text.size() + 2);
+    char* at = out.data() + start;
+    *at++ = '(';
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        const unsigned char byte = static_cast<unsigned char>(text[pos]);
+        if (byte != 0 && byte < 0x80) { // one byte: U+0001..U+007F
+            each(char32_t(byte));
+            at = detail::put_string_byte(at, byte);
+            ++pos;
+            continue;
+        }
+        char32_t cp = text::next_code_point(text, pos);
+        if (cp > 0xFFFF) cp = 0xFFFD;
+        each(cp);
+        *at++ = '\0';
+        at = detail::put_string_byte(at, static_cast<unsigned char>(cp >> 8));
+        at = detail::put_string_byte(at, static_cast<unsigned char>(cp & 0xFF));
+    }
+    *at++ = ')';
+    out.resize(static_cast<std::size_t>(at - out.data()));
+}
+
+// The same without a callback.
+inline void append_pdf_string(std::string& out, std::string_view text) {
+    append_pdf_string(out, text, [](char32_t) {});
+}
 
 // The Encoding CMap and the ToUnicode CMap for a document that uses the given code points
 // (sorted, unique): one range for ASCII and one per block of 256 code points it uses.

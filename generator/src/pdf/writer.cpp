@@ -172,9 +172,14 @@ std::string utf16_text(std::string_view utf8) {
 struct FaceUse {
     std::vector<std::uint64_t> bits;
     bool used() const { return !bits.empty(); }
-    void add(char32_t cp) {
+    void start() {
         if (bits.empty()) bits.assign(0x10000 / 64, 0);
-        bits[cp >> 6] |= std::uint64_t(1) << (cp & 63);
+    }
+    void add(char32_t cp) { bits[cp >> 6] |= std::uint64_t(1) << (cp & 63); } // after start()
+    void add_all(const FaceUse& other) {
+        if (!other.used()) return;
+        start();
+        for (std::size_t w = 0; w < bits.size(); ++w) bits[w] |= other.bits[w];
     }
     std::vector<char32_t> code_points() const {
         std::vector<char32_t> out;
@@ -195,7 +200,7 @@ public:
         if (!pdf_) throw Failure(ErrorKind::internal, msg("pdf.libharu-new", "libharu could not create a PDF document"));
         HPDF_SetCompressionMode(doc(), HPDF_COMP_NONE); // we compress what is worth it ourselves
         check("setting up the document");
-        collect_characters();
+        draw_all_texts();
         add_fonts();
         for (std::size_t p = 0; p < pages_.pages.size(); ++p) add_page(p);
         add_outline();
@@ -258,25 +263,13 @@ private:
 
     // ------------------------------------------------------------ fonts
 
-    void collect_characters() {
-        for (const layout::Page& page : pages_.pages)
-            for (const layout::TextItem& item : page.texts) {
-                FaceUse& use = use_[static_cast<std::size_t>(item.face)];
-                std::size_t pos = 0;
-                while (pos < item.text.size()) {
-                    char32_t cp = text::next_code_point(item.text, pos);
-                    if (cp > 0xFFFF) cp = 0xFFFD;
-                    use.add(cp);
-                    all_.add(cp);
-                }
-            }
-    }
-
     // Each face the document uses becomes a Type 0 font over a CIDFontType2 (PDF 9.7), all
     // sharing one Encoding CMap and one ToUnicode CMap.
     void add_fonts() {
-        if (!all_.used()) return;
-        const std::vector<char32_t> all = all_.code_points();
+        FaceUse all_faces;
+        for (const FaceUse& use : use_) all_faces.add_all(use);
+        if (!all_faces.used()) return;
+        const std::vector<char32_t> all = all_faces.code_points();
         encoding_ = stream_object(encoding_cmap(all),
                                   "/Type /CMap\n/CMapName /VanBan-UCS-H\n/CIDSystemInfo << /Registry (Adobe) "
                                   "/Ordering (Identity) /Supplement 0 >>\n");
@@ -417,7 +410,7 @@ private:
         }
         std::string content;
         draw_rules(content, page);
-        draw_texts(content, page);
+        content += page_texts_[index];
         // Deflated like the font programs: a page of text shrinks to about a fifth (a
         // 1,000-row table from 990 KB to 160 KB) for a few microseconds of libdeflate.
         const HPDF_Dict contents = static_cast<HPDF_PageAttr>(p->attr)->contents;
@@ -449,14 +442,26 @@ private:
         }
     }
 
+    // The text of every page, coded before the fonts are made: coding the strings is how the
+    // writer learns which characters each face shows.
+    void draw_all_texts() {
+        page_texts_.reserve(pages_.pages.size());
+        for (const layout::Page& page : pages_.pages) {
+            std::string texts;
+            draw_texts(texts, page);
+            page_texts_.push_back(std::move(texts));
+        }
+    }
+
     // One string per text item. Positions are relative moves in hundredths of a point, so
     // nothing drifts; a line right under the previous one at the same x uses the ' or "
     // operator (next line at the leading TL) instead of a move. On justified items the
     // word spacing Tw makes the item end exactly at its width, computed from the widths the
     // reader uses (the W arrays), so the right edges are flush in every reader.
-    void draw_texts(std::string& out, const layout::Page& page) const {
+    void draw_texts(std::string& out, const layout::Page& page) {
         if (page.texts.empty()) return;
         out += "BT\n";
+        std::string shown; // an item's string, coded before its operators (Tw needs its widths)
         long line_x = 0, line_y = 0, leading = 0, spacing = 0; // spacing: Tw in thousandths
         int face = -1;
         double size = 0;
@@ -470,7 +475,7 @@ private:
                 size = item.size;
             }
             const long x = hundredths(item.x), y = hundredths(item.y);
-            const long tw = word_spacing(item);
+            const long tw = word_spacing(item, code_text(item, shown));
             const bool next_line = x == line_x && y - line_y == -leading && leading > 0;
             if (!next_line) {
                 append_fixed(out, x - line_x, 2);
@@ -487,14 +492,14 @@ private:
             if (next_line && tw != spacing) {
                 append_fixed(out, tw, 3);
                 out += " 0";
-                append_pdf_string(out, item.text);
+                out += shown;
                 out += "\"\n";
             } else {
                 if (tw != spacing) {
                     append_fixed(out, tw, 3);
                     out += " Tw";
                 }
-                append_pdf_string(out, item.text);
+                out += shown;
                 out += next_line ? "'\n" : "Tj\n";
             }
             spacing = tw;
@@ -502,22 +507,39 @@ private:
         out += "ET\n";
     }
 
-    // Tw in thousandths of a point: 0 at natural spacing; on a justified item, what makes it
-    // span its width with the reader's glyph widths.
-    long word_spacing(const layout::TextItem& item) const {
-        if (!item.justified) return 0;
-        const layout::TrueTypeFace& metrics = pages_.family->face(item.face);
+    // What a justified item's word spacing is computed from: its width in the reader's
+    // glyph widths (thousandths of an em, as the W arrays give them) and its spaces.
+    struct ShownWidth {
         long units = 0;
         int spaces = 0;
-        std::size_t pos = 0;
-        while (pos < item.text.size()) {
-            const char32_t cp = text::next_code_point(item.text, pos);
-            units += metrics.pdf_width(cp);
-            if (cp == U' ') ++spaces;
+    };
+
+    // Codes the item's text into `shown` as a PDF string and marks its characters as shown
+    // by its face; measures a justified item on the way.
+    ShownWidth code_text(const layout::TextItem& item, std::string& shown) {
+        shown.clear();
+        FaceUse& use = use_[static_cast<std::size_t>(item.face)];
+        if (!item.text.empty()) use.start(); // a face that shows nothing is not embedded
+        ShownWidth measured;
+        if (!item.justified) {
+            append_pdf_string(shown, item.text, [&](char32_t cp) { use.add(cp); });
+            return measured;
         }
-        if (spaces == 0) return 0;
-        const double natural = units * item.size / 1000.0;
-        return std::lround((item.width - natural) / spaces * 1000);
+        const layout::TrueTypeFace& metrics = pages_.family->face(item.face);
+        append_pdf_string(shown, item.text, [&](char32_t cp) {
+            use.add(cp);
+            measured.units += metrics.pdf_width(cp);
+            measured.spaces += cp == U' ';
+        });
+        return measured;
+    }
+
+    // Tw in thousandths of a point: 0 at natural spacing; on a justified item, what makes it
+    // span its width with the reader's glyph widths.
+    static long word_spacing(const layout::TextItem& item, ShownWidth measured) {
+        if (!item.justified || measured.spaces == 0) return 0;
+        const double natural = measured.units * item.size / 1000.0;
+        return std::lround((item.width - natural) / measured.spaces * 1000);
     }
 
     // ------------------------------------------------------------ outline and metadata
@@ -632,7 +654,7 @@ private:
     HaruErrors errors_;
     DocPtr pdf_;
     std::array<FaceUse, face_count> use_;
-    FaceUse all_;
+    std::vector<std::string> page_texts_; // the text operators of each page
     HPDF_Dict encoding_ = nullptr, to_unicode_ = nullptr, font_resources_ = nullptr;
     std::vector<HPDF_Page> page_handles_;
     // What our objects point to, alive until the document is saved.

@@ -229,7 +229,7 @@ std::size_t count_code_points(std::string_view text) {
     return count;
 }
 
-char32_t next_code_point(std::string_view text, std::size_t& pos) {
+char32_t detail::next_code_point_rare(std::string_view text, std::size_t& pos) {
     if (pos >= text.size()) return 0;
     char32_t cp = 0;
     const std::size_t length = decode_at(text, pos, cp);
