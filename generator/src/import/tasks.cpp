@@ -113,11 +113,12 @@ void apply_row(Node& node, const TaskRow& row) {
 
 // ---------------------------------------------------------------- wordings in the text
 
-const std::array<std::string_view, 24>& agency_words() {
-    static constexpr std::array<std::string_view, 24> words = {
+const std::array<std::string_view, 29>& agency_words() {
+    static constexpr std::array<std::string_view, 29> words = {
         "ban ", "các ban", "ủy ban", "uỷ ban", "văn phòng", "sở ", "các sở", "phòng ", "đảng ủy", "đảng uỷ",
-        "đảng đoàn", "ban cán sự", "mặt trận", "các huyện", "các cấp ủy", "cấp ủy", "chi bộ", "bí thư",
-        "công an", "bộ chỉ huy", "đoàn thanh niên", "hội ", "các đoàn thể", "ubnd"};
+        "đảng đoàn", "ban cán sự", "mặt trận", "các huyện", "các cấp ủy", "cấp ủy", "chi bộ", "các chi bộ",
+        "đảng bộ", "các đảng bộ", "các cơ quan", "các tổ chức", "bí thư", "công an", "bộ chỉ huy",
+        "đoàn thanh niên", "hội ", "các đoàn thể", "ubnd"};
     return words;
 }
 
