@@ -238,6 +238,23 @@ TEST_CASE("JSON data: findings name the field", "[check][json]") {
     data["sections"][1]["children"][0]["children"][1]["deadline"] = "trước ngày 31/12/2025";
     const Finding past = only(check(data.dump()), "check.deadline-past");
     CHECK(past.json_path == "sections[1].children[0].children[1].deadline");
+    // A deadline the text words, on a group the import gave no deadline field: still found.
+    data = json::parse(read_source("data/state-ke-hoach-example.json"));
+    json& group = data["sections"][1]["children"][0]["children"][0];
+    group.erase("deadline");
+    group["text"] = "Tổ chức hội nghị triển khai (hoàn thành trước ngày 31/12/2025):";
+    group["children"] = json::array({{{"text", "Cấp tỉnh;"}}, {{"text", "Cấp xã."}}});
+    const Finding in_text = only(check(data.dump()), "check.deadline-past");
+    CHECK(in_text.json_path == "sections[1].children[0].children[0].text");
+    // A field its text repeats (deadline_in_text) is judged once, by the field.
+    json& item = data["sections"][1]["children"][0]["children"][1];
+    item["text"] = "Báo cáo kết quả trước ngày 30/12/2025.";
+    item["deadline"] = "trước ngày 30/12/2025";
+    item["deadline_in_text"] = true;
+    const CheckResult twice = check(data.dump());
+    const auto both = found(twice, "check.deadline-past");
+    REQUIRE(both.size() == 2);
+    CHECK(both[1]->json_path == "sections[1].children[0].children[1].deadline");
 }
 
 TEST_CASE("the look of a DOCX: fonts, sizes, paper, margins", "[check][docx]") {

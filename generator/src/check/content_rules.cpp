@@ -213,14 +213,27 @@ void check_text_deadlines(const TextPlace& place, const text::Date& own_date, Fi
     }
 }
 
+// A node's deadline: its field when it has one (whether its text or the task table prints
+// it), else what its text and paragraphs word ("(hoàn thành trước ngày …)" on a group, which
+// the import leaves in the text).
 void walk_deadlines(const json& node, const std::string& path, const text::Date& own_date, Findings& out) {
     if (node.is_array()) {
         for (std::size_t i = 0; i < node.size(); ++i) walk_deadlines(node[i], path + "[" + std::to_string(i) + "]", own_date, out);
         return;
     }
     if (!node.is_object()) return;
-    if (node.contains("deadline") && node["deadline"].is_string())
+    if (node.contains("deadline") && node["deadline"].is_string()) {
         deadline_finding({node["deadline"].get<std::string>(), 0, path + ".deadline"}, node["deadline"].get<std::string>(), own_date, out);
+    } else {
+        for (const char* field : {"title", "text"})
+            if (node.contains(field) && node[field].is_string())
+                check_text_deadlines({node[field].get<std::string>(), 0, path + "." + field}, own_date, out);
+        if (node.contains("paragraphs") && node["paragraphs"].is_array())
+            for (std::size_t i = 0; i < node["paragraphs"].size(); ++i)
+                if (node["paragraphs"][i].is_string())
+                    check_text_deadlines({node["paragraphs"][i].get<std::string>(), 0, path + ".paragraphs[" + std::to_string(i) + "]"},
+                                         own_date, out);
+    }
     if (node.contains("children")) walk_deadlines(node["children"], path + ".children", own_date, out);
 }
 
@@ -229,7 +242,8 @@ void walk_deadlines(const json& node, const std::string& path, const text::Date&
 void check_content(const Subject& s, Findings& out) {
     const std::optional<text::Date> own_date = document_date(s);
     // A plan's deadlines lie ahead of it; a report tells what was done by dates now past.
-    const std::string type = s.data && s.data->contains("type") ? (*s.data)["type"].get<std::string>() : "";
+    const std::string type = s.data && s.data->contains("type") ? (*s.data)["type"].get<std::string>()
+                             : s.document && s.document->title ? s.document->title->type_name : "";
     const bool reports = import::folded(type) == "báo cáo" || (s.recognised && s.recognised->template_name == "bao-cao");
     for (const TextPlace& place : body_texts(s)) {
         check_citations(place, own_date, out);
