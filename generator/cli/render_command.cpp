@@ -116,6 +116,7 @@ int run_render(const RenderArgs& args) {
     InputEncoding encoding{};
     if (!input_encoding(args.input_encoding, encoding, problem)) return report(ErrorKind::usage, problem);
     const EngineOptions engine_settings = engine_options(args.common);
+    if (std::optional<Error> error = check_engine_options(engine_settings)) return report(*error);
     std::string data;
     if (std::optional<Error> error = read_data_bytes(args.data_path, engine_settings.max_data_bytes, data))
         return report(*error);

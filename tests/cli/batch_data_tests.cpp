@@ -3,6 +3,8 @@
 // records from a pipe are read once, and all of them rendered.
 #include <catch2/catch.hpp>
 
+#include <regex>
+
 #include <nlohmann/json.hpp>
 
 #include "support/run_vanban.hpp"
@@ -102,4 +104,30 @@ TEST_CASE("cli batch data: --input-encoding decodes shared data and records; wit
     CliRun unknown = run_vanban(command + " --input-encoding ebcdic", dir);
     CHECK(unknown.exit_code == 2);
     CHECK_THAT(unknown.err, Catch::Contains("unknown input encoding 'ebcdic'"));
+}
+
+TEST_CASE("cli batch data: records from a pipe show progress as a count, without a total, until the pipe ends") {
+    if (run_shell("command -v script >/dev/null") != 0) {
+        WARN("skipped: this test needs script(1) (bsdutils) to give the program a terminal");
+        return;
+    }
+    TempDir dir;
+    add_template(dir);
+    const std::string folder = shell_quote(dir.path().string());
+    REQUIRE(run_shell("cd " + folder + " && mkfifo records.fifo") == 0);
+    // The writer keeps the pipe open while it pauses: how many records will come is not known.
+    REQUIRE(run_shell("cd " + folder + " && ((printf '{\"code\": \"A\"}\\n{\"code\": \"B\"}\\n'; sleep 1; "
+                      "printf '{\"code\": \"C\"}\\n'; sleep 1; printf '{\"code\": \"D\"}\\n') > records.fifo &)") == 0);
+    // script(1) gives the program a terminal, where the bar is drawn.
+    const std::string batch = shell_quote(VANBAN_CLI_PATH) + " --lang en batch -t tpl plan shared.json records.fifo "
+                                                             "--records-format jsonl -o 'out/{{ code }}.json' -j 1";
+    const CommandResult shown = read_command("cd " + folder + " && VANBAN_TEMPLATES=" +
+                                             shell_quote(std::string(VANBAN_SOURCE_DIR) + "/templates") +
+                                             " script -qec " + shell_quote(batch) + " /dev/null");
+    INFO(shown.output);
+    CHECK(shown.exit_code == 0);
+    // "3 records, 2.9 records/s, 0 failed": a count with no total and no bar, before the end.
+    CHECK(std::regex_search(shown.output, std::regex("\x1b\\[K[0-9] records?, [0-9.]+ records/s, 0 failed")));
+    CHECK_THAT(shown.output, Catch::Contains("4 written, 0 skipped (unchanged), 0 failed, of 4 records"));
+    CHECK(dir.files("out").size() == 5);
 }

@@ -206,6 +206,30 @@ TEST_CASE("cli batch resume: a journal cut in the middle of a line is mended, an
     CHECK_FALSE(fs::exists(dir.path() / "out/manifest.json.journal"));
 }
 
+TEST_CASE("cli batch resume: the hidden temporaries a killed run left are removed by the next run, another batch's kept") {
+    TempDir dir;
+    add_inputs(dir, 3);
+    const std::string command = "batch -q -t tpl plan shared.json records.jsonl -o 'out/{{ code }}.json' -j 1";
+    REQUIRE(run_vanban(command, dir).exit_code == 0);
+    // A run killed as it wrote (on a file system without unnamed files): its journal, and its
+    // temporaries, tagged by its manifest's absolute path.
+    const json manifest = json::parse(read_file(dir.path() / "out/manifest.json"));
+    fs::remove(dir.path() / "out/manifest.json");
+    dir.write("out/manifest.json.journal", manifest["records"][0].dump() + "\n");
+    const std::string manifest_path = (fs::canonical(dir.path()) / "out/manifest.json").string();
+    CommandResult digest = read_command("printf %s " + shell_quote(manifest_path) + " | sha256sum");
+    REQUIRE(digest.output.size() > 12);
+    const std::string tag = digest.output.substr(0, 12);
+    dir.write("out/.R2.json.vanban-tmp-" + tag + "-0123456789abcdef", "{\"half\": ");
+    dir.write("out/.R9.json.vanban-tmp-" + tag + "-fedcba9876543210", "");
+    dir.write("out/.R3.json.vanban-tmp-0123456789ab-0123456789abcdef", "another batch's, still running");
+    CliRun resumed = run_vanban(command + " --resume", dir);
+    INFO(resumed.err);
+    CHECK(resumed.exit_code == 0);
+    CHECK(dir.files("out") == std::vector<std::string>{".R3.json.vanban-tmp-0123456789ab-0123456789abcdef", "R1.json",
+                                                      "R2.json", "R3.json", "manifest.json"});
+}
+
 TEST_CASE("cli batch resume: an output whose size or bytes differ from the journal is rendered again") {
     TempDir dir;
     add_inputs(dir, 3);

@@ -200,3 +200,48 @@ TEST_CASE("engine: templates see the profile in force as vanban.profile") {
     state.profile = "state"; // the command line overrides the data, and the template follows
     CHECK(text_of(state) == "Nhà nước");
 }
+
+TEST_CASE("engine: a fixed creation date that is not a date is refused before any work, for every format") {
+    TempDir dir;
+    dir.write("plan/main.vbt", kPlan);
+    for (const char* bad : {"2019-13-45", "tomorrow", "2019-03-25T25:00:00Z"}) {
+        INFO(bad);
+        EngineOptions options{.template_dirs = {dir.path(), repo_templates}};
+        options.fixed_creation_date = bad;
+        const std::optional<Error> problem = check_engine_options(options);
+        REQUIRE(problem);
+        CHECK(problem->kind == ErrorKind::usage);
+        CHECK_THAT(problem->message.text(), Catch::Contains(std::string("'") + bad + "' is not a date (ISO 8601)"));
+        CHECK_THAT(problem->message.text(Language::vi), Catch::Contains("không phải là một ngày"));
+        // An engine made with it answers every call with that error, whatever the format.
+        Engine engine(options);
+        for (Format format : {Format::pdf, Format::docx, Format::model}) {
+            RenderResult result = engine.render("plan", kData, format);
+            CHECK_FALSE(result.ok);
+            CHECK(result.error.kind == ErrorKind::usage);
+            CHECK(result.bytes.empty());
+        }
+    }
+    EngineOptions good{.template_dirs = {dir.path(), repo_templates}};
+    good.fixed_creation_date = "2019-03-25";
+    CHECK_FALSE(check_engine_options(good));
+}
+
+TEST_CASE("engine: one fixed creation date written in two forms gives the same bytes in every format") {
+    TempDir dir;
+    dir.write("plan/main.vbt", kPlan);
+    auto render_with = [&](const char* date, Format format) {
+        EngineOptions options{.template_dirs = {dir.path(), repo_templates}};
+        options.fixed_creation_date = date;
+        RenderResult result = Engine(options).render("plan", kData, format);
+        INFO(result.error.format());
+        REQUIRE(result.ok);
+        return result.bytes;
+    };
+    for (Format format : {Format::pdf, Format::docx}) {
+        INFO(format_name(format));
+        const std::string in_hanoi = render_with("2019-03-25T08:00:00+07:00", format);
+        CHECK(in_hanoi == render_with("2019-03-25T01:00:00Z", format));
+        CHECK(in_hanoi != render_with("2019-03-25T08:00:00Z", format));
+    }
+}

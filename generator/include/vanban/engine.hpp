@@ -61,7 +61,8 @@ struct EngineOptions {
     // fonts (share/vanban/fonts), then the system's.
     std::vector<std::filesystem::path> font_dirs;
     // ISO 8601 date-time written as the creation date of every document, for byte-identical
-    // output; empty means the time of rendering.
+    // output ("2019-03-25", "2019-03-25T08:00:00Z", "…+07:00"); read once and given to every
+    // writer in UTC. Empty means the time of rendering.
     std::string fixed_creation_date;
     // Safety limits of template evaluation.
     int max_include_depth = 32;
@@ -127,6 +128,11 @@ struct ValidationResult {
     std::vector<Warning> warnings; // about the data, also when ok
     explicit operator bool() const { return ok; }
 };
+
+// What is wrong with the options themselves, found before any work: a fixed creation date
+// that is not ISO 8601 (ErrorKind::usage). An Engine made with such options answers every
+// call with this error, whatever format it asks for.
+std::optional<Error> check_engine_options(const EngineOptions& options);
 
 class Engine {
 public:

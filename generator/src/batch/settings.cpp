@@ -131,6 +131,7 @@ std::vector<std::string> naming_roots(const RunSettings& settings) {
 
 RunSettings make_settings(const Engine& engine, const BatchOptions& options) {
     check_options(options);
+    if (std::optional<Error> problem = check_engine_options(engine.options())) throw Failure(*problem);
     RunSettings settings;
     if (std::optional<Error> problem = engine.check_template(options.template_name)) throw Failure(*problem);
     settings.pattern.emplace(options.output_pattern);

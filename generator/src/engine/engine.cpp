@@ -10,6 +10,7 @@
 #include <ostream>
 #include <sstream>
 
+#include "docx/creation_time.hpp"
 #include "engine/data_reader.hpp"
 #include "engine/model_limits.hpp"
 #include "engine/install_paths.hpp"
@@ -120,14 +121,36 @@ std::string folder_list(const std::vector<std::filesystem::path>& dirs) {
     return list;
 }
 
+// The fixed creation date, read once for every format alike; nullopt when it is fine.
+std::optional<Error> fixed_date_problem(const std::string& text) {
+    if (text.empty()) return std::nullopt;
+    try {
+        docx::parse_iso8601(text);
+        return std::nullopt;
+    } catch (const Failure&) {
+        Error error;
+        error.kind = ErrorKind::usage;
+        error.message = msg("engine.bad-fixed-date", "the fixed creation date '{date}' is not a date (ISO 8601)", {{"date", text}});
+        error.hint = msg("engine.bad-fixed-date-hint", "write it as 2019-03-25, 2019-03-25T08:00:00Z or 2019-03-25T08:00:00+07:00");
+        return error;
+    }
+}
+
 EngineOptions with_defaults(EngineOptions options) {
     if (options.template_dirs.empty()) options.template_dirs.push_back(installed_template_dir());
+    // Both writers get it in one form, UTC, whatever form it was given in.
+    if (!options.fixed_creation_date.empty() && !fixed_date_problem(options.fixed_creation_date))
+        options.fixed_creation_date = docx::format_w3cdtf(docx::parse_iso8601(options.fixed_creation_date));
     return options;
 }
 
 } // namespace
 
 std::filesystem::path installed_template_dir() { return engine::installed_data_dir() / "templates"; }
+
+std::optional<Error> check_engine_options(const EngineOptions& options) {
+    return fixed_date_problem(options.fixed_creation_date);
+}
 
 const char* format_name(Format format) {
     switch (format) {
@@ -167,6 +190,9 @@ std::optional<Format> format_for_path(std::string_view path) {
 }
 
 struct Engine::Impl {
+    // What is wrong with the options themselves: every call reports it, whatever it asks.
+    // (First: it is read from the options before they are taken over.)
+    std::optional<Error> options_error;
     EngineOptions options;
     std::shared_ptr<tmpl::DirectoryLoader> loader;
     tmpl::Library library;
@@ -180,7 +206,8 @@ struct Engine::Impl {
     mutable std::map<std::string, std::shared_ptr<const schema::Schema>> schemas;
 
     explicit Impl(EngineOptions opts)
-        : options(with_defaults(std::move(opts))),
+        : options_error(fixed_date_problem(opts.fixed_creation_date)),
+          options(with_defaults(std::move(opts))),
           loader(std::make_shared<tmpl::DirectoryLoader>(options.template_dirs)),
           library(loader),
           writers(options.font_dirs) {
@@ -311,6 +338,7 @@ const EngineOptions& Engine::options() const { return impl_->options; }
 // throws. Template errors get their source line here, where the sources are at hand.
 template <class Call>
 std::optional<Error> Engine::guarded(Call&& call) const {
+    if (impl_->options_error) return impl_->options_error;
     try {
         call();
         return std::nullopt;
@@ -320,7 +348,7 @@ std::optional<Error> Engine::guarded(Call&& call) const {
     } catch (const std::bad_alloc&) {
         Error error;
         error.kind = ErrorKind::limit;
-        error.message = "out of memory";
+        error.message = msg("limit.out-of-memory", "out of memory");
         return error;
     } catch (const std::exception& e) {
         return internal_error(e);
