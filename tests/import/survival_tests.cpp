@@ -4,7 +4,9 @@
 
 #include <string>
 
+#include "golden/golden_support.hpp"
 #include "import/survival.hpp"
+#include "vanban/import.hpp"
 
 using namespace vanban::import;
 
@@ -110,4 +112,45 @@ TEST_CASE("survival: at most max_passages places are named, the count stays exac
     CHECK(s.kept_words == 0);
     CHECK(s.lost.size() == 3);
     CHECK(s.lost[2].paragraph == 3);
+}
+
+// A header line and a closing line that fit no part: kept where the document prints them (an
+// opening paragraph, a closing paragraph of the body), each named in a warning, and counted
+// as kept where they print. The header's columns are separated by tabs.
+TEST_CASE("survival: text the import moved is kept, warned about, and counted where it prints", "[import][survival]") {
+    constexpr const char* draft = R"(ĐẢNG BỘ TỈNH HÀ TĨNH	ĐẢNG CỘNG SẢN VIỆT NAM
+HUYỆN ỦY CẨM XUYÊN
+Bản dự thảo lần 2 - xin ý kiến
+*
+Số 25-KH/HU	Cẩm Xuyên, ngày 05 tháng 02 năm 2024
+KẾ HOẠCH
+tổ chức kỷ niệm Ngày thành lập Đảng
+-----
+Thực hiện Hướng dẫn số 12-HD/BTGTU, ngày 10/01/2024 của Ban Tuyên giáo Tỉnh ủy, Ban Thường vụ xây dựng kế hoạch:
+I- MỤC ĐÍCH
+1- Tuyên truyền sâu rộng.
+II- NỘI DUNG
+1- Hội nghị báo cáo viên (trước ngày 25/02/2024).
+Nơi nhận:
+- Ban Tuyên giáo Tỉnh ủy,
+Ghi chú của người soạn: gửi bản giấy kèm theo
+- Lưu Văn phòng Huyện ủy.
+T/M BAN THƯỜNG VỤ
+BÍ THƯ
+Nguyễn Văn An
+Người soạn thảo: Trần Thị Bình, điện thoại 0912 345 678
+)";
+    const vanban::ImportResult imported =
+        vanban::import_document(vanban::golden::repository_engine(), draft, {.source_name = "k.txt"});
+    INFO(imported.error.format());
+    REQUIRE(imported.ok);
+    std::vector<std::pair<std::string, int>> warnings;
+    for (const vanban::Finding& w : imported.warnings) warnings.emplace_back(w.code(), w.paragraph);
+    CHECK(warnings == std::vector<std::pair<std::string, int>>{{"import.header-line", 3}, {"import.kept-in-closing", 21}});
+    const nlohmann::json data = nlohmann::json::parse(imported.data_json);
+    CHECK(data["intro"][0] == "Bản dự thảo lần 2 - xin ý kiến");
+    CHECK(data["closing"].back() == "Người soạn thảo: Trần Thị Bình, điện thoại 0912 345 678");
+    CHECK(imported.survival.input_words == 130);
+    CHECK(imported.survival.kept_words == 130);
+    CHECK(imported.survival.lost.empty());
 }

@@ -44,7 +44,7 @@ Finding finding_of(const import::Notice& notice, bool text_input) {
 WordSurvival survival_of(const import::Draft& draft, const import::Recognised& recognised,
                          const model::Document& document) {
     const import::Survival s = import::compare_words(
-        import::draft_words(draft, recognised.header_end, recognised.closing_begin), import::document_words(document));
+        import::draft_words(draft, recognised), import::document_words(document));
     WordSurvival out;
     out.input_words = s.input_words;
     out.kept_words = s.kept_words;

@@ -398,6 +398,7 @@ std::vector<BodyUnit> Recogniser::body_units(std::size_t from, std::size_t to) {
 void Recogniser::keep_in_closing(const Paragraph& p, Message why) {
     if (p.empty()) return;
     out_.outline.closing.push_back({p.spans, {p.style_bold, p.style_italic, p.style_underline}, p.number});
+    out_.to_closing.push_back({p.number, p.text()});
     notice(p.number, p.text(),
            msg("import.kept-in-closing", "{why}: kept as a closing paragraph of the body", {{"why", std::move(why)}}));
 }
@@ -739,6 +740,7 @@ Recognised Recogniser::run() {
                    "no document type line (KẾ HOẠCH, BÁO CÁO …) found: the template's default type is printed; fill in type and summary"),
                "type");
     }
+    out_.body_begin = first_paragraph_of(body_begin);
     const std::size_t closing_begin = find_closing(body_begin);
     const std::size_t appendix_begin = find_appendix(closing_begin < draft_.blocks.size() ? closing_begin + 1 : body_begin);
     const std::size_t body_end = std::min(closing_begin, appendix_begin);
@@ -750,6 +752,7 @@ Recognised Recogniser::run() {
     // Header lines that fit no part of the header open the body instead.
     for (auto it = unplaced_header_.rbegin(); it != unplaced_header_.rend(); ++it) {
         out_.outline.intro.insert(out_.outline.intro.begin(), Text{{plain_span(it->text)}, {}, it->paragraph});
+        out_.to_opening.insert(out_.to_opening.begin(), {it->paragraph, it->text});
         notice(it->paragraph, it->text,
                msg("import.header-line", "a line of the header that is none of its parts: kept as an opening paragraph"));
     }

@@ -27,6 +27,12 @@ struct SummaryLine {
     int paragraph = 0;
 };
 
+// A text the import kept away from the block it stood in: it prints elsewhere.
+struct MovedText {
+    int paragraph = 0;
+    std::string text;
+};
+
 struct Recognised {
     std::string template_name;
     std::string profile;
@@ -34,6 +40,9 @@ struct Recognised {
     std::vector<Notice> notices;
     int header_end = 0;                 // first paragraph after the header block
     int closing_begin = 0;              // first paragraph of the closing block (recipients, signature, appendix)
+    int body_begin = 0;                 // first paragraph after the type, summary and separator
+    std::vector<MovedText> to_opening;  // header lines that fit no part: the first opening paragraphs
+    std::vector<MovedText> to_closing;  // lines of the closing block or appendix kept as closing paragraphs of the body
     int type_paragraph = 0;
     std::string type;
     std::vector<SummaryLine> summary;

@@ -137,12 +137,45 @@ void Words::add(const std::string& text, int paragraph) {
     }
 }
 
-Zones draft_words(const Draft& draft, int body_from, int closing_from) {
+namespace {
+
+// Takes the words of `moved` out of the words of its paragraph in `from`, once each.
+void take_out(Words& from, const MovedText& moved) {
+    Words gone;
+    gone.add(moved.text);
+    for (const std::string& word : gone.words)
+        for (std::size_t i = 0; i < from.words.size(); ++i)
+            if (from.paragraphs[i] == moved.paragraph && from.words[i] == word) {
+                from.words.erase(from.words.begin() + static_cast<std::ptrdiff_t>(i));
+                from.paragraphs.erase(from.paragraphs.begin() + static_cast<std::ptrdiff_t>(i));
+                break;
+            }
+}
+
+} // namespace
+
+Zones draft_words(const Draft& draft, const Recognised& recognised) {
     Zones zones;
+    Words title, body;
     for (const Paragraph* p : all_paragraphs(draft)) {
-        Words& into = p->number < body_from ? zones.header : p->number < closing_from ? zones.body : zones.closing;
+        Words& into = p->number < recognised.header_end    ? zones.header
+                      : p->number < recognised.body_begin  ? title
+                      : p->number < recognised.closing_begin ? body
+                                                              : zones.closing;
         if (!p->label.empty()) into.add(p->label, p->number);
         into.add(p->text(), p->number);
+    }
+    // Text the import moved is looked for where it prints.
+    zones.body = std::move(title);
+    for (const MovedText& moved : recognised.to_opening) {
+        take_out(zones.header, moved);
+        zones.body.add(moved.text, moved.paragraph);
+    }
+    zones.body.words.insert(zones.body.words.end(), body.words.begin(), body.words.end());
+    zones.body.paragraphs.insert(zones.body.paragraphs.end(), body.paragraphs.begin(), body.paragraphs.end());
+    for (const MovedText& moved : recognised.to_closing) {
+        take_out(zones.closing, moved);
+        zones.body.add(moved.text, moved.paragraph);
     }
     return zones;
 }

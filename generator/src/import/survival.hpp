@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "import/draft.hpp"
+#include "import/recognise.hpp"
 #include "vanban/model.hpp"
 
 namespace vanban::import {
@@ -24,9 +25,11 @@ struct Zones {
     Words header, body, closing;
 };
 
-// The draft's words (Word's automatic numbers included): the paragraphs before `body_from`
-// are the header block, those from `closing_from` on the closing block and what follows it.
-Zones draft_words(const Draft& draft, int body_from, int closing_from);
+// The draft's words (Word's automatic numbers included) in the zones the import put them:
+// the header block, the body (type and summary, then the header lines kept as opening
+// paragraphs, the body's paragraphs, then the lines of the closing block kept as its closing
+// paragraphs), the closing block and what follows it.
+Zones draft_words(const Draft& draft, const Recognised& recognised);
 // The rendered document's words: the header block; type, summary, body; from "Nơi nhận"
 // on, the closing block and the appendices.
 Zones document_words(const model::Document& document);
