@@ -35,6 +35,9 @@ struct Paragraph {
 };
 
 bool is_space(char32_t cp) { return cp == U' ' || cp == U'\t' || cp == U'\r'; }
+// What ends a word: a space or a line break (all of them at or below ' ', so that one
+// comparison lets every other character through).
+bool ends_word(unsigned char byte) { return byte <= ' ' && (byte == '\n' || is_space(byte)); }
 
 void split_last_word(Paragraph& p, double max_width, const FontFamily& family, const ParagraphFormat& format);
 
@@ -44,12 +47,14 @@ public:
         : p_(p), format_(format), family_(family), narrowest_(narrowest_line),
           justify_(format.align == model::Align::justify) {}
 
-    // The characters of a word that one run holds (all of the word, unless its style
-    // changes inside it): one piece, measured character by character. The widths add up in
-    // the order of the characters, into the piece and into the word, so that a word that
-    // spans runs measures the same to the last bit as when it was measured a character at
-    // a time.
-    void word_piece(std::string_view text, Face face, bool underline, const TrueTypeFace& metrics, double size) {
+    // The characters of a word that one run holds, from text[start] to the next space or
+    // line break or the run's end (all of the word, unless its style changes inside it): one
+    // piece, found and measured character by character in one pass; returns where it ends.
+    // The widths add up in the order of the characters, into the piece and into the word,
+    // so that a word that spans runs measures the same to the last bit as when it was
+    // measured a character at a time.
+    std::size_t word_piece(std::string_view text, std::size_t start, Face face, bool underline,
+                           const TrueTypeFace& metrics, double size) {
         if (!in_word_) {
             if (pending_space_ && have_word_) add_glue(space_width_);
             pending_space_ = false;
@@ -58,14 +63,17 @@ public:
         }
         Word& word = p_.words.back();
         double piece_width = 0, word_width = word.width;
-        for (std::size_t pos = 0; pos < text.size();) {
+        std::size_t pos = start;
+        // Spaces and line breaks are ASCII, and no byte of another character's UTF-8 is.
+        while (pos < text.size() && !ends_word(static_cast<unsigned char>(text[pos]))) {
             const double width = metrics.advance(text::next_code_point(text, pos)) * size;
             piece_width += width;
             word_width += width;
         }
-        p_.pieces.push_back(Piece{text, face, underline, piece_width});
+        p_.pieces.push_back(Piece{text.substr(start, pos - start), face, underline, piece_width});
         ++word.count;
         word.width = word_width;
+        return pos;
     }
     void space(double width) {
         end_word();
@@ -183,7 +191,6 @@ Paragraph build_items(const model::Inline& runs, const ParagraphFormat& format, 
         const std::string_view text = run.text;
         std::size_t pos = 0;
         while (pos < text.size()) {
-            // Spaces and line breaks are ASCII, and no byte of another character's UTF-8 is.
             const char byte = text[pos];
             if (byte == '\n') {
                 builder.line_break();
@@ -192,9 +199,7 @@ Paragraph build_items(const model::Inline& runs, const ParagraphFormat& format, 
                 builder.space(metrics.advance(U' ') * size); // runs of spaces count as one
                 ++pos;
             } else {
-                const std::size_t start = pos;
-                while (pos < text.size() && text[pos] != '\n' && !is_space(static_cast<unsigned char>(text[pos]))) ++pos;
-                builder.word_piece(text.substr(start, pos - start), face, underline, metrics, size);
+                pos = builder.word_piece(text, pos, face, underline, metrics, size);
             }
         }
     }

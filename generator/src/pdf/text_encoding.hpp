@@ -30,7 +30,8 @@ namespace detail {
 // Writes one byte of a literal string at `at`, escaped where PDF 7.3.4.2 requires it (a bare
 // CR would be read as a line end); returns the position after it.
 inline char* put_string_byte(char* at, unsigned char byte) {
-    if (byte == '(' || byte == ')' || byte == '\\' || byte == '\r') {
+    // '(', ')' and CR are below '*', so most bytes pass after two comparisons.
+    if ((byte < '*' && (byte == '(' || byte == ')' || byte == '\r')) || byte == '\\') {
         *at++ = '\\';
         if (byte == '\r') byte = 'r';
     }

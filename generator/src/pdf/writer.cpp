@@ -13,6 +13,7 @@
 // every object.
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -29,6 +30,7 @@
 #include "layout/layout.hpp"
 #include "pdf/deflate.hpp"
 #include "pdf/font_program.hpp"
+#include "pdf/haru_memory.hpp"
 #include "pdf/pdf.hpp"
 #include "pdf/text_encoding.hpp"
 #include "text/utf8.hpp"
@@ -60,11 +62,6 @@ void record_error(HPDF_STATUS code, HPDF_STATUS detail, void* user_data) {
     }
 }
 
-struct DocDeleter {
-    void operator()(HPDF_Doc pdf) const { HPDF_Free(pdf); }
-};
-using DocPtr = std::unique_ptr<std::remove_pointer_t<HPDF_Doc>, DocDeleter>;
-
 // ---------------------------------------------------------------- number formatting
 
 // Integers in hundredths (or thousandths) of a unit, written with no trailing zeros.
@@ -72,7 +69,8 @@ void append_fixed(std::string& out, long value, int decimals) {
     if (value < 0) out += '-';
     unsigned long a = static_cast<unsigned long>(value < 0 ? -value : value);
     const unsigned long scale = decimals == 3 ? 1000 : 100;
-    out += std::to_string(a / scale);
+    char digits[24];
+    out.append(digits, std::to_chars(digits, digits + sizeof digits, a / scale).ptr);
     unsigned long frac = a % scale;
     if (frac == 0) return;
     out += '.';
@@ -196,7 +194,7 @@ public:
         : pages_(pages), metadata_(metadata), options_(options) {}
 
     std::string run() {
-        pdf_.reset(HPDF_New(record_error, &errors_));
+        pdf_ = new_haru_document(record_error, &errors_);
         if (!pdf_) throw Failure(ErrorKind::internal, msg("pdf.libharu-new", "libharu could not create a PDF document"));
         HPDF_SetCompressionMode(doc(), HPDF_COMP_NONE); // we compress what is worth it ourselves
         check("setting up the document");
@@ -652,7 +650,7 @@ private:
     const model::Metadata& metadata_;
     const PdfOptions& options_;
     HaruErrors errors_;
-    DocPtr pdf_;
+    HaruDocument pdf_;
     std::array<FaceUse, face_count> use_;
     std::vector<std::string> page_texts_; // the text operators of each page
     HPDF_Dict encoding_ = nullptr, to_unicode_ = nullptr, font_resources_ = nullptr;

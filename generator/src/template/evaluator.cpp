@@ -246,13 +246,12 @@ public:
 
     class Depth {
     public:
+        // Every statement and expression passes here: the check stays inline and the
+        // message is made out of line, only when the limit is passed.
         Depth(Evaluator& evaluator, Pos pos) : depth_(evaluator.depth_) {
-            if (++depth_ > max_evaluation_depth) {
+            if (++depth_ > max_evaluation_depth) [[unlikely]] {
                 --depth_;
-                evaluator.fail(ErrorKind::limit, pos,
-                               msg("template.runs-too-deep",
-                                   "the template nests too deeply while it runs (more than {max} levels)",
-                                   {{"max", max_evaluation_depth}}));
+                too_deep(evaluator, pos);
             }
         }
         ~Depth() { --depth_; }
@@ -260,6 +259,13 @@ public:
         Depth& operator=(const Depth&) = delete;
 
     private:
+        [[noreturn, gnu::cold, gnu::noinline]] static void too_deep(const Evaluator& evaluator, Pos pos) {
+            evaluator.fail(ErrorKind::limit, pos,
+                           msg("template.runs-too-deep",
+                               "the template nests too deeply while it runs (more than {max} levels)",
+                               {{"max", max_evaluation_depth}}));
+        }
+
         int& depth_;
     };
 
