@@ -25,24 +25,26 @@ namespace vanban::cli {
 
 namespace {
 
-const char* const kBatchExamples =
-    "\nExamples:\n"
-    "  vanban batch ke-hoach data/000-quang-nam-ke-hoach-28.json branches.csv \\\n"
-    "      -o 'out/{{ branch.code }}-ke-hoach.pdf' -f pdf,docx --strip branch\n"
-    "  vanban batch ke-hoach shared.json branches.jsonl -o 'out/{{ header.number }}.pdf' -j 4\n"
-    "  vanban batch ke-hoach shared.json branches.jsonl -o 'out/{{ vanban.record }}.pdf' --shard 2/8\n"
-    "  vanban batch ke-hoach shared.json branches.jsonl -o 'out/{{ vanban.record }}.pdf' --resume\n"
-    "\nRecords: a JSON array, JSON Lines (.jsonl) or CSV with a header row (\"branch.code\" makes\n"
-    "{\"branch\": {\"code\": …}}); each is merged over the shared data (objects field by field,\n"
-    "lists and values replaced, null removes). The manifest lists every record with its\n"
-    "outputs, sizes, sha256 and error.\n"
-    "\nA journal beside the manifest keeps every finished record: a batch killed at any moment\n"
-    "loses only the records in flight, and --resume renders those and nothing it had finished.\n"
-    "\nExit codes: 0 every record written; 10 some records failed (bad data; the others were\n"
-    "written); 8 an output could not be written (a full disk, a folder that cannot be written):\n"
-    "the batch stops there, what was written is kept, --resume goes on; 2 usage; 3 template\n"
-    "syntax; 5 data (shared data, records file); 7 missing template; 9 a limit passed; 130\n"
-    "stopped by Ctrl-C. See docs/batch.md and docs/errors.md.\n";
+Message batch_footer() {
+    return msg("cli.batch.footer",
+               "\nExamples:\n"
+               "  vanban batch ke-hoach data/000-quang-nam-ke-hoach-28.json branches.csv \\\n"
+               "      -o 'out/{{ branch.code }}-ke-hoach.pdf' -f pdf,docx --strip branch\n"
+               "  vanban batch ke-hoach shared.json branches.jsonl -o 'out/{{ header.number }}.pdf' -j 4\n"
+               "  vanban batch ke-hoach shared.json branches.jsonl -o 'out/{{ vanban.record }}.pdf' --shard 2/8\n"
+               "  vanban batch ke-hoach shared.json branches.jsonl -o 'out/{{ vanban.record }}.pdf' --resume\n"
+               "\nRecords: a JSON array, JSON Lines (.jsonl) or CSV with a header row (\"branch.code\" makes\n"
+               "{\"branch\": {\"code\": …}}); each is merged over the shared data (objects field by field,\n"
+               "lists and values replaced, null removes). The manifest lists every record with its\n"
+               "outputs, sizes, sha256 and error.\n"
+               "\nA journal beside the manifest keeps every finished record: a batch killed at any moment\n"
+               "loses only the records in flight, and --resume renders those and nothing it had finished.\n"
+               "\nExit codes: 0 every record written; 10 some records failed (bad data; the others were\n"
+               "written); 8 an output could not be written (a full disk, a folder that cannot be written):\n"
+               "the batch stops there, what was written is kept, --resume goes on; 2 usage; 3 template\n"
+               "syntax; 5 data (shared data, records file); 7 missing template; 9 a limit passed; 130\n"
+               "stopped by Ctrl-C. See docs/batch.md and docs/errors.md.\n");
+}
 
 struct BatchArgs {
     CommonOptions common;
@@ -63,7 +65,7 @@ struct BatchArgs {
 };
 
 // "pdf", "docx", "model", "both" (pdf and docx), or a comma-separated list of them.
-bool parse_formats(const std::string& text, std::vector<Format>& formats, std::string& problem) {
+bool parse_formats(const std::string& text, std::vector<Format>& formats, Message& problem) {
     std::stringstream list(text);
     for (std::string name; std::getline(list, name, ',');) {
         Format format{};
@@ -73,7 +75,8 @@ bool parse_formats(const std::string& text, std::vector<Format>& formats, std::s
         } else if (parse_format(name, format)) {
             formats.push_back(format);
         } else {
-            problem = "unknown format '" + name + "' (use pdf, docx, both, model, or a list: pdf,docx)";
+            problem = msg("batch.unknown-format", "unknown format '{format}' (use pdf, docx, both, model, or a list: pdf,docx)",
+                          {{"format", name}});
             return false;
         }
     }
@@ -81,7 +84,7 @@ bool parse_formats(const std::string& text, std::vector<Format>& formats, std::s
 }
 
 // "K/N" with 1 <= K <= N.
-bool parse_shard(const std::string& text, unsigned& index, unsigned& count, std::string& problem) {
+bool parse_shard(const std::string& text, unsigned& index, unsigned& count, Message& problem) {
     const auto slash = text.find('/');
     try {
         if (slash == std::string::npos) throw std::invalid_argument("no slash");
@@ -94,7 +97,8 @@ bool parse_shard(const std::string& text, unsigned& index, unsigned& count, std:
         index = static_cast<unsigned>(k);
         count = static_cast<unsigned>(n);
     } catch (const std::exception&) {
-        problem = "--shard takes K/N, the K-th of N slices, 1 <= K <= N (e.g. --shard 2/8)";
+        problem = msg("batch.bad-shard", "--shard takes K/N, the K-th of N slices, 1 <= K <= N (e.g. --shard 2/8), not '{shard}'",
+                      {{"shard", text}});
         return false;
     }
     return true;
@@ -133,7 +137,7 @@ public:
             if (since < std::chrono::seconds(5) && (tenth == last_tenth_ || since < std::chrono::seconds(1))) return;
             if (finished) return; // the summary says it
             last_tenth_ = tenth;
-            std::cerr << "batch: " << line(progress) << "\n";
+            std::cerr << "vanban batch: " << line(progress) << "\n";
         }
         last_ = now;
     }
@@ -145,7 +149,7 @@ public:
         std::lock_guard lock(mutex_);
         for (const Warning& warning : report.warnings) {
             clear_bar();
-            std::cerr << "warning: " << report.name(current_language()) << ": "
+            std::cerr << tr(msg("format.warning", "warning")) << ": " << report.name(current_language()) << ": "
                       << (warning.json_path.empty() ? "" : warning.json_path + ": ") << warning.message << "\n";
         }
         if (report.status != RecordStatus::failed) return;
@@ -167,11 +171,9 @@ public:
             std::cerr << tr(msg("format.hint", "hint")) << ": " << tr(report.error.hint) << "\n";
     }
 
-    void message(const std::string& text) {
-        std::lock_guard lock(mutex_);
-        clear_bar();
-        std::cerr << text << "\n";
-    }
+    void message(const Message& text) { line_apart(tr(text)); }
+
+    void warning(const Message& text) { line_apart(tr(msg("format.warning", "warning")) + ": " + tr(text)); }
 
     void finish(const BatchSummary& summary) {
         std::lock_guard lock(mutex_);
@@ -179,11 +181,13 @@ public:
         clear_bar();
         if (quiet_ || !summary.ok) return;
         const BatchProgress& c = summary.counts;
-        std::cerr << (summary.cancelled ? "stopped: " : "") << c.written << " written, " << c.skipped
-                  << " skipped (unchanged), " << c.failed << " failed, of " << c.total << " records in "
-                  << clock_text(c.elapsed_seconds) << " (" << rate_text(c) << ")";
-        if (!summary.manifest.empty()) std::cerr << "; manifest " << summary.manifest.string();
-        std::cerr << "\n";
+        Message said = msg("batch.summary", "{written} written, {skipped} skipped (unchanged), {failed} failed, of {total} records in {time} ({rate})",
+                           {{"written", c.written}, {"skipped", c.skipped}, {"failed", c.failed}, {"total", c.total},
+                            {"time", clock_text(c.elapsed_seconds)}, {"rate", rate_text(c)}});
+        if (!summary.manifest.empty())
+            said = msg("batch.summary-manifest", "{summary}; manifest {manifest}", {{"summary", said}, {"manifest", summary.manifest.string()}});
+        if (summary.cancelled) said = msg("batch.summary-stopped", "stopped: {summary}", {{"summary", said}});
+        std::cerr << tr(said) << "\n";
     }
 
 private:
@@ -191,23 +195,27 @@ private:
         return p.elapsed_seconds > 0 ? static_cast<double>(p.done) / p.elapsed_seconds : 0.0;
     }
 
-    static std::string rate_text(const BatchProgress& p) {
-        char text[32];
-        std::snprintf(text, sizeof text, "%.1f records/s", rate(p));
-        return text;
+    static Message rate_text(const BatchProgress& p) {
+        char number[32];
+        std::snprintf(number, sizeof number, "%.1f", rate(p));
+        return msg("batch.rate", "{rate} records/s", {{"rate", number}});
     }
 
-    static std::string left_text(const BatchProgress& p) {
-        if (!p.total || rate(p) <= 0) return "";
-        return clock_text(static_cast<double>(p.total - p.done) / rate(p)) + " left";
-    }
-
+    // "5120/10000 records (51%), 371.2 records/s, 0:13 left, 0 failed"; without a total
+    // (records from a pipe, until it ends): "1234 records, 371.2 records/s, 0 failed".
     static std::string line(const BatchProgress& p) {
-        std::string text = std::to_string(p.done) + (p.total ? "/" + std::to_string(p.total) : "") + " records";
-        if (p.total) text += " (" + std::to_string(p.done * 100 / p.total) + "%)";
-        text += ", " + rate_text(p);
-        if (const std::string left = left_text(p); !left.empty()) text += ", " + left;
-        return text + ", " + std::to_string(p.failed) + " failed";
+        const Message failed = msg("batch.progress-failed", "{count} failed", {{"count", p.failed}});
+        if (!p.total || rate(p) <= 0) {
+            const Message done = p.total ? msg("batch.progress-of", "{done}/{total} records ({percent}%)",
+                                               {{"done", p.done}, {"total", p.total}, {"percent", p.done * 100 / p.total}})
+                                         : msg_n("batch.progress-count", "{count} record", "{count} records", p.done);
+            return tr(msg("batch.progress-line", "{done}, {rate}, {failed}",
+                          {{"done", done}, {"rate", rate_text(p)}, {"failed", failed}}));
+        }
+        const double left = static_cast<double>(p.total - p.done) / rate(p);
+        return tr(msg("batch.progress-line-left", "{done}/{total} records ({percent}%), {rate}, {left} left, {failed}",
+                      {{"done", p.done}, {"total", p.total}, {"percent", p.done * 100 / p.total}, {"rate", rate_text(p)},
+                       {"left", clock_text(left)}, {"failed", failed}}));
     }
 
     static std::string bar(const BatchProgress& p) {
@@ -223,11 +231,19 @@ private:
         return text;
     }
 
+    // A line of its own, the bar (if any) cleared first.
+    void line_apart(const std::string& text) {
+        std::lock_guard lock(mutex_);
+        clear_bar();
+        std::cerr << text << "\n";
+    }
+
     void report_hidden() {
         if (!hidden_) return;
         clear_bar();
-        std::cerr << "… and " << hidden_ << " more record" << (hidden_ == 1 ? "" : "s")
-                  << " with the same error (all are in the manifest)\n";
+        std::cerr << tr(msg_n("batch.more-same-error", "… and {count} more record with the same error (all are in the manifest)",
+                              "… and {count} more records with the same error (all are in the manifest)", hidden_))
+                  << "\n";
         hidden_ = 0;
     }
 
@@ -265,7 +281,7 @@ public:
                 int signal = 0;
                 if (sigwait(&signals_, &signal) != 0 || done_) return;
                 if (++stops > 1) std::_Exit(130);
-                display.message("stopping: finishing the records in progress (Ctrl-C again to quit at once)");
+                display.message(msg("batch.stopping", "stopping: finishing the records in progress (Ctrl-C again to quit at once)"));
                 job.cancel();
             }
         });
@@ -286,16 +302,18 @@ private:
 
 int run_batch(const BatchArgs& args) {
     BatchOptions options;
-    std::string problem;
+    Message problem;
     if (!parse_formats(args.formats, options.formats, problem)) return report(ErrorKind::usage, problem);
     if (!parse_records_format(args.records_format, options.records_format))
-        return report(ErrorKind::usage, "unknown records format '" + args.records_format + "' (use auto, json, jsonl or csv)");
+        return report(ErrorKind::usage, msg("batch.unknown-records-format", "unknown records format '{format}' (use auto, json, jsonl or csv)",
+                                            {{"format", args.records_format}}));
     if (!args.shard.empty() && !parse_shard(args.shard, options.shard_index, options.shard_count, problem))
         return report(ErrorKind::usage, problem);
     if (args.shared_path == "-" && args.records_path == "-")
-        return report(ErrorKind::usage, "only one of the shared data and the records can be read from standard input");
-    if (!input_encoding(args.input_encoding, options.render.input_encoding, problem))
-        return report(ErrorKind::usage, problem);
+        return report(ErrorKind::usage, msg("batch.two-from-stdin", "only one of the shared data and the records can be read from standard input"));
+    std::string encoding_problem;
+    if (!input_encoding(args.input_encoding, options.render.input_encoding, encoding_problem))
+        return report(ErrorKind::usage, encoding_problem);
     options.shared_data = args.shared_path;
     options.template_name = args.template_name;
     options.render.profile = args.common.profile;
@@ -310,7 +328,7 @@ int run_batch(const BatchArgs& args) {
     ProgressDisplay display(args.quiet);
     options.on_progress = [&display](const BatchProgress& progress) { display.update(progress); };
     options.on_record = [&display](const RecordReport& report) { display.record(report); };
-    options.on_warning = [&display](const std::string& warning) { display.message("warning: " + warning); };
+    options.on_warning = [&display](const Message& warning) { display.warning(warning); };
 
     Engine engine(engine_options(args.common));
     BatchJob job(engine, std::move(options));
@@ -328,35 +346,43 @@ int run_batch(const BatchArgs& args) {
 
 Command add_batch_command(CLI::App& app) {
     auto args = std::make_shared<BatchArgs>();
-    CLI::App* batch = app.add_subcommand("batch", "Render one document per record: shared data + a list of branches");
-    batch->add_option("template", args->template_name, "Template name (a folder of templates/, e.g. ke-hoach)")->required();
-    batch->add_option("shared", args->shared_path, "JSON data every record starts from, or - for standard input")->required();
-    batch->add_option("records", args->records_path, "Records: a JSON array, JSON Lines or CSV file, or - for standard input")->required();
+    CLI::App* batch = app.add_subcommand(
+        "batch", tr(msg("cli.batch.about", "Render one document per record: shared data + a list of branches")));
+    batch->add_option("template", args->template_name, tr(msg("cli.template-argument", "Template name (a folder of templates/, e.g. ke-hoach)")))
+        ->required();
+    batch->add_option("shared", args->shared_path, tr(msg("cli.batch.shared", "JSON data every record starts from, or - for standard input")))
+        ->required();
+    batch->add_option("records", args->records_path,
+                      tr(msg("cli.batch.records", "Records: a JSON array, JSON Lines or CSV file, or - for standard input")))
+        ->required();
     batch->add_option("-o,--output", args->pattern,
-                      "Output name pattern in the template language, e.g. 'out/{{ branch.code }}-ke-hoach.pdf'")
+                      tr(msg("cli.batch.output", "Output name pattern in the template language, e.g. 'out/{{ branch.code }}-ke-hoach.pdf'")))
         ->required();
     batch->add_option("-f,--format", args->formats,
-                      "pdf, docx, both, model, or a list (pdf,docx); default: the pattern's extension; with several, "
-                      "the pattern's extension is replaced by each format's");
-    batch->add_option("-j,--jobs", args->jobs, "Rendering threads (default: the number of cores)");
-    batch->add_option("--records-format", args->records_format, "auto (default), json, jsonl or csv");
-    batch->add_option("--shard", args->shard, "K/N: render only the K-th of N slices (records n with (n-1) % N == K-1)");
+                      tr(msg("cli.batch.format", "pdf, docx, both, model, or a list (pdf,docx); default: the pattern's extension; with several, "
+                                                 "the pattern's extension is replaced by each format's")));
+    batch->add_option("-j,--jobs", args->jobs, tr(msg("cli.batch.jobs", "Rendering threads (default: the number of cores)")));
+    batch->add_option("--records-format", args->records_format, tr(msg("cli.batch.records-format", "auto (default), json, jsonl or csv")));
+    batch->add_option("--shard", args->shard,
+                      tr(msg("cli.batch.shard", "K/N: render only the K-th of N slices (records n with (n-1) % N == K-1)")));
     batch->add_flag("--resume", args->resume,
-                    "Skip records whose outputs still match the manifest and whose inputs are unchanged");
+                    tr(msg("cli.batch.resume", "Skip records whose outputs still match the manifest and whose inputs are unchanged")));
     batch->add_option("--manifest", args->manifest,
-                      "Manifest path (default: manifest.json in the pattern's folder; manifest-K-of-N.json for a shard)");
-    batch->add_option("--key", args->keys, "Field naming a record in messages and the manifest (repeatable; default: "
-                                           "the fields the pattern reads)")
+                      tr(msg("cli.batch.manifest",
+                             "Manifest path (default: manifest.json in the pattern's folder; manifest-K-of-N.json for a shard)")));
+    batch->add_option("--key", args->keys,
+                      tr(msg("cli.batch.key", "Field naming a record in messages and the manifest (repeatable; default: "
+                                              "the fields the pattern reads)")))
         ->allow_extra_args(false);
     batch->add_option("--strip", args->strip,
-                      "Field removed from each record after naming its output, before rendering (repeatable), for "
-                      "fields the template's schema does not accept")
+                      tr(msg("cli.batch.strip", "Field removed from each record after naming its output, before rendering (repeatable), for "
+                                                "fields the template's schema does not accept")))
         ->allow_extra_args(false);
-    batch->add_flag("-q,--quiet", args->quiet, "No progress and no summary (failed records are still reported)");
+    batch->add_flag("-q,--quiet", args->quiet, tr(msg("cli.batch.quiet", "No progress and no summary (failed records are still reported)")));
     batch->add_option("--input-encoding", args->input_encoding, kInputEncodingHelp);
     add_output_options(*batch, args->common);
     add_common_options(*batch, args->common);
-    batch->footer(kBatchExamples);
+    batch->footer(tr(batch_footer()));
     return {batch, [args] { return run_batch(*args); }};
 }
 

@@ -139,3 +139,32 @@ TEST_CASE("cli batch: usage mistakes exit with 2 before anything is written") {
     CHECK_THAT(pattern.err, Catch::Contains("output pattern:1:"));
     CHECK_FALSE(fs::exists(dir.path() / "out"));
 }
+
+TEST_CASE("cli batch: --lang vi says everything in Vietnamese: help, warnings, failures, repeats and the summary") {
+    TempDir dir;
+    add_inputs(dir);
+    std::string records;
+    for (int i = 1; i <= 6; ++i) records += "{\"branch\": {\"code\": \"HC0" + std::to_string(i) + "\"}, \"body\": {\"x\": 1}}\n";
+    records += "{\"branch\": {\"code\": \"HC07\"}}\n";
+    dir.write("branches.jsonl", records);
+    CliRun run = run_vanban("--lang vi batch -t tpl plan shared.json branches.jsonl -o 'out/{{ branch.code }}.json' "
+                            "-j 100000 --resume",
+                            dir);
+    INFO(run.err);
+    CHECK(run.exit_code == 10);
+    CHECK_THAT(run.err, Catch::Contains("cảnh báo: -j 100000: dùng ") && Catch::Contains(" luồng tạo văn bản"));
+    CHECK_THAT(run.err, Catch::Contains("cảnh báo: --resume: không có bản ghi nào đã xong trong out/manifest.json"));
+    CHECK_THAT(run.err, Catch::Contains("bản ghi 1 (branch.code=HC01): "));
+    // Past three records with the same error, the rest are counted.
+    CHECK_THAT(run.err, Catch::Contains("… và 3 bản ghi nữa cùng lỗi này (tất cả đều có trong bảng kê)"));
+    CHECK_THAT(run.err, Catch::Contains("đã ghi 1, bỏ qua 0 (không đổi), lỗi 6, trên tổng 7 bản ghi trong 0:0"));
+    CHECK_THAT(run.err, Catch::Contains(" bản ghi/giây); bảng kê out/manifest.json"));
+    for (const char* english : {"warning", "written", "records/s", "manifest out", "more records"})
+        CHECK_THAT(run.err, !Catch::Contains(english));
+
+    CliRun help = run_vanban("--lang vi batch --help", dir);
+    CHECK_THAT(help.out, Catch::Contains("Số luồng tạo văn bản") && Catch::Contains("Mã thoát: 0 mọi bản ghi đã ghi"));
+    CliRun shard = run_vanban("--lang vi batch -t tpl plan shared.json branches.jsonl -o 'out/{{ branch.code }}.json' --shard 3", dir);
+    CHECK(shard.exit_code == 2);
+    CHECK_THAT(shard.err, Catch::Contains("--shard nhận K/N") && Catch::Contains("không phải '3'"));
+}

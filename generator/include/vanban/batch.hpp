@@ -135,7 +135,7 @@ struct BatchOptions {
     std::function<void(const RecordReport&)> on_record;
     // Called before the first record with each warning about the run as a whole (the shared
     // data's, --resume's); BatchSummary::warnings repeats them.
-    std::function<void(const std::string&)> on_warning;
+    std::function<void(const Message&)> on_warning;
 };
 
 struct BatchSummary {
@@ -144,7 +144,7 @@ struct BatchSummary {
     bool cancelled = false;   // BatchJob::cancel() stopped it early
     BatchProgress counts;     // the final figures
     std::filesystem::path manifest; // empty when none was written
-    std::vector<std::string> warnings; // e.g. --resume found no previous manifest
+    std::vector<Message> warnings;     // e.g. --resume found no previous manifest
 
     // 0 all records written or skipped; kExitSomeRecordsFailed when some failed; the error's
     // exit code when !ok; 130 when cancelled.

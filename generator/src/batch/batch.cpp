@@ -257,20 +257,19 @@ private:
 // What --resume trusts of earlier runs: the last manifest, and over it the journal of a run
 // that did not end.
 std::map<std::size_t, batch::PreviousRecord> previous_records(const fs::path& manifest, const batch::Journal& journal,
-                                                              std::vector<std::string>& warnings) {
+                                                              std::vector<Message>& warnings) {
     std::map<std::size_t, batch::PreviousRecord> previous;
     try {
         previous = batch::read_previous_manifest(manifest);
     } catch (const Failure& failure) {
-        warnings.push_back("--resume: " + failure.error().message.text());
+        warnings.push_back(msg("batch.resume-unreadable", "--resume: {problem}", {{"problem", failure.error().message}}));
     }
     for (const auto& [number, record] : journal.previous()) previous[number] = record;
     // A record the journal says failed since: the manifest's older word about it does not stand.
     for (std::size_t number : journal.failed()) previous.erase(number);
     if (previous.empty())
         warnings.push_back(msg("batch.resume-nothing", "--resume: no finished record in {manifest} or its journal: every record is rendered",
-                               {{"manifest", manifest.string()}})
-                               .text());
+                               {{"manifest", manifest.string()}}));
     return previous;
 }
 
@@ -325,8 +324,7 @@ private:
                                                         {{"reason", Message::verbatim(e.what())}}));
                 if (options_.on_warning)
                     options_.on_warning(msg("batch.fewer-threads", "{count} rendering threads: the system gives no more",
-                                            {{"count", workers.size()}})
-                                            .text());
+                                            {{"count", workers.size()}}));
                 break;
             }
         }
@@ -547,7 +545,7 @@ BatchSummary BatchJob::run() {
     try {
         batch::RunSettings settings = batch::make_settings(engine_, options_);
         if (options_.on_warning)
-            for (const std::string& warning : settings.warnings) options_.on_warning(warning);
+            for (const Message& warning : settings.warnings) options_.on_warning(warning);
         const std::size_t told = settings.warnings.size();
         summary = Run(engine_, options_, settings, cancelled_).execute();
         // Warnings found while the run started (--resume's) are told now.

@@ -87,8 +87,11 @@ nlohmann::json read_shared_data(const Engine& engine, const BatchOptions& option
 }
 
 // "shared.json: header.issuer: looks like TCVN3 text shown as Latin-1; …"
-std::string warning_text(const std::string& about, const Warning& warning) {
-    return about + ": " + (warning.json_path.empty() ? "" : warning.json_path + ": ") + warning.message;
+Message warning_about(const std::string& data_name, const Warning& warning) {
+    const Message problem = Message::verbatim(warning.message);
+    if (warning.json_path.empty()) return msg("batch.data-warning", "{data}: {problem}", {{"data", data_name}, {"problem", problem}});
+    return msg("batch.data-warning-at", "{data}: {path}: {problem}",
+               {{"data", data_name}, {"path", warning.json_path}, {"problem", problem}});
 }
 
 fs::path manifest_path(const BatchOptions& options, const OutputPattern& pattern) {
@@ -107,14 +110,13 @@ std::string owner_tag(const fs::path& manifest) {
 }
 
 // -j beyond what the machine can have is capped, with a word, never an abort.
-unsigned worker_count(const BatchOptions& options, std::vector<std::string>& warnings) {
+unsigned worker_count(const BatchOptions& options, std::vector<Message>& warnings) {
     const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
     if (options.workers == 0) return cores;
     const unsigned most = cores * kThreadsPerCore;
     if (options.workers <= most) return options.workers;
     warnings.push_back(msg("batch.jobs-capped", "-j {asked}: {most} rendering threads instead ({per_core} per core; more would only wait for the cores)",
-                           {{"asked", options.workers}, {"most", most}, {"per_core", kThreadsPerCore}})
-                           .text());
+                           {{"asked", options.workers}, {"most", most}, {"per_core", kThreadsPerCore}}));
     return most;
 }
 
@@ -139,7 +141,7 @@ RunSettings make_settings(const Engine& engine, const BatchOptions& options) {
     std::vector<Warning> shared_warnings;
     settings.shared = read_shared_data(engine, options, shared_warnings);
     for (const Warning& warning : shared_warnings)
-        settings.warnings.push_back(warning_text(shared_data_name(options), warning));
+        settings.warnings.push_back(warning_about(shared_data_name(options), warning));
     settings.key_fields = options.key_fields.empty() ? settings.pattern->fields() : options.key_fields;
     settings.manifest = manifest_path(options, *settings.pattern);
     settings.owner_tag = owner_tag(settings.manifest);

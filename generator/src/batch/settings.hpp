@@ -28,7 +28,7 @@ struct RunSettings {
     std::string owner_tag;                 // names this batch's temporary files: its manifest's path, hashed
     std::string fingerprint;               // the template files and options (batch/fingerprint.hpp)
     std::string inputs;                    // digest of fingerprint, shared data and --strip: all but the record
-    std::vector<std::string> warnings;     // about the run as a whole
+    std::vector<Message> warnings;         // about the run as a whole
     unsigned workers = 1;                  // rendering threads, capped to what the machine has
 };
 
