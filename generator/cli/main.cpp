@@ -76,6 +76,7 @@ int main(int argc, char** argv) {
         add_convert_command(app),
         add_import_command(app),
         add_check_command(app),
+        add_serve_command(app),
         add_generate_command(app),
     };
     for (const Command& command : commands) {

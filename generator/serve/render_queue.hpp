@@ -1,0 +1,74 @@
+// The renders of vanban serve: a fixed number of worker threads sharing the one engine, and
+// a bounded queue in front of them. A request that finds the queue full is answered 503 at
+// once; one whose render has not finished by its deadline is answered 503 too, and its job,
+// if it has not started, is dropped (a render that has started runs to its end: the
+// engine's own limits bound it). The HTTP threads only wait.
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstddef>
+#include <deque>
+#include <functional>
+#include <future>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <vector>
+
+namespace vanban::serve {
+
+class RenderQueue {
+public:
+    using Clock = std::chrono::steady_clock;
+    enum class Outcome { done, full, deadline, stopped };
+
+    RenderQueue(std::size_t workers, std::size_t capacity);
+    ~RenderQueue(); // finishes the queued jobs, then joins the workers
+    RenderQueue(const RenderQueue&) = delete;
+    RenderQueue& operator=(const RenderQueue&) = delete;
+
+    // Runs `job` on a worker and waits for its result until `deadline`. The job owns what it
+    // uses: it may outlive this call.
+    template <class Result>
+    Outcome run(std::function<Result()> job, Clock::time_point deadline, std::optional<Result>& result) {
+        auto task = std::make_shared<std::packaged_task<Result()>>(std::move(job));
+        std::future<Result> future = task->get_future();
+        auto abandoned = std::make_shared<std::atomic<bool>>(false);
+        const Outcome queued = push([task, abandoned] {
+            if (!*abandoned) (*task)();
+        });
+        if (queued != Outcome::done) return queued;
+        if (future.wait_until(deadline) != std::future_status::ready) {
+            *abandoned = true;
+            return Outcome::deadline;
+        }
+        result.emplace(future.get());
+        return Outcome::done;
+    }
+
+    // Refuses new jobs; the queued ones still run.
+    void stop();
+
+    std::size_t waiting() const { return waiting_.load(); }
+    std::size_t busy() const { return busy_.load(); }
+    std::size_t workers() const { return threads_.size(); }
+    std::size_t capacity() const { return capacity_; }
+
+private:
+    Outcome push(std::function<void()> job);
+    void work();
+
+    const std::size_t capacity_;
+    std::mutex mutex_;
+    std::condition_variable ready_;
+    std::deque<std::function<void()>> jobs_;
+    bool stopping_ = false;
+    std::atomic<std::size_t> waiting_{0};
+    std::atomic<std::size_t> busy_{0};
+    std::vector<std::thread> threads_;
+};
+
+} // namespace vanban::serve

@@ -1,0 +1,61 @@
+// The inside of serve::Server, shared by server.cpp (lifecycle, authentication, CORS,
+// problems, metrics) and routes.cpp (the API and the page).
+#pragma once
+
+#include <atomic>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "serve/catalog.hpp"
+#include "serve/metrics.hpp"
+#include "serve/render_queue.hpp"
+#include "serve/server.hpp"
+
+namespace vanban::serve {
+
+// What the query of a render or validate request asks for.
+struct RenderQuery {
+    Format format = Format::pdf;
+    RenderOptions options;
+};
+
+struct Server::Impl {
+    Impl(const Engine& engine, ServerOptions options);
+
+    const Engine& engine;
+    const ServerOptions options;
+    Metrics metrics;
+    StaticFiles files;
+    HttpServer http;
+    RenderQueue queue; // last: destroyed first, running its last jobs while the rest still lives
+    std::atomic<bool> stopping{false};
+    int bound_port = 0;
+
+    // Middleware (server.cpp).
+    void install_middleware();
+    bool authorised(const httplib::Request& request) const;
+    void add_cors_headers(const httplib::Request& request, httplib::Response& response) const;
+    Language language(const httplib::Request& request) const;
+    void send_json(httplib::Response& response, int status, const nlohmann::json& body) const;
+    void send_problem(httplib::Response& response, const nlohmann::json& problem);
+    void send_problem(const httplib::Request& request, httplib::Response& response, int status, const Message& message,
+                      const Message& hint = {});
+
+    // Routes (routes.cpp).
+    void install_routes();
+    std::optional<TemplateInfo> template_of(const httplib::Request& request, httplib::Response& response);
+    std::optional<RenderQuery> render_query(const httplib::Request& request, httplib::Response& response,
+                                            bool with_format);
+    bool body_is_json(const httplib::Request& request, httplib::Response& response);
+    void render(const httplib::Request& request, httplib::Response& response);
+    void validate(const httplib::Request& request, httplib::Response& response);
+    // Answers 503 for a job the queue did not run; true when it ran.
+    bool queue_answered(const httplib::Request& request, httplib::Response& response, RenderQueue::Outcome outcome);
+};
+
+// The route a request was matched to ("/v1/render/{name}"), for the metrics; set by each
+// handler on the thread that serves the request.
+void set_route(const char* route);
+
+} // namespace vanban::serve
