@@ -3,6 +3,7 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <poll.h>
+#include <sys/eventfd.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -60,16 +61,11 @@ public:
 
     void start_request(milliseconds deadline) { read_deadline_ = Clock::now() + deadline; }
 
-    // Waits for the next request: true when it has started to arrive. Gives up when the
-    // connection stays idle for `idle`, or when `give_up()` says so (checked every 50 ms).
-    bool wait_for_request(milliseconds idle, const std::function<bool()>& give_up) {
+    // Whether a request has started to arrive (or the client closed: the read says which).
+    bool has_input() const {
         if (buffered() > 0) return true;
-        const Clock::time_point until = Clock::now() + idle;
-        while (Clock::now() < until) {
-            if (give_up()) return false;
-            if (wait_ready(fd_, POLLIN, std::min(until, Clock::now() + milliseconds(50)))) return fill() > 0;
-        }
-        return false;
+        pollfd entry{fd_, POLLIN, 0};
+        return ::poll(&entry, 1, 0) > 0;
     }
 
     bool is_readable() const override { return buffered() > 0 || wait_ready(fd_, POLLIN, read_deadline_); }
@@ -127,24 +123,27 @@ private:
 
 } // namespace
 
-// httplib's ThreadPool, counting the connections that wait for a thread (an idle
-// keep-alive connection then gives its thread up).
+// httplib's ThreadPool, except that a job given after shutdown began runs at once on the
+// caller's thread (a parked connection becoming ready then is still closed properly).
 class HttpServer::ConnectionQueue final : public httplib::TaskQueue {
 public:
-    ConnectionQueue(std::size_t threads, std::atomic<std::size_t>& waiting) : waiting_(waiting) {
-        for (std::size_t i = 0; i < threads; ++i) threads_.emplace_back([this] { work(); });
+    explicit ConnectionQueue(std::size_t threads) {
+        for (std::size_t i = 0; i < std::max<std::size_t>(threads, 1); ++i) threads_.emplace_back([this] { work(); });
     }
 
     void enqueue(std::function<void()> job) override {
         {
             std::lock_guard lock(mutex_);
-            jobs_.push_back(std::move(job));
-            ++waiting_;
+            if (!stopping_) {
+                jobs_.push_back(std::move(job));
+                ready_.notify_one();
+                return;
+            }
         }
-        ready_.notify_one();
+        job();
     }
 
-    // Serves the connections already accepted, then joins the threads.
+    // Runs the jobs already given, then joins the threads.
     void shutdown() override {
         {
             std::lock_guard lock(mutex_);
@@ -164,13 +163,11 @@ private:
                 if (jobs_.empty()) return;
                 job = std::move(jobs_.front());
                 jobs_.pop_front();
-                --waiting_;
             }
             job();
         }
     }
 
-    std::atomic<std::size_t>& waiting_;
     std::mutex mutex_;
     std::condition_variable ready_;
     std::deque<std::function<void()>> jobs_;
@@ -178,40 +175,170 @@ private:
     bool stopping_ = false;
 };
 
+// The connections between two requests, waited for by one thread with poll(). One whose
+// next request starts to arrive goes back to the thread pool (`ready`); one idle past its
+// time, or every one when stopping, is closed (`expired`).
+class HttpServer::IdleConnections {
+public:
+    IdleConnections(std::function<void(int)> ready, std::function<void(int)> expired)
+        : ready_(std::move(ready)), expired_(std::move(expired)), wake_(::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK)),
+          thread_([this] { run(); }) {}
+
+    ~IdleConnections() {
+        {
+            std::lock_guard lock(mutex_);
+            stopping_ = true;
+        }
+        wake();
+        thread_.join();
+        ::close(wake_);
+    }
+
+    void park(int fd, Clock::time_point until) {
+        {
+            std::lock_guard lock(mutex_);
+            if (!stopping_) {
+                parked_.push_back({fd, until});
+                wake();
+                return;
+            }
+        }
+        expired_(fd);
+    }
+
+    // Closes every parked connection, and each one parked from now on.
+    void close_all() {
+        {
+            std::lock_guard lock(mutex_);
+            stopping_ = true;
+        }
+        wake();
+    }
+
+    std::size_t size() const {
+        std::lock_guard lock(mutex_);
+        return parked_.size();
+    }
+
+private:
+    struct Parked {
+        int fd;
+        Clock::time_point until;
+    };
+
+    void wake() {
+        const std::uint64_t one = 1;
+        [[maybe_unused]] const ssize_t written = ::write(wake_, &one, sizeof one);
+    }
+
+    void run() {
+        std::vector<pollfd> polled;
+        for (;;) {
+            std::vector<int> ready, expired;
+            Clock::time_point next = Clock::now() + std::chrono::seconds(1);
+            bool stop = false;
+            {
+                std::lock_guard lock(mutex_);
+                stop = stopping_;
+                sort_out(polled, ready, expired, next);
+            }
+            for (int fd : expired) expired_(fd);
+            for (int fd : ready) ready_(fd);
+            if (stop) return;
+            polled.assign(1, pollfd{wake_, POLLIN, 0});
+            {
+                std::lock_guard lock(mutex_);
+                for (const Parked& p : parked_) polled.push_back({p.fd, POLLIN, 0});
+            }
+            const auto wait = std::chrono::duration_cast<milliseconds>(next - Clock::now()).count();
+            ::poll(polled.data(), polled.size(), static_cast<int>(std::clamp<long long>(wait + 1, 1, 1000)));
+            if (polled[0].revents != 0) {
+                std::uint64_t count = 0;
+                [[maybe_unused]] const ssize_t got = ::read(wake_, &count, sizeof count);
+            }
+        }
+    }
+
+    // Takes out the connections that poll() found ready and those past their time (all of
+    // them when stopping); `next` becomes the earliest time still to come. Under the lock.
+    void sort_out(const std::vector<pollfd>& polled, std::vector<int>& ready, std::vector<int>& expired,
+                  Clock::time_point& next) {
+        std::vector<int> readable;
+        for (std::size_t i = 1; i < polled.size(); ++i)
+            if (polled[i].revents != 0) readable.push_back(polled[i].fd);
+        const Clock::time_point now = Clock::now();
+        std::vector<Parked> kept;
+        for (const Parked& p : parked_) {
+            if (stopping_ || p.until <= now) expired.push_back(p.fd);
+            else if (std::find(readable.begin(), readable.end(), p.fd) != readable.end()) ready.push_back(p.fd);
+            else {
+                kept.push_back(p);
+                next = std::min(next, p.until);
+            }
+        }
+        parked_ = std::move(kept);
+    }
+
+    std::function<void(int)> ready_;
+    std::function<void(int)> expired_;
+    mutable std::mutex mutex_;
+    std::vector<Parked> parked_;
+    bool stopping_ = false;
+    int wake_;
+    std::thread thread_;
+};
+
 HttpServer::HttpServer(ConnectionLimits limits) : limits_(limits) {
-    new_task_queue = [this] { return new ConnectionQueue(limits_.threads, waiting_connections_); };
-    set_keep_alive_max_count(limits_.requests_per_connection);
+    new_task_queue = [this] {
+        auto* queue = new ConnectionQueue(limits_.threads);
+        queue_ = queue;
+        return queue;
+    };
+    idle_ = std::make_unique<IdleConnections>(
+        [this](int fd) {
+            if (ConnectionQueue* queue = queue_.load()) queue->enqueue([this, fd] { serve(fd); });
+            else close_connection(fd);
+        },
+        [this](int fd) { close_connection(fd); });
+    // Only what httplib writes in its Keep-Alive header: the connections are managed here.
     set_keep_alive_timeout(std::max<long>(1, static_cast<long>(limits_.idle_timeout.count() / 1000)));
+    set_keep_alive_max_count(1'000'000);
 }
+
+HttpServer::~HttpServer() { idle_.reset(); }
+
+std::size_t HttpServer::idle_connections() const { return idle_->size(); }
 
 void HttpServer::close_after_response() { close_requested = true; }
 
+void HttpServer::stop_serving() {
+    stop();
+    idle_->close_all();
+}
+
 bool HttpServer::process_and_close_socket(socket_t socket) {
     ++open_connections_;
-    const bool served = serve_requests(socket);
+    serve(socket);
+    return true;
+}
+
+void HttpServer::close_connection(socket_t socket) {
     ::shutdown(socket, SHUT_RDWR);
     ::close(socket);
     --open_connections_;
-    return served;
 }
 
-bool HttpServer::serve_requests(socket_t socket) {
+void HttpServer::serve(socket_t socket) {
     DeadlineStream stream(socket, limits_.write_timeout);
-    const auto give_up = [this] { return svr_sock_ == INVALID_SOCKET || waiting_connections_ > 0; };
-    bool served = false;
-    for (std::size_t count = 0; count < limits_.requests_per_connection; ++count) {
-        // The first request of a connection is waited for even when others queue: the
-        // client has just connected to send it.
-        const auto give_up_when_idle = [&] { return count > 0 ? give_up() : svr_sock_ == INVALID_SOCKET; };
-        if (!stream.wait_for_request(limits_.idle_timeout, give_up_when_idle)) break;
+    for (;;) {
+        if (stopping()) return close_connection(socket);
+        if (!stream.has_input()) return idle_->park(socket, Clock::now() + limits_.idle_timeout);
         stream.start_request(limits_.request_deadline);
         close_requested = false;
-        const bool last = count + 1 == limits_.requests_per_connection || svr_sock_ == INVALID_SOCKET;
         bool closed_by_client = false;
-        served = process_request(stream, last, closed_by_client, nullptr);
-        if (!served || closed_by_client || close_requested || last) break;
+        const bool answered = process_request(stream, stopping(), closed_by_client, nullptr);
+        if (!answered || closed_by_client || close_requested) return close_connection(socket);
     }
-    return served;
 }
 
 } // namespace vanban::serve

@@ -1,54 +1,66 @@
 // The HTTP layer of vanban serve: cpp-httplib's Server (Debian's libcpp-httplib 0.11.4), with
-// its handling of a connection replaced so that the server stays answerable under clients
-// that misbehave (docs/serve.md, "Limits"):
-//   - a whole request (line, headers, body) must arrive within a deadline, not only each
-//     read within a timeout: a client trickling a byte a second is cut off;
-//   - an idle keep-alive connection is waited for with poll(), not httplib 0.11's
-//     10 ms select-and-sleep loop, and gives its thread up as soon as another connection
-//     waits for one, or the server stops;
-//   - the connections open and waiting are counted (for /metrics).
-// httplib runs each connection on one thread of its task queue from accept to close; the
-// HTTP handlers, the request parser and the response writer remain httplib's.
+// its handling of connections replaced so that the server stays answerable under clients
+// that misbehave (docs/serve.md, "Limits"). httplib holds a thread for each connection from
+// accept to close, so a few hundred idle connections would leave none for real requests.
+// Here a thread serves a connection only while a request is there to read:
+//   - between requests (and before the first) a connection is parked: one thread waits for
+//     all parked connections at once with poll(), and hands a connection whose next request
+//     starts to arrive back to the thread pool; one idle for too long is closed;
+//   - a whole request (line, headers, body) must arrive within a deadline once it has
+//     started, not only each read within a timeout: a client trickling a byte a second
+//     holds a thread for that long at most;
+//   - the connections open and idle are counted (for /metrics).
+// httplib's request parser, routing, handlers and response writer are used as they are.
 #pragma once
 
 #include <atomic>
 #include <chrono>
 #include <cstddef>
+#include <memory>
 
 #include <httplib.h>
 
 namespace vanban::serve {
 
 struct ConnectionLimits {
-    std::size_t threads = 64;                          // connections served at once
+    std::size_t threads = 64;                           // requests read and answered at once
     std::chrono::milliseconds request_deadline{10'000}; // to receive one whole request
-    std::chrono::milliseconds idle_timeout{5'000};      // a keep-alive connection between requests
+    std::chrono::milliseconds idle_timeout{30'000};     // a connection waiting for its next request
     std::chrono::milliseconds write_timeout{10'000};    // for the client to take each part of a response
-    std::size_t requests_per_connection = 1'000;        // then the connection is closed
 };
 
 class HttpServer : public httplib::Server {
 public:
     explicit HttpServer(ConnectionLimits limits);
+    ~HttpServer() override;
 
-    // Connections being served, and accepted ones waiting for a thread.
+    // Connections open (idle ones included), and those idle between requests.
     std::size_t open_connections() const { return open_connections_.load(); }
-    std::size_t waiting_connections() const { return waiting_connections_.load(); }
+    std::size_t idle_connections() const;
 
     // Asks the connection being served on this thread to close after its response (the
     // request was cut short: what follows it on the connection cannot be trusted).
     static void close_after_response();
 
-private:
-    // Overrides httplib::Server's (a private virtual function: the task queue calls it).
-    bool process_and_close_socket(socket_t socket) override;
-    bool serve_requests(socket_t socket);
+    // Stops listening and closes the idle connections; requests in progress are answered.
+    void stop_serving();
 
+private:
     class ConnectionQueue;
+    class IdleConnections;
+
+    // Overrides httplib::Server's (a private virtual function: the task queue calls it for
+    // each accepted connection).
+    bool process_and_close_socket(socket_t socket) override;
+    // Answers the requests that are there to read, then parks or closes the connection.
+    void serve(socket_t socket);
+    void close_connection(socket_t socket);
+    bool stopping() const { return svr_sock_ == INVALID_SOCKET; }
 
     ConnectionLimits limits_;
     std::atomic<std::size_t> open_connections_{0};
-    std::atomic<std::size_t> waiting_connections_{0};
+    std::atomic<ConnectionQueue*> queue_{nullptr};
+    std::unique_ptr<IdleConnections> idle_;
 };
 
 } // namespace vanban::serve

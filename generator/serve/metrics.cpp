@@ -61,9 +61,8 @@ std::string Metrics::prometheus_text(const Gauges& gauges) const {
           gauges.queue_capacity);
     gauge(out, "vanban_render_workers_busy", "Workers rendering now.", gauges.workers_busy);
     gauge(out, "vanban_render_workers", "Render workers.", gauges.workers);
-    gauge(out, "vanban_http_connections_open", "Connections being served.", gauges.connections_open);
-    gauge(out, "vanban_http_connections_waiting", "Accepted connections waiting for a thread.",
-          gauges.connections_waiting);
+    gauge(out, "vanban_http_connections_open", "Connections open, idle ones included.", gauges.connections_open);
+    gauge(out, "vanban_http_connections_idle", "Connections waiting for their next request.", gauges.connections_idle);
     return out.str();
 }
 

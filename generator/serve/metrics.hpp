@@ -24,7 +24,7 @@ struct Gauges {
     std::size_t workers_busy = 0;
     std::size_t workers = 0;
     std::size_t connections_open = 0;
-    std::size_t connections_waiting = 0;
+    std::size_t connections_idle = 0;
 };
 
 class Metrics {

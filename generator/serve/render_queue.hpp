@@ -37,15 +37,20 @@ public:
         auto task = std::make_shared<std::packaged_task<Result()>>(std::move(job));
         std::future<Result> future = task->get_future();
         auto abandoned = std::make_shared<std::atomic<bool>>(false);
-        const Outcome queued = push([task, abandoned] {
-            if (!*abandoned) (*task)();
+        // A job still waiting at its deadline is dropped: its caller has stopped waiting.
+        const Outcome queued = push([task, abandoned, deadline] {
+            if (!*abandoned && Clock::now() < deadline) (*task)();
         });
         if (queued != Outcome::done) return queued;
         if (future.wait_until(deadline) != std::future_status::ready) {
             *abandoned = true;
             return Outcome::deadline;
         }
-        result.emplace(future.get());
+        try {
+            result.emplace(future.get());
+        } catch (const std::future_error&) { // dropped unrun
+            return Outcome::deadline;
+        }
         return Outcome::done;
     }
 

@@ -226,7 +226,7 @@ void Server::Impl::install_routes() {
     http.Get("/metrics", [this](const httplib::Request&, httplib::Response& response) {
         set_route("/metrics");
         const Gauges gauges{queue.waiting(), queue.capacity(), queue.busy(), queue.workers(),
-                            http.open_connections(), http.waiting_connections()};
+                            http.open_connections(), http.idle_connections()};
         response.set_content(metrics.prometheus_text(gauges), "text/plain; version=0.0.4; charset=utf-8");
     });
     // The page: files read at start, looked up by their URL path only.

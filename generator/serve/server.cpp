@@ -156,10 +156,10 @@ void Server::Impl::install_middleware() {
         }
         send_problem(request, response, 500, msg("serve.internal", "internal error: {what}", {{"what", what}}));
     });
+    // Called for every response just before it is written (so a client that sends its next
+    // request on another connection sees it counted).
     http.set_post_routing_handler([this](const httplib::Request& request, httplib::Response& response) {
         if (!response.has_header("Access-Control-Allow-Origin")) add_cors_headers(request, response);
-    });
-    http.set_logger([this](const httplib::Request&, const httplib::Response& response) {
         metrics.count_request(current_route, response.status);
     });
 }
@@ -199,7 +199,7 @@ void Server::run() { impl_->http.listen_after_bind(); }
 
 void Server::stop() {
     impl_->stopping = true;
-    impl_->http.stop();
+    impl_->http.stop_serving();
 }
 
 bool Server::has_web_page() const { return impl_->files.find("/") != nullptr; }
