@@ -4,6 +4,7 @@
 #   include/vanban/*.hpp, vanban.h      the public headers
 #   share/vanban/templates/             templates, _shared/ parts, _profiles/
 #   share/vanban/fonts/                 fonts.json and the reduced fonts the build made
+#   share/vanban/web/                   the page of vanban serve (docs/serve.md)
 #   lib/cmake/vanban/                   find_package(vanban): the target vanban::vanban
 #   lib/pkgconfig/vanban.pc             pkg-config --cflags --libs vanban
 # Included from generator/CMakeLists.txt, after the targets exist.
@@ -29,6 +30,7 @@ install(DIRECTORY ${VANBAN_PUBLIC_INCLUDE}/vanban DESTINATION ${CMAKE_INSTALL_IN
         FILES_MATCHING PATTERN "*.hpp" PATTERN "*.h")
 
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/templates/ DESTINATION ${VANBAN_INSTALL_DATADIR}/templates)
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/generator/serve/web/ DESTINATION ${VANBAN_INSTALL_DATADIR}/web)
 install(FILES ${PROJECT_SOURCE_DIR}/fonts/fonts.json DESTINATION ${VANBAN_INSTALL_DATADIR}/fonts)
 if(VANBAN_REDUCED_FONTS_DIR)
   install(DIRECTORY ${VANBAN_REDUCED_FONTS_DIR}/ DESTINATION ${VANBAN_INSTALL_DATADIR}/fonts

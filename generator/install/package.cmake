@@ -18,6 +18,8 @@ set(CPACK_DEBIAN_PACKAGE_SECTION text)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # The C++ API's headers use nlohmann/json's forward declarations.
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "nlohmann-json3-dev")
+# vanban serve's page draws its preview with pdf.js from libjs-pdf (else the browser's viewer).
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libjs-pdf")
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_STRIP_FILES ON)
 set(CPACK_GENERATOR DEB)

@@ -236,7 +236,7 @@ void Server::Impl::install_routes() {
         if (!file) return send_problem(request, response, 404, msg("serve.not-found", "nothing is at {path}", {{"path", request.path}}));
         response.set_header("Content-Security-Policy",
                             "default-src 'self'; img-src 'self' data: blob:; object-src 'self' blob:; frame-src 'self' blob:; "
-                            "worker-src 'self' blob:; style-src 'self'; script-src 'self'; base-uri 'none'; form-action 'none'");
+                            "worker-src 'self' blob:; font-src 'self' data: blob:; style-src 'self'; script-src 'self'; base-uri 'none'; form-action 'none'");
         response.set_header("X-Content-Type-Options", "nosniff");
         response.set_header("Referrer-Policy", "no-referrer");
         response.set_header("Cache-Control", "no-cache");

@@ -22,13 +22,14 @@ deb=$(ls "$work"/package/vanban_*.deb)
 echo "made $(basename "$deb") ($(stat -c %s "$deb") bytes)"
 
 depends=$(dpkg-deb -f "$deb" Depends)
-for library in libhpdf libpugixml libzip libutf8proc libdeflate libsimdjson libnettle libstdc++6; do
+for library in libhpdf libpugixml libzip libutf8proc libdeflate libsimdjson libnettle libcpp-httplib libstdc++6; do
   [[ $depends == *"$library"* ]] || fail "Depends does not name $library: $depends"
 done
 contents=$(dpkg-deb -c "$deb" | awk '{print $6}')
 for path in ./usr/bin/vanban ./usr/lib/libvanban.so.0 ./usr/include/vanban/engine.hpp ./usr/include/vanban/vanban.h \
             ./usr/share/vanban/templates/ke-hoach/main.vbt ./usr/share/vanban/templates/_profiles/state.json \
             ./usr/share/vanban/fonts/fonts.json ./usr/share/vanban/fonts/Tinos-Regular.ttf \
+            ./usr/share/vanban/web/index.html ./usr/share/vanban/web/app.js \
             ./usr/lib/cmake/vanban/vanbanConfig.cmake ./usr/lib/pkgconfig/vanban.pc \
             ./usr/share/man/man1/vanban.1 ./usr/share/man/man1/vanban-render.1 ./usr/share/man/vi/man1/vanban-batch.1 \
             ./usr/share/bash-completion/completions/vanban; do

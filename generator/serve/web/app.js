@@ -1,0 +1,255 @@
+// vanban's page: choose a template, fill in its form, see the PDF as you type, download the
+// PDF and the DOCX, save and open the data as JSON. Talks to vanban serve's /v1 API only.
+"use strict";
+
+(function () {
+  var PREVIEW_PAUSE_MS = 350;
+  var state = {
+    language: localStorage.getItem("vanban.language") || ((navigator.language || "vi").slice(0, 2) === "en" ? "en" : "vi"),
+    template: null,
+    schema: null,
+    data: null,
+    builder: null,
+    timer: null,
+    sequence: 0,
+    inFlight: null,
+    pdfWorker: null,
+    previews: 0
+  };
+  var $ = function (id) { return document.getElementById(id); };
+  var say = function (key, args) { return text(state.language, key, args); };
+
+  function applyTexts() {
+    document.documentElement.lang = state.language;
+    document.querySelectorAll("[data-text]").forEach(function (node) { node.textContent = say(node.dataset.text); });
+    $("language").value = state.language;
+  }
+
+  function headers(extra) {
+    var all = Object.assign({"Accept-Language": state.language === "vi" ? "vi, en;q=0.5" : "en, vi;q=0.5"}, extra || {});
+    var token = $("token").value || sessionStorage.getItem("vanban.token");
+    if (token) all.Authorization = "Bearer " + token;
+    return all;
+  }
+
+  // fetch() against the API; a 401 shows the token box.
+  function api(path, options) {
+    options = options || {};
+    options.headers = headers(options.headers);
+    return fetch(path, options).then(function (response) {
+      if (response.status === 401) {
+        document.querySelector(".token").hidden = false;
+        setStatus(say("needToken"), true);
+      }
+      return response;
+    });
+  }
+
+  function setStatus(message, bad) {
+    $("status").textContent = message;
+    $("status").classList.toggle("bad", !!bad);
+  }
+
+  function loadTemplates() {
+    return api("/v1/templates").then(function (r) { return r.json(); }).then(function (answer) {
+      var select = $("template");
+      select.textContent = "";
+      (answer.templates || []).forEach(function (t) {
+        var option = document.createElement("option");
+        option.value = t.name;
+        option.textContent = t.title ? t.title + " (" + t.name + ")" : t.name;
+        select.appendChild(option);
+      });
+      var wanted = new URLSearchParams(location.search).get("template") || "ke-hoach";
+      if ([].some.call(select.options, function (o) { return o.value === wanted; })) select.value = wanted;
+      return chooseTemplate(select.value);
+    });
+  }
+
+  function chooseTemplate(name, data) {
+    state.template = name;
+    return Promise.all([
+      api("/v1/templates/" + encodeURIComponent(name) + "/schema").then(function (r) { return r.json(); }),
+      data ? Promise.resolve(data) : api("/v1/templates/" + encodeURIComponent(name) + "/example").then(function (r) { return r.ok ? r.json() : {}; })
+    ]).then(function (loaded) {
+      state.schema = loaded[0];
+      showData(loaded[1]);
+    });
+  }
+
+  function showData(data) {
+    state.data = data;
+    state.builder = new Form.Builder($("form"), state.schema, state.data, dataChanged, say);
+    state.builder.build();
+    preview();
+  }
+
+  function dataChanged() {
+    clearTimeout(state.timer);
+    state.timer = setTimeout(preview, PREVIEW_PAUSE_MS);
+  }
+
+  // Renders the data as PDF; on success shows it, on a problem shows it next to its field.
+  function preview() {
+    var sequence = ++state.sequence;
+    if (state.inFlight) state.inFlight.abort();
+    var controller = new AbortController();
+    state.inFlight = controller;
+    var started = performance.now();
+    setStatus(say("rendering"));
+    return api("/v1/render/" + encodeURIComponent(state.template) + "?format=pdf", {
+      method: "POST", body: JSON.stringify(state.data), headers: {"Content-Type": "application/json"}, signal: controller.signal
+    }).then(function (response) {
+      if (!response.ok) return response.json().then(function (problem) { if (sequence === state.sequence) showProblem(problem); });
+      return response.arrayBuffer().then(function (bytes) {
+        if (sequence !== state.sequence) return;
+        return showPdf(bytes).then(function (pages) {
+          if (sequence !== state.sequence) return;
+          clearProblems();
+          state.previews++;
+          $("pages").dataset.previews = String(state.previews);
+          setStatus(say("renderedIn", {ms: Math.round(performance.now() - started), pages: pages}));
+        });
+      });
+    }).catch(function (error) {
+      if (error.name !== "AbortError") setStatus(say("cannotReach", {reason: error.message}), true);
+    });
+  }
+
+  function clearProblems() {
+    Form.clearProblems($("form"));
+    $("errors").hidden = true;
+    $("pages").classList.remove("stale");
+  }
+
+  function showProblem(problem) {
+    var list = problem.errors && problem.errors.length ? problem.errors : [problem];
+    var orphans = Form.showProblems($("form"), list.map(function (p) { return {json_path: p.json_path || "", message: p.message || p.detail}; }));
+    var box = $("errors");
+    box.textContent = "";
+    box.appendChild(document.createTextNode(say("problems", {count: list.length})));
+    var ul = document.createElement("ul");
+    list.forEach(function (p) {
+      var li = document.createElement("li");
+      var where = p.json_path || (p.line ? p.file + ":" + p.line + ":" + p.column : say("whole"));
+      li.textContent = where + ": " + (p.message || p.detail) + (p.hint && list.length === 1 ? " — " + p.hint : "");
+      ul.appendChild(li);
+    });
+    box.appendChild(ul);
+    box.hidden = false;
+    $("pages").classList.add("stale");
+    setStatus(problem.title || "", true);
+    return orphans;
+  }
+
+  // Draws every page with pdf.js (Debian's libjs-pdf) when the server has it, else lets the
+  // browser's own viewer show the file. Resolves to the number of pages.
+  function startPdfWorker() {
+    if (!window.pdfjsLib || state.pdfWorker) return;
+    // One worker for every preview, started with the page: starting pdf.js's worker costs
+    // far more than drawing a page.
+    pdfjsLib.GlobalWorkerOptions.workerSrc = "/pdfjs/pdf.worker.js";
+    state.pdfWorker = new pdfjsLib.PDFWorker();
+  }
+
+  function showPdf(bytes) {
+    var pages = $("pages");
+    if (!window.pdfjsLib) {
+      var frame = document.createElement("iframe");
+      frame.src = URL.createObjectURL(new Blob([bytes], {type: "application/pdf"}));
+      pages.textContent = "";
+      pages.appendChild(frame);
+      return Promise.resolve(1);
+    }
+    startPdfWorker();
+    var task = pdfjsLib.getDocument({data: new Uint8Array(bytes), isEvalSupported: false, worker: state.pdfWorker});
+    return task.promise.then(function (pdf) {
+      var canvases = [];
+      var width = Math.max(300, pages.clientWidth - 30);
+      var chain = Promise.resolve();
+      for (var n = 1; n <= pdf.numPages; n++) {
+        chain = chain.then(drawPage.bind(null, pdf, n, width, canvases));
+      }
+      return chain.then(function () {
+        pages.textContent = "";
+        canvases.forEach(function (c) { pages.appendChild(c); });
+        pdf.destroy();
+        return canvases.length;
+      });
+    });
+  }
+
+  function drawPage(pdf, number, width, canvases) {
+    return pdf.getPage(number).then(function (page) {
+      var ratio = window.devicePixelRatio || 1;
+      var viewport = page.getViewport({scale: width / page.getViewport({scale: 1}).width * ratio});
+      var canvas = document.createElement("canvas");
+      canvas.width = viewport.width;
+      canvas.height = viewport.height;
+      canvas.style.width = viewport.width / ratio + "px";
+      canvas.dataset.page = String(number);
+      canvases.push(canvas);
+      return page.render({canvasContext: canvas.getContext("2d"), viewport: viewport}).promise;
+    });
+  }
+
+  // The name the server gave the file (Content-Disposition's filename*, RFC 8187).
+  function fileName(response, fallback) {
+    var header = response.headers.get("Content-Disposition") || "";
+    var match = header.match(/filename\*=UTF-8''([^;]+)/i);
+    return match ? decodeURIComponent(match[1]) : fallback;
+  }
+
+  function saveBlob(blob, name) {
+    var link = document.createElement("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = name;
+    document.body.appendChild(link);
+    link.click();
+    setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
+  }
+
+  function download(format) {
+    return api("/v1/render/" + encodeURIComponent(state.template) + "?format=" + format, {
+      method: "POST", body: JSON.stringify(state.data), headers: {"Content-Type": "application/json"}
+    }).then(function (response) {
+      if (!response.ok) return response.json().then(showProblem);
+      return response.blob().then(function (blob) { saveBlob(blob, fileName(response, state.template + "." + format)); });
+    });
+  }
+
+  function saveData() {
+    saveBlob(new Blob([JSON.stringify(state.data, null, 2) + "\n"], {type: "application/json"}), state.template + ".json");
+  }
+
+  function openData(file) {
+    file.text().then(function (content) {
+      try { showData(JSON.parse(content)); }
+      catch (error) { setStatus(say("notJsonFile", {name: file.name, reason: error.message}), true); }
+    });
+  }
+
+  function start() {
+    startPdfWorker();
+    applyTexts();
+    $("language").addEventListener("change", function () {
+      state.language = $("language").value;
+      localStorage.setItem("vanban.language", state.language);
+      applyTexts();
+      state.builder.say = say;
+      state.builder.build();
+      preview();
+    });
+    $("template").addEventListener("change", function () { chooseTemplate($("template").value); });
+    $("save").addEventListener("click", saveData);
+    $("load").addEventListener("click", function () { $("load-file").click(); });
+    $("load-file").addEventListener("change", function () { if (this.files[0]) openData(this.files[0]); this.value = ""; });
+    $("download-pdf").addEventListener("click", function () { download("pdf"); });
+    $("download-docx").addEventListener("click", function () { download("docx"); });
+    $("token").addEventListener("change", function () { sessionStorage.setItem("vanban.token", $("token").value); loadTemplates(); });
+    loadTemplates().catch(function (error) { setStatus(say("cannotReach", {reason: error.message}), true); });
+  }
+
+  window.vanbanPage = state; // for the browser tests
+  document.addEventListener("DOMContentLoaded", start);
+})();

@@ -1,0 +1,63 @@
+// The page's words, in Vietnamese and English (docs/messages.md). The fields' own labels and
+// help come from the template's schema.json, which is in Vietnamese.
+"use strict";
+var TEXTS = {
+  vi: {
+    template: "Mẫu",
+    load: "Mở dữ liệu…",
+    save: "Lưu dữ liệu",
+    downloadPdf: "Tải PDF",
+    downloadDocx: "Tải DOCX",
+    token: "Mã truy cập",
+    data: "Dữ liệu",
+    preview: "Xem trước",
+    add: "+ Thêm",
+    up: "Lên",
+    down: "Xuống",
+    remove: "Xóa",
+    optional: "(không bắt buộc)",
+    moreFields: "Thêm {count} trường khác…",
+    rendering: "đang tạo…",
+    renderedIn: "đã cập nhật ({ms} ms, {pages} trang)",
+    problems: "Dữ liệu có {count} lỗi; bản xem trước là bản cũ:",
+    cannotReach: "Không kết nối được máy chủ: {reason}",
+    needToken: "Máy chủ cần mã truy cập: nhập vào ô “Mã truy cập”.",
+    notJsonFile: "Tệp {name} không phải là JSON: {reason}",
+    jsonEditorHelp: "Viết bằng JSON.",
+    jsonInvalid: "JSON chưa đúng: {reason}",
+    whole: "(toàn bộ dữ liệu)"
+  },
+  en: {
+    template: "Template",
+    load: "Open data…",
+    save: "Save data",
+    downloadPdf: "Download PDF",
+    downloadDocx: "Download DOCX",
+    token: "Token",
+    data: "Data",
+    preview: "Preview",
+    add: "+ Add",
+    up: "Up",
+    down: "Down",
+    remove: "Remove",
+    optional: "(optional)",
+    moreFields: "{count} more fields…",
+    rendering: "rendering…",
+    renderedIn: "updated ({ms} ms, {pages} pages)",
+    problems: "The data has {count} problems; the preview is the last good one:",
+    cannotReach: "Cannot reach the server: {reason}",
+    needToken: "The server needs a token: type it in the “Token” box.",
+    notJsonFile: "The file {name} is not JSON: {reason}",
+    jsonEditorHelp: "Written as JSON.",
+    jsonInvalid: "The JSON is not right yet: {reason}",
+    whole: "(the whole data)"
+  }
+};
+
+// The text of `key` in `language`, {arguments} filled in.
+function text(language, key, args) {
+  var template = (TEXTS[language] || TEXTS.vi)[key] || TEXTS.en[key] || key;
+  return template.replace(/\{(\w+)\}/g, function (all, name) {
+    return args && name in args ? String(args[name]) : all;
+  });
+}
