@@ -114,7 +114,9 @@ nlohmann::json problem(const Error& error, Language language, const std::vector<
         {"message", error.message.text(language)},
         {"exit_code", exit_code(error.kind)},
     };
-    if (!error.hint.empty()) body["hint"] = error.hint.text(language);
+    // The engine's hint for many schema problems points to `vanban validate`; here they
+    // are all in "errors" instead.
+    if (!error.hint.empty() && problems.size() <= 1) body["hint"] = error.hint.text(language);
     add_if(body, "file", error.where.file);
     if (error.where.known()) {
         body["line"] = error.where.line;

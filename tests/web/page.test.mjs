@@ -125,9 +125,11 @@ test("a saved plan opens, and its preview comes back quickly", async () => {
   await page.locator("#load-file").setInputFiles(path.join(source, "data/000-quang-nam-ke-hoach-28.json"));
   await waitForPreviewAfter(before.count);
   const status = await page.locator("#status").textContent();
-  // "đã cập nhật (N ms, 6 trang)": the round trip the page measured, printed for docs/serve.md.
+  // "đã cập nhật: tệp N ms, trang đầu N ms, cả 6 trang N ms": the round trip the page
+  // measured (the PDF received, the page in view drawn, every page drawn), for docs/serve.md.
   console.log(`preview of data/000-quang-nam-ke-hoach-28.json: ${status}`);
-  assert.match(status, /\d+ ms, 6 trang/);
+  assert.match(status, /tệp \d+ ms, trang đầu \d+ ms, cả 6 trang \d+ ms/);
+  assert.equal(await page.locator("#pages canvas").count(), 6);
 });
 
 test("the PDF and the DOCX download, named after the document", async () => {

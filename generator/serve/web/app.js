@@ -103,12 +103,14 @@
       if (!response.ok) return response.json().then(function (problem) { if (sequence === state.sequence) showProblem(problem); });
       return response.arrayBuffer().then(function (bytes) {
         if (sequence !== state.sequence) return;
-        return showPdf(bytes).then(function (pages) {
+        var received = performance.now(), first = 0;
+        return showPdf(bytes, function () { first = performance.now(); }).then(function (pages) {
           if (sequence !== state.sequence) return;
           clearProblems();
           state.previews++;
           $("pages").dataset.previews = String(state.previews);
-          setStatus(say("renderedIn", {ms: Math.round(performance.now() - started), pages: pages}));
+          setStatus(say("renderedIn", {server: Math.round(received - started), first: Math.round(first - started),
+                                       all: Math.round(performance.now() - started), pages: pages}));
         });
       });
     }).catch(function (error) {
@@ -152,34 +154,68 @@
     state.pdfWorker = new pdfjsLib.PDFWorker();
   }
 
-  function showPdf(bytes) {
+  // Draws the pages with pdf.js (Debian's libjs-pdf) when the server has it, else lets the
+  // browser's own viewer show the file. The page in view is drawn first and each page
+  // replaces its old picture as soon as it is drawn; `onFirst` is called then. Resolves to
+  // the number of pages.
+  function showPdf(bytes, onFirst) {
     var pages = $("pages");
     if (!window.pdfjsLib) {
       var frame = document.createElement("iframe");
       frame.src = URL.createObjectURL(new Blob([bytes], {type: "application/pdf"}));
       pages.textContent = "";
       pages.appendChild(frame);
+      onFirst();
       return Promise.resolve(1);
     }
     startPdfWorker();
     var task = pdfjsLib.getDocument({data: new Uint8Array(bytes), isEvalSupported: false, worker: state.pdfWorker});
     return task.promise.then(function (pdf) {
-      var canvases = [];
       var width = Math.max(300, pages.clientWidth - 30);
+      var order = drawingOrder(pdf.numPages, pageInView());
       var chain = Promise.resolve();
-      for (var n = 1; n <= pdf.numPages; n++) {
-        chain = chain.then(drawPage.bind(null, pdf, n, width, canvases));
-      }
+      order.forEach(function (number, i) {
+        chain = chain.then(function () { return drawPage(pdf, number, width); }).then(function (canvas) {
+          placePage(canvas, number);
+          if (i === 0) onFirst();
+        });
+      });
       return chain.then(function () {
-        pages.textContent = "";
-        canvases.forEach(function (c) { pages.appendChild(c); });
+        var canvases = pages.querySelectorAll("canvas");
+        for (var n = pdf.numPages; n < canvases.length; n++) canvases[n].remove();
+        pages.querySelectorAll("iframe").forEach(function (f) { f.remove(); });
         pdf.destroy();
-        return canvases.length;
+        return pdf.numPages;
       });
     });
   }
 
-  function drawPage(pdf, number, width, canvases) {
+  // The page most in view (1-based), from the pictures shown now.
+  function pageInView() {
+    var pages = $("pages");
+    var canvases = pages.querySelectorAll("canvas");
+    var middle = pages.scrollTop + pages.clientHeight / 2;
+    for (var i = 0; i < canvases.length; i++) {
+      if (canvases[i].offsetTop + canvases[i].offsetHeight > middle) return i + 1;
+    }
+    return 1;
+  }
+
+  function drawingOrder(count, first) {
+    var order = [];
+    for (var n = Math.min(first, count); n <= count; n++) order.push(n);
+    for (n = 1; n < Math.min(first, count); n++) order.push(n);
+    return order;
+  }
+
+  function placePage(canvas, number) {
+    var pages = $("pages");
+    var old = pages.querySelectorAll("canvas")[number - 1];
+    if (old) old.replaceWith(canvas);
+    else pages.appendChild(canvas);
+  }
+
+  function drawPage(pdf, number, width) {
     return pdf.getPage(number).then(function (page) {
       var ratio = window.devicePixelRatio || 1;
       var viewport = page.getViewport({scale: width / page.getViewport({scale: 1}).width * ratio});
@@ -188,8 +224,7 @@
       canvas.height = viewport.height;
       canvas.style.width = viewport.width / ratio + "px";
       canvas.dataset.page = String(number);
-      canvases.push(canvas);
-      return page.render({canvasContext: canvas.getContext("2d"), viewport: viewport}).promise;
+      return page.render({canvasContext: canvas.getContext("2d"), viewport: viewport}).promise.then(function () { return canvas; });
     });
   }
 
