@@ -36,11 +36,17 @@ struct ServeArgs {
 
 std::string text(const Message& message) { return message.text(language_from_environment()); }
 
-int usage_error(const Message& message) {
+// Prints the error in the language of the environment (cli_support's report() speaks English
+// until the CLI chooses a language for every command) and returns its exit code.
+int report_usage(const Message& message, const Message& hint = {}) {
     Error error;
     error.kind = ErrorKind::usage;
     error.message = message;
-    return report(error);
+    error.hint = hint;
+    std::string shown = "vanban: " + error.format(language_from_environment());
+    if (shown.back() != '\n') shown += '\n';
+    std::cerr << shown;
+    return exit_code(error.kind);
 }
 
 // "127.0.0.1:8080", "[::1]:8080", "0.0.0.0:80" -> host and port.
@@ -108,11 +114,11 @@ private:
 int run_serve(const ServeArgs& args) {
     serve::ServerOptions options;
     if (!split_listen(args.listen, options.host, options.port))
-        return usage_error(msg("serve.bad-listen", "--listen wants HOST:PORT (127.0.0.1:8080, [::1]:8080), not '{value}'",
+        return report_usage(msg("serve.bad-listen", "--listen wants HOST:PORT (127.0.0.1:8080, [::1]:8080), not '{value}'",
                                {{"value", args.listen}}));
     options.token = args.token;
     if (!args.token_file.empty() && !read_token_file(args.token_file, options.token))
-        return usage_error(msg("serve.token-file", "cannot read a token from {file} (its first line)",
+        return report_usage(msg("serve.token-file", "cannot read a token from {file} (its first line)",
                                {{"file", args.token_file}}));
     options.allow_without_token = args.no_token;
     options.workers = args.workers;
@@ -128,13 +134,7 @@ int run_serve(const ServeArgs& args) {
     StopOnSignal stop_on_signal;
     Engine engine(engine_options(args.common));
     serve::Server server(engine, options);
-    if (auto problem = server.bind()) {
-        Error error;
-        error.kind = ErrorKind::usage;
-        error.message = problem->message;
-        error.hint = problem->hint;
-        return report(error);
-    }
+    if (auto problem = server.bind()) return report_usage(problem->message, problem->hint);
     stop_on_signal.start(server);
     const std::string url = "http://" + (options.host.find(':') != std::string::npos ? "[" + options.host + "]" : options.host) +
                             ":" + std::to_string(server.port()) + "/";

@@ -1,5 +1,7 @@
 #include "serve/http_server.hpp"
 
+#include "serve/thread_pool.hpp"
+
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <poll.h>
@@ -123,56 +125,24 @@ private:
 
 } // namespace
 
-// httplib's ThreadPool, except that a job given after shutdown began runs at once on the
-// caller's thread (a parked connection becoming ready then is still closed properly).
+// httplib's task queue on a ThreadPool; a job given after shutdown began runs at once on
+// the caller's thread (a parked connection becoming ready then is still closed properly).
 class HttpServer::ConnectionQueue final : public httplib::TaskQueue {
 public:
-    explicit ConnectionQueue(std::size_t threads) {
-        for (std::size_t i = 0; i < std::max<std::size_t>(threads, 1); ++i) threads_.emplace_back([this] { work(); });
-    }
+    explicit ConnectionQueue(std::size_t threads) : pool_(threads) {}
 
     void enqueue(std::function<void()> job) override {
-        {
-            std::lock_guard lock(mutex_);
-            if (!stopping_) {
-                jobs_.push_back(std::move(job));
-                ready_.notify_one();
-                return;
-            }
-        }
-        job();
+        if (pool_.push(job) == ThreadPool::Pushed::stopped) job();
     }
 
     // Runs the jobs already given, then joins the threads.
     void shutdown() override {
-        {
-            std::lock_guard lock(mutex_);
-            stopping_ = true;
-        }
-        ready_.notify_all();
-        for (std::thread& thread : threads_) thread.join();
+        pool_.stop();
+        pool_.join();
     }
 
 private:
-    void work() {
-        for (;;) {
-            std::function<void()> job;
-            {
-                std::unique_lock lock(mutex_);
-                ready_.wait(lock, [this] { return stopping_ || !jobs_.empty(); });
-                if (jobs_.empty()) return;
-                job = std::move(jobs_.front());
-                jobs_.pop_front();
-            }
-            job();
-        }
-    }
-
-    std::mutex mutex_;
-    std::condition_variable ready_;
-    std::deque<std::function<void()>> jobs_;
-    std::vector<std::thread> threads_;
-    bool stopping_ = false;
+    ThreadPool pool_;
 };
 
 // The connections between two requests, waited for by one thread with poll(). One whose
@@ -310,6 +280,12 @@ HttpServer::~HttpServer() { idle_.reset(); }
 std::size_t HttpServer::idle_connections() const { return idle_->size(); }
 
 void HttpServer::close_after_response() { close_requested = true; }
+
+void HttpServer::widen_backlog() {
+    // httplib 0.11 listens with a backlog of 5: a burst of new connections (64 at once from
+    // a load test, a page opening several) would see SYNs dropped and retried a second later.
+    if (svr_sock_ != INVALID_SOCKET) ::listen(svr_sock_, SOMAXCONN);
+}
 
 void HttpServer::stop_serving() {
     stop();

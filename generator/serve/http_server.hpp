@@ -42,6 +42,10 @@ public:
     // request was cut short: what follows it on the connection cannot be trusted).
     static void close_after_response();
 
+    // Lets the kernel hold more connections not yet accepted than httplib asks for. After
+    // bind_to_port.
+    void widen_backlog();
+
     // Stops listening and closes the idle connections; requests in progress are answered.
     void stop_serving();
 

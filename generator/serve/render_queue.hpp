@@ -7,16 +7,13 @@
 
 #include <atomic>
 #include <chrono>
-#include <condition_variable>
 #include <cstddef>
-#include <deque>
 #include <functional>
 #include <future>
 #include <memory>
-#include <mutex>
 #include <optional>
-#include <thread>
-#include <vector>
+
+#include "serve/thread_pool.hpp"
 
 namespace vanban::serve {
 
@@ -25,10 +22,7 @@ public:
     using Clock = std::chrono::steady_clock;
     enum class Outcome { done, full, deadline, stopped };
 
-    RenderQueue(std::size_t workers, std::size_t capacity);
-    ~RenderQueue(); // finishes the queued jobs, then joins the workers
-    RenderQueue(const RenderQueue&) = delete;
-    RenderQueue& operator=(const RenderQueue&) = delete;
+    RenderQueue(std::size_t workers, std::size_t capacity) : pool_(workers), capacity_(capacity) {}
 
     // Runs `job` on a worker and waits for its result until `deadline`. The job owns what it
     // uses: it may outlive this call.
@@ -38,10 +32,13 @@ public:
         std::future<Result> future = task->get_future();
         auto abandoned = std::make_shared<std::atomic<bool>>(false);
         // A job still waiting at its deadline is dropped: its caller has stopped waiting.
-        const Outcome queued = push([task, abandoned, deadline] {
-            if (!*abandoned && Clock::now() < deadline) (*task)();
-        });
-        if (queued != Outcome::done) return queued;
+        const ThreadPool::Pushed pushed = pool_.push(
+            [task, abandoned, deadline] {
+                if (!*abandoned && Clock::now() < deadline) (*task)();
+            },
+            capacity_);
+        if (pushed == ThreadPool::Pushed::full) return Outcome::full;
+        if (pushed == ThreadPool::Pushed::stopped) return Outcome::stopped;
         if (future.wait_until(deadline) != std::future_status::ready) {
             *abandoned = true;
             return Outcome::deadline;
@@ -54,26 +51,17 @@ public:
         return Outcome::done;
     }
 
-    // Refuses new jobs; the queued ones still run.
-    void stop();
+    // Refuses new jobs; the queued ones still run (the destructor waits for them).
+    void stop() { pool_.stop(); }
 
-    std::size_t waiting() const { return waiting_.load(); }
-    std::size_t busy() const { return busy_.load(); }
-    std::size_t workers() const { return threads_.size(); }
+    std::size_t waiting() const { return pool_.waiting(); }
+    std::size_t busy() const { return pool_.busy(); }
+    std::size_t workers() const { return pool_.size(); }
     std::size_t capacity() const { return capacity_; }
 
 private:
-    Outcome push(std::function<void()> job);
-    void work();
-
+    ThreadPool pool_;
     const std::size_t capacity_;
-    std::mutex mutex_;
-    std::condition_variable ready_;
-    std::deque<std::function<void()>> jobs_;
-    bool stopping_ = false;
-    std::atomic<std::size_t> waiting_{0};
-    std::atomic<std::size_t> busy_{0};
-    std::vector<std::thread> threads_;
 };
 
 } // namespace vanban::serve

@@ -184,11 +184,13 @@ std::optional<Server::BindProblem> Server::bind() {
     } else {
         bound = impl_->http.bind_to_port(options.host, options.port);
     }
-    if (!bound)
-        return BindProblem{msg("serve.cannot-listen", "cannot listen on {address}: {reason}",
+    if (bound) {
+        impl_->http.widen_backlog();
+        return std::nullopt;
+    }
+    return BindProblem{msg("serve.cannot-listen", "cannot listen on {address}: {reason}",
                                {{"address", address}, {"reason", Message::verbatim(std::strerror(errno))}}),
-                           msg("serve.cannot-listen.hint", "is another program using the port? Choose another with --listen")};
-    return std::nullopt;
+                       msg("serve.cannot-listen.hint", "is another program using the port? Choose another with --listen")};
 }
 
 int Server::port() const {
