@@ -10,6 +10,7 @@
 
 #include "cli_support.hpp"
 #include "commands.hpp"
+#include "language.hpp"
 #include "serve/server.hpp"
 
 namespace fs = std::filesystem;
@@ -34,19 +35,12 @@ struct ServeArgs {
     std::string pdfjs_dir = "/usr/share/javascript/pdf"; // Debian's libjs-pdf
 };
 
-std::string text(const Message& message) { return message.text(language_from_environment()); }
-
-// Prints the error in the language of the environment (cli_support's report() speaks English
-// until the CLI chooses a language for every command) and returns its exit code.
 int report_usage(const Message& message, const Message& hint = {}) {
     Error error;
     error.kind = ErrorKind::usage;
     error.message = message;
     error.hint = hint;
-    std::string shown = "vanban: " + error.format(language_from_environment());
-    if (shown.back() != '\n') shown += '\n';
-    std::cerr << shown;
-    return exit_code(error.kind);
+    return report(error);
 }
 
 // "127.0.0.1:8080", "[::1]:8080", "0.0.0.0:80" -> host and port.
@@ -129,7 +123,7 @@ int run_serve(const ServeArgs& args) {
     options.cors_origins = args.cors;
     options.web_dir = web_folder(args);
     options.pdfjs_dir = args.pdfjs_dir;
-    options.language = language_from_environment();
+    options.language = current_language();
 
     StopOnSignal stop_on_signal;
     Engine engine(engine_options(args.common));
@@ -138,14 +132,14 @@ int run_serve(const ServeArgs& args) {
     stop_on_signal.start(server);
     const std::string url = "http://" + (options.host.find(':') != std::string::npos ? "[" + options.host + "]" : options.host) +
                             ":" + std::to_string(server.port()) + "/";
-    std::cerr << "vanban serve: " << text(msg("serve.listening", "listening on {url}", {{"url", url}})) << "\n";
+    std::cerr << "vanban serve: " << tr(msg("serve.listening", "listening on {url}", {{"url", url}})) << "\n";
     if (!server.has_web_page())
         std::cerr << "vanban serve: "
-                  << text(msg("serve.no-web-page", "the web page was not found in {folder}: the API only",
+                  << tr(msg("serve.no-web-page", "the web page was not found in {folder}: the API only",
                               {{"folder", options.web_dir.string()}}))
                   << "\n";
     server.run();
-    std::cerr << "vanban serve: " << text(msg("serve.stopped", "stopped")) << "\n";
+    std::cerr << "vanban serve: " << tr(msg("serve.stopped", "stopped")) << "\n";
     return 0;
 }
 
@@ -154,36 +148,36 @@ int run_serve(const ServeArgs& args) {
 Command add_serve_command(CLI::App& app) {
     auto args = std::make_shared<ServeArgs>();
     CLI::App* serve = app.add_subcommand(
-        "serve", text(msg("serve.help", "Serve the API and the web page over HTTP (docs/serve.md)")));
+        "serve", tr(msg("serve.help", "Serve the API and the web page over HTTP (docs/serve.md)")));
     serve->add_option("--listen", args->listen,
-                      text(msg("serve.help.listen", "Address and port to listen on; default 127.0.0.1:8080 (this machine only)")));
+                      tr(msg("serve.help.listen", "Address and port to listen on; default 127.0.0.1:8080 (this machine only)")));
     serve->add_option("-t,--templates", args->common.template_dirs,
-                      text(msg("serve.help.templates",
+                      tr(msg("serve.help.templates",
                                "Template folder (repeatable); default: $VANBAN_TEMPLATES, else ./templates, else the installed ones")))
         ->allow_extra_args(false);
     serve->add_option("--workers", args->workers,
-                      text(msg("serve.help.workers", "Documents made at once; default: one per core")));
+                      tr(msg("serve.help.workers", "Documents made at once; default: one per core")));
     serve->add_option("--queue", args->queue,
-                      text(msg("serve.help.queue", "Documents that may wait for a worker; more are refused with 503 (default 128)")));
+                      tr(msg("serve.help.queue", "Documents that may wait for a worker; more are refused with 503 (default 128)")));
     serve->add_option("--max-body", args->max_body,
-                      text(msg("serve.help.max-body", "Largest request body in bytes; more is refused with 413 (default 8 MiB)")));
+                      tr(msg("serve.help.max-body", "Largest request body in bytes; more is refused with 413 (default 8 MiB)")));
     serve->add_option("--deadline", args->deadline_ms,
-                      text(msg("serve.help.deadline", "Milliseconds a document may take, waiting included; then 503 (default 10000)")));
+                      tr(msg("serve.help.deadline", "Milliseconds a document may take, waiting included; then 503 (default 10000)")));
     serve->add_option("--connections", args->connections,
-                      text(msg("serve.help.connections", "Connections served at once (default 64)")));
+                      tr(msg("serve.help.connections", "Connections served at once (default 64)")));
     serve->add_option("--token", args->token,
-                      text(msg("serve.help.token", "Bearer token the API requires (visible in ps: prefer --token-file)")));
+                      tr(msg("serve.help.token", "Bearer token the API requires (visible in ps: prefer --token-file)")));
     serve->add_option("--token-file", args->token_file,
-                      text(msg("serve.help.token-file", "File whose first line is the bearer token the API requires")));
+                      tr(msg("serve.help.token-file", "File whose first line is the bearer token the API requires")));
     serve->add_flag("--no-token", args->no_token,
-                    text(msg("serve.help.no-token", "Allow listening beyond this machine without a token (behind a proxy that checks)")));
+                    tr(msg("serve.help.no-token", "Allow listening beyond this machine without a token (behind a proxy that checks)")));
     serve->add_option("--cors", args->cors,
-                      text(msg("serve.help.cors", "Origin allowed to call the API from a browser (repeatable; * for any); default none")))
+                      tr(msg("serve.help.cors", "Origin allowed to call the API from a browser (repeatable; * for any); default none")))
         ->allow_extra_args(false);
     serve->add_option("--web", args->web_dir,
-                      text(msg("serve.help.web", "Folder of the web page's files; default: the installed ones")));
+                      tr(msg("serve.help.web", "Folder of the web page's files; default: the installed ones")));
     serve->add_option("--pdfjs", args->pdfjs_dir,
-                      text(msg("serve.help.pdfjs", "Folder of pdf.js for the preview (Debian libjs-pdf); default /usr/share/javascript/pdf")));
+                      tr(msg("serve.help.pdfjs", "Folder of pdf.js for the preview (Debian libjs-pdf); default /usr/share/javascript/pdf")));
     add_output_options(*serve, args->common);
     return {serve, [args] { return run_serve(*args); }};
 }
