@@ -129,19 +129,28 @@ private:
 // the caller's thread (a parked connection becoming ready then is still closed properly).
 class HttpServer::ConnectionQueue final : public httplib::TaskQueue {
 public:
-    explicit ConnectionQueue(std::size_t threads) : pool_(threads) {}
+    ConnectionQueue(HttpServer& server, std::size_t threads) : server_(server), pool_(threads) {
+        std::lock_guard lock(server_.queue_mutex_);
+        server_.queue_ = this;
+    }
 
     void enqueue(std::function<void()> job) override {
         if (pool_.push(job) == ThreadPool::Pushed::stopped) job();
     }
 
-    // Runs the jobs already given, then joins the threads.
+    // Runs the jobs already given, then joins the threads. From now on the connections that
+    // leave the parked ones are closed instead of given here (httplib deletes the queue next).
     void shutdown() override {
+        {
+            std::lock_guard lock(server_.queue_mutex_);
+            server_.queue_ = nullptr;
+        }
         pool_.stop();
         pool_.join();
     }
 
 private:
+    HttpServer& server_;
     ThreadPool pool_;
 };
 
@@ -259,14 +268,11 @@ private:
 };
 
 HttpServer::HttpServer(ConnectionLimits limits) : limits_(limits) {
-    new_task_queue = [this] {
-        auto* queue = new ConnectionQueue(limits_.threads);
-        queue_ = queue;
-        return queue;
-    };
+    new_task_queue = [this] { return new ConnectionQueue(*this, limits_.threads); };
     idle_ = std::make_unique<IdleConnections>(
         [this](int fd) {
-            if (ConnectionQueue* queue = queue_.load()) queue->enqueue([this, fd] { serve(fd); });
+            std::lock_guard lock(queue_mutex_);
+            if (queue_) queue_->enqueue([this, fd] { serve(fd); });
             else close_connection(fd);
         },
         [this](int fd) { close_connection(fd); });

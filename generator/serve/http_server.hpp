@@ -17,6 +17,7 @@
 #include <chrono>
 #include <cstddef>
 #include <memory>
+#include <mutex>
 
 #include <httplib.h>
 
@@ -63,7 +64,8 @@ private:
 
     ConnectionLimits limits_;
     std::atomic<std::size_t> open_connections_{0};
-    std::atomic<ConnectionQueue*> queue_{nullptr};
+    std::mutex queue_mutex_;          // guards queue_, which httplib deletes when it stops
+    ConnectionQueue* queue_ = nullptr; // the task queue of the running listen(), if any
     std::unique_ptr<IdleConnections> idle_;
 };
 

@@ -49,18 +49,20 @@ TEST_CASE("the render queue runs jobs, refuses when full, and gives up at the de
     CHECK(result == 42);
 
     // Hold the only worker, fill the one place of the queue: the next job is refused.
-    std::promise<void> release;
+    std::promise<void> release, holding;
     std::shared_future<void> released = release.get_future().share();
+    std::future<void> held_now = holding.get_future();
     std::thread holder([&] {
         std::optional<int> r;
-        queue.run<int>([released] { released.wait(); return 1; }, RenderQueue::Clock::now() + 10s, r);
+        queue.run<int>([released, &holding] { holding.set_value(); released.wait(); return 1; },
+                       RenderQueue::Clock::now() + 10s, r);
     });
-    while (queue.busy() == 0) std::this_thread::yield(); // the first job has nothing before it
+    held_now.wait(); // the worker runs the holder's job
     std::thread waiter([&] {
         std::optional<int> r;
         queue.run<int>([] { return 2; }, RenderQueue::Clock::now() + 10s, r);
     });
-    while (queue.waiting() == 0) std::this_thread::yield();
+    while (queue.waiting() == 0) std::this_thread::yield(); // nothing else can take it
     std::optional<int> refused;
     CHECK(queue.run<int>([] { return 3; }, RenderQueue::Clock::now() + 10s, refused) == RenderQueue::Outcome::full);
     CHECK_FALSE(refused);

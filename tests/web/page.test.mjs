@@ -50,9 +50,11 @@ async function previewState() {
   });
 }
 
+// Generous: the first preview starts pdf.js's worker, which a loaded 2-core machine parses
+// in seconds; the later ones take well under one.
 async function waitForPreviewAfter(count) {
   await page.waitForFunction((n) => Number(document.getElementById("pages").dataset.previews || 0) > n, count,
-                             { timeout: 15000 });
+                             { timeout: 60000 });
   return previewState();
 }
 
@@ -110,7 +112,7 @@ test("a list item can be added and the preview follows", async () => {
 test("a validation error shows next to its field, and goes when fixed", async () => {
   await typeInto("header.number", "không có số");
   const problem = page.locator("[data-path='header.number'] .problem");
-  await problem.waitFor({ timeout: 15000 });
+  await problem.waitFor({ timeout: 60000 });
   assert.ok((await problem.textContent()).length > 0);
   assert.ok(await page.locator("#errors").isVisible());
   const before = await previewState();
