@@ -128,7 +128,8 @@ nlohmann::json problem(const Error& error, Language language, const std::vector<
     if (error.record >= 0) body["record"] = error.record;
     if (!problems.empty()) {
         nlohmann::json& list = body["errors"] = nlohmann::json::array();
-        for (const DataProblem& p : problems) list.push_back({{"json_path", p.json_path}, {"message", p.message}});
+        for (const DataProblem& p : problems)
+            list.push_back({{"json_path", p.json_path}, {"code", p.message.code()}, {"message", p.message.text(language)}});
     }
     return body;
 }

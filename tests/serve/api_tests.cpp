@@ -137,7 +137,11 @@ TEST_CASE("data that breaks the schema lists every problem with its JSON path", 
         CHECK(problem["type"] == "urn:vanban:problem:validation");
         CHECK(problem["exit_code"] == 6);
         std::set<std::string> paths;
-        for (const json& e : problem["errors"]) paths.insert(e["json_path"]);
+        for (const json& e : problem["errors"]) {
+            paths.insert(e["json_path"]);
+            CHECK(e["code"].get<std::string>().rfind("schema.", 0) == 0);
+            CHECK_FALSE(e["message"].get<std::string>().empty());
+        }
         CHECK(paths == std::set<std::string>{"header", "signature.name"});
     }
 }
