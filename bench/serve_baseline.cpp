@@ -23,7 +23,9 @@ int main(int argc, char** argv) {
         return 2;
     }
     const double seconds = whole_seconds;
-    vanban::Engine engine({.template_dirs = {std::string(VANBAN_SOURCE_DIR) + "/templates"}});
+    vanban::EngineOptions engine_options;
+    engine_options.template_dirs = {std::string(VANBAN_SOURCE_DIR) + "/templates"};
+    vanban::Engine engine(engine_options);
     const std::string data = bench::read_file(std::string(VANBAN_SOURCE_DIR) + "/data/000-quang-nam-ke-hoach-28.json");
     if (!engine.render("ke-hoach", data, vanban::Format::pdf)) return 1; // warm: template, fonts
     std::atomic<long> documents{0};

@@ -63,9 +63,12 @@ TEST_CASE("serve stops gracefully on SIGTERM", "[cli][serve]") {
     TempDir dir;
     ScopedEnv english("VANBAN_LANG", "en");
     // Started in the background; once it says where it listens, SIGTERM; its exit code is ours.
+    // The log is named by its full path: run_vanban's `cd DIR && vanban …` goes to the
+    // background whole, so the lines after `&` run in the test's own folder.
+    const std::string log_path = vanban::testing::shell_quote((dir.path() / "log").string());
     const std::string script =
-        "serve --listen 127.0.0.1:0 2> log & pid=$!; "
-        "for i in $(seq 200); do grep -q 'listening on' log && break; sleep 0.05; done; "
+        "serve --listen 127.0.0.1:0 2> " + log_path + " & pid=$!; "
+        "for i in $(seq 200); do grep -q 'listening on' " + log_path + " && break; sleep 0.05; done; "
         "kill -TERM $pid; wait $pid; exit $?";
     auto run = run_vanban(script, dir);
     CHECK(run.exit_code == 0);
