@@ -151,4 +151,14 @@ nlohmann::json warning_json(const Warning& warning) {
     return {{"json_path", warning.json_path}, {"message", warning.message}};
 }
 
+nlohmann::json finding_json(const Finding& finding, Language language) {
+    nlohmann::json out = {{"severity", severity_name(finding.severity)},
+                          {"code", finding.code()},
+                          {"message", finding.message.text(language)}};
+    if (finding.paragraph > 0) out[finding.line ? "line" : "paragraph"] = finding.paragraph;
+    if (!finding.quote.empty()) out["quote"] = finding.quote;
+    if (!finding.json_path.empty()) out["json_path"] = finding.json_path;
+    return out;
+}
+
 } // namespace vanban::serve

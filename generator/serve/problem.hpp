@@ -15,6 +15,7 @@
 
 #include "vanban/engine.hpp"
 #include "vanban/error.hpp"
+#include "vanban/finding.hpp"
 #include "vanban/message.hpp"
 
 namespace vanban::serve {
@@ -33,5 +34,9 @@ nlohmann::json problem(int status, const Message& message, Language language, co
 
 // A warning about the data as JSON: {"json_path": …, "message": …}.
 nlohmann::json warning_json(const Warning& warning);
+
+// A finding of import or check as JSON: {"severity": "error", "code": …, "message": …,
+// "paragraph": 12 (or "line" for a text draft), "quote": …, "json_path": …}.
+nlohmann::json finding_json(const Finding& finding, Language language);
 
 } // namespace vanban::serve

@@ -219,6 +219,14 @@ void Server::Impl::install_routes() {
         set_route("/v1/validate/{name}");
         validate(request, response);
     });
+    http.Post("/v1/import", [this](const httplib::Request& request, httplib::Response& response) {
+        set_route("/v1/import");
+        import_draft(request, response);
+    });
+    http.Post("/v1/check", [this](const httplib::Request& request, httplib::Response& response) {
+        set_route("/v1/check");
+        check_draft(request, response);
+    });
     http.Get("/healthz", [this](const httplib::Request&, httplib::Response& response) {
         set_route("/healthz");
         send_json(response, stopping ? 503 : 200, {{"status", stopping ? "stopping" : "ok"}});

@@ -20,6 +20,13 @@ struct RenderQuery {
     RenderOptions options;
 };
 
+// What the query of an import or check request asks for ("" : as the document says).
+struct DraftQuery {
+    std::string template_name;
+    std::string profile;
+    std::string date; // check: the day the document is judged on, YYYY-MM-DD
+};
+
 struct Server::Impl {
     Impl(const Engine& engine, ServerOptions options);
 
@@ -50,6 +57,11 @@ struct Server::Impl {
     bool body_is_json(const httplib::Request& request, httplib::Response& response);
     void render(const httplib::Request& request, httplib::Response& response);
     void validate(const httplib::Request& request, httplib::Response& response);
+    // Draft routes (draft_routes.cpp): POST /v1/import, POST /v1/check.
+    bool body_is_draft(const httplib::Request& request, httplib::Response& response);
+    std::optional<DraftQuery> draft_query(const httplib::Request& request, httplib::Response& response, bool with_date);
+    void import_draft(const httplib::Request& request, httplib::Response& response);
+    void check_draft(const httplib::Request& request, httplib::Response& response);
     // Answers 503 for a job the queue did not run; true when it ran.
     bool queue_answered(const httplib::Request& request, httplib::Response& response, RenderQueue::Outcome outcome);
 };
