@@ -95,7 +95,7 @@ TEST_CASE("import refuses what is not a draft, with a problem", "[serve][import]
     CHECK(form->status == 415);
     CHECK(json::parse(form->body)["code"] == "serve.not-a-draft");
 
-    auto broken = client->Post("/v1/import", std::string("PK\x03\x04 not really a zip", 24), kDocxType);
+    auto broken = client->Post("/v1/import", std::string("PK\x03\x04") + " not really a zip", kDocxType);
     REQUIRE(broken);
     CHECK(broken->status >= 400);
     CHECK(broken->status < 500);
