@@ -26,6 +26,22 @@ TEST_CASE("place and date in the usual forms", "[import][header]") {
     REQUIRE(draft);
     CHECK_FALSE(draft->date);
     CHECK(draft->date_text == "ngày     tháng     năm 2026");
+    // Room left with dots, an ellipsis or underscores, spaced or not, is room as spaces are.
+    for (const char* room : {"Hà Tĩnh, ngày ... tháng ... năm 2026", "Hà Tĩnh, ngày … tháng … năm 2026",
+                             "Hà Tĩnh, ngày…tháng…năm 2026", "Hà Tĩnh, ngày ___ tháng ___ năm 2026",
+                             "Hà Tĩnh, ngày ......tháng.......năm 2026"}) {
+        INFO(room);
+        const auto blank = parse_place_date(room);
+        REQUIRE(blank);
+        CHECK(blank->place == "Hà Tĩnh");
+        CHECK_FALSE(blank->date);
+        CHECK(blank->date_text == "ngày     tháng     năm 2026");
+    }
+    // A single dot is the date's own separator.
+    const auto dots = parse_place_date("Hà Tĩnh, ngày 05.01.2026");
+    REQUIRE(dots);
+    REQUIRE(dots->date);
+    CHECK(dots->date->month == 1);
     const auto invalid = parse_place_date("Huế, ngày 31 tháng 02 năm 2025");
     REQUIRE(invalid);
     CHECK_FALSE(invalid->date);
@@ -44,6 +60,18 @@ TEST_CASE("number and code, Party and State", "[import][header]") {
     const auto draft = parse_number_line("Số      -KH/TU");
     REQUIRE(draft);
     CHECK(draft->number == "-KH/TU");
+    for (const char* room : {"Số: …/KH-UBND", "Số: ..../KH-UBND", "Số: ____/KH-UBND", "Số: … /KH-UBND"}) {
+        INFO(room);
+        const auto blank = parse_number_line(room);
+        REQUIRE(blank);
+        CHECK(blank->number == "/KH-UBND");
+        CHECK(blank->line == room);
+    }
+    CHECK(parse_number_line("Số ....-KH/TU")->number == "-KH/TU");
+    // Spaces that leave room also split a text line's columns: "Số:" stays with its number.
+    CHECK(header_columns("Số:      /KH-UBND\t\tCẩm Hà, ngày      tháng      năm 2026") ==
+          std::vector<std::string>{"Số: /KH-UBND", "Cẩm Hà, ngày tháng năm 2026"});
+    CHECK(header_columns("Số      -KH/TU") == std::vector<std::string>{"Số -KH/TU"});
     CHECK(valid_number("19-KH/CB"));
     CHECK(valid_number("15/KH-UBND"));
     CHECK(valid_number("-KH/TU"));

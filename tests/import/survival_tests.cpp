@@ -44,6 +44,12 @@ TEST_CASE("survival: words split at any blank, non-breaking spaces included", "[
     CHECK(words.paragraphs == std::vector<int>{3, 3, 3, 3});
 }
 
+TEST_CASE("survival: room left to write in (…, ...., ____) is no word; a lone full stop is", "[import][survival]") {
+    Words words;
+    words.add("ngày … tháng .... năm ____ 2026 .", 1);
+    CHECK(words.words == std::vector<std::string>{"ngày", "tháng", "năm", "2026", "."});
+}
+
 TEST_CASE("survival: a word the document lost is counted and its paragraph named", "[import][survival]") {
     const Zones draft = body_only(words_of({"Mở đầu kế hoạch.", "[bookmark: _GoBack]Thực hiện Chỉ thị", "Kết thúc."}));
     const Zones rendered = body_only(words_of({"Mở đầu kế hoạch.", "Thực hiện Chỉ thị", "Kết thúc."}));

@@ -176,9 +176,10 @@ bool valid_number(const std::string& number) {
 }
 
 std::optional<NumberLine> parse_number_line(const std::string& text) {
-    const std::string t = squeeze(text);
+    // "Số: …/KH-UBND", "Số ....-KH/TU": the dots are the room left for the number.
+    const std::string t = squeeze(blanks_as_spaces(text));
     NumberLine line;
-    line.line = t;
+    line.line = squeeze(text);
     std::string rest = t;
     if (starts_with_folded(t, "số")) {
         rest = t.substr(std::string_view("Số").size());
@@ -223,7 +224,8 @@ std::optional<PlaceDate> parse_place_date(const std::string& text) {
     result.place = trim(place);
     const std::string date_part = trim(t.substr(at));
     bool complete = false;
-    const std::optional<text::Date> date = read_date_words(split_words(date_part), complete);
+    // "ngày … tháng … năm 2026", "ngày ___ tháng ___": the room left, as spaces leave it.
+    const std::optional<text::Date> date = read_date_words(split_words(squeeze(blanks_as_spaces(date_part))), complete);
     if (!date) return std::nullopt;
     if (complete && text::is_valid_date(*date)) {
         result.date = *date;
@@ -257,6 +259,18 @@ HeaderPart classify_header_line(const std::string& text) {
     if (f.rfind("v/v", 0) == 0) return HeaderPart::summary_vv;
     if (is_upper_text(text)) return HeaderPart::body;
     return HeaderPart::none;
+}
+
+std::vector<std::string> header_columns(std::string_view line) {
+    std::vector<std::string> parts = columns(line);
+    for (std::size_t i = 0; i + 1 < parts.size(); ++i) {
+        const std::string f = folded(parts[i]);
+        if ((f == "số" || f == "số:") && parse_number_line(parts[i] + " " + parts[i + 1])) {
+            parts[i] += " " + parts[i + 1];
+            parts.erase(parts.begin() + static_cast<std::ptrdiff_t>(i) + 1);
+        }
+    }
+    return parts;
 }
 
 Header read_header_lines(const std::vector<HeaderLine>& lines) {

@@ -26,6 +26,9 @@ struct HeaderLine {
 enum class HeaderPart { none, national_title, motto, rule, number, place_date, mark, body, summary_vv };
 
 HeaderPart classify_header_line(const std::string& text);
+// The columns of a header line (text_tools.hpp: columns), with "Số:" and the number it
+// leaves room for ("Số:      /KH-UBND", spaces that also split columns) kept together.
+std::vector<std::string> header_columns(std::string_view line);
 
 struct PlaceDate {
     std::string place;

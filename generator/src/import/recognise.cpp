@@ -167,7 +167,7 @@ std::size_t Recogniser::header_only_prefix() const {
         const Paragraph& p = std::get<Paragraph>(draft_.blocks[i]);
         bool header = true;
         for (const std::string& line : text_lines(p))
-            for (const std::string& column : columns(line))
+            for (const std::string& column : header_columns(line))
                 header = header && classify_header_line(column) != HeaderPart::none &&
                          classify_header_line(column) != HeaderPart::body;
         if (!header) break;
@@ -181,7 +181,7 @@ void Recogniser::read_header(std::size_t end) {
         for (const std::vector<Span>& line : split_lines(p.spans)) {
             std::string raw;
             for (const Span& s : line) raw += s.text;
-            const std::vector<std::string> parts = columns(raw);
+            const std::vector<std::string> parts = header_columns(raw);
             const bool bold = !line.empty() && (p.style_bold || common_emphasis(line).bold);
             for (std::size_t i = 0; i < parts.size(); ++i)
                 lines.push_back({parts[i], p.number, column >= 0 ? column : (i == 0 ? 0 : 1), bold, false,

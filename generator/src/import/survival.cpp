@@ -5,6 +5,8 @@
 #include <map>
 #include <unordered_map>
 
+#include "import/text_tools.hpp"
+
 namespace vanban::import {
 
 namespace {
@@ -131,8 +133,11 @@ void Words::add(const std::string& text, int paragraph) {
         }
         std::size_t end = i;
         while (end < text.size() && !is_blank(text, end, width)) ++end;
-        words.push_back(text.substr(i, end - i));
-        paragraphs.push_back(paragraph);
+        // "…", "____": room left to write in, not a word the document must keep.
+        if (!is_blank_fill(std::string_view(text).substr(i, end - i))) {
+            words.push_back(text.substr(i, end - i));
+            paragraphs.push_back(paragraph);
+        }
         i = end;
     }
 }

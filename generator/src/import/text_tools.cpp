@@ -155,4 +155,39 @@ bool ends_with_any(std::string_view text, std::string_view characters) {
     return !t.empty() && characters.find(t.back()) != std::string_view::npos;
 }
 
+namespace {
+
+constexpr std::string_view kEllipsis = "\xE2\x80\xA6"; // …
+
+// The length of the run of fill characters at `at` (dots count only two or more together).
+std::size_t fill_run(std::string_view text, std::size_t at) {
+    std::size_t end = at, dots = 0;
+    while (end < text.size()) {
+        if (text[end] == '_') ++end;
+        else if (text[end] == '.') ++end, ++dots;
+        else if (text.substr(end, kEllipsis.size()) == kEllipsis) end += kEllipsis.size(), dots += 2;
+        else break;
+    }
+    const bool only_one_dot = dots == 1 && end - at == 1;
+    return only_one_dot ? 0 : end - at;
+}
+
+} // namespace
+
+std::string blanks_as_spaces(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) {
+        if (const std::size_t run = fill_run(text, i)) {
+            out += ' ';
+            i += run;
+        } else {
+            out += text[i++];
+        }
+    }
+    return out;
+}
+
+bool is_blank_fill(std::string_view word) { return !word.empty() && fill_run(word, 0) == word.size(); }
+
 } // namespace vanban::import

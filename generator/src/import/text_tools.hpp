@@ -28,6 +28,11 @@ std::vector<std::string> columns(std::string_view line);
 // The text shortened for a message: its first words, up to about 60 characters, with "…".
 std::string quote(std::string_view text);
 
+// A draft's room to write in by hand: "…", "....", "____" (a single "." is punctuation).
+// blanks_as_spaces gives each run of them one space; is_blank_fill says whether a word is one.
+std::string blanks_as_spaces(std::string_view text);
+bool is_blank_fill(std::string_view word);
+
 // The last code point is one of the characters.
 bool ends_with_any(std::string_view text, std::string_view characters);
 
