@@ -181,9 +181,14 @@ public:
         clear_bar();
         if (quiet_ || !summary.ok) return;
         const BatchProgress& c = summary.counts;
-        Message said = msg("batch.summary", "{written} written, {skipped} skipped (unchanged), {failed} failed, of {total} records in {time} ({rate})",
-                           {{"written", c.written}, {"skipped", c.skipped}, {"failed", c.failed}, {"total", c.total},
-                            {"time", clock_text(c.elapsed_seconds)}, {"rate", rate_text(c)}});
+        // The total is unknown when a batch reading a pipe was stopped before its end.
+        Message said = c.total || !summary.cancelled
+                           ? msg("batch.summary", "{written} written, {skipped} skipped (unchanged), {failed} failed, of {total} records in {time} ({rate})",
+                                 {{"written", c.written}, {"skipped", c.skipped}, {"failed", c.failed}, {"total", c.total},
+                                  {"time", clock_text(c.elapsed_seconds)}, {"rate", rate_text(c)}})
+                           : msg("batch.summary-no-total", "{written} written, {skipped} skipped (unchanged), {failed} failed, in {time} ({rate})",
+                                 {{"written", c.written}, {"skipped", c.skipped}, {"failed", c.failed},
+                                  {"time", clock_text(c.elapsed_seconds)}, {"rate", rate_text(c)}});
         if (!summary.manifest.empty())
             said = msg("batch.summary-manifest", "{summary}; manifest {manifest}", {{"summary", said}, {"manifest", summary.manifest.string()}});
         if (summary.cancelled) said = msg("batch.summary-stopped", "stopped: {summary}", {{"summary", said}});

@@ -3,7 +3,9 @@
 // records from a pipe are read once, and all of them rendered.
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <regex>
+#include <thread>
 
 #include <nlohmann/json.hpp>
 
@@ -130,4 +132,52 @@ TEST_CASE("cli batch data: records from a pipe show progress as a count, without
     CHECK(std::regex_search(shown.output, std::regex("\x1b\\[K[0-9] records?, [0-9.]+ records/s, 0 failed")));
     CHECK_THAT(shown.output, Catch::Contains("4 written, 0 skipped (unchanged), 0 failed, of 4 records"));
     CHECK(dir.files("out").size() == 5);
+}
+
+TEST_CASE("cli batch data: records from <(…) are read once and all rendered") {
+    if (run_shell("command -v bash >/dev/null") != 0) {
+        WARN("skipped: this test needs bash for its process substitution");
+        return;
+    }
+    TempDir dir;
+    add_template(dir);
+    dir.write("records.jsonl", jsonl_records(300));
+    const std::string batch = "VANBAN_TEMPLATES=" + shell_quote(std::string(VANBAN_SOURCE_DIR) + "/templates") + " " +
+                              shell_quote(VANBAN_CLI_PATH) +
+                              " --lang en batch -t tpl plan shared.json <(cat records.jsonl) -o 'out/{{ code }}.json' -j 2";
+    const CommandResult run =
+        read_command("cd " + shell_quote(dir.path().string()) + " && bash -c " + shell_quote(batch) + " 2>&1");
+    INFO(run.output);
+    CHECK(run.exit_code == 0);
+    CHECK_THAT(run.output, Catch::Contains("300 written, 0 skipped (unchanged), 0 failed, of 300 records"));
+    CHECK(dir.files("out").size() == 301);
+    const auto manifest = nlohmann::json::parse(read_file(dir.path() / "out/manifest.json"));
+    CHECK(manifest["summary"]["complete"] == true);
+    CHECK(manifest["records"].size() == 300);
+}
+
+TEST_CASE("cli batch data: records from a pipe are rendered as they come, not when the pipe ends") {
+    TempDir dir;
+    add_template(dir);
+    const std::string folder = shell_quote(dir.path().string());
+    REQUIRE(run_shell("cd " + folder + " && mkfifo records.fifo") == 0);
+    // A producer that writes two records, then the third only seconds later.
+    REQUIRE(run_shell("cd " + folder + " && ((printf '{\"code\": \"A\"}\\n{\"code\": \"B\"}\\n'; sleep 4; "
+                      "printf '{\"code\": \"C\"}\\n') > records.fifo &)") == 0);
+    REQUIRE(run_shell("cd " + folder + " && (VANBAN_TEMPLATES=" + shell_quote(std::string(VANBAN_SOURCE_DIR) + "/templates") +
+                      " " + shell_quote(VANBAN_CLI_PATH) +
+                      " batch -q -t tpl plan shared.json records.fifo -o 'out/{{ code }}.json' -j 1 "
+                      ">/dev/null 2>&1; echo $? > exit-code) &") == 0);
+    const auto waited_for = [&](const char* file, double seconds) {
+        const auto until = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+        while (!fs::exists(dir.path() / file) && std::chrono::steady_clock::now() < until)
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        return fs::exists(dir.path() / file);
+    };
+    CHECK(waited_for("out/B.json", 3.5));
+    CHECK(fs::exists(dir.path() / "out/A.json"));
+    CHECK_FALSE(fs::exists(dir.path() / "out/C.json")); // not written yet: the batch is waiting for it
+    REQUIRE(waited_for("exit-code", 60));
+    CHECK(read_file(dir.path() / "exit-code") == "0\n");
+    CHECK(dir.files("out") == std::vector<std::string>{"A.json", "B.json", "C.json", "manifest.json"});
 }

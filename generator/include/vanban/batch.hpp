@@ -12,10 +12,12 @@
 //   vanban::BatchSummary summary = vanban::BatchJob(engine, options).run();
 //   return summary.exit_code();                  // 0, 10 when some records failed, …
 //
-// Records are read one at a time (JSON Lines and CSV are streamed; a JSON array is parsed
-// whole), rendered by `workers` threads that share the one engine, and written under a
-// temporary name that is renamed when complete. A record that fails is reported and the
-// others go on. A manifest (JSON) lists every record of the run. See docs/batch.md.
+// Records are read once, one at a time, whatever the format (a pipe or standard input as
+// well as a file), rendered by `workers` threads that share the one engine, and each file
+// written whole before it gets its name. A record that fails is reported and the others go
+// on; an output that cannot be written stops the batch. A journal keeps every finished
+// record (a batch killed at any moment loses only those in flight), and a manifest (JSON)
+// lists every record of the run. See docs/batch.md.
 #pragma once
 
 #include <atomic>

@@ -348,7 +348,10 @@ private:
         summary.warnings = settings_.warnings;
         if (output_failure_.happened()) return summary; // the journal keeps what was done, for --resume
         try {
-            manifest.finish(nlohmann::ordered_json{{"records", summary.counts.total},
+            // null: records from a pipe, stopped before its end, have no known total.
+            const nlohmann::ordered_json records =
+                summary.counts.total || !summary.cancelled ? nlohmann::ordered_json(summary.counts.total) : nullptr;
+            manifest.finish(nlohmann::ordered_json{{"records", records},
                                                    {"written", summary.counts.written},
                                                    {"skipped", summary.counts.skipped},
                                                    {"failed", summary.counts.failed},

@@ -1,10 +1,11 @@
-// A stream read in large chunks, with look-ahead: the record readers peek at the first
-// bytes (to tell the format, to skip a byte-order mark) before reading records, which a
-// plain std::istream on standard input cannot give back.
+// A stream read in chunks of what it has (up to 64 KiB), with look-ahead: the record readers
+// peek at the first bytes (to tell the format, to skip a byte-order mark) before reading
+// records, which a plain std::istream on standard input cannot give back.
 #pragma once
 
 #include <algorithm>
 #include <cstddef>
+#include <exception>
 #include <istream>
 #include <string>
 
@@ -52,27 +53,48 @@ public:
     }
 
     // The stream failed for another reason than its end (a read error).
-    bool failed() const { return in_.bad(); }
+    bool failed() const { return read_error_; }
 
 private:
     // Makes `need` bytes available from pos_, if the stream has them.
     bool fill(std::size_t need) {
         while (buffer_.size() - pos_ < need) {
-            if (!in_.good()) return false;
+            if (ended_) return false;
             buffer_.erase(0, pos_);
             pos_ = 0;
-            const std::size_t old = buffer_.size();
-            buffer_.resize(old + kChunk);
-            in_.read(buffer_.data() + old, static_cast<std::streamsize>(kChunk));
-            buffer_.resize(old + static_cast<std::size_t>(in_.gcount()));
+            try {
+                ended_ = !read_some();
+            } catch (const std::exception&) { // libstdc++'s filebuf throws on a read error
+                ended_ = read_error_ = true;
+            }
         }
         return true;
+    }
+
+    // Appends what the stream has now, up to kChunk bytes, waiting only for the first: the
+    // records of a pipe are taken as they come, not once 64 KiB of them have arrived (a
+    // producer that writes a record now and then would have nothing rendered meanwhile, and
+    // a batch stopped then would lose what had come). False at the end.
+    bool read_some() {
+        using Traits = std::istream::traits_type;
+        std::streambuf& source = *in_.rdbuf();
+        if (Traits::eq_int_type(source.sgetc(), Traits::eof())) return false; // waits for a byte
+        // What can be had without waiting: buffered bytes and, for a file or a pipe, what the
+        // system holds (FIONREAD); at least the byte just seen.
+        const std::streamsize ready = std::clamp<std::streamsize>(source.in_avail(), 1, kChunk);
+        const std::size_t old = buffer_.size();
+        buffer_.resize(old + static_cast<std::size_t>(ready));
+        const std::streamsize got = source.sgetn(buffer_.data() + old, ready);
+        buffer_.resize(old + static_cast<std::size_t>(std::max<std::streamsize>(got, 0)));
+        return got > 0;
     }
 
     static constexpr std::size_t kChunk = 64 * 1024;
     std::istream& in_;
     std::string buffer_;
     std::size_t pos_ = 0;
+    bool ended_ = false;
+    bool read_error_ = false;
 };
 
 } // namespace vanban::batch

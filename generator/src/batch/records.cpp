@@ -379,6 +379,19 @@ std::size_t count_array_items(ByteSource& source) {
     return any ? commas + 1 : 0;
 }
 
+// The bytes up to the first one that is not white space (after a byte-order mark), at most
+// 512: all detect_format needs, without waiting for more from a pipe that has only them.
+std::string opening_bytes(ByteSource& source) {
+    constexpr std::size_t kMost = 512;
+    std::size_t count = 0;
+    for (int c = source.peek(0); c >= 0 && count < kMost; c = source.peek(count)) {
+        ++count;
+        const bool bom_byte = count <= 3 && (c == 0xEF || c == 0xBB || c == 0xBF);
+        if (!bom_byte && c != ' ' && c != '\t' && c != '\r' && c != '\n') break;
+    }
+    return source.look_ahead(count);
+}
+
 } // namespace
 
 RecordsFormat detect_format(const std::string& file_name, std::string_view first_bytes) {
@@ -397,7 +410,7 @@ std::unique_ptr<RecordReader> read_records(std::istream& in, RecordsFormat forma
                                            const RecordSettings& settings, std::optional<std::size_t> total) {
     auto source = std::make_unique<ByteSource>(in);
     // The look-ahead stays in the source: the reader chosen starts from the first byte.
-    if (format == RecordsFormat::automatic) format = detect_format(name, source->look_ahead(512));
+    if (format == RecordsFormat::automatic) format = detect_format(name, opening_bytes(*source));
     switch (format) {
     case RecordsFormat::json_array: return std::make_unique<JsonArrayReader>(std::move(source), name, settings, total);
     case RecordsFormat::json_lines: return std::make_unique<JsonLinesReader>(std::move(source), name, settings, total);

@@ -2,7 +2,10 @@
 
 #include <array>
 #include <filesystem>
+#include <cerrno>
 #include <iostream>
+#include <system_error>
+#include <unistd.h>
 
 #include "vanban/error.hpp"
 #include "vanban/message.hpp"
@@ -33,12 +36,33 @@ void read_capped(std::istream& in, std::string& text, std::size_t max_bytes) {
     }
 }
 
+// Standard input by its file descriptor: each read takes what the pipe or terminal holds,
+// up to the buffer's size, so that in_avail() tells a reader how much it may take without
+// waiting. A read error throws, which std::istream turns into badbit.
+class StandardInputBuffer : public std::streambuf {
+protected:
+    int_type underflow() override {
+        if (gptr() < egptr()) return traits_type::to_int_type(*gptr());
+        ssize_t got = 0;
+        do got = ::read(STDIN_FILENO, buffer_.data(), buffer_.size());
+        while (got < 0 && errno == EINTR);
+        if (got < 0) throw std::system_error(errno, std::generic_category(), "reading standard input");
+        if (got == 0) return traits_type::eof();
+        setg(buffer_.data(), buffer_.data(), buffer_.data() + got);
+        return traits_type::to_int_type(*gptr());
+    }
+
+private:
+    std::array<char, 1 << 16> buffer_{};
+};
+
 } // namespace
 
 DataStream open_data(const std::string& path, Pipes pipes) {
     DataStream stream;
     if (path == "-") {
-        stream.in_ = &std::cin;
+        stream.buffer_ = std::make_unique<StandardInputBuffer>();
+        stream.in_ = std::make_unique<std::istream>(stream.buffer_.get());
         return stream;
     }
     std::error_code ec;
@@ -50,9 +74,9 @@ DataStream open_data(const std::string& path, Pipes pipes) {
     if (!stream.regular_ && !(pipes == Pipes::allowed && fs::is_fifo(status)))
         cannot_read(msg("data.not-regular-file", "{file} is not a regular file (a pipe or a device?)", {{"file", path}}),
                     msg("data.not-regular-file-hint", "give - to read standard input"));
-    stream.file_ = std::make_unique<std::ifstream>(path, std::ios::binary);
-    if (!*stream.file_) cannot_read(msg("data.unreadable", "cannot read {file} (no permission?)", {{"file", path}}));
-    stream.in_ = stream.file_.get();
+    auto file = std::make_unique<std::ifstream>(path, std::ios::binary);
+    if (!*file) cannot_read(msg("data.unreadable", "cannot read {file} (no permission?)", {{"file", path}}));
+    stream.in_ = std::move(file);
     return stream;
 }
 

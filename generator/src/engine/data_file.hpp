@@ -16,7 +16,9 @@ enum class Pipes {
     allowed, // a batch's records, streamed: `vanban batch … <(make-records)`
 };
 
-// An open data stream; standard input is not owned.
+// An open data stream. Standard input is read from its file descriptor, as a pipe gives its
+// bytes: what has come, without waiting for a full buffer (std::cin, tied to C's stdio, can
+// tell a reader nothing of what is there and would be read a byte at a time).
 class DataStream {
 public:
     std::istream& in() const { return *in_; }
@@ -25,8 +27,8 @@ public:
 
 private:
     friend DataStream open_data(const std::string& path, Pipes pipes);
-    std::unique_ptr<std::ifstream> file_;
-    std::istream* in_ = nullptr;
+    std::unique_ptr<std::streambuf> buffer_; // standard input's
+    std::unique_ptr<std::istream> in_;
     bool regular_ = false;
 };
 
