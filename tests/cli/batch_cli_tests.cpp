@@ -168,3 +168,16 @@ TEST_CASE("cli batch: --lang vi says everything in Vietnamese: help, warnings, f
     CHECK(shard.exit_code == 2);
     CHECK_THAT(shard.err, Catch::Contains("--shard nhận K/N") && Catch::Contains("không phải '3'"));
 }
+
+TEST_CASE("cli batch: a CSV header's problem names its column, in English and in Vietnamese") {
+    TempDir dir;
+    add_inputs(dir);
+    dir.write("bad.csv", "code,a..b\nA,x\n");
+    CliRun english = run_vanban("--lang en batch -t tpl plan shared.json bad.csv -o 'out/{{ code }}.json'", dir);
+    CHECK(english.exit_code == 5);
+    CHECK_THAT(english.err, Catch::Contains("bad.csv:1") && Catch::Contains("CSV header, column 2: \"a..b\" is not a field path"));
+    CliRun vietnamese = run_vanban("--lang vi batch -t tpl plan shared.json bad.csv -o 'out/{{ code }}.json'", dir);
+    CHECK(vietnamese.exit_code == 5);
+    CHECK_THAT(vietnamese.err, Catch::Contains("tiêu đề CSV, cột 2: \"a..b\" không phải đường dẫn trường"));
+    CHECK_FALSE(fs::exists(dir.path() / "out"));
+}

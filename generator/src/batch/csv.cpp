@@ -4,6 +4,7 @@
 
 #include "text/utf8.hpp"
 #include "vanban/error.hpp"
+#include "vanban/message.hpp"
 
 namespace vanban::batch {
 
@@ -11,11 +12,11 @@ namespace {
 
 constexpr int kMaxListIndex = 999; // a header such as "x[100000000]" must not allocate a huge list
 
-[[noreturn]] void header_error(const std::string& file_name, std::size_t column, const std::string& message) {
+[[noreturn]] void header_error(const std::string& file_name, std::size_t column, Message problem) {
     Error error;
     error.kind = ErrorKind::data;
     error.where = SourceLocation{file_name, 1, 0};
-    error.message = "CSV header, column " + std::to_string(column + 1) + ": " + message;
+    error.message = msg("batch.csv-header", "CSV header, column {column}: {problem}", {{"column", column + 1}, {"problem", std::move(problem)}});
     throw Failure(std::move(error));
 }
 
@@ -177,15 +178,17 @@ std::vector<CsvColumn> parse_csv_header(const std::vector<std::string>& cells, c
     for (std::size_t i = 0; i < cells.size(); ++i) {
         CsvColumn column;
         column.header = trim_spaces(cells[i]);
-        if (column.header.empty()) header_error(file_name, i, "the column has no name");
-        if (text::find_invalid_utf8(column.header)) header_error(file_name, i, "the name is not valid UTF-8");
+        if (column.header.empty()) header_error(file_name, i, msg("batch.csv-column-unnamed", "the column has no name"));
+        if (text::find_invalid_utf8(column.header))
+            header_error(file_name, i, msg("batch.csv-column-not-utf8", "the name is not valid UTF-8"));
         column.header = text::to_nfc(column.header);
         if (!parse_column_path(column.header, column.steps))
-            header_error(file_name, i, "\"" + column.header +
-                                           "\" is not a field path (names separated by dots, a list item as "
-                                           "name[0]; at most [" + std::to_string(kMaxListIndex) + "])");
+            header_error(file_name, i,
+                         msg("batch.csv-column-not-path",
+                             "\"{name}\" is not a field path (names separated by dots, a list item as name[0]; at most [{most}])",
+                             {{"name", column.header}, {"most", kMaxListIndex}}));
         if (!seen.insert(column.header).second)
-            header_error(file_name, i, "\"" + column.header + "\" is already an earlier column");
+            header_error(file_name, i, msg("batch.csv-column-repeated", "\"{name}\" is already an earlier column", {{"name", column.header}}));
         columns.push_back(std::move(column));
     }
     // Two columns clash when one names a place inside the other's value: filling every cell
@@ -193,8 +196,10 @@ std::vector<CsvColumn> parse_csv_header(const std::vector<std::string>& cells, c
     nlohmann::json probe = nlohmann::json::object();
     for (std::size_t i = 0; i < columns.size(); ++i)
         if (!set_path(probe, columns[i], "x"))
-            header_error(file_name, i, "\"" + columns[i].header + "\" clashes with another column (a field cannot be "
-                                           "both a value and hold fields or items)");
+            header_error(file_name, i,
+                         msg("batch.csv-columns-clash",
+                             "\"{name}\" clashes with another column (a field cannot be both a value and hold fields or items)",
+                             {{"name", columns[i].header}}));
     return columns;
 }
 
