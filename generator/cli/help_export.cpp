@@ -234,7 +234,7 @@ std::string bash_completion(const CLI::App& app) {
     for (const auto& [kind, names] : by_kind) out << "        " << joined(names, "|") << ") kind=" << kind << " ;;\n";
     out << "    esac\n"
            "    case $kind in\n"
-           "        formats) COMPREPLY=($(compgen -W 'pdf docx model both' -- \"$cur\")); return ;;\n"
+           "        formats) COMPREPLY=($(compgen -W 'pdf docx model fields metadata metadata-xml both' -- \"$cur\")); return ;;\n"
            "        profiles) COMPREPLY=($(compgen -W \"$(_vanban_profiles)\" -- \"$cur\")); return ;;\n"
            "        encodings) COMPREPLY=($(compgen -W 'utf-8 tcvn3 vni cp1258' -- \"$cur\")); return ;;\n"
            "        legacy) COMPREPLY=($(compgen -W 'tcvn3 vni cp1258' -- \"$cur\")); return ;;\n"

@@ -32,6 +32,8 @@ struct RenderArgs {
     std::string format;
     std::string input_encoding;
     bool quiet = false;
+    bool draft = false;
+    std::string metadata; // --metadata FILE.json|FILE.xml
 };
 
 // One output the user asked for.
@@ -59,11 +61,11 @@ bool plan_targets(const RenderArgs& args, std::vector<Target>& targets, std::str
     Format forced{};
     const bool has_forced = !args.format.empty();
     if (has_forced && !parse_format(args.format, forced)) {
-        problem = "unknown format '" + args.format + "' (use pdf, docx or model)";
+        problem = "unknown format '" + args.format + "' (use pdf, docx, model or fields)";
         return false;
     }
     if (args.outputs.empty()) {
-        if (has_forced && forced == Format::model) {
+        if (has_forced && (forced == Format::model || forced == Format::fields)) {
             targets.push_back({"-", forced});
             return true;
         }
@@ -101,18 +103,44 @@ bool plan_targets(const RenderArgs& args, std::vector<Target>& targets, std::str
     return true;
 }
 
+// --metadata FILE: the NĐ30 Phụ lục VI sidecar, JSON or XML by its name (docs/electronic.md).
+bool plan_metadata(const RenderArgs& args, std::vector<Target>& targets, std::string& problem) {
+    if (args.metadata.empty()) return true;
+    const std::string ext = fs::path(args.metadata).extension().string();
+    if (ext != ".json" && ext != ".xml") {
+        problem = "--metadata " + args.metadata + ": name it .json or .xml";
+        return false;
+    }
+    for (const Target& earlier : targets)
+        if (earlier.path != "-" && same_file(args.metadata, earlier.path)) {
+            problem = "the output " + args.metadata + " is named twice";
+            return false;
+        }
+    if (same_file(args.metadata, args.data_path)) {
+        problem = "the output " + args.metadata + " is the data file; it would be overwritten";
+        return false;
+    }
+    targets.push_back({args.metadata, ext == ".xml" ? Format::metadata_xml : Format::metadata});
+    return true;
+}
+
 RenderOptions render_options(const RenderArgs& args, InputEncoding encoding) {
     RenderOptions options;
     options.profile = args.common.profile;
     options.data_name = args.data_path == "-" ? "<stdin>" : args.data_path;
     options.input_encoding = encoding;
+    options.draft = args.draft;
+    // Image file names in the data are relative to the data file's folder.
+    options.data_dir = args.data_path == "-" ? fs::path(".") : fs::path(args.data_path).parent_path();
+    if (options.data_dir.empty()) options.data_dir = ".";
     return options;
 }
 
 int run_render(const RenderArgs& args) {
     std::vector<Target> targets;
     std::string problem;
-    if (!plan_targets(args, targets, problem)) return report(ErrorKind::usage, problem);
+    if (!plan_targets(args, targets, problem) || !plan_metadata(args, targets, problem))
+        return report(ErrorKind::usage, problem);
     InputEncoding encoding{};
     if (!input_encoding(args.input_encoding, encoding, problem)) return report(ErrorKind::usage, problem);
     const EngineOptions engine_settings = engine_options(args.common);
@@ -183,9 +211,14 @@ Command add_render_command(CLI::App& app) {
     render->add_option("-o,--output", args->outputs,
                        "Output file (repeatable); the extension (.pdf, .docx, .json) gives the format; - is standard output")
         ->allow_extra_args(false);
-    render->add_option("-f,--format", args->format, "pdf, docx or model (the document model as JSON)");
+    render->add_option("-f,--format", args->format,
+                       "pdf, docx, model (the document model as JSON) or fields (the PDF's signature fields, as JSON)");
     render->add_flag("-q,--quiet", args->quiet, "Do not list the files written");
     render->add_option("--input-encoding", args->input_encoding, kInputEncodingHelp);
+    render->add_option("--metadata", args->metadata,
+                       "Also write the NĐ30 Phụ lục VI metadata of the document to FILE.json or FILE.xml");
+    render->add_flag("--draft", args->draft,
+                     "A draft: number and day and month left blank, marked DỰ THẢO (as \"draft\": true in the data)");
     add_output_options(*render, args->common);
     add_common_options(*render, args->common);
     render->footer(kRenderExamples);

@@ -1,6 +1,10 @@
 # Writes the bytes of a file as a C++ array (cmake -P): the compiled translation catalogue
-# becomes part of the library, so that translations need no file and no locale at run time.
-#   cmake -DINPUT=vi.mo -DOUTPUT=catalogue_vi.cpp -DSYMBOL=vi_mo -P embed.cmake
+# becomes part of the library, so that translations need no file and no locale at run time
+# (and the PDF/A colour profile, generator/icc/icc.cmake).
+#   cmake -DINPUT=vi.mo -DOUTPUT=catalogue_vi.cpp -DSYMBOL=vi_mo [-DNAMESPACE=vanban::pdf] -P embed.cmake
+if(NOT NAMESPACE)
+  set(NAMESPACE vanban::messages)
+endif()
 file(READ "${INPUT}" bytes HEX)
 string(LENGTH "${bytes}" hex_length)
 math(EXPR size "${hex_length} / 2")
@@ -9,7 +13,7 @@ string(REGEX REPLACE "(0x..,0x..,0x..,0x..,0x..,0x..,0x..,0x..,0x..,0x..,0x..,0x
 file(WRITE "${OUTPUT}.tmp"
   "// Generated from ${SYMBOL} by generator/po/embed.cmake: do not edit.\n"
   "#include <cstddef>\n"
-  "namespace vanban::messages {\n"
+  "namespace ${NAMESPACE} {\n"
   "extern const unsigned char ${SYMBOL}[];\n"
   "extern const std::size_t ${SYMBOL}_size;\n"
   "const unsigned char ${SYMBOL}[] = {\n${array}0};\n"

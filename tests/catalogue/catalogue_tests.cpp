@@ -321,13 +321,14 @@ TEST_CASE("catalogue: templates and profiles") { run_section("resource"); }
 TEST_CASE("catalogue: fonts") { run_section("fonts"); }
 TEST_CASE("catalogue: output files") { run_section("output"); }
 TEST_CASE("catalogue: limits") { run_section("limits"); }
+TEST_CASE("catalogue: electronic documents") { run_section("edoc"); }
 TEST_CASE("catalogue: record lists") { run_section("records"); }
 TEST_CASE("catalogue: drafts in (import, check)") { run_section("import"); }
 TEST_CASE("catalogue: accepted real-world input") { run_section("accepted"); }
 
 TEST_CASE("catalogue: every section is run, and there are at least 50 cases of bad input") {
     const std::set<std::string> run = {"usage", "template", "evaluation", "data", "validation", "resource",
-                                       "fonts", "output", "limits", "records", "import", "accepted"};
+                                       "fonts", "output", "limits", "edoc", "records", "import", "accepted"};
     std::size_t errors = 0;
     std::set<std::string> names;
     for (const json& s : catalogue()["sections"]) {

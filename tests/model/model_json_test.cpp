@@ -88,12 +88,12 @@ TEST_CASE("every block kind has its JSON form", "[model][json]") {
 TEST_CASE("the parts of a document", "[model][json]") {
     const json j = to_json(sample());
     CHECK(j["metadata"] == json::parse(R"J({"title":"KẾ HOẠCH thực hiện","author":"TỈNH UỶ QUẢNG NAM",
-        "subject":"","keywords":"","created":""})J"));
+        "subject":"","keywords":"","created":"","record":[]})J"));
     CHECK(j["header"] == json::parse(R"J({"superior":[],"issuer":["TỈNH UỶ QUẢNG NAM"],"number_line":"Số 19-KH/TU",
-        "place_date_line":"Quảng Nam, ngày 25 tháng 3 năm 2019","marks":["KHẨN"]})J"));
+        "place_date_line":"Quảng Nam, ngày 25 tháng 3 năm 2019","marks":["KHẨN"],"draft_mark":""})J"));
     CHECK(j["title"] == json::parse(R"J({"type_name":"KẾ HOẠCH","summary":[[{"text":"thực hiện "},{"text":"Chỉ thị","bold":true}]]})J"));
     CHECK(j["closing"] == json::parse(R"J({"recipients":{"label":"Nơi nhận:","lines":[[{"text":"- Lưu."}]]},
-        "signature":{"authority":["T/M BAN THƯỜNG VỤ"],"position":["PHÓ BÍ THƯ"],"name":"Đỗ Xuân Tuyên","note":""}})J"));
+        "signature":{"authority":["T/M BAN THƯỜNG VỤ"],"position":["PHÓ BÍ THƯ"],"name":"Đỗ Xuân Tuyên","note":"","image":null,"seal":null}})J"));
     CHECK(j["appendices"] == json::parse(R"J([{"title":["PHỤ LỤC"],"subtitle":[[{"text":"(Kèm theo Kế hoạch)","italic":true}]],
         "blocks":[{"type":"paragraph","kind":"body","text":[{"text":"x"}]}]}])J"));
 }

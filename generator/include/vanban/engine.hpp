@@ -27,9 +27,11 @@
 
 namespace vanban {
 
-enum class Format { pdf, docx, model };
+enum class Format { pdf, docx, model, fields, metadata, metadata_xml };
 
-// "pdf", "docx", "model" (the document model as JSON).
+// "pdf", "docx", "model" (the document model as JSON), "fields" (the places of the PDF's
+// signature fields, as JSON), "metadata" and "metadata-xml" (NĐ30 Phụ lục VI metadata of the
+// document, the sidecar of `vanban render --metadata`): docs/electronic.md.
 const char* format_name(Format format);
 bool parse_format(std::string_view name, Format& format);
 // The one map between file names and formats, for every command: ".pdf", ".docx", and
@@ -77,12 +79,19 @@ struct EngineOptions {
     std::size_t max_document_bytes = 256u << 20;    // one PDF, DOCX or model written
     std::size_t max_table_rows = 10'000;            // rows of one table
     std::size_t max_table_columns = 64;             // columns of one table
+    std::size_t max_image_bytes = 4u << 20;         // one signature or seal image (PNG)
 };
 
 struct RenderOptions {
     std::string profile;        // "party", "state", …; empty: the data's "profile" field, else "party"
     std::string data_name = "data.json"; // how messages name the data
     InputEncoding input_encoding = InputEncoding::utf8; // of the data text
+    // A draft (NĐ30 Điều 15.3): the same as "draft": true in the data, which the templates
+    // read (number and date left blank, a "DỰ THẢO" mark; docs/electronic.md).
+    bool draft = false;
+    // Folder that image file names in the data (signature.image, signature.seal) are
+    // relative to, usually the data file's. Empty: only inline images ("data:image/png;…").
+    std::filesystem::path data_dir;
 };
 
 // Something worth telling about the data that does not stop the render, e.g. a field that

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -63,6 +64,9 @@ struct PageSetup {
     int page_numbers_from = 2;          // first page that shows its number
     double page_number_top_mm = 10;     // distance from the top edge to the number's baseline box
     double page_number_size_pt = 14;
+    // Double-sided printing: the back (even) pages swap the left and right margins, so the
+    // binding margin is always on the inside (Word's "mirror margins").
+    bool mirror_margins = false;
     bool operator==(const PageSetup&) const = default;
 };
 
@@ -82,6 +86,17 @@ struct HeaderStyle {
     TextStyle place_date_style;              // italic
     TextStyle mark_style;                    // KHẨN, MẬT
     bool operator==(const HeaderStyle&) const = default;
+};
+
+// Electronic signing (NĐ30 Phụ lục I, II.7.d and II.8; docs/electronic.md): the unsigned
+// signature fields of the PDF and where the signature images go.
+struct Signing {
+    bool fields = true;                 // the PDF carries the signer's and the agency's fields
+    bool images = true;                 // the signer's image and the seal are printed when given
+    double signer_width_mm = 50;        // the signer's box (ô 7c), as tall as signature_space_mm
+    double seal_size_mm = 36;           // a seal whose PNG does not say its size (no pHYs)
+    double seal_overlap = 1.0 / 3;      // the part of the signer's box the seal covers, on its left
+    bool operator==(const Signing&) const = default;
 };
 
 struct Profile {
@@ -119,6 +134,12 @@ struct Profile {
     // NĐ30: each appendix numbers its own pages from 1 (its first page shows no number);
     // when false the numbering runs on through the appendices.
     bool appendix_restarts_page_numbers = false;
+    // Drafts (NĐ30 Điều 15.3): the mark printed at the top right of the first page, and the
+    // blank left for the number, in spaces ("Số:      /KH-UBND").
+    std::string draft_mark = "DỰ THẢO";
+    TextStyle draft_mark_style;
+    int draft_number_blanks = 6;
+    Signing signing;
     bool operator==(const Profile&) const = default; // writers reuse what they made for an equal profile
 };
 
@@ -130,6 +151,7 @@ struct Header {
     std::string number_line;            // "Số 19-KH/CB" or "Số: 15/KH-UBND"
     std::string place_date_line;        // "Quảng Nam, ngày 25 tháng 3 năm 2019"
     std::vector<std::string> marks;     // "KHẨN", "MẬT" …, under the number
+    std::string draft_mark;             // "DỰ THẢO" on a draft (its number is blank); "" otherwise
 };
 
 struct DocTitle {
@@ -183,11 +205,23 @@ struct Recipients {
     std::vector<Inline> lines;          // "- Ban Bí thư Trung ương (b/c),"
 };
 
+// An image of an electronic signature (NĐ30 Phụ lục I, II.7.d and II.8.a): a PNG, its
+// transparency kept. The template names it (@image, @seal); the engine reads and checks it.
+struct Image {
+    std::string source;                 // as the data gave it: "chu-ky.png", "data:image/png;base64,…"
+    std::string json_path;              // where the data gave it, for messages ("signature.image")
+    std::string png;                    // the file's bytes, checked to be a PNG vanban can read
+    int width_px = 0, height_px = 0;
+    double width_mm = 0, height_mm = 0; // its size on paper: the PNG's own (pHYs), else 0
+};
+
 struct Signature {
     std::vector<std::string> authority; // "T/M BAN THƯỜNG VỤ"; "K/T BÍ THƯ"
     std::vector<std::string> position;  // "PHÓ BÍ THƯ"
     std::string name;                   // "Đỗ Xuân Tuyên"
     std::string note;                   // optional, e.g. "(Đã ký)" in place of the signature
+    std::optional<Image> image;         // the signer's signature, blue (ô 7c)
+    std::optional<Image> seal;          // the agency's seal, red, actual size (ô 8)
 };
 
 struct Closing {
@@ -207,6 +241,10 @@ struct Metadata {
     std::string subject;
     std::string keywords;
     std::string created;                // ISO 8601; empty = now (non-deterministic)
+    // NĐ30 Phụ lục VI (Phần II, Mục I), the metadata of an outgoing document, by the names
+    // the decree gives its fields: {"CodeNumber", "19"}, {"To", "Sở Nội vụ"} (may repeat)…
+    // Written in the PDF's XMP and the --metadata sidecar (docs/electronic.md).
+    std::vector<std::pair<std::string, std::string>> record;
 };
 
 struct Document {

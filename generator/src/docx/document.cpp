@@ -16,10 +16,12 @@
 
 #include "docx/numbering.hpp"
 #include "docx/parts.hpp"
+#include "docx/pictures.hpp"
 #include "docx/styles.hpp"
 #include "docx/text_width.hpp"
 #include "docx/units.hpp"
 #include "docx/xml.hpp"
+#include "model/marks.hpp"
 
 namespace vanban::docx {
 
@@ -68,6 +70,9 @@ public:
           text_width_(text_width_twips(doc.profile)) {}
 
     void write() {
+        if (doc_.header && !doc_.header->draft_mark.empty())
+            boxed_paragraph(body_, style_id::draft_mark, doc_.header->draft_mark, profile_.draft_mark_style, text_width_,
+                            true);
         if (doc_.header) write_header(*doc_.header);
         if (doc_.title) write_title(*doc_.title);
         write_blocks(doc_.body);
@@ -195,7 +200,9 @@ private:
             if (end > start) {
                 std::string_view chunk = text.substr(start, end - start);
                 pugi::xml_node t = xml::add(r, "w:t");
-                if (chunk.front() == ' ' || chunk.back() == ' ') t.append_attribute("xml:space") = "preserve";
+                // Blanks left to be filled in ("ngày     tháng") are kept as they are.
+                if (chunk.front() == ' ' || chunk.back() == ' ' || chunk.find("  ") != std::string_view::npos)
+                    t.append_attribute("xml:space") = "preserve";
                 t.text().set(chunk.data(), chunk.size());
             }
             if (end == text.size()) break;
@@ -267,6 +274,39 @@ private:
         ind.append_attribute("w:right") = column - length - side;
     }
 
+    // A paragraph in a single-line box (model/marks.hpp), the box as the PDF draws it:
+    // centred in a column of `column` twips, or flush right. Word draws a paragraph's side
+    // borders w:space points outside its indents; the indents stand that far inside the box,
+    // leaving the text 2 pt to spare on each side so that estimated widths never wrap it.
+    void boxed_paragraph(pugi::xml_node parent, const char* style, const std::string& text, const TextStyle& text_style,
+                         long column, bool flush_right) {
+        const model::MarkBox box = model::mark_box(text);
+        const long padding = pt_to_twips(model::mark_padding_pt);
+        const double side_space_pt = model::mark_padding_pt - 2;
+        const long width = std::min(column, std::max(mm_to_twips(box.width_mm), width_twips(text, text_style) + 2 * padding));
+        const long left = flush_right ? column - width : (column - width) / 2;
+        pugi::xml_node p = paragraph(parent, style);
+        pugi::xml_node ppr = p.child("w:pPr");
+        const double line_pt = text_style.size_pt * 1.15; // Word's single line for Times New Roman
+        const double inner_pt = std::max(0.0, (mm_to_pt(box.height_mm) - line_pt) / 2);
+        pugi::xml_node borders = xml::add(ppr, "w:pBdr");
+        for (const char* side : {"w:top", "w:left", "w:bottom", "w:right"}) {
+            pugi::xml_node border = xml::add(borders, side);
+            border.append_attribute("w:val") = "single";
+            border.append_attribute("w:sz") = std::lround(model::mark_border_pt * 8); // eighths of a point
+            const bool horizontal = side[2] == 't' || side[2] == 'b';
+            border.append_attribute("w:space") = std::lround(horizontal ? inner_pt : side_space_pt);
+            border.append_attribute("w:color") = "auto";
+        }
+        xml::add(ppr, "w:spacing").append_attribute("w:before") = pt_to_twips(model::mark_padding_pt);
+        pugi::xml_node ind = xml::add(ppr, "w:ind");
+        const long inset = pt_to_twips(side_space_pt);
+        ind.append_attribute("w:left") = left + inset;
+        ind.append_attribute("w:right") = column - left - width + inset;
+        xml::add_val(ppr, "w:jc", "center");
+        runs(p, {Run{text}}, text_style);
+    }
+
     static long width_twips(const std::string& text, const TextStyle& style) {
         return pt_to_twips(estimate_text_width_pt(text, style.size_pt, style.bold));
     }
@@ -310,7 +350,8 @@ private:
         tr = row(tbl, false);
         pugi::xml_node number_cell = cell(tr, columns[0]);
         if (!h.number_line.empty()) plain_lines(number_cell, style_id::number, {h.number_line});
-        plain_lines(number_cell, style_id::mark, h.marks);
+        for (const std::string& mark : h.marks)
+            boxed_paragraph(number_cell, style_id::mark, mark, hs.mark_style, columns[0], false);
         close_cell(number_cell);
         pugi::xml_node date_cell = cell(tr, columns[1]);
         if (!h.place_date_line.empty()) plain_lines(date_cell, style_id::place_date, {h.place_date_line});
@@ -531,7 +572,7 @@ private:
         if (closing.recipients) write_recipients(recipients_cell, *closing.recipients);
         close_cell(recipients_cell);
         pugi::xml_node signature_cell = cell(tr, columns[1]);
-        if (closing.signature) write_signature(signature_cell, *closing.signature);
+        if (closing.signature) write_signature(signature_cell, *closing.signature, columns[1]);
         close_cell(signature_cell);
     }
 
@@ -556,9 +597,10 @@ private:
         for (const Inline& line : r.lines) runs(paragraph(tc, style_id::recipients), line, profile_.recipients);
     }
 
-    void write_signature(pugi::xml_node tc, const Signature& s) {
+    void write_signature(pugi::xml_node tc, const Signature& s, long width) {
         plain_lines(tc, style_id::signature_authority, s.authority);
         plain_lines(tc, style_id::signature_position, s.position);
+        add_signature_pictures(tc, s, width);
         if (!s.note.empty()) {
             // The note ("(Đã ký)") sits in the middle of the signing space.
             TextStyle note_style = signature_note_style(profile_);
@@ -574,6 +616,27 @@ private:
             }
         } else if (!s.name.empty()) {
             plain_lines(tc, style_id::signature_name, {s.name});
+        }
+    }
+
+    // The signer's image and the seal, floating in front of the signing space, anchored in
+    // the paragraph above it (the position, else the authority), where the PDF puts them.
+    void add_signature_pictures(pugi::xml_node tc, const Signature& s, long width) {
+        const std::vector<Picture> pictures = signature_pictures(doc_);
+        pugi::xml_node above = tc.last_child();
+        if (pictures.empty() || !above) return;
+        const std::vector<std::string>& lines = s.position.empty() ? s.authority : s.position;
+        const TextStyle& style = s.position.empty() ? profile_.signature_authority : profile_.signature_position;
+        // Word's single line for Times New Roman is 1.15 times the size (docs/docx.md).
+        const double above_height = static_cast<double>(lines.size()) * style.size_pt * 1.15 * style.line_spacing +
+                                    style.space_before_pt + style.space_after_pt;
+        const model::SigningPlaces places =
+            model::signing_places(profile_, s, 0, width / 20.0, 0, mm_to_pt(profile_.signature_space_mm));
+        unsigned id = 1;
+        for (const Picture& picture : pictures) {
+            const bool seal = picture.image == &*s.seal;
+            const std::optional<model::PlacedBox>& box = seal ? places.seal_image : places.signer_image;
+            if (box) anchor_picture(above, picture, *box, above_height, id++);
         }
     }
 

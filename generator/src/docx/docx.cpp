@@ -3,6 +3,7 @@
 #include "docx/creation_time.hpp"
 #include "docx/package.hpp"
 #include "docx/numbering.hpp"
+#include "docx/pictures.hpp"
 #include "docx/parts.hpp"
 #include "docx/styles.hpp"
 
@@ -35,20 +36,26 @@ std::string render_docx(const model::Document& doc, const DocxOptions& options) 
     const bool first_page_header = needs_first_page_header(doc);
     const NumberingPlan numbering = plan_numbering(doc);
 
+    const std::vector<Picture> pictures = signature_pictures(doc);
+    std::vector<std::pair<std::string, std::string>> image_relationships;
+    for (const Picture& picture : pictures) image_relationships.emplace_back(picture.rel_id, picture.target);
+
     // [Content_Types].xml first, as Office writes it; then the parts in reading order.
     std::vector<Part> parts;
-    parts.push_back({"[Content_Types].xml", content_types_xml(headers, first_page_header, !numbering.empty())});
+    parts.push_back({"[Content_Types].xml",
+                     content_types_xml(headers, first_page_header, !numbering.empty(), !pictures.empty())});
     parts.push_back({"_rels/.rels", package_relationships_xml()});
     parts.push_back({"docProps/core.xml", core_properties_xml(doc, format_w3cdtf(created)), false});
     parts.push_back({"docProps/app.xml", app_properties_xml()});
     parts.push_back({"word/document.xml", document_xml(doc, numbering), false});
     parts.push_back({"word/_rels/document.xml.rels",
-                     document_relationships_xml(headers, first_page_header, !numbering.empty())});
+                     document_relationships_xml(headers, first_page_header, !numbering.empty(), image_relationships)});
     parts.push_back({"word/styles.xml", styles_for(doc.profile)});
-    parts.push_back({"word/settings.xml", settings_xml()});
+    parts.push_back({"word/settings.xml", settings_xml(doc.profile)});
     if (headers) parts.push_back({"word/header1.xml", page_number_header_xml()});
     if (first_page_header) parts.push_back({"word/header2.xml", empty_header_xml()});
     if (!numbering.empty()) parts.push_back({"word/numbering.xml", numbering_xml(numbering), false});
+    for (const Picture& picture : pictures) parts.push_back({"word/" + picture.target, picture.image->png, false});
     return zip_parts(parts, zip_time_for(created));
 }
 

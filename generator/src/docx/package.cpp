@@ -236,7 +236,7 @@ std::string read_all(zip_source_t* buffer) {
 
 } // namespace
 
-std::string content_types_xml(bool headers, bool first_page_header, bool numbering) {
+std::string content_types_xml(bool headers, bool first_page_header, bool numbering, bool png) {
     pugi::xml_document document;
     pugi::xml_node types = document.append_child("Types");
     types.append_attribute("xmlns") = ns_content_types;
@@ -246,6 +246,11 @@ std::string content_types_xml(bool headers, bool first_page_header, bool numberi
     pugi::xml_node xml_default = types.append_child("Default");
     xml_default.append_attribute("Extension") = "xml";
     xml_default.append_attribute("ContentType") = "application/xml";
+    if (png) {
+        pugi::xml_node png_default = types.append_child("Default");
+        png_default.append_attribute("Extension") = "png";
+        png_default.append_attribute("ContentType") = "image/png";
+    }
     add_override(types, "/word/document.xml", std::string(wml) + "document.main+xml");
     add_override(types, "/word/styles.xml", std::string(wml) + "styles+xml");
     add_override(types, "/word/settings.xml", std::string(wml) + "settings+xml");
@@ -268,7 +273,8 @@ std::string package_relationships_xml() {
     return xml::serialize(document);
 }
 
-std::string document_relationships_xml(bool headers, bool first_page_header, bool numbering) {
+std::string document_relationships_xml(bool headers, bool first_page_header, bool numbering,
+                                       const std::vector<std::pair<std::string, std::string>>& images) {
     pugi::xml_document document;
     pugi::xml_node rels = relationships_root(document);
     add_relationship(rels, rel_id::styles, std::string(office_rel) + "styles", "styles.xml");
@@ -277,14 +283,19 @@ std::string document_relationships_xml(bool headers, bool first_page_header, boo
     if (first_page_header)
         add_relationship(rels, rel_id::first_page_header, std::string(office_rel) + "header", "header2.xml");
     if (numbering) add_relationship(rels, rel_id::numbering, std::string(office_rel) + "numbering", "numbering.xml");
+    for (const auto& [id, target] : images)
+        add_relationship(rels, id.c_str(), std::string(office_rel) + "image", target.c_str());
     return xml::serialize(document);
 }
 
-std::string settings_xml() {
+std::string settings_xml(const model::Profile& profile) {
     pugi::xml_document document;
     pugi::xml_node settings = document.append_child("w:settings");
     settings.append_attribute("xmlns:w") = xml::ns_w;
     settings.append_child("w:zoom").append_attribute("w:percent") = 100;
+    // Double-sided printing: the left margin is the inside one, so back pages swap them
+    // (the PDF moves its even pages the same way, layout/mirror.cpp).
+    if (profile.page.mirror_margins) settings.append_child("w:mirrorMargins");
     xml::add_val(settings, "w:defaultTabStop", 720);
     xml::add_val(settings, "w:characterSpacingControl", "doNotCompress");
     // Compatibility mode 15 (Word 2013 and later): Word opens the file without the

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "vanban/model.hpp"
@@ -18,10 +19,13 @@ struct Part {
     bool same_for_every_document = true;
 };
 
-std::string content_types_xml(bool headers, bool first_page_header, bool numbering = false);
+// `png`: the package holds PNG images (the signature pictures).
+std::string content_types_xml(bool headers, bool first_page_header, bool numbering = false, bool png = false);
 std::string package_relationships_xml();
-std::string document_relationships_xml(bool headers, bool first_page_header, bool numbering = false);
-std::string settings_xml();
+// `images`: relationship id and target ("rId6", "media/signature.png") of each picture.
+std::string document_relationships_xml(bool headers, bool first_page_header, bool numbering = false,
+                                       const std::vector<std::pair<std::string, std::string>>& images = {});
+std::string settings_xml(const model::Profile& profile);
 std::string core_properties_xml(const model::Document& doc, const std::string& created_w3cdtf);
 std::string app_properties_xml();
 

@@ -14,6 +14,8 @@ inline constexpr const char* settings = "rId2";
 inline constexpr const char* page_number_header = "rId3"; // default header: the page number
 inline constexpr const char* first_page_header = "rId4";  // empty: page 1 shows no number
 inline constexpr const char* numbering = "rId5";          // Word's numbering of headings and list items
+inline constexpr const char* signature_image = "rId6";    // word/media/signature.png (docs/electronic.md)
+inline constexpr const char* seal_image = "rId7";         // word/media/seal.png
 } // namespace rel_id
 
 // Whether the document has page-number headers, and whether page 1 has its own (empty) one.

@@ -322,6 +322,7 @@ std::vector<ParagraphStyle> element_styles(const Profile& p) {
         {style_id::number, "Document Number", "Normal", h.number_style, normal},
         {style_id::place_date, "Place and Date", "Normal", h.place_date_style, normal},
         {style_id::mark, "Urgency Mark", "Normal", h.mark_style, normal},
+        {style_id::draft_mark, "Draft Mark", "Normal", kept_with_next(p.draft_mark_style), normal},
         {style_id::doc_type, "Document Type", "Normal", kept_with_next(p.doc_type), normal},
         {style_id::summary, "Summary", "Normal", kept_with_next(p.summary), normal},
         {style_id::summary_separator, "Summary Separator", style_id::summary, kept_with_next(summary_separator_style(p)), kept_with_next(p.summary)},

@@ -29,6 +29,7 @@ inline constexpr const char* issuer_mark = "IssuerMark";
 inline constexpr const char* number = "DocumentNumber";
 inline constexpr const char* place_date = "PlaceDate";
 inline constexpr const char* mark = "UrgencyMark";
+inline constexpr const char* draft_mark = "DraftMark";
 inline constexpr const char* table_text = "TableText";
 inline constexpr const char* table_header = "TableHeader";
 inline constexpr const char* recipients_label = "RecipientsLabel";

@@ -12,12 +12,14 @@
 
 #include "docx/creation_time.hpp"
 #include "engine/data_reader.hpp"
+#include "engine/images.hpp"
 #include "engine/model_limits.hpp"
 #include "engine/install_paths.hpp"
 #include "engine/writers.hpp"
 #include "markup/builder.hpp"
 #include "model/model_json.hpp"
 #include "model/profile.hpp"
+#include "model/record.hpp"
 #include "schema/schema.hpp"
 #include "template/directory_loader.hpp"
 #include "template/template.hpp"
@@ -136,6 +138,13 @@ std::optional<Error> fixed_date_problem(const std::string& text) {
     }
 }
 
+// What the request says about the data: --draft is "draft": true (a later stage never has
+// to ask where a setting came from). Data that is not an object is left for the schema.
+nlohmann::json with_request(nlohmann::json data, const RenderOptions& options) {
+    if (options.draft && data.is_object()) data["draft"] = true;
+    return data;
+}
+
 EngineOptions with_defaults(EngineOptions options) {
     if (options.template_dirs.empty()) options.template_dirs.push_back(installed_template_dir());
     // Both writers get it in one form, UTC, whatever form it was given in.
@@ -157,6 +166,9 @@ const char* format_name(Format format) {
     case Format::pdf: return "pdf";
     case Format::docx: return "docx";
     case Format::model: return "model";
+    case Format::fields: return "fields";
+    case Format::metadata: return "metadata";
+    case Format::metadata_xml: return "metadata-xml";
     }
     return "pdf";
 }
@@ -165,6 +177,9 @@ bool parse_format(std::string_view name, Format& format) {
     if (name == "pdf") format = Format::pdf;
     else if (name == "docx") format = Format::docx;
     else if (name == "model" || name == "json") format = Format::model;
+    else if (name == "fields") format = Format::fields;
+    else if (name == "metadata") format = Format::metadata;
+    else if (name == "metadata-xml") format = Format::metadata_xml;
     else return false;
     return true;
 }
@@ -174,6 +189,9 @@ const char* format_extension(Format format) {
     case Format::pdf: return ".pdf";
     case Format::docx: return ".docx";
     case Format::model: return ".json";
+    case Format::fields: return ".fields.json";
+    case Format::metadata: return ".metadata.json";
+    case Format::metadata_xml: return ".metadata.xml";
     }
     return "";
 }
@@ -288,6 +306,7 @@ struct Engine::Impl {
         tmpl::Output output;
         tmpl::evaluate(*root, data, library, output, limits, &globals);
         model::Document document = markup::build_document(output.fragments(), *profile_ptr);
+        engine::load_images(document, data, {options.data_dir, this->options.max_image_bytes, options.data_name});
         engine::check_model_limits(document, {this->options.max_table_rows, this->options.max_table_columns});
         document.metadata.created = this->options.fixed_creation_date;
         // A Warning holds its text in English until it carries a Message of its own.
@@ -298,12 +317,15 @@ struct Engine::Impl {
     // The data text as JSON, through the one way in (engine/data_reader.hpp).
     nlohmann::json read(std::string_view data_json, const RenderOptions& render_options,
                         std::vector<Warning>& warnings) const {
-        return engine::read_data(data_json, data_source(render_options), engine::data_limits(options), &warnings);
+        return with_request(engine::read_data(data_json, data_source(render_options), engine::data_limits(options), &warnings),
+                            render_options);
     }
 
     // JSON the caller built, through the same checks.
     nlohmann::json adopt(nlohmann::json data, const RenderOptions& render_options, std::vector<Warning>& warnings) const {
-        return engine::adopt_data(std::move(data), data_source(render_options), engine::data_limits(options), &warnings);
+        return with_request(
+            engine::adopt_data(std::move(data), data_source(render_options), engine::data_limits(options), &warnings),
+            render_options);
     }
 
     static engine::DataSource data_source(const RenderOptions& render_options) {
@@ -321,7 +343,10 @@ struct Engine::Impl {
 
     std::string write_unchecked(const model::Document& document, Format format) const {
         switch (format) {
-        case Format::model: return model::to_json(document).dump(2) + "\n";
+        case Format::model: return writers.model_json(document).dump(2) + "\n";
+        case Format::fields: return writers.fields_json(document).dump(2) + "\n";
+        case Format::metadata: return model::record_json(document, writers.page_count(document)).dump(2) + "\n";
+        case Format::metadata_xml: return model::record_xml(document, writers.page_count(document));
         case Format::pdf: return writers.pdf(document, options.fixed_creation_date);
         case Format::docx: return writers.docx(document, options.fixed_creation_date);
         }

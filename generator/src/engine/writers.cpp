@@ -1,10 +1,14 @@
 #include "engine/writers.hpp"
 
+#include <cmath>
+
 #include <system_error>
 
 #include "docx/docx.hpp"
 #include "engine/install_paths.hpp"
 #include "layout/fit_lines.hpp"
+#include "layout/layout.hpp"
+#include "model/model_json.hpp"
 #include "pdf/pdf.hpp"
 #include "vanban/error.hpp"
 
@@ -59,6 +63,46 @@ std::string Writers::pdf(const model::Document& document, const std::string& fix
 
 std::vector<Message> Writers::fit_lines(model::Document& document) const {
     return layout::fit_furniture_lines(document, fonts()->set->family(document.profile.font_family));
+}
+
+namespace {
+
+double rounded(double value) { return std::round(value * 100) / 100; }
+
+// One field: its name, page (from 1), and box from the page's bottom-left corner, in PDF
+// points and in millimetres.
+nlohmann::json field_json(const layout::FieldItem& field, std::size_t page) {
+    const layout::Box& b = field.box;
+    constexpr double mm = 25.4 / 72;
+    return nlohmann::json{{"name", field.name},  {"page", page + 1},
+                          {"x_pt", rounded(b.x)}, {"y_pt", rounded(b.y)},
+                          {"width_pt", rounded(b.width)}, {"height_pt", rounded(b.height)},
+                          {"x_mm", rounded(b.x * mm)}, {"y_mm", rounded(b.y * mm)},
+                          {"width_mm", rounded(b.width * mm)}, {"height_mm", rounded(b.height * mm)}};
+}
+
+} // namespace
+
+nlohmann::json Writers::fields_json(const model::Document& document) const {
+    const layout::PageLayout pages = layout::layout_document(document, *fonts()->set);
+    nlohmann::json fields = nlohmann::json::array();
+    for (std::size_t p = 0; p < pages.pages.size(); ++p)
+        for (const layout::FieldItem& field : pages.pages[p].fields) fields.push_back(field_json(field, p));
+    return nlohmann::json{{"origin", "bottom-left"},
+                          {"page_width_pt", rounded(pages.width)},
+                          {"page_height_pt", rounded(pages.height)},
+                          {"pages", pages.pages.size()},
+                          {"fields", std::move(fields)}};
+}
+
+std::size_t Writers::page_count(const model::Document& document) const {
+    return layout::layout_document(document, *fonts()->set).pages.size();
+}
+
+nlohmann::json Writers::model_json(const model::Document& document) const {
+    nlohmann::json out = model::to_json(document);
+    out["signature_fields"] = fields_json(document);
+    return out;
 }
 
 std::string Writers::docx(const model::Document& document, const std::string& fixed_date) const {

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "vanban/message.hpp"
 #include "vanban/model.hpp"
 
@@ -20,6 +22,13 @@ public:
 
     std::string pdf(const model::Document& document, const std::string& fixed_date) const;
     std::string docx(const model::Document& document, const std::string& fixed_date) const;
+
+    // The document model as JSON, with the places of the PDF's signature fields
+    // ("signature_fields"); the fields alone (Format::fields). docs/electronic.md.
+    nlohmann::json model_json(const model::Document& document) const;
+    nlohmann::json fields_json(const model::Document& document) const;
+    // The PDF's number of pages, as laid out.
+    std::size_t page_count(const model::Document& document) const;
 
     // Breaks the header's, the signature's and the appendices' lines that are wider than
     // their columns, measured with the PDF's fonts, so that both writers print the same

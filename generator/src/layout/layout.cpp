@@ -4,7 +4,11 @@
 #include <cmath>
 #include <optional>
 
+#include "layout/mirror.hpp"
 #include "layout/paragraph.hpp"
+#include "layout/signing.hpp"
+#include "model/signing.hpp"
+#include "model/marks.hpp"
 #include "model/furniture.hpp"
 
 namespace vanban::layout {
@@ -30,6 +34,14 @@ struct Unit {
     std::optional<Bookmark> bookmark;
 };
 
+// The signature's images and fields (model/signing.hpp), placed in the closing's unit: kept
+// beside the units, not in each of them, since one unit of a document has them.
+struct Signing {
+    std::size_t unit = 0;
+    std::vector<std::pair<model::PlacedBox, const model::Image*>> images;
+    std::vector<std::pair<model::PlacedBox, std::string>> fields;
+};
+
 // The space between two consecutive units is the larger of the first one's space after and
 // the second one's space before, not their sum (docs/layout-rules.md, rule 10): it is what
 // Word and LibreOffice do (ISO/IEC 29500-1 §17.3.1.33), so the DOCX paginates like the PDF.
@@ -53,6 +65,7 @@ public:
     }
 
     PageLayout run() {
+        if (doc_.header && !doc_.header->draft_mark.empty()) add_draft_mark(doc_.header->draft_mark);
         if (doc_.header) add_header(*doc_.header);
         if (doc_.title) add_title(*doc_.title);
         body_blocks_ = add_blocks(doc_.body);
@@ -94,7 +107,9 @@ private:
             const double x = x0 + f.x;
             if (open && open->face == f.face && open->size == f.size) {
                 const double end = open->x + open->width;
-                if (x - end > 0.01) open->text += ' '; // a space between words, not a change of style within one
+                // The spaces between words, as many as the text had; none at a change of
+                // style within a word.
+                if (x - end > 0.01) open->text.append(std::max<std::uint32_t>(f.spaces_before, 1), ' ');
                 open->text.append(f.text);
                 open->width = x + f.width - open->x;
                 continue;
@@ -203,10 +218,47 @@ private:
         const double row = std::max(left.dy, right.dy);
         left.dy = right.dy = row;
         if (!header.number_line.empty()) column_text(unit, left, header.number_line, hs.number_style);
-        for (const std::string& mark : header.marks) column_text(unit, left, mark, hs.mark_style);
+        for (const std::string& mark : header.marks) boxed_line(unit, left, mark, hs.mark_style);
         if (!header.place_date_line.empty()) column_text(unit, right, header.place_date_line, hs.place_date_style);
 
         unit.height = std::max(left.dy, right.dy);
+        unit.keep_with_next = true;
+        push(std::move(unit));
+    }
+
+    // A line in a single-line box (model/marks.hpp), centred in the column, or flush with
+    // its right edge when the style aligns right.
+    void boxed_line(Unit& unit, Column& col, const std::string& text, const model::TextStyle& style) const {
+        const model::MarkBox box = model::mark_box(text);
+        const double text_width = widest({text}, style);
+        const double width = std::min(col.width, std::max(box.width_mm * model::points_per_mm,
+                                                          text_width + 2 * model::mark_padding_pt));
+        const double height = box.height_mm * model::points_per_mm;
+        const double x = style.align == model::Align::right ? col.x + col.width - width : col.x + (col.width - width) / 2;
+        const double top = col.dy + model::mark_padding_pt;
+        model::TextStyle centred = style;
+        centred.align = model::Align::center;
+        const double line = family_.face(face_of(style.bold, style.italic)).line_height() * style.size_pt;
+        Column inside{x, width, top + (height - line) / 2};
+        column_text(unit, inside, text, centred);
+        const double w = model::mark_border_pt;
+        unit.rules.push_back(RuleItem{x, top, x + width, top, w});
+        unit.rules.push_back(RuleItem{x, top + height, x + width, top + height, w});
+        unit.rules.push_back(RuleItem{x, top, x, top + height, w});
+        unit.rules.push_back(RuleItem{x + width, top, x + width, top + height, w});
+        col.dy = top + height;
+    }
+
+    // A draft's mark, boxed, flush right above the header (docs/electronic.md: neither NĐ30
+    // nor the Party's rules as read place it).
+    void add_draft_mark(const std::string& mark) {
+        Unit unit;
+        Column whole{left_, body_width(), 0};
+        model::TextStyle style = profile_.draft_mark_style;
+        style.align = model::Align::right;
+        boxed_line(unit, whole, mark, style);
+        unit.height = whole.dy;
+        unit.space_after = model::mark_padding_pt;
         unit.keep_with_next = true;
         push(std::move(unit));
     }
@@ -338,6 +390,7 @@ private:
                 middle.dy += space / 2 - family_.face(Face::italic).line_height() * note.size_pt / 2;
                 column_text(unit, middle, s.note, note);
             }
+            add_signing(s, right, space);
             right.dy += space;
             if (!s.name.empty()) column_text(unit, right, s.name, profile_.signature_name);
         }
@@ -362,6 +415,20 @@ private:
             ++paragraphs;
         }
         if (paragraphs == 0 && !units_.empty()) units_.back().keep_with_next = true; // the title, say
+    }
+
+    // The signature's images and unsigned fields, in the signing space below the position.
+    // (The closing's unit is the next one pushed.)
+    void add_signing(const model::Signature& s, const Column& col, double space) {
+        const model::SigningPlaces places = model::signing_places(profile_, s, col.x, col.width, col.dy, space);
+        Signing& signing = signing_.emplace();
+        signing.unit = units_.size();
+        if (places.signer_image) signing.images.emplace_back(*places.signer_image, &*s.image);
+        if (places.seal_image) signing.images.emplace_back(*places.seal_image, &*s.seal);
+        if (profile_.signing.fields) {
+            signing.fields.emplace_back(places.signer_field, signer_field_name);
+            signing.fields.emplace_back(places.agency_field, agency_field_name);
+        }
     }
 
     void add_column_paragraph(Unit& unit, Column& col, const model::Inline& text, const model::TextStyle& style) const {
@@ -399,6 +466,7 @@ private:
     const model::RuleBand rule_band_;
     double page_width_ = 0, page_height_ = 0, left_ = 0, right_ = 0, top_ = 0, bottom_ = 0;
     std::vector<Unit> units_;
+    std::optional<Signing> signing_;
     std::vector<BlockUnits> body_blocks_;
     bool pending_page_break_ = false;
     int table_count_ = 0;
@@ -639,6 +707,13 @@ PageLayout Builder::paginate() {
             }
             for (const RuleItem& r : unit.rules)
                 page.rules.push_back(RuleItem{r.x1, page_height_ - (y + r.y1), r.x2, page_height_ - (y + r.y2), r.width});
+            if (signing_ && &unit == &units_[signing_->unit]) {
+                auto placed = [&](const model::PlacedBox& b) {
+                    return Box{b.x, page_height_ - (y + b.top + b.height), b.width, b.height};
+                };
+                for (const auto& [box, image] : signing_->images) page.images.push_back(ImageItem{image, placed(box)});
+                for (const auto& [box, name] : signing_->fields) page.fields.push_back(FieldItem{name, placed(box)});
+            }
             if (unit.bookmark) {
                 Bookmark mark = *unit.bookmark;
                 mark.page = p;
@@ -688,7 +763,10 @@ PageLayout Builder::paginate() {
 
 PageLayout layout_document(const model::Document& doc, const FontSet& fonts) {
     Builder builder(doc, fonts.family(doc.profile.font_family));
-    return builder.run();
+    PageLayout pages = builder.run();
+    mirror_back_pages(pages, doc.profile.page);
+    check_signing_on_page(pages);
+    return pages;
 }
 
 } // namespace vanban::layout

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "layout/fonts.hpp"
+#include "vanban/model.hpp"
 
 namespace vanban::layout {
 
@@ -28,9 +29,28 @@ struct RuleItem {
     double width = 0.5;
 };
 
+// A rectangle in PDF points, (x, y) its bottom-left corner.
+struct Box {
+    double x = 0, y = 0, width = 0, height = 0;
+};
+
+// An image of the model (a signature, a seal), drawn into its box after the text.
+struct ImageItem {
+    const model::Image* image = nullptr; // owned by the document laid out
+    Box box;
+};
+
+// An unsigned signature field (docs/electronic.md): the signing tools fill it by its name.
+struct FieldItem {
+    std::string name; // "signer", "agency"
+    Box box;
+};
+
 struct Page {
     std::vector<TextItem> texts;
     std::vector<RuleItem> rules;
+    std::vector<ImageItem> images;
+    std::vector<FieldItem> fields;
 };
 
 // One entry of the PDF outline (from a heading).

@@ -18,10 +18,12 @@ struct Piece {
     double width = 0;
 };
 
-// A word: pieces [first, first + count) of the paragraph's piece list.
+// A word: pieces [first, first + count) of the paragraph's piece list, and how many spaces
+// stand before it (a run of blanks is kept as it is: "ngày     tháng").
 struct Word {
     std::size_t first = 0, count = 0;
     double width = 0;
+    std::uint32_t spaces_before = 0;
 };
 
 // What the paragraph is made of, before breaking: words, and between them either a space
@@ -56,9 +58,11 @@ public:
     std::size_t word_piece(std::string_view text, std::size_t start, Face face, bool underline,
                            const TrueTypeFace& metrics, double size) {
         if (!in_word_) {
-            if (pending_space_ && have_word_) add_glue(space_width_);
-            pending_space_ = false;
-            p_.words.push_back(Word{p_.pieces.size(), 0, 0});
+            const bool spaced = pending_spaces_ > 0 && have_word_;
+            if (spaced) add_glue(pending_width_);
+            p_.words.push_back(Word{p_.pieces.size(), 0, 0, spaced ? pending_spaces_ : 0});
+            pending_spaces_ = 0;
+            pending_width_ = 0;
             in_word_ = true;
         }
         Word& word = p_.words.back();
@@ -75,15 +79,19 @@ public:
         word.width = word_width;
         return pos;
     }
+    // A run of spaces is one glue as wide as all of them (and stretching as much), so that
+    // blanks left to be filled in by hand keep their width: "Số:      /KH-UBND".
     void space(double width) {
         end_word();
-        pending_space_ = have_word_;
-        space_width_ = width;
+        if (!have_word_) return; // spaces that start a paragraph or follow a line break
+        ++pending_spaces_;
+        pending_width_ += width;
     }
     void line_break() {
         end_word();
         add_forced_break();
-        pending_space_ = false;
+        pending_spaces_ = 0;
+        pending_width_ = 0;
         have_word_ = false;
     }
     void finish() {
@@ -122,8 +130,9 @@ private:
     const FontFamily& family_;
     double narrowest_;
     bool justify_;
-    bool in_word_ = false, have_word_ = false, pending_space_ = false;
-    double space_width_ = 0;
+    bool in_word_ = false, have_word_ = false;
+    std::uint32_t pending_spaces_ = 0; // spaces since the last word
+    double pending_width_ = 0;
 };
 
 // Splits the last word (wider than the line) into chunks that fit, at character
@@ -137,7 +146,7 @@ void split_last_word(Paragraph& p, double max_width, const FontFamily& family, c
     const std::vector<Piece> pieces(p.pieces.begin() + static_cast<std::ptrdiff_t>(word.first),
                                     p.pieces.begin() + static_cast<std::ptrdiff_t>(word.first + word.count));
     p.pieces.resize(word.first);
-    Word chunk{p.pieces.size(), 0, 0};
+    Word chunk{p.pieces.size(), 0, 0, word.spaces_before};
     auto close_chunk = [&] {
         if (!p.items.empty() && p.items.back().kind == BreakItem::Kind::box) {
             p.items.push_back({BreakItem::Kind::penalty, 0, 0, 0, 0});
@@ -196,7 +205,7 @@ Paragraph build_items(const model::Inline& runs, const ParagraphFormat& format, 
                 builder.line_break();
                 ++pos;
             } else if (is_space(static_cast<unsigned char>(byte))) {
-                builder.space(metrics.advance(U' ') * size); // runs of spaces count as one
+                builder.space(metrics.advance(U' ') * size); // a run of spaces is one glue
                 ++pos;
             } else {
                 pos = builder.word_piece(text, pos, face, underline, metrics, size);
@@ -251,7 +260,8 @@ SetLine set_line(const Paragraph& p, std::size_t first, std::size_t last, double
             const Word& word = p.words[p.word_of_item[i]];
             for (std::size_t k = word.first; k < word.first + word.count; ++k) {
                 const Piece& piece = p.pieces[k];
-                line.fragments.push_back(Fragment{piece.text, piece.face, format.size, x, piece.width});
+                const std::uint32_t spaces = k == word.first && !line.fragments.empty() ? word.spaces_before : 0;
+                line.fragments.push_back(Fragment{piece.text, piece.face, format.size, x, piece.width, spaces});
                 if (piece.underline) line.underlines.emplace_back(x, x + piece.width);
                 previous_underlined = piece.underline;
                 x += piece.width;

@@ -4,6 +4,7 @@
 // codes that Vietnamese text needs.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -25,6 +26,7 @@ struct Fragment {
     double size = 14;
     double x = 0;     // from the left edge of the paragraph's box
     double width = 0; // in points
+    std::uint32_t spaces_before = 0; // spaces between it and the fragment before it on its line
 };
 
 struct SetLine {

@@ -1,5 +1,6 @@
 #include "markup/builder.hpp"
 
+#include <algorithm>
 #include <array>
 #include <optional>
 #include <string>
@@ -9,6 +10,7 @@
 #include "markup/inline.hpp"
 #include "markup/line.hpp"
 #include "markup/table.hpp"
+#include "model/record.hpp"
 
 namespace vanban::markup {
 
@@ -32,10 +34,10 @@ enum class Home {
 };
 
 enum class Kind {
-    header, superior, issuer, number, place, date, mark, type, summary,
+    header, superior, issuer, number, place, date, mark, draft, type, summary,
     heading, item, noindent, center, right, pagebreak, table,
-    recipients, label, signature, authority, position, name, note,
-    appendix, title, subtitle, end,
+    recipients, label, signature, authority, position, name, note, image, seal,
+    appendix, title, subtitle, record, end,
 };
 
 enum class Bracket { none, optional, required };
@@ -49,7 +51,7 @@ struct DirectiveSpec {
     int level = 0; // headings and list items
 };
 
-constexpr std::array<DirectiveSpec, 32> directive_specs{{
+constexpr std::array<DirectiveSpec, 36> directive_specs{{
     {"header", Kind::header, Home::top, Bracket::none, false},
     {"superior", Kind::superior, Home::header},
     {"issuer", Kind::issuer, Home::header},
@@ -57,6 +59,7 @@ constexpr std::array<DirectiveSpec, 32> directive_specs{{
     {"place", Kind::place, Home::header},
     {"date", Kind::date, Home::header},
     {"mark", Kind::mark, Home::header},
+    {"draft", Kind::draft, Home::header},
     {"type", Kind::type, Home::top},
     {"summary", Kind::summary, Home::top},
     {"h1", Kind::heading, Home::content, Bracket::optional, true, 1},
@@ -79,9 +82,12 @@ constexpr std::array<DirectiveSpec, 32> directive_specs{{
     {"position", Kind::position, Home::signature},
     {"name", Kind::name, Home::signature},
     {"note", Kind::note, Home::signature},
+    {"image", Kind::image, Home::signature},
+    {"seal", Kind::seal, Home::signature},
     {"appendix", Kind::appendix, Home::top, Bracket::none, false},
     {"title", Kind::title, Home::appendix},
     {"subtitle", Kind::subtitle, Home::appendix},
+    {"record", Kind::record, Home::top, Bracket::required},
 }};
 constexpr DirectiveSpec end_spec{"end", Kind::end, Home::any_block, Bracket::none, false};
 
@@ -218,7 +224,8 @@ private:
     };
     // Fields a block may set only once; cleared when a block opens.
     struct Seen {
-        bool number = false, place = false, date = false, label = false, name = false, note = false;
+        bool number = false, place = false, date = false, draft = false, label = false, name = false, note = false,
+             image = false, seal = false;
     };
 
     Container here() const { return open_.empty() ? Container::body : open_.back().container; }
@@ -236,6 +243,7 @@ private:
     void close(const Directive& d);
     // Refuses a second '@number' (…) in the block that is open.
     void once(bool& seen, const Directive& d);
+    std::string number_line() const;
 
     Inline inline_text(const Line& line, Range range) { return inlines_.parse(line, range); }
     // The directive's text as one plain string: emphasis markers are read and dropped, a
@@ -257,6 +265,7 @@ private:
     Seen seen_;
     bool type_seen_ = false;
     std::string place_, date_;        // joined into the place-date line at the header's @end
+    std::string number_;              // the number line is made at the header's @end too
 };
 
 void Builder::add(const Line& line) {
@@ -364,10 +373,11 @@ void Builder::apply(const Line& line, const Directive& d) {
     case Kind::superior: add_value_lines(doc_.header->superior, line, text); return;
     case Kind::issuer: add_value_lines(doc_.header->issuer, line, text); return;
     case Kind::mark: add_value_lines(doc_.header->marks, line, text); return;
-    case Kind::number: {
-        once(seen_.number, d);
-        const std::string number = single_value(line, text);
-        if (!number.empty()) doc_.header->number_line = profile_.number_prefix + number;
+    case Kind::number: once(seen_.number, d); number_ = single_value(line, text); return;
+    case Kind::draft: {
+        once(seen_.draft, d);
+        const std::string mark = single_value(line, text);
+        doc_.header->draft_mark = mark.empty() ? profile_.draft_mark : mark;
         return;
     }
     case Kind::place: once(seen_.place, d); place_ = single_value(line, text); return;
@@ -434,12 +444,30 @@ void Builder::apply(const Line& line, const Directive& d) {
         once(seen_.note, d);
         doc_.closing.signature->note = single_value(line, text);
         return;
+    case Kind::image:
+    case Kind::seal: {
+        const bool seal = d.spec->kind == Kind::seal;
+        once(seal ? seen_.seal : seen_.image, d);
+        // The file name or data: URI as written; the engine reads and checks the PNG.
+        std::string source = single_value(line, text);
+        if (!source.empty()) (seal ? doc_.closing.signature->seal : doc_.closing.signature->image) = model::Image{source};
+        return;
+    }
     case Kind::appendix:
         doc_.appendices.emplace_back();
         open(Container::appendix, d);
         return;
     case Kind::title: add_value_lines(doc_.appendices.back().title, line, text); return;
     case Kind::subtitle: add_inline_lines(doc_.appendices.back().subtitle, line, text); return;
+    case Kind::record: {
+        // NĐ30 Phụ lục VI metadata the model does not hold: @record[IssuedDate] 2026-03-05.
+        const std::string value = single_value(line, text);
+        if (!model::is_record_field(d.marker))
+            fail_at(d.origin, msg("markup.unknown-record-field", "unknown metadata field '{name}' in '@record[…]'",
+                                  {{"name", d.marker}}));
+        if (!value.empty()) doc_.metadata.record.emplace_back(d.marker, value);
+        return;
+    }
     case Kind::end: close(d); return;
     }
 }
@@ -458,9 +486,20 @@ void Builder::close(const Directive&) {
         // A table whose rows all came from an empty loop prints nothing.
         if (!table.rows.empty()) blocks().emplace_back(std::move(table));
     } else if (closing == Container::header) {
+        doc_.header->number_line = number_line();
         doc_.header->place_date_line = place_.empty() || date_.empty() ? place_ + date_
                                                                         : place_ + ", " + date_;
     }
+}
+
+// "Số 19-KH/CB", "Số: 15/KH-UBND". A draft has no number yet (NĐ30 Điều 15.3): its @number
+// is the code alone, printed after a blank for the number ("Số:      /KH-UBND").
+std::string Builder::number_line() const {
+    if (number_.empty()) return {};
+    if (doc_.header->draft_mark.empty()) return profile_.number_prefix + number_;
+    std::string prefix = profile_.number_prefix;
+    while (!prefix.empty() && is_space(prefix.back())) prefix.pop_back();
+    return prefix + std::string(static_cast<std::size_t>(std::max(profile_.draft_number_blanks, 1)), ' ') + number_;
 }
 
 std::string Builder::single_value(const Line& line, Range range) {
@@ -498,6 +537,7 @@ model::Document Builder::finish() {
     doc_.metadata.subject = join(summary, " ");
     doc_.metadata.title = join({doc_.title ? doc_.title->type_name : "", doc_.metadata.subject}, " ");
     if (doc_.header) doc_.metadata.author = join(doc_.header->issuer, " ");
+    model::add_derived_record(doc_);
     return std::move(doc_);
 }
 

@@ -50,7 +50,8 @@ json page_json(const PageSetup& p) {
                 {"page_numbers", p.page_numbers},
                 {"page_numbers_from", p.page_numbers_from},
                 {"page_number_top_mm", p.page_number_top_mm},
-                {"page_number_size_pt", p.page_number_size_pt}};
+                {"page_number_size_pt", p.page_number_size_pt},
+                {"mirror_margins", p.mirror_margins}};
 }
 
 json header_style_json(const HeaderStyle& h) {
@@ -126,12 +127,25 @@ json header_json(const std::optional<Header>& header) {
                 {"issuer", strings(header->issuer)},
                 {"number_line", header->number_line},
                 {"place_date_line", header->place_date_line},
-                {"marks", strings(header->marks)}};
+                {"marks", strings(header->marks)},
+                {"draft_mark", header->draft_mark}};
 }
 
 json title_json(const std::optional<DocTitle>& title) {
     if (!title) return nullptr;
     return json{{"type_name", title->type_name}, {"summary", inlines(title->summary)}};
+}
+
+// An image by its source and size; its bytes stay out of the JSON.
+json image_json(const std::optional<Image>& image) {
+    if (!image) return nullptr;
+    return json{{"source", image->source.rfind("data:", 0) == 0 ? "data:…" : image->source},
+                {"json_path", image->json_path},
+                {"width_px", image->width_px},
+                {"height_px", image->height_px},
+                {"width_mm", image->width_mm},
+                {"height_mm", image->height_mm},
+                {"bytes", image->png.size()}};
 }
 
 json closing_json(const Closing& closing) {
@@ -143,7 +157,9 @@ json closing_json(const Closing& closing) {
         signature = json{{"authority", strings(closing.signature->authority)},
                          {"position", strings(closing.signature->position)},
                          {"name", closing.signature->name},
-                         {"note", closing.signature->note}};
+                         {"note", closing.signature->note},
+                         {"image", image_json(closing.signature->image)},
+                         {"seal", image_json(closing.signature->seal)}};
     return json{{"recipients", recipients}, {"signature", signature}};
 }
 
@@ -158,7 +174,10 @@ json metadata_json(const Metadata& m) {
                 {"author", m.author},
                 {"subject", m.subject},
                 {"keywords", m.keywords},
-                {"created", m.created}};
+                {"created", m.created},
+                {"record", list(m.record, [](const std::pair<std::string, std::string>& field) {
+                     return json::array({field.first, field.second});
+                 })}};
 }
 
 } // namespace
@@ -205,7 +224,15 @@ json to_json(const Profile& p) {
                 {"list_level_indent_mm", p.list_level_indent_mm},
                 {"appendix_restarts_page_numbers", p.appendix_restarts_page_numbers},
                 {"rule_width_pt", p.rule_width_pt},
-                {"rule_gap_pt", p.rule_gap_pt}};
+                {"rule_gap_pt", p.rule_gap_pt},
+                {"draft_mark", p.draft_mark},
+                {"draft_mark_style", style_json(p.draft_mark_style)},
+                {"draft_number_blanks", p.draft_number_blanks},
+                {"signing", json{{"fields", p.signing.fields},
+                                 {"images", p.signing.images},
+                                 {"signer_width_mm", p.signing.signer_width_mm},
+                                 {"seal_size_mm", p.signing.seal_size_mm},
+                                 {"seal_overlap", p.signing.seal_overlap}}}};
 }
 
 json to_json(const Document& d) {

@@ -150,6 +150,7 @@ void read_page(ObjectReader& r, PageSetup& p) {
     r.read("page_numbers_from", p.page_numbers_from);
     r.read("page_number_top_mm", p.page_number_top_mm);
     r.read("page_number_size_pt", p.page_number_size_pt);
+    r.read("mirror_margins", p.mirror_margins);
 }
 
 void read_header(ObjectReader& r, HeaderStyle& h) {
@@ -168,6 +169,14 @@ void read_header(ObjectReader& r, HeaderStyle& h) {
     r.read_object("mark_style", h.mark_style, read_style);
 }
 
+void read_signing(ObjectReader& r, Signing& s) {
+    r.read("fields", s.fields);
+    r.read("images", s.images);
+    r.read("signer_width_mm", s.signer_width_mm);
+    r.read("seal_size_mm", s.seal_size_mm);
+    r.read("seal_overlap", s.seal_overlap);
+}
+
 void check_sane(const Profile& p, const std::string& source) {
     auto fail = [&](Message what) {
         Error error;
@@ -181,6 +190,12 @@ void check_sane(const Profile& p, const std::string& source) {
     if (page.margin_left_mm + page.margin_right_mm >= page.width_mm ||
         page.margin_top_mm + page.margin_bottom_mm >= page.height_mm)
         fail(msg("profile.margins-too-wide", "profile margins leave no room for text"));
+    const Signing& signing = p.signing;
+    if (!(signing.signer_width_mm > 0 && signing.seal_size_mm > 0 && signing.seal_overlap >= 0 && signing.seal_overlap <= 1))
+        fail(msg("profile.signing", "profile settings signing.signer_width_mm and signing.seal_size_mm must be more "
+                                    "than 0, and signing.seal_overlap from 0 to 1"));
+    if (p.draft_number_blanks < 1 || p.draft_number_blanks > 40)
+        fail(msg("profile.draft-number-blanks", "profile setting draft_number_blanks must be from 1 to 40"));
     if (p.headings.empty()) fail(msg("profile.no-headings", "profile must define at least one heading style"));
     // The band of the rules under titles (model/furniture.hpp) must be drawable: a stroke of
     // some thickness, and room above it for the 1 pt line that carries it.
@@ -224,6 +239,10 @@ Profile profile_from_json(const json& json, const std::string& source) {
     r.read("appendix_restarts_page_numbers", p.appendix_restarts_page_numbers);
     r.read("rule_width_pt", p.rule_width_pt);
     r.read("rule_gap_pt", p.rule_gap_pt);
+    r.read("draft_mark", p.draft_mark);
+    r.read_object("draft_mark_style", p.draft_mark_style, read_style);
+    r.read("draft_number_blanks", p.draft_number_blanks);
+    r.read_object("signing", p.signing, read_signing);
     r.finish();
     check_sane(p, source);
     return p;

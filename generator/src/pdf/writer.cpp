@@ -28,10 +28,13 @@
 #include <hpdf_pages.h>
 
 #include "layout/layout.hpp"
+#include "pdf/archive.hpp"
 #include "pdf/deflate.hpp"
 #include "pdf/font_program.hpp"
 #include "pdf/haru_memory.hpp"
+#include "pdf/images.hpp"
 #include "pdf/pdf.hpp"
+#include "pdf/signature_fields.hpp"
 #include "pdf/text_encoding.hpp"
 #include "text/utf8.hpp"
 #include "vanban/error.hpp"
@@ -203,6 +206,8 @@ public:
         for (std::size_t p = 0; p < pages_.pages.size(); ++p) add_page(p);
         add_outline();
         set_metadata();
+        add_archive_parts();
+        add_acroform();
         return save();
     }
 
@@ -409,11 +414,13 @@ private:
         std::string content;
         draw_rules(content, page);
         content += page_texts_[index];
+        draw_images(content, page, p);
         // Deflated like the font programs: a page of text shrinks to about a fifth (a
         // 1,000-row table from 990 KB to 160 KB) for a few microseconds of libdeflate.
         const HPDF_Dict contents = static_cast<HPDF_PageAttr>(p->attr)->contents;
         attach_bytes(contents, deflate_zlib(content, content_compression_level));
         add_entries(contents, "/Filter /FlateDecode\n"); // libharu drops a Filter entry of its own
+        add_fields(page, p);
         check("drawing a page");
     }
 
@@ -573,7 +580,8 @@ private:
     void set_metadata() {
         HPDF_SetInfoAttr(doc(), HPDF_INFO_CREATOR, "vanban");
         const std::string& date = !options_.fixed_creation_date.empty() ? options_.fixed_creation_date : metadata_.created;
-        HPDF_SetInfoDateAttr(doc(), HPDF_INFO_CREATION_DATE, date.empty() ? now() : parse_date(date));
+        created_ = date.empty() ? now() : parse_date(date);
+        HPDF_SetInfoDateAttr(doc(), HPDF_INFO_CREATION_DATE, created_);
         check("writing the metadata");
         auto set = [&](const char* key, const std::string& value) {
             if (!value.empty() && pdf_->info) HPDF_Dict_Add(pdf_->info, key, text_string(value));
@@ -634,15 +642,109 @@ private:
         return d;
     }
 
+    // ------------------------------------------------------------ images and fields
+
+    // The signature images after the text: the seal lies over the lines it covers, as the
+    // stamp's ink does on paper (images.hpp).
+    void draw_images(std::string& content, const layout::Page& page, HPDF_Page handle) {
+        if (page.images.empty()) return;
+        std::string names;
+        for (std::size_t i = 0; i < page.images.size(); ++i) {
+            const layout::ImageItem& item = page.images[i];
+            const std::string name = "Im" + std::to_string(i);
+            names += "/" + name + " " + std::to_string(object_number(image_object(*item.image))) + " 0 R\n";
+            append_image_drawing(content, name, item.box.x, item.box.y, item.box.width, item.box.height);
+        }
+        HPDF_Dict resources = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(handle, "Resources", HPDF_OCLASS_DICT));
+        if (!resources || HPDF_Dict_Add(resources, "XObject", text_dict(std::move(names))) != HPDF_OK)
+            check("adding the images to a page");
+    }
+
+    HPDF_Dict image_object(const model::Image& image) {
+        const DecodedPng pixels = decode_png(image.png, image.source, image.json_path);
+        unsigned mask = 0;
+        if (!pixels.alpha.empty())
+            mask = object_number(stream_object(deflate_pixels(pixels.alpha), soft_mask_entries(pixels)));
+        return stream_object(deflate_pixels(pixels.rgb), image_entries(pixels, mask));
+    }
+
+    // The page's unsigned signature fields (signature_fields.hpp), gathered for the AcroForm.
+    void add_fields(const layout::Page& page, HPDF_Page handle) {
+        if (page.fields.empty()) return;
+        HPDF_Array annotations = HPDF_Array_New(mmgr());
+        if (!annotations) check("adding the signature fields");
+        for (const layout::FieldItem& field : page.fields) {
+            const HPDF_Dict appearance = stream_object("", field_appearance_entries(field));
+            const HPDF_Dict widget =
+                text_dict(signature_widget_entries(field, object_number(handle), object_number(appearance)));
+            if (HPDF_Array_Add(annotations, widget) != HPDF_OK) check("adding the signature fields");
+            fields_.push_back(widget);
+        }
+        if (HPDF_Dict_Add(handle, "Annots", annotations) != HPDF_OK) check("adding the signature fields");
+    }
+
+    void add_acroform() {
+        if (fields_.empty()) return;
+        std::string entries = "/Fields [";
+        for (const HPDF_Dict field : fields_) entries += std::to_string(object_number(field)) + " 0 R ";
+        entries += "]\n";
+        if (HPDF_Dict_Add(pdf_->catalog, "AcroForm", text_dict(std::move(entries))) != HPDF_OK)
+            check("adding the signature fields");
+    }
+
+    // ------------------------------------------------------------ PDF/A-2b (archive.hpp)
+
+    // The XMP packet, agreeing with the Info dictionary, and the sRGB output intent, in the
+    // Catalog (ISO 19005-2, 6.6.2 and 6.2.3).
+    void add_archive_parts() {
+        archive::DocumentInfo info;
+        info.title = metadata_.title;
+        info.author = metadata_.author;
+        info.subject = metadata_.subject;
+        info.keywords = metadata_.keywords;
+        info.creator = "vanban";
+        if (const char* producer = HPDF_GetInfoAttr(doc(), HPDF_INFO_PRODUCER)) info.producer = producer;
+        info.created = archive::Date{created_.year, created_.month,    created_.day,     created_.hour,
+                                     created_.minutes, created_.seconds, created_.ind, created_.off_hour,
+                                     created_.off_minutes};
+        info.record = metadata_.record;
+        info.record.emplace_back("PageAmount", std::to_string(pages_.pages.size())); // as laid out
+        const HPDF_Dict xmp = stream_object(archive::xmp_packet(info), "/Type /Metadata\n/Subtype /XML\n");
+        const HPDF_Dict profile = stream_object(archive::srgb_profile_deflated(),
+                                                "/N " + std::to_string(archive::srgb_profile_components) +
+                                                    "\n/Filter /FlateDecode\n");
+        const HPDF_Dict intent = text_dict(archive::output_intent_entries(object_number(profile)));
+        HPDF_Array intents = HPDF_Array_New(mmgr());
+        if (!intents || HPDF_Array_Add(intents, intent) != HPDF_OK ||
+            HPDF_Dict_Add(pdf_->catalog, "Metadata", xmp) != HPDF_OK ||
+            HPDF_Dict_Add(pdf_->catalog, "OutputIntents", intents) != HPDF_OK)
+            check("writing the PDF/A metadata");
+        check("writing the PDF/A metadata");
+    }
+
+    // A file identifier of two 16-byte strings, stamped with the file's digest once saved.
+    void add_file_id_placeholder() {
+        const std::string& zeros = archive::id_placeholder();
+        auto* bytes = reinterpret_cast<HPDF_BYTE*>(const_cast<char*>(zeros.data()));
+        HPDF_Array id = HPDF_Array_New(mmgr());
+        if (!id || HPDF_Array_Add(id, HPDF_Binary_New(mmgr(), bytes, static_cast<HPDF_UINT>(zeros.size()))) != HPDF_OK ||
+            HPDF_Array_Add(id, HPDF_Binary_New(mmgr(), bytes, static_cast<HPDF_UINT>(zeros.size()))) != HPDF_OK ||
+            HPDF_Dict_Add(pdf_->trailer, "ID", id) != HPDF_OK)
+            check("writing the file identifier");
+    }
+
     // libharu saves into "the document's stream"; giving it ours, it writes the file
-    // straight into the string returned.
+    // straight into the string returned. PDF 1.7, the base of PDF/A-2.
     std::string save() {
         std::string bytes;
         bytes.reserve(64 * 1024);
+        add_file_id_placeholder();
+        pdf_->pdf_version = HPDF_VER_17;
         pdf_->stream = HPDF_CallbackWriter_New(mmgr(), append_output, &bytes);
         if (!pdf_->stream) check("preparing to save");
         HPDF_SaveToStream(doc());
         check("saving the PDF");
+        archive::stamp_file_id(bytes);
         return bytes;
     }
 
@@ -654,6 +756,8 @@ private:
     std::array<FaceUse, face_count> use_;
     std::vector<std::string> page_texts_; // the text operators of each page
     HPDF_Dict encoding_ = nullptr, to_unicode_ = nullptr, font_resources_ = nullptr;
+    HPDF_Date created_{};
+    std::vector<HPDF_Dict> fields_; // the signature fields' widgets
     std::vector<HPDF_Page> page_handles_;
     // What our objects point to, alive until the document is saved.
     std::vector<std::unique_ptr<std::string>> texts_, blobs_;
