@@ -23,7 +23,7 @@ const schema::Schema& record_schema() {
 
 std::string problems_of(const json& sidecar) {
     std::string text;
-    for (const schema::Problem& p : record_schema().validate(sidecar)) text += p.json_path + ": " + p.message + "\n";
+    for (const schema::Problem& p : record_schema().validate(sidecar)) text += p.json_path + ": " + p.message.text() + "\n";
     return text;
 }
 

@@ -450,7 +450,10 @@ void Builder::apply(const Line& line, const Directive& d) {
         once(seal ? seen_.seal : seen_.image, d);
         // The file name or data: URI as written; the engine reads and checks the PNG.
         std::string source = single_value(line, text);
-        if (!source.empty()) (seal ? doc_.closing.signature->seal : doc_.closing.signature->image) = model::Image{source};
+        if (source.empty()) return;
+        model::Image image;
+        image.source = std::move(source);
+        (seal ? doc_.closing.signature->seal : doc_.closing.signature->image) = std::move(image);
         return;
     }
     case Kind::appendix:
