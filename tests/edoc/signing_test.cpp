@@ -214,3 +214,27 @@ TEST_CASE("a seal that would fall off the page is refused", "[images]") {
     CHECK(r.error.json_path == "signature.seal");
     CHECK(r.error.format().find("would fall off the page") != std::string::npos);
 }
+
+TEST_CASE("a signature field that would fall off the page is refused, naming the profile's settings", "[fields]") {
+    // No image: the agency's field is the profile's seal size, here wider than the page.
+    TempDir dir;
+    json profile = json::parse(read_file(std::string(VANBAN_SOURCE_DIR) + "/templates/_profiles/state.json"));
+    profile["name"] = "wide-seal";
+    profile["signing"]["seal_size_mm"] = 300;
+    dir.write("_profiles/wide-seal.json", profile.dump());
+    Engine engine({.template_dirs = {dir.path(), std::string(VANBAN_SOURCE_DIR) + "/templates"},
+                   .fixed_creation_date = fixed_date});
+    RenderOptions options;
+    options.profile = "wide-seal";
+    RenderResult r = engine.render(std::string("ke-hoach"), example_plan("state").dump(), Format::pdf, options);
+    REQUIRE_FALSE(r);
+    CHECK(r.error.kind == ErrorKind::data);
+    CHECK(r.error.format().find("the signature field agency (300 x 300 mm) would fall off the page") != std::string::npos);
+    CHECK(r.error.format().find("signing settings") != std::string::npos);
+    // The same profile without fields renders.
+    profile["signing"]["fields"] = false;
+    dir.write("_profiles/wide-seal.json", profile.dump());
+    Engine without_fields({.template_dirs = {dir.path(), std::string(VANBAN_SOURCE_DIR) + "/templates"},
+                           .fixed_creation_date = fixed_date});
+    CHECK(without_fields.render(std::string("ke-hoach"), example_plan("state").dump(), Format::pdf, options));
+}
