@@ -219,6 +219,10 @@ void Server::Impl::install_routes() {
         set_route("/v1/validate/{name}");
         validate(request, response);
     });
+    http.Post(R"(/v1/batch/([^/]+))", [this](const httplib::Request& request, httplib::Response& response) {
+        set_route("/v1/batch/{name}");
+        batch(request, response);
+    });
     http.Post("/v1/import", [this](const httplib::Request& request, httplib::Response& response) {
         set_route("/v1/import");
         import_draft(request, response);

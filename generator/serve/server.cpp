@@ -201,6 +201,7 @@ void Server::run() { impl_->http.listen_after_bind(); }
 
 void Server::stop() {
     impl_->stopping = true;
+    impl_->cancel_batch();
     impl_->http.stop_serving();
 }
 

@@ -11,6 +11,7 @@
 //   GET  /v1/templates/{name}/example      its example data
 //   POST /v1/render/{name}?format=pdf|docx|model&profile=…&input_encoding=…
 //   POST /v1/validate/{name}
+//   POST /v1/batch/{name}?format=pdf,docx&output=…   records (and shared data) -> a ZIP, streamed
 //   POST /v1/import?template=…&profile=…  a DOCX or text draft -> the data of a template
 //   POST /v1/check?template=…&profile=…&date=…   findings over a draft or JSON data
 //   GET  /healthz, GET /metrics (Prometheus text)

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <atomic>
+#include <memory>
+#include <mutex>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -11,6 +13,7 @@
 #include "serve/metrics.hpp"
 #include "serve/render_queue.hpp"
 #include "serve/server.hpp"
+#include "vanban/batch.hpp"
 
 namespace vanban::serve {
 
@@ -19,6 +22,8 @@ struct RenderQuery {
     Format format = Format::pdf;
     RenderOptions options;
 };
+
+class BatchStream;
 
 // What the query of an import or check request asks for ("" : as the document says).
 struct DraftQuery {
@@ -37,6 +42,9 @@ struct Server::Impl {
     HttpServer http;
     RenderQueue queue; // last: destroyed first, running its last jobs while the rest still lives
     std::atomic<bool> stopping{false};
+    std::atomic<bool> batch_running{false}; // one batch at a time
+    std::mutex batch_mutex;                 // guards active_batch
+    std::weak_ptr<BatchStream> active_batch;
     int bound_port = 0;
 
     // Middleware (server.cpp).
@@ -62,6 +70,11 @@ struct Server::Impl {
     std::optional<DraftQuery> draft_query(const httplib::Request& request, httplib::Response& response, bool with_date);
     void import_draft(const httplib::Request& request, httplib::Response& response);
     void check_draft(const httplib::Request& request, httplib::Response& response);
+    // The batch route (batch_route.cpp): POST /v1/batch/{name}.
+    std::optional<BatchOptions> batch_options(const httplib::Request& request, httplib::Response& response,
+                                              const std::string& name);
+    void batch(const httplib::Request& request, httplib::Response& response);
+    void cancel_batch(); // stopping: the running batch reads no more records
     // Answers 503 for a job the queue did not run; true when it ran.
     bool queue_answered(const httplib::Request& request, httplib::Response& response, RenderQueue::Outcome outcome);
 };

@@ -22,7 +22,7 @@ deb=$(ls "$work"/package/vanban_*.deb)
 echo "made $(basename "$deb") ($(stat -c %s "$deb") bytes)"
 
 depends=$(dpkg-deb -f "$deb" Depends)
-for library in libhpdf libpugixml libzip libutf8proc libdeflate libsimdjson libnettle libcpp-httplib libstdc++6; do
+for library in libhpdf libpugixml libzip libutf8proc libdeflate libsimdjson libnettle libcpp-httplib libarchive libstdc++6; do
   [[ $depends == *"$library"* ]] || fail "Depends does not name $library: $depends"
 done
 contents=$(dpkg-deb -c "$deb" | awk '{print $6}')

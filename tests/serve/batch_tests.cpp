@@ -1,0 +1,131 @@
+// POST /v1/batch/{name}: records and shared data uploaded as a form, a ZIP of the documents
+// and the manifest streamed back; read here with libzip.
+#include <catch2/catch.hpp>
+
+#include <zip.h>
+
+#include <map>
+#include <memory>
+
+#include <nlohmann/json.hpp>
+
+#include "test_server.hpp"
+
+using namespace vanban;
+using vanban::testing::example_plan;
+using vanban::testing::TestServer;
+using json = nlohmann::json;
+
+namespace {
+
+// The files of a ZIP held in memory, by name.
+std::map<std::string, std::string> unzip(const std::string& bytes) {
+    zip_error_t error;
+    zip_error_init(&error);
+    zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
+    REQUIRE(source);
+    zip_t* archive = zip_open_from_source(source, ZIP_RDONLY, &error);
+    INFO(zip_error_strerror(&error));
+    REQUIRE(archive);
+    std::map<std::string, std::string> files;
+    for (zip_int64_t i = 0; i < zip_get_num_entries(archive, 0); ++i) {
+        zip_stat_t stat;
+        REQUIRE(zip_stat_index(archive, i, 0, &stat) == 0);
+        std::string content(stat.size, '\0');
+        zip_file_t* file = zip_fopen_index(archive, i, 0);
+        REQUIRE(file);
+        CHECK(zip_fread(file, content.data(), stat.size) == static_cast<zip_int64_t>(stat.size));
+        zip_fclose(file);
+        files[stat.name] = std::move(content);
+    }
+    zip_close(archive);
+    zip_error_fini(&error);
+    return files;
+}
+
+httplib::MultipartFormDataItems upload(const std::string& records, const std::string& records_name,
+                                       const std::string& data = example_plan()) {
+    return {{"records", records, records_name, ""}, {"data", data, "data.json", "application/json"}};
+}
+
+const std::string kBranches =
+    "branch.code,branch.name,header.number\n"
+    "HC05,Chi bộ Hải Châu,19-KH/CB\n"
+    "TK02,Chi bộ Thanh Khê,20-KH/CB\n";
+
+} // namespace
+
+TEST_CASE("a batch comes back as a ZIP of every record's files and the manifest", "[serve][batch]") {
+    TestServer server;
+    auto result = server.client()->Post("/v1/batch/ke-hoach?format=pdf,docx&output={{ branch.code }}-ke-hoach&strip=branch",
+                                        upload(kBranches, "branches.csv"));
+    REQUIRE(result);
+    INFO(result->body.substr(0, 500));
+    REQUIRE(result->status == 200);
+    CHECK(result->get_header_value("Content-Type") == "application/zip");
+    CHECK(result->get_header_value("Transfer-Encoding") == "chunked"); // streamed, not held whole
+    CHECK(result->get_header_value("Content-Disposition").find("ke-hoach.zip") != std::string::npos);
+    const auto files = unzip(result->body);
+    std::vector<std::string> names;
+    for (const auto& [name, content] : files) names.push_back(name);
+    CHECK(names == std::vector<std::string>{"HC05-ke-hoach.docx", "HC05-ke-hoach.pdf", "TK02-ke-hoach.docx",
+                                            "TK02-ke-hoach.pdf", "manifest.json"});
+    CHECK(files.at("HC05-ke-hoach.pdf").rfind("%PDF-", 0) == 0);
+    CHECK(files.at("TK02-ke-hoach.docx").rfind("PK", 0) == 0);
+    const std::string& manifest_text = files.at("manifest.json");
+    CHECK(manifest_text.find("vanban-batch-") == std::string::npos); // no folder of the server's
+    const json manifest = json::parse(manifest_text);
+    CHECK(manifest["summary"]["written"] == 2);
+    CHECK(manifest["summary"]["complete"] == true);
+    CHECK(manifest["records"][1]["outputs"][0]["path"] == "TK02-ke-hoach.pdf");
+    CHECK(manifest["records"][1]["keys"]["branch.code"] == "TK02");
+}
+
+TEST_CASE("a batch's Vietnamese file names, JSON Lines records, and a record that fails", "[serve][batch]") {
+    TestServer server;
+    const std::string records = R"({"branch": {"name": "Chi bộ Hải Châu"}})"
+                                "\n"
+                                R"({"branch": {"name": "Chi bộ Sơn Trà"}, "header": {"date": "2019-13-45"}})"
+                                "\n";
+    auto result = server.client()->Post("/v1/batch/ke-hoach?output={{ branch.name }}.pdf&strip=branch",
+                                        upload(records, "branches.jsonl"));
+    REQUIRE(result);
+    INFO(result->body.substr(0, 500));
+    REQUIRE(result->status == 200);
+    const auto files = unzip(result->body);
+    CHECK(files.count("Chi bộ Hải Châu.pdf") == 1);
+    CHECK(files.count("Chi bộ Sơn Trà.pdf") == 0);
+    const json manifest = json::parse(files.at("manifest.json"));
+    CHECK(manifest["summary"]["written"] == 1);
+    CHECK(manifest["summary"]["failed"] == 1);
+    CHECK(manifest["records"][1]["status"] == "failed");
+    CHECK(manifest["records"][1]["error"]["json_path"] == "header.date");
+}
+
+TEST_CASE("a batch that cannot start is a problem, not a ZIP", "[serve][batch]") {
+    TestServer server;
+    auto client = server.client();
+    auto not_form = client->Post("/v1/batch/ke-hoach", kBranches, "text/csv");
+    REQUIRE(not_form);
+    CHECK(not_form->status == 415);
+    CHECK(json::parse(not_form->body)["code"] == "serve.batch-not-form");
+
+    // ../x.pdf, /tmp/x.pdf, a/../../x.pdf, a//b.pdf
+    for (const char* output : {"..%2Fx.pdf", "%2Ftmp%2Fx.pdf", "a%2F..%2F..%2Fx.pdf", "a%2F%2Fb.pdf"}) {
+        INFO(output);
+        auto escape = client->Post(std::string("/v1/batch/ke-hoach?output=") + output, upload(kBranches, "branches.csv"));
+        REQUIRE(escape);
+        CHECK(escape->status == 400);
+        CHECK(json::parse(escape->body)["code"] == "serve.bad-parameter");
+    }
+
+    auto bad_shared = client->Post("/v1/batch/ke-hoach?strip=branch", upload(kBranches, "branches.csv", "{not json"));
+    REQUIRE(bad_shared);
+    CHECK(bad_shared->status == 400);
+    CHECK(bad_shared->get_header_value("Content-Type") == "application/problem+json");
+    CHECK(json::parse(bad_shared->body)["type"] == "urn:vanban:problem:data");
+
+    auto unknown = client->Post("/v1/batch/nothing-here", upload(kBranches, "branches.csv"));
+    REQUIRE(unknown);
+    CHECK(unknown->status == 404);
+}
