@@ -6,7 +6,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, readFileSync, existsSync } from "node:fs";
+import { mkdtempSync, rmSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -148,6 +148,33 @@ test("the PDF and the DOCX download, named after the document", async () => {
   await docx.saveAs(docxPath);
   const xml = execFileSync("unzip", ["-p", docxPath, "word/document.xml"]).toString();
   assert.match(xml, /KẾ HOẠCH/);
+});
+
+test("a Word draft imports into the form", async () => {
+  // The DOCX the test before downloaded: the plan of data/000-quang-nam-ke-hoach-28.json.
+  const saved = JSON.parse(readFileSync(path.join(source, "data/000-quang-nam-ke-hoach-28.json"), "utf8"));
+  await page.evaluate(() => { window.vanbanPage.data.header.number = "1-KH/CB"; });
+  const before = await previewState();
+  await page.locator("#import-file").setInputFiles(path.join(work, "plan.docx"));
+  await waitForPreviewAfter(before.count);
+  assert.equal(await page.evaluate(() => window.vanbanPage.data.header.number), saved.header.number);
+  assert.match(await page.locator("#status").textContent(), /^(đã nhập plan\.docx: giữ \d+\/\d+ từ|đã cập nhật)/);
+  assert.equal(await page.locator("[data-path='header.number'] > input, [data-path='header.number'] > textarea").first().inputValue(),
+               saved.header.number);
+});
+
+test("a CSV of branches comes back as a ZIP of their plans, with progress", async () => {
+  const csv = path.join(work, "chi-bo.csv");
+  writeFileSync(csv, "branch.code,header.number\nHC05,19-KH/CB\nTK02,20-KH/CB\n");
+  const [zip] = await Promise.all([page.waitForEvent("download", { timeout: 60000 }), page.locator("#batch-file").setInputFiles(csv)]);
+  assert.equal(zip.suggestedFilename(), "ke-hoach.zip");
+  const zipPath = path.join(work, "batch.zip");
+  await zip.saveAs(zipPath);
+  const listing = execFileSync("unzip", ["-Z1", zipPath]).toString().trim().split("\n").sort();
+  assert.deepEqual(listing, ["HC05-ke-hoach.docx", "HC05-ke-hoach.pdf", "TK02-ke-hoach.docx", "TK02-ke-hoach.pdf", "manifest.json"]);
+  const tk02 = execFileSync("unzip", ["-p", zipPath, "TK02-ke-hoach.pdf"]);
+  assert.match(execFileSync("pdftotext", ["-", "-"], { input: tk02 }).toString(), /20-KH\/CB/);
+  await page.locator("#status").filter({ hasText: "đã tạo hàng loạt: 2 bản ghi" }).waitFor({ timeout: 10000 });
 });
 
 test("a screenshot of the page", async () => {

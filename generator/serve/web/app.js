@@ -264,6 +264,108 @@
     });
   }
 
+  // A Word draft (or text) -> the data of its template, through POST /v1/import.
+  function importDraft(file) {
+    setStatus(say("importing", {name: file.name}));
+    var type = /\.docx$/i.test(file.name) ? "application/vnd.openxmlformats-officedocument.wordprocessingml.document" : "text/plain";
+    return api("/v1/import", {method: "POST", body: file, headers: {"Content-Type": type}}).then(function (response) {
+      return response.json().then(function (answer) {
+        if (!response.ok) return showProblem(answer);
+        var done = answer.template === state.template ? Promise.resolve(showData(answer.data))
+                                                       : chooseTemplate(answer.template, answer.data);
+        return done.then(function () {
+          $("template").value = answer.template;
+          setStatus(say("imported", {name: file.name, kept: answer.survival.kept_words, words: answer.survival.input_words,
+                                     warnings: answer.warnings.length}));
+        });
+      });
+    }).catch(function (error) { setStatus(say("cannotReach", {reason: error.message}), true); });
+  }
+
+  function sizeText(bytes) {
+    return bytes < 1048576 ? Math.round(bytes / 1024) + " KB" : (bytes / 1048576).toFixed(1) + " MB";
+  }
+
+  // The records' fields that are not the template's (a CSV's "branch.code", a JSON Lines
+  // record's "branch"): they name the files and are stripped before rendering.
+  function namingFields(records, fileName) {
+    var first;
+    if (/\.csv$/i.test(fileName)) {
+      first = records.split(/\r?\n/)[0].split(",").map(function (c) { return c.trim().replace(/^"|"$/g, ""); });
+    } else {
+      var line = records.trim().replace(/^\[/, "").split("\n")[0].replace(/,\s*$/, "");
+      try { first = leafPaths(JSON.parse(line), ""); } catch (error) { first = []; }
+    }
+    var known = (state.schema && state.schema.properties) || {};
+    return first.filter(function (path) { return path && !(path.split(/[.[]/)[0] in known); });
+  }
+
+  function leafPaths(value, prefix) {
+    if (value === null || typeof value !== "object" || Array.isArray(value)) return [prefix];
+    return [].concat.apply([], Object.keys(value).map(function (k) { return leafPaths(value[k], prefix ? prefix + "." + k : k); }));
+  }
+
+  function countRecords(records, fileName) {
+    var lines = records.split(/\r?\n/).filter(function (l) { return l.trim() !== ""; }).length;
+    if (/\.csv$/i.test(fileName)) return Math.max(lines - 1, 0);
+    if (/^\s*\[/.test(records)) { try { return JSON.parse(records).length; } catch (error) { return 0; } }
+    return lines;
+  }
+
+  // ZIP entries whose local header (its signature and the 26 bytes after it) is in `bytes`.
+  // The caller keeps the last 29 bytes of one chunk before the next, so that a header cut
+  // between chunks is counted once, with the chunk that completes it.
+  function countEntries(bytes) {
+    var seen = 0;
+    for (var i = 0; i + 30 <= bytes.length; i++) {
+      if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && bytes[i + 2] === 3 && bytes[i + 3] === 4) { seen++; i += 29; }
+    }
+    return seen;
+  }
+
+  // Records and the form's data as shared data -> a ZIP of PDF and DOCX, through POST
+  // /v1/batch; progress as the ZIP streams in.
+  function runBatch(file) {
+    var started = performance.now();
+    return file.text().then(function (records) {
+      var naming = namingFields(records, file.name), total = countRecords(records, file.name);
+      var query = "?format=pdf,docx";
+      if (naming.length) query += "&output=" + encodeURIComponent("{{ " + naming[0] + " }}-" + state.template);
+      naming.map(function (p) { return p.split(/[.[]/)[0]; }).filter(function (v, i, all) { return all.indexOf(v) === i; })
+            .forEach(function (top) { query += "&strip=" + encodeURIComponent(top); });
+      var form = new FormData();
+      form.append("records", file, file.name);
+      form.append("data", new Blob([JSON.stringify(state.data)], {type: "application/json"}), "data.json");
+      return api("/v1/batch/" + encodeURIComponent(state.template) + query, {method: "POST", body: form}).then(function (response) {
+        if (!response.ok) return response.json().then(function (problem) {
+          setStatus(say("batchFailed", {reason: problem.message || problem.detail}), true);
+        });
+        var reader = response.body.getReader(), chunks = [], received = 0, entries = 0;
+        var tail = new Uint8Array(0);
+        function pump() {
+          return reader.read().then(function (step) {
+            if (step.done) return;
+            chunks.push(step.value);
+            received += step.value.length;
+            var window = new Uint8Array(tail.length + step.value.length);
+            window.set(tail);
+            window.set(step.value, tail.length);
+            entries += countEntries(window);
+            tail = window.slice(Math.max(0, window.length - 29));
+            setStatus(say("batchRunning", {name: file.name, done: Math.min(total, Math.floor(entries / 2)), records: total,
+                                           size: sizeText(received)}));
+            return pump();
+          });
+        }
+        return pump().then(function () {
+          saveBlob(new Blob(chunks, {type: "application/zip"}), fileName(response, state.template + ".zip"));
+          setStatus(say("batchDone", {records: total, size: sizeText(received),
+                                      seconds: ((performance.now() - started) / 1000).toFixed(1)}));
+        });
+      });
+    }).catch(function (error) { setStatus(say("batchFailed", {reason: error.message}), true); });
+  }
+
   function start() {
     startPdfWorker();
     applyTexts();
@@ -281,6 +383,10 @@
     $("load-file").addEventListener("change", function () { if (this.files[0]) openData(this.files[0]); this.value = ""; });
     $("download-pdf").addEventListener("click", function () { download("pdf"); });
     $("download-docx").addEventListener("click", function () { download("docx"); });
+    $("import").addEventListener("click", function () { $("import-file").click(); });
+    $("import-file").addEventListener("change", function () { if (this.files[0]) importDraft(this.files[0]); this.value = ""; });
+    $("batch").addEventListener("click", function () { $("batch-file").click(); });
+    $("batch-file").addEventListener("change", function () { if (this.files[0]) runBatch(this.files[0]); this.value = ""; });
     $("token").addEventListener("change", function () { sessionStorage.setItem("vanban.token", $("token").value); loadTemplates(); });
     loadTemplates().catch(function (error) { setStatus(say("cannotReach", {reason: error.message}), true); });
   }

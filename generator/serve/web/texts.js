@@ -25,7 +25,14 @@ var TEXTS = {
     notJsonFile: "Tệp {name} không phải là JSON: {reason}",
     jsonEditorHelp: "Viết bằng JSON.",
     jsonInvalid: "JSON chưa đúng: {reason}",
-    whole: "(toàn bộ dữ liệu)"
+    whole: "(toàn bộ dữ liệu)",
+    importDraft: "Nhập bản Word…",
+    importing: "đang đọc {name}…",
+    imported: "đã nhập {name}: giữ {kept}/{words} từ, {warnings} cảnh báo",
+    batch: "Tạo hàng loạt…",
+    batchRunning: "đang tạo hàng loạt từ {name}: {done}/{records} bản ghi, đã nhận {size}",
+    batchDone: "đã tạo hàng loạt: {records} bản ghi, {size} ({seconds} giây)",
+    batchFailed: "tạo hàng loạt không được: {reason}"
   },
   en: {
     template: "Template",
@@ -50,7 +57,14 @@ var TEXTS = {
     notJsonFile: "The file {name} is not JSON: {reason}",
     jsonEditorHelp: "Written as JSON.",
     jsonInvalid: "The JSON is not right yet: {reason}",
-    whole: "(the whole data)"
+    whole: "(the whole data)",
+    importDraft: "Import a Word draft…",
+    importing: "reading {name}…",
+    imported: "imported {name}: {kept} of {words} words kept, {warnings} warnings",
+    batch: "Batch…",
+    batchRunning: "batch from {name}: {done} of {records} records, {size} received",
+    batchDone: "batch made: {records} records, {size} ({seconds} s)",
+    batchFailed: "the batch failed: {reason}"
   }
 };
 
