@@ -25,13 +25,17 @@ ZipStream::ZipStream(Sink sink) : archive_(archive_write_new()), sink_(std::move
 }
 
 ZipStream::~ZipStream() {
-    if (!finished_) archive_write_fail(archive_); // no central directory for a broken archive
+    // An archive left unfinished gets no central directory: the sink is refused every byte
+    // from here on, and closing only frees what libarchive holds (archive_write_fail would
+    // leave the ZIP writer's own state unfreed).
+    abandoned_ = true;
+    if (!finished_) archive_write_close(archive_);
     archive_write_free(archive_);
 }
 
 long ZipStream::write_bytes(struct archive*, void* self, const void* data, std::size_t size) {
     auto* zip = static_cast<ZipStream*>(self);
-    if (!zip->sink_(static_cast<const char*>(data), size)) return -1;
+    if (zip->abandoned_ || !zip->sink_(static_cast<const char*>(data), size)) return -1;
     return static_cast<long>(size);
 }
 

@@ -35,6 +35,7 @@ private:
     Sink sink_;
     bool failed_ = false;
     bool finished_ = false;
+    bool abandoned_ = false; // being destroyed unfinished: no more bytes to the sink
 };
 
 } // namespace vanban::serve
