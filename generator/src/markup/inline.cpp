@@ -27,11 +27,6 @@ bool may_start_token(char c) { return c == '\\' || c == '\r' || c == '*' || c ==
 // Characters of a run needed for one pairing: '_' only works in pairs ("__").
 int minimum_use(char delimiter) { return delimiter == '_' ? 2 : 1; }
 
-bool compatible(bool template_a, std::uint32_t source_a, bool template_b, std::uint32_t source_b) {
-    // Template markers pair with each other across values; a value's markers stay inside it.
-    return template_a ? template_b : (!template_b && source_a == source_b);
-}
-
 void append_styled(model::Inline& out, std::string_view text, bool bold, bool italic,
                    bool underline) {
     if (text.empty()) return;
@@ -145,29 +140,73 @@ void InlineParser::tokenize(const Line& line, Range range) {
     flush_text(range.end);
 }
 
+std::size_t InlineParser::OpenerKindHash::operator()(const OpenerKind& kind) const noexcept {
+    const std::uint64_t packed = (std::uint64_t(kind.piece_class) << 32) ^
+                                 (std::uint64_t(std::uint32_t(kind.unused)) << 1) ^
+                                 std::uint64_t(kind.delimiter == '_');
+    return std::hash<std::uint64_t>{}(packed);
+}
+
 void InlineParser::match_delimiters() {
     openers_.clear();
+    entries_.clear();
+    openers_examined_ = 0;
+    // A hash map's clear() costs its bucket count: after a line with many kinds of runs,
+    // start afresh rather than pay for those buckets on every later line.
+    if (kind_tops_.bucket_count() > 64) decltype(kind_tops_)().swap(kind_tops_);
+    else kind_tops_.clear();
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
         Token& token = tokens_[i];
         if (token.delimiter == 0) continue;
         if (token.can_close) close_with(token);
-        if (token.can_open && token.unused() >= minimum_use(token.delimiter)) openers_.push_back(i);
+        if (token.can_open && token.unused() >= minimum_use(token.delimiter)) push_opener(i);
     }
+}
+
+// Template markers pair with each other across values; a value's markers stay inside it.
+InlineParser::OpenerKind InlineParser::kind_of(const Token& token, int unused) const {
+    return OpenerKind{token.delimiter, token.from_template ? kTemplateClass : token.source, unused};
+}
+
+// Lists the open run at openers_[position] under its kind with `unused` characters.
+void InlineParser::list_opener(std::size_t position, int unused) {
+    const OpenerKind kind = kind_of(tokens_[openers_[position]], unused);
+    auto [top, inserted] = kind_tops_.try_emplace(kind, kNoEntry);
+    entries_.push_back(OpenerEntry{position, openers_[position], top->second});
+    top->second = entries_.size() - 1;
+}
+
+void InlineParser::push_opener(std::size_t token) {
+    openers_.push_back(token);
+    list_opener(openers_.size() - 1, tokens_[token].unused());
+    list_opener(openers_.size() - 1, kAnyUnused);
+}
+
+// The stack position of the topmost open run of `kind`, or openers_.size(). An entry that
+// is stale now stays stale (runs leave the stack for good, unused counts only fall), so it
+// is dropped from its list: every entry is passed over at most once.
+std::size_t InlineParser::top_of(const OpenerKind& kind) {
+    const auto top = kind_tops_.find(kind);
+    if (top == kind_tops_.end()) return openers_.size();
+    for (std::size_t e = top->second; e != kNoEntry; e = entries_[e].below) {
+        ++openers_examined_;
+        const OpenerEntry& entry = entries_[e];
+        const bool on_stack = entry.position < openers_.size() && openers_[entry.position] == entry.token;
+        if (on_stack && (kind.unused == kAnyUnused || tokens_[entry.token].unused() == kind.unused)) {
+            top->second = e;
+            return entry.position;
+        }
+    }
+    kind_tops_.erase(top);
+    return openers_.size();
 }
 
 // The open run a closing run pairs with: the nearest one of the same length if there is one
 // ("**a *b**" is bold "a *b", not italic "b"), else the nearest one.
-std::size_t InlineParser::find_opener(const Token& closer) const {
-    std::size_t nearest = openers_.size();
-    for (std::size_t k = openers_.size(); k-- > 0;) {
-        const Token& candidate = tokens_[openers_[k]];
-        if (candidate.delimiter != closer.delimiter ||
-            !compatible(candidate.from_template, candidate.source, closer.from_template, closer.source))
-            continue;
-        if (candidate.unused() == closer.unused()) return k;
-        if (nearest == openers_.size()) nearest = k;
-    }
-    return nearest;
+std::size_t InlineParser::find_opener(const Token& closer) {
+    const std::size_t same_length = top_of(kind_of(closer, closer.unused()));
+    if (same_length != openers_.size()) return same_length;
+    return top_of(kind_of(closer, kAnyUnused));
 }
 
 // Pairs the closing run with open runs, innermost first, while it has characters to give.
@@ -195,6 +234,7 @@ void InlineParser::close_with(Token& closer) {
             ++closer.end_italic;
         }
         if (opener.unused() < minimum) openers_.pop_back();
+        else list_opener(found, opener.unused()); // still open, now with fewer characters
     }
 }
 
