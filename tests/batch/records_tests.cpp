@@ -238,6 +238,26 @@ TEST_CASE("records: CSV headers that cannot name fields are refused before any r
     CHECK(opening_error("a.b,a.c,d[0].e,d[0].f\n", RecordsFormat::csv).empty());
 }
 
+// A header path 70,000 names deep overflowed the stack (the record was built and walked by
+// recursion); it is refused at its column like JSON data nested that deep.
+TEST_CASE("records: a CSV header path nested deeper than the data limit is refused at its column") {
+    std::string deep = "a";
+    for (int level = 0; level < 70'000; ++level) deep += ".a";
+    try {
+        read_all("name," + deep + "\nx,y\n", RecordsFormat::csv);
+        FAIL("the header was accepted");
+    } catch (const Failure& failure) {
+        CHECK(failure.error().kind == ErrorKind::limit);
+        CHECK(failure.error().where.line == 1);
+        CHECK_THAT(failure.error().message, Catch::Contains("column 2") && Catch::Contains("deeper than 256"));
+    }
+    // Each list item is a level too: 128 names with an item each are 256 levels, accepted.
+    std::string items = "a[0]";
+    for (int level = 1; level < 128; ++level) items += ".a[0]";
+    CHECK(opening_error(items + "\n", RecordsFormat::csv).empty());
+    CHECK_THAT(opening_error(items + ".b\n", RecordsFormat::csv), Catch::Contains("deeper than 256"));
+}
+
 TEST_CASE("records: the format is told by extension, else by the first character") {
     using vanban::batch::detect_format;
     CHECK(detect_format("x.jsonl", "[") == RecordsFormat::json_lines);

@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "engine/input_text.hpp"
 #include "text/utf8.hpp"
 #include "vanban/error.hpp"
 #include "vanban/message.hpp"
@@ -12,9 +13,10 @@ namespace {
 
 constexpr int kMaxListIndex = 999; // a header such as "x[100000000]" must not allocate a huge list
 
-[[noreturn]] void header_error(const std::string& file_name, std::size_t column, Message problem) {
+[[noreturn]] void header_error(const std::string& file_name, std::size_t column, Message problem,
+                               ErrorKind kind = ErrorKind::data) {
     Error error;
-    error.kind = ErrorKind::data;
+    error.kind = kind;
     error.where = SourceLocation{file_name, 1, 0};
     error.message = msg("batch.csv-header", "CSV header, column {column}: {problem}", {{"column", column + 1}, {"problem", std::move(problem)}});
     throw Failure(std::move(error));
@@ -49,6 +51,14 @@ bool parse_column_path(const std::string& name, std::vector<CsvColumn::Step>& st
         start = dot + 1;
     }
     return !steps.empty() && name.back() != '.';
+}
+
+// How deep the record nests where the column's value goes: a level per name, and one more
+// per list item ("a.b[0]" puts its value three levels down).
+int nesting_of(const CsvColumn& column) {
+    int depth = 0;
+    for (const CsvColumn::Step& step : column.steps) depth += step.index >= 0 ? 2 : 1;
+    return depth;
 }
 
 // Sets the field `column` names to `value`. Every column names a different path, so finding
@@ -187,6 +197,12 @@ std::vector<CsvColumn> parse_csv_header(const std::vector<std::string>& cells, c
                          msg("batch.csv-column-not-path",
                              "\"{name}\" is not a field path (names separated by dots, a list item as name[0]; at most [{most}])",
                              {{"name", column.header}, {"most", kMaxListIndex}}));
+        // The data's nesting limit, as for JSON data; the record is built and walked level
+        // by level, which a path 70,000 names deep must not reach.
+        if (const int max_depth = engine::DataLimits{}.max_depth; nesting_of(column) > max_depth)
+            header_error(file_name, i,
+                         msg("batch.csv-path-too-deep", "the field path nests deeper than {limit} levels", {{"limit", max_depth}}),
+                         ErrorKind::limit);
         if (!seen.insert(column.header).second)
             header_error(file_name, i, msg("batch.csv-column-repeated", "\"{name}\" is already an earlier column", {{"name", column.header}}));
         columns.push_back(std::move(column));
