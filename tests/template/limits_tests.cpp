@@ -105,3 +105,28 @@ TEST_CASE("junk input never crashes the parser", "[template][limits]") {
         }
     }
 }
+
+TEST_CASE("evaluation steps are limited per document, also when nothing is printed", "[template][limits]") {
+    // A macro that calls itself twice per level: 2^40 calls within the call depth limit.
+    // Before the step limit it ran until the output limit stopped it (3.7 GB, 88 s), or for
+    // ever when it printed nothing.
+    const std::string twice = "{% macro f(n) %}{% if n > 0 %}{{ f(n - 1) }}{{ f(n - 1) }}{% endif %}{% endmacro %}\n"
+                              "{{ f(40) }}";
+    Limits limits;
+    limits.max_evaluation_steps = 10'000;
+    Error error = render_error(twice, {}, {}, limits);
+    CHECK(error.kind == ErrorKind::limit);
+    CHECK(error.message == "more than 10000 evaluation steps in one document (max_evaluation_steps; a macro that "
+                           "calls itself more than once?)");
+    CHECK(error.where.line == 1);
+    // The default stops it too.
+    CHECK(render_error(twice).kind == ErrorKind::limit);
+
+    // What a document does within the limit is untouched. Each statement and expression is
+    // one step: the loop and its list (2), then the print and its name in each iteration.
+    const json data = {{"xs", {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}}};
+    limits.max_evaluation_steps = 2 + 2 * 10;
+    CHECK(render("{% for x in xs %}{{ x }}{% endfor %}", data, {}, limits) == "0123456789");
+    limits.max_evaluation_steps = 2 + 2 * 10 - 1;
+    CHECK(render_error("{% for x in xs %}{{ x }}{% endfor %}", data, {}, limits).kind == ErrorKind::limit);
+}

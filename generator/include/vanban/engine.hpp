@@ -71,6 +71,9 @@ struct EngineOptions {
     int max_call_depth = 64;
     std::size_t max_loop_iterations = 1'000'000;
     std::size_t max_output_bytes = 64u << 20;
+    // Statements run and expressions evaluated in one document: bounds the time a template
+    // may take (about a second at the default), whatever it does.
+    std::size_t max_evaluation_steps = 50'000'000;
     // Safety limits of the data and of what is written (ErrorKind::limit past them).
     std::size_t max_data_bytes = 32u << 20;         // the data text of one document
     std::size_t max_data_string_bytes = 1u << 20;   // one string of the data

@@ -233,6 +233,7 @@ struct Engine::Impl {
         limits.max_call_depth = options.max_call_depth;
         limits.max_loop_iterations = options.max_loop_iterations;
         limits.max_output_bytes = options.max_output_bytes;
+        limits.max_evaluation_steps = options.max_evaluation_steps;
     }
 
     std::shared_ptr<const model::Profile> profile(const std::string& name) const {

@@ -244,11 +244,24 @@ public:
 
     // ------------------------------------------------------------ statements
 
+    // Every statement run and every expression evaluated is one step; the steps of one
+    // document are limited, which bounds the time of work that loops do not count (a macro
+    // that calls itself twice per level does 2^n calls within the call depth limit).
+    void count_step(Pos pos) {
+        if (++steps_ > limits_.max_evaluation_steps)
+            fail(ErrorKind::limit, pos,
+                 "more than " + std::to_string(limits_.max_evaluation_steps) +
+                     " evaluation steps in one document (max_evaluation_steps; a macro that calls itself "
+                     "more than once?)");
+    }
+
+    // Counts a step and one level of nesting while a statement or an expression runs.
     class Depth {
     public:
         // Every statement and expression passes here: the check stays inline and the
         // message is made out of line, only when the limit is passed.
         Depth(Evaluator& evaluator, Pos pos) : depth_(evaluator.depth_) {
+            evaluator.count_step(pos);
             if (++depth_ > max_evaluation_depth) [[unlikely]] {
                 --depth_;
                 too_deep(evaluator, pos);
@@ -822,6 +835,7 @@ private:
     const Template* template_ = nullptr; // the template whose nodes are running (for positions)
     std::size_t bytes_written_ = 0;
     std::size_t iterations_ = 0;
+    std::size_t steps_ = 0;
     int call_depth_ = 0;
     int include_depth_ = 0;
     int depth_ = 0;

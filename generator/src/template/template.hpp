@@ -22,6 +22,7 @@ struct Limits {
     int max_call_depth = 64;             // nested macro calls (recursion included)
     std::size_t max_loop_iterations = 1'000'000; // per evaluation, all loops together
     std::size_t max_output_bytes = 64u << 20;    // evaluated text
+    std::size_t max_evaluation_steps = 50'000'000; // statements run and expressions evaluated
 };
 
 // Where template sources come from. A directory loader confines names to its roots
