@@ -549,8 +549,18 @@ private:
 
     // ------------------------------------------------------------ outline and metadata
 
+    // libharu refuses a string longer than HPDF_LIMIT_MAX_STRING_LEN bytes (32,767 UTF-16
+    // units with the byte order mark). A bookmark or metadata entry that long is cut there,
+    // with "…": the text itself is on the page, whole.
     HPDF_Binary text_string(const std::string& utf8) {
-        const std::string bytes = utf16_text(utf8);
+        std::string bytes = utf16_text(utf8);
+        if (bytes.size() > HPDF_LIMIT_MAX_STRING_LEN) {
+            std::size_t cut = (HPDF_LIMIT_MAX_STRING_LEN - 2) & ~std::size_t(1);
+            const auto high_surrogate = [&](std::size_t at) { return (static_cast<unsigned char>(bytes[at]) & 0xFC) == 0xD8; };
+            if (high_surrogate(cut - 2)) cut -= 2; // never half a pair
+            bytes.resize(cut);
+            bytes += "\x20\x26"; // …
+        }
         return HPDF_Binary_New(mmgr(), reinterpret_cast<HPDF_BYTE*>(const_cast<char*>(bytes.data())),
                                static_cast<HPDF_UINT>(bytes.size()));
     }
