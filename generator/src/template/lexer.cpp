@@ -42,8 +42,11 @@ Pos advanced(Pos pos, std::string_view bytes) {
 class Lexer {
 public:
     explicit Lexer(std::string_view source) : src_(source) {}
+    // A lexer placed at the tokens of `tag` (Segment::begin), to read them again.
+    Lexer(std::string_view source, const Segment& tag) : src_(source), i_(tag.begin), pos_(tag.tokens_pos) {}
 
     std::vector<Segment> run() {
+        segments_.reserve(most_segments());
         while (i_ < src_.size()) {
             std::size_t open = find_tag_start(i_);
             if (open > i_) add_text(open);
@@ -57,6 +60,16 @@ private:
     std::size_t i_ = 0;
     Pos pos_{1, 1};
     std::vector<Segment> segments_;
+    std::vector<Token> scratch_; // the tokens of the tag being lexed, to find where it ends
+
+    // Each tag makes a segment, and at most one text segment comes before it: the segments
+    // are reserved at once, without the slack of growing (a template of a million tags).
+    std::size_t most_segments() const {
+        std::size_t tags = 0;
+        for (std::size_t k = src_.find('{'); k != std::string_view::npos; k = src_.find('{', k + 1))
+            if (k + 1 < src_.size() && (src_[k + 1] == '{' || src_[k + 1] == '%' || src_[k + 1] == '#')) ++tags;
+        return 2 * tags + 1;
+    }
 
     bool at(std::size_t k, std::string_view s) const { return src_.compare(k, s.size(), s) == 0; }
 
@@ -97,7 +110,11 @@ private:
             lex_comment(tag);
         } else {
             tag.kind = second == '{' ? Segment::Kind::print : Segment::Kind::statement;
-            lex_tag_tokens(tag);
+            tag.begin = i_;
+            tag.tokens_pos = pos_;
+            scratch_.clear();
+            lex_tag_tokens(tag, scratch_);
+            tag.end = i_;
         }
         segments_.push_back(std::move(tag));
     }
@@ -112,7 +129,9 @@ private:
         advance(close + 2 - i_);
     }
 
-    void lex_tag_tokens(Segment& tag) {
+public:
+    // Lexes the tokens of `tag` up to its closing delimiter (an `end` token) into `tokens`.
+    void lex_tag_tokens(Segment& tag, std::vector<Token>& tokens) {
         const bool print = tag.kind == Segment::Kind::print;
         const std::string_view close = print ? "}}" : "%}";
         const std::string_view wrong_close = print ? "%}" : "}}";
@@ -131,7 +150,7 @@ private:
                 end.pos = pos_;
                 end.text = src_.substr(i_, close.size() + (trim ? 1 : 0));
                 advance(end.text.size());
-                tag.tokens.push_back(std::move(end));
+                tokens.push_back(std::move(end));
                 return;
             }
             if (at(i_, wrong_close) || (src_[i_] == '-' && at(i_ + 1, wrong_close)))
@@ -143,9 +162,11 @@ private:
                 throw SyntaxError{tag.pos, msg("template.tag-not-closed-before-next",
                                                "'{open}' is not closed before the next tag: expected '{close}'",
                                                {{"open", open}, {"close", close}})};
-            tag.tokens.push_back(lex_token());
+            tokens.push_back(lex_token());
         }
     }
+
+private:
 
     Token lex_token() {
         char c = src_[i_];
@@ -345,6 +366,12 @@ void apply_trim_markers(std::vector<Segment>& segments, std::string_view source)
 }
 
 } // namespace
+
+void lex_tokens(std::string_view source, const Segment& tag, std::vector<Token>& tokens) {
+    tokens.clear();
+    Segment copy = tag;
+    Lexer(source, tag).lex_tag_tokens(copy, tokens);
+}
 
 std::vector<Segment> lex(std::string_view source) {
     std::vector<Segment> segments = Lexer(source).run();

@@ -47,17 +47,26 @@ struct Token {
 struct Segment {
     enum class Kind : std::uint8_t { text, print, statement, comment };
     Kind kind = Kind::text;
-    Pos pos;                        // text: its first character; tags: the "{"
-    std::size_t begin = 0, end = 0; // text: its bytes in the source
     bool trim_before = false;       // "{{-", "{%-", "{#-"
     bool trim_after = false;        // "-}}", "-%}", "-#}"
-    std::vector<Token> tokens;      // print and statement tags; the last one is `end`
+    Pos pos;                        // text: its first character; tags: the "{"
+    Pos tokens_pos;                 // print and statement tags: where their tokens start
+    std::size_t begin = 0, end = 0; // text: its bytes in the source; print and statement
+                                    // tags: their tokens' bytes, the closing delimiter included
 };
 
 // Splits `source` (valid UTF-8, LF line ends) into segments. White space control is
 // applied: lines holding only {% %} / {# #} tags and spaces are removed with their line
 // end, and the '-' markers strip white space next to their tag. Empty text segments are
-// dropped. Throws SyntaxError.
+// dropped. Throws SyntaxError, for a tag's tokens too.
+//
+// The tokens of the tags are not kept: a template of a million tags would hold several
+// million tokens at once, ten times its own size. The parser reads each tag's tokens again
+// with lex_tokens when it reaches the tag.
 std::vector<Segment> lex(std::string_view source);
+
+// The tokens of a print or statement segment that lex made from `source`, into `tokens`
+// (cleared first); the last one is `end`.
+void lex_tokens(std::string_view source, const Segment& tag, std::vector<Token>& tokens);
 
 } // namespace vanban::tmpl

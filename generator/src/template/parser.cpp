@@ -115,6 +115,7 @@ private:
     std::string_view source_;
     std::size_t next_segment_ = 0;
     const Segment* tag_ = nullptr; // the tag whose tokens are being read
+    std::vector<Token> tokens_;    // its tokens, read again from the source (see lex)
     std::size_t token_ = 0;
     std::string_view terminator_;  // the tag that ended the last block
     int block_depth_ = 0;
@@ -124,11 +125,10 @@ private:
 
     void begin_tag(const Segment& tag) {
         tag_ = &tag;
+        lex_tokens(source_, tag, tokens_);
         token_ = 0;
     }
-    const Token& peek(std::size_t ahead = 0) const {
-        return tag_->tokens[std::min(token_ + ahead, tag_->tokens.size() - 1)];
-    }
+    const Token& peek(std::size_t ahead = 0) const { return tokens_[std::min(token_ + ahead, tokens_.size() - 1)]; }
     const Token& next() {
         const Token& token = peek();
         if (token.kind != Token::Kind::end) ++token_;
