@@ -163,10 +163,10 @@ json closing_json(const Closing& closing) {
     return json{{"recipients", recipients}, {"signature", signature}};
 }
 
-json appendix_json(const Appendix& appendix) {
+json appendix_json(const Appendix& appendix, bool with_blocks) {
     return json{{"title", strings(appendix.title)},
                 {"subtitle", inlines(appendix.subtitle)},
-                {"blocks", blocks(appendix.blocks)}};
+                {"blocks", with_blocks ? blocks(appendix.blocks) : json::array()}};
 }
 
 json metadata_json(const Metadata& m) {
@@ -235,14 +235,72 @@ json to_json(const Profile& p) {
                                  {"seal_overlap", p.signing.seal_overlap}}}};
 }
 
-json to_json(const Document& d) {
+namespace {
+
+// A string that cannot occur in a model: where a list of blocks goes in the text.
+std::string block_list_mark(std::size_t list) { return "\x01" "blocks " + std::to_string(list) + "\x01"; }
+
+// `items` as dump(2) writes a value whose first line is indented by `depth` levels.
+void append_blocks(std::string& out, const std::vector<Block>& items, int depth) {
+    if (items.empty()) {
+        out += "[]";
+        return;
+    }
+    const std::string inner = "\n" + std::string(2 * (depth + 1), ' ');
+    out += '[';
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        out += i ? "," + inner : inner;
+        // Every line break of a dump is between tokens (strings escape theirs), so the
+        // block is indented by putting the indent after each one.
+        for (char c : to_json(items[i]).dump(2)) {
+            if (c == '\n') out += inner;
+            else out += c;
+        }
+    }
+    out += '\n' + std::string(2 * depth, ' ') + ']';
+}
+
+} // namespace
+
+std::string to_json_text(const Document& d) {
+    json shell = to_json(d, false);
+    shell["body"] = block_list_mark(0);
+    for (std::size_t i = 0; i < d.appendices.size(); ++i) shell["appendices"][i]["blocks"] = block_list_mark(i + 1);
+    const std::string text = shell.dump(2);
+    // A text of the data could spell a mark (control characters and all): then the marks
+    // are not where they seem, and the whole tree is made instead.
+    std::size_t marks = 0;
+    for (std::size_t at = text.find("\\u0001blocks "); at != std::string::npos; at = text.find("\\u0001blocks ", at + 1))
+        ++marks;
+    if (marks != d.appendices.size() + 1) return to_json(d).dump(2);
+
+    std::string out;
+    out.reserve(text.size());
+    std::size_t copied = 0;
+    auto splice = [&](std::size_t list, const std::vector<Block>& items, int depth) {
+        const std::string mark = json(block_list_mark(list)).dump();
+        const std::size_t at = text.find(mark, copied);
+        out.append(text, copied, at - copied);
+        append_blocks(out, items, depth);
+        copied = at + mark.size();
+    };
+    // In key order: "appendices" (each object's "blocks" 4 levels down) comes before "body".
+    for (std::size_t i = 0; i < d.appendices.size(); ++i) splice(i + 1, d.appendices[i].blocks, 3);
+    splice(0, d.body, 1);
+    out.append(text, copied);
+    return out;
+}
+
+json to_json(const Document& d) { return to_json(d, true); }
+
+json to_json(const Document& d, bool with_blocks) {
     return json{{"profile", to_json(d.profile)},
                 {"metadata", metadata_json(d.metadata)},
                 {"header", header_json(d.header)},
                 {"title", title_json(d.title)},
-                {"body", blocks(d.body)},
+                {"body", with_blocks ? blocks(d.body) : json::array()},
                 {"closing", closing_json(d.closing)},
-                {"appendices", list(d.appendices, appendix_json)}};
+                {"appendices", list(d.appendices, [&](const Appendix& a) { return appendix_json(a, with_blocks); })}};
 }
 
 } // namespace vanban::model

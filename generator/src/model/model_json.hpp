@@ -9,6 +9,8 @@
 // (templates/_profiles/*.json), so profile_from_json() reads it back unchanged.
 #pragma once
 
+#include <string>
+
 #include <nlohmann/json.hpp>
 
 #include "vanban/model.hpp"
@@ -16,6 +18,11 @@
 namespace vanban::model {
 
 nlohmann::json to_json(const Document& document);
+// With the blocks left out (empty lists), when `with_blocks` is false.
+nlohmann::json to_json(const Document& document, bool with_blocks);
+// to_json(document).dump(2), made a block at a time: the JSON tree of a whole long
+// document takes ten times the memory of its text (10^6 paragraphs: 1.1 GB).
+std::string to_json_text(const Document& document);
 nlohmann::json to_json(const Profile& profile);
 nlohmann::json to_json(const Inline& runs);
 nlohmann::json to_json(const Block& block);
