@@ -76,6 +76,35 @@ def shown_as_latin1(raw: bytes) -> bytes:
     return "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in raw).encode()
 
 
+def font_seeds(source: Path):
+    """(font file, characters) for the truetype seeds: the first installed face of each
+    style in fonts/fonts.json, each with a short and a longer repertoire."""
+    spec = json.loads((source / "fonts" / "fonts.json").read_text(encoding="utf-8"))
+    folders = [Path(folder) for folder in spec["system_dirs"]]
+    for faces in spec["families"].values():
+        for names in faces.values():
+            found = next((folder / name for name in names for folder in folders if (folder / name).exists()), None)
+            if found:
+                yield found, "Aa "
+                yield found, "Đảng bộ tỉnh, Kế hoạch: ệ ữ 123 (…)"
+
+
+def subset(font: Path, characters: str) -> bytes:
+    """The font cut to `characters` (and .notdef), without hinting or layout tables."""
+    from fontTools import subset as fonttools_subset  # python3-fonttools, a build dependency
+    options = fonttools_subset.Options()
+    options.hinting = False
+    options.layout_features = []
+    options.notdef_outline = True
+    loaded = fonttools_subset.load_font(str(font), options)
+    subsetter = fonttools_subset.Subsetter(options)
+    subsetter.populate(text=characters)
+    subsetter.subset(loaded)
+    data = io.BytesIO()
+    loaded.save(data)
+    return data.getvalue()
+
+
 def main() -> None:
     source, out = Path(sys.argv[1]), Path(sys.argv[2])
     templates = source / "templates"
@@ -114,6 +143,12 @@ def main() -> None:
             if raw is not None:
                 save(out, "legacy", raw)
                 save(out, "legacy", shown_as_latin1(raw))
+
+    # Fonts: small subsets of the system fonts vanban uses (fonts/fonts.json), a few
+    # characters each, composites among them (Vietnamese letters with marks): a whole font
+    # is hundreds of kilobytes, and the reader's paths are all in a few.
+    for font, characters in font_seeds(source):
+        save(out, "truetype", subset(font, characters))
 
     hand_made = source / "tests" / "fuzz" / "corpus"
     for folder in sorted(p for p in hand_made.iterdir() if p.is_dir()):
