@@ -137,6 +137,8 @@ TrueTypeFace::TrueTypeFace(std::string bytes, std::string source)
     units_per_em_ = static_cast<std::uint32_t>(units_per_em);
 
     const std::size_t glyph_count = r.u16(maxp.offset + 4);
+    // Glyph 0 (.notdef) draws whatever the font lacks; a font without it has no width to give.
+    if (glyph_count == 0) r.fail("has no glyphs");
     const std::size_t metric_count = r.u16(hhea.offset + 34);
     if (metric_count == 0) r.fail(msg("font.no-metrics", "has no horizontal metrics"));
     r.need(hmtx.offset, 4 * metric_count);
