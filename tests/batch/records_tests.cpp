@@ -249,7 +249,7 @@ TEST_CASE("records: a CSV header path nested deeper than the data limit is refus
     } catch (const Failure& failure) {
         CHECK(failure.error().kind == ErrorKind::limit);
         CHECK(failure.error().where.line == 1);
-        CHECK_THAT(failure.error().message, Catch::Contains("column 2") && Catch::Contains("deeper than 256"));
+        CHECK(failure.error().message.text() == "CSV header, column 2: the field path nests deeper than 256 levels");
     }
     // Each list item is a level too: 128 names with an item each are 256 levels, accepted.
     std::string items = "a[0]";

@@ -138,7 +138,8 @@ TrueTypeFace::TrueTypeFace(std::string bytes, std::string source)
 
     const std::size_t glyph_count = r.u16(maxp.offset + 4);
     // Glyph 0 (.notdef) draws whatever the font lacks; a font without it has no width to give.
-    if (glyph_count == 0) r.fail("has no glyphs");
+    if (glyph_count == 0)
+        throw Failure(ErrorKind::resource, msg("font.no-glyphs", "font {file} has no glyphs", {{"file", source_}}));
     const std::size_t metric_count = r.u16(hhea.offset + 34);
     if (metric_count == 0) r.fail(msg("font.no-metrics", "has no horizontal metrics"));
     r.need(hmtx.offset, 4 * metric_count);

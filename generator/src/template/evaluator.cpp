@@ -248,11 +248,14 @@ public:
     // document are limited, which bounds the time of work that loops do not count (a macro
     // that calls itself twice per level does 2^n calls within the call depth limit).
     void count_step(Pos pos) {
-        if (++steps_ > limits_.max_evaluation_steps)
-            fail(ErrorKind::limit, pos,
-                 "more than " + std::to_string(limits_.max_evaluation_steps) +
-                     " evaluation steps in one document (max_evaluation_steps; a macro that calls itself "
-                     "more than once?)");
+        if (++steps_ <= limits_.max_evaluation_steps) return;
+        Error error = error_at(ErrorKind::limit, pos,
+                               msg("template.too-many-steps",
+                                   "more than {limit} evaluation steps in one document (max_evaluation_steps)",
+                                   {{"limit", limits_.max_evaluation_steps}}));
+        error.hint = msg("template.too-many-steps-hint",
+                         "a macro that calls itself more than once does twice the work at every level");
+        throw Failure(std::move(error));
     }
 
     // Counts a step and one level of nesting while a statement or an expression runs.
