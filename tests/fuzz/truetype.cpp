@@ -40,7 +40,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t siz
                     "the subset is a TrueType file");
     } catch (const Failure& failure) {
         fuzz::check(failure.error().kind == ErrorKind::resource, "a bad font is a resource error",
-                    failure.error().message);
+                    failure.error().message.text());
     }
     return 0;
 }

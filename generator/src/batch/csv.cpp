@@ -2,7 +2,7 @@
 
 #include <set>
 
-#include "engine/input_text.hpp"
+#include "engine/data_reader.hpp"
 #include "text/utf8.hpp"
 #include "vanban/error.hpp"
 #include "vanban/message.hpp"
