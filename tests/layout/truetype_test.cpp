@@ -34,3 +34,19 @@ TEST_CASE("a font with no glyphs is refused, not read with a width of -1") {
         CHECK(failure.error().message.text() == "font empty.ttf has no glyphs");
     }
 }
+
+TEST_CASE("a font of 65,535 units per em without OS/2 metrics keeps its descriptor within 16 bits") {
+    // The fuzz target's second finding: the default ascent (0.9 em) is 58,981 units here,
+    // beyond an int16 (undefined behaviour when converted; -32768 on x86).
+    std::string bytes = patched_font("head", 18, 65535);
+    const layout::TrueTypeFace probe(bytes, "probe.ttf");
+    const std::size_t os2 = static_cast<std::size_t>(probe.table("OS/2").data() - probe.bytes().data());
+    // Rename the OS/2 table in the directory, so that the font has none.
+    const std::size_t entry = bytes.find("OS/2");
+    REQUIRE(entry != std::string::npos);
+    REQUIRE(entry < os2);
+    bytes.replace(entry, 4, "XS/2");
+    const layout::TrueTypeFace face(bytes, "large.ttf");
+    CHECK(face.facts().ascender == 32767);
+    CHECK(face.facts().descender < 0);
+}

@@ -214,8 +214,11 @@ void TrueTypeFace::read_facts(const Reader& r, std::size_t head_offset, std::siz
     facts_.x_max = r.s16(head_offset + 40);
     facts_.y_max = r.s16(head_offset + 42);
     facts_.italic = (r.u16(head_offset + 44) & 2) != 0; // macStyle
-    facts_.ascender = static_cast<std::int16_t>(ascent_ / scale_);
-    facts_.descender = static_cast<std::int16_t>(-descent_ / scale_);
+    // Without OS/2, the defaults in font units; a large unitsPerEm can take them past what
+    // the descriptor's 16 bits hold (converting such a double is undefined behaviour).
+    auto font_units = [&](double ems) { return static_cast<std::int16_t>(std::clamp(ems / scale_, -32768.0, 32767.0)); };
+    facts_.ascender = font_units(ascent_);
+    facts_.descender = font_units(-descent_);
     facts_.cap_height = facts_.ascender;
     const std::string_view os2 = table("OS/2");
     if (os2.size() >= 78) {
