@@ -149,8 +149,9 @@ public:
         std::lock_guard lock(mutex_);
         for (const Warning& warning : report.warnings) {
             clear_bar();
-            std::cerr << tr(msg("format.warning", "warning")) << ": " << report.name(current_language()) << ": "
-                      << (warning.json_path.empty() ? "" : warning.json_path + ": ") << warning.message << "\n";
+            std::cerr << format_warning(report.name(current_language()), warning.json_path, warning.message,
+                                        current_language(), colour_for(stderr))
+                      << "\n";
         }
         if (report.status != RecordStatus::failed) return;
         const std::string why = report.problem(current_language());
@@ -316,7 +317,7 @@ int run_batch(const BatchArgs& args) {
         return report(ErrorKind::usage, problem);
     if (args.shared_path == "-" && args.records_path == "-")
         return report(ErrorKind::usage, msg("batch.two-from-stdin", "only one of the shared data and the records can be read from standard input"));
-    std::string encoding_problem;
+    Message encoding_problem;
     if (!input_encoding(args.input_encoding, options.render.input_encoding, encoding_problem))
         return report(ErrorKind::usage, encoding_problem);
     options.shared_data = args.shared_path;

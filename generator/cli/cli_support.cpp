@@ -16,18 +16,40 @@ namespace vanban::cli {
 
 void add_common_options(CLI::App& command, CommonOptions& common) {
     command.add_option("-t,--templates", common.template_dirs,
-                       "Template folder (repeatable); default: $VANBAN_TEMPLATES, else ./templates, else the installed ones")
+                       tr(msg("cli.templates", "Template folder (repeatable); default: $VANBAN_TEMPLATES, else ./templates, "
+                                               "else the installed ones")))
         ->allow_extra_args(false);
     command.add_option("--profile", common.profile,
-                       "Style profile: party (HD36) or state (NĐ30); default: the data's \"profile\", else party");
+                       tr(msg("cli.profile", "Style profile: party (HD36) or state (NĐ30); default: the data's \"profile\", "
+                                             "else party")));
 }
 
 void add_output_options(CLI::App& command, CommonOptions& common) {
-    command.add_option("--fonts", common.font_dirs, "Extra folder to search for fonts (repeatable)")
+    command.add_option("--fonts", common.font_dirs, tr(msg("cli.fonts", "Extra folder to search for fonts (repeatable)")))
         ->allow_extra_args(false)
         ->check(CLI::ExistingDirectory);
     command.add_option("--fixed-date", common.fixed_date,
-                       "Creation date written into the files (ISO 8601), for byte-identical output");
+                       tr(msg("cli.fixed-date", "Creation date written into the files (ISO 8601), for byte-identical output")));
+}
+
+void add_template_argument(CLI::App& command, std::string& name) {
+    command.add_option("template", name, tr(msg("cli.template-argument", "Template name (a folder of templates/, e.g. ke-hoach)")))
+        ->required();
+}
+
+void add_data_argument(CLI::App& command, std::string& path) {
+    command.add_option("data", path, tr(msg("cli.data-argument", "JSON data file, or - for standard input")))->required();
+}
+
+void add_verbosity_options(CLI::App& command, Verbosity& verbosity, const Message& quiet, const Message& verbose) {
+    command.add_flag("-q,--quiet", verbosity.quiet, tr(quiet));
+    if (!verbose.empty()) command.add_flag("-v,--verbose", verbosity.verbose, tr(verbose))->excludes("--quiet");
+}
+
+std::string folder_list(const std::vector<fs::path>& dirs) {
+    std::string list;
+    for (const fs::path& dir : dirs) list += (list.empty() ? "" : ", ") + dir.string();
+    return list;
 }
 
 std::vector<fs::path> template_dirs(const CommonOptions& common) {
@@ -86,29 +108,83 @@ std::optional<Error> read_data_bytes(const std::string& path, std::size_t max_by
     }
 }
 
-const char* const kInputEncodingHelp =
-    "Encoding of the data: utf-8 (default), tcvn3 (ABC, .VnTime fonts), vni (VNI-Windows) or cp1258;\n"
-    "raw legacy bytes, or legacy text shown as Latin-1 in a UTF-8 file (docs/legacy-encodings.md)";
+void add_input_encoding_option(CLI::App& command, std::string& name) {
+    command.add_option("--input-encoding", name,
+                       tr(msg("cli.input-encoding",
+                              "Encoding of the data: utf-8 (default), tcvn3 (ABC, .VnTime fonts), vni (VNI-Windows) or cp1258;\n"
+                              "raw legacy bytes, or legacy text shown as Latin-1 in a UTF-8 file (docs/legacy-encodings.md)")));
+}
 
-bool input_encoding(const std::string& name, InputEncoding& encoding, std::string& problem) {
+bool input_encoding(const std::string& name, InputEncoding& encoding, Message& problem) {
     if (name.empty() || parse_input_encoding(name, encoding)) return true;
-    problem = "unknown input encoding '" + name + "' (use utf-8, tcvn3, vni or cp1258)";
+    problem = msg("cli.unknown-encoding", "unknown input encoding '{encoding}' (use utf-8, tcvn3, vni or cp1258)",
+                  {{"encoding", name}});
     return false;
 }
 
 void print_warnings(const std::string& data_name, const std::vector<Warning>& warnings) {
+    const bool colour = colour_for(stderr);
     for (const Warning& w : warnings)
-        std::cerr << "warning: " << data_name << ": " << (w.json_path.empty() ? "" : w.json_path + ": ") << w.message
-                  << "\n";
+        std::cerr << format_warning(data_name, w.json_path, w.message, current_language(), colour) << "\n";
 }
+
+namespace {
+
+// The folders of the outputs that do not exist yet, outermost first ("out", "out/2026").
+std::vector<fs::path> missing_folders(const std::vector<engine::FileToWrite>& files) {
+    std::vector<fs::path> missing;
+    for (const engine::FileToWrite& file : files) {
+        std::vector<fs::path> chain;
+        std::error_code ec;
+        for (fs::path folder = file.path.parent_path(); !folder.empty() && !fs::exists(folder, ec);
+             folder = folder.parent_path())
+            chain.push_back(folder);
+        for (auto it = chain.rbegin(); it != chain.rend(); ++it)
+            if (std::find(missing.begin(), missing.end(), *it) == missing.end()) missing.push_back(*it);
+    }
+    return missing;
+}
+
+// Removes the folders a command made, innermost first, when they are empty.
+void remove_folders(const std::vector<fs::path>& made) {
+    for (auto it = made.rbegin(); it != made.rend(); ++it) {
+        std::error_code ignored;
+        fs::remove(*it, ignored); // empty: only what this command made and left empty
+    }
+}
+
+// Makes the folders (a user asking for out/plan.pdf wants out/ made); on failure removes the
+// ones it made, so that a failed command leaves nothing behind. Returns the folders made.
+std::vector<fs::path> make_folders(const std::vector<fs::path>& folders) {
+    std::vector<fs::path> made;
+    for (const fs::path& folder : folders) {
+        std::error_code ec;
+        if (fs::create_directory(folder, ec)) {
+            made.push_back(folder);
+            continue;
+        }
+        remove_folders(made);
+        Error error;
+        error.kind = ErrorKind::output;
+        error.message = msg("output.folder-not-made", "the folder {folder} cannot be made ({reason})",
+                            {{"folder", folder.string()}, {"reason", ec ? ec.message() : std::string("exists")}});
+        throw Failure(std::move(error));
+    }
+    return made;
+}
+
+} // namespace
 
 std::optional<Error> write_all_or_nothing(const std::vector<OutputFile>& files) {
     std::vector<engine::FileToWrite> on_disk;
     for (const OutputFile& file : files)
         if (file.path != "-") on_disk.push_back({file.path, file.bytes});
+    std::vector<fs::path> made;
     try {
+        made = make_folders(missing_folders(on_disk));
         engine::write_files_atomically(on_disk);
     } catch (const Failure& failure) {
+        remove_folders(made);
         return failure.error();
     }
     for (const OutputFile& file : files) {

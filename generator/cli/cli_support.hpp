@@ -28,8 +28,21 @@ struct CommonOptions {
     std::string fixed_date;
 };
 
+// -q/--quiet and -v/--verbose, as a command understands them.
+struct Verbosity {
+    bool quiet = false;
+    bool verbose = false;
+};
+
 // Adds --templates and --profile to a command.
 void add_common_options(CLI::App& command, CommonOptions& common);
+// The TEMPLATE and DATA arguments of render, validate and batch.
+void add_template_argument(CLI::App& command, std::string& name);
+void add_data_argument(CLI::App& command, std::string& path);
+// -q/--quiet with what it leaves out; -v/--verbose with what it adds (none when empty).
+void add_verbosity_options(CLI::App& command, Verbosity& verbosity, const Message& quiet, const Message& verbose);
+// "templates, /usr/share/vanban/templates": folders for a message.
+std::string folder_list(const std::vector<std::filesystem::path>& dirs);
 // Adds --fonts and --fixed-date (commands that write documents).
 void add_output_options(CLI::App& command, CommonOptions& common);
 
@@ -49,10 +62,11 @@ int report(ErrorKind kind, Message message);
 std::optional<Error> read_data_bytes(const std::string& path, std::size_t max_bytes, std::string& bytes);
 
 // --input-encoding, as render, validate and batch take it.
-extern const char* const kInputEncodingHelp;
+void add_input_encoding_option(CLI::App& command, std::string& name);
 // utf-8 (the default, also for an empty name), tcvn3, vni or cp1258; false with `problem`.
-bool input_encoding(const std::string& name, InputEncoding& encoding, std::string& problem);
-// "warning: plan.json: header.issuer: looks like TCVN3 text shown as Latin-1; …"
+bool input_encoding(const std::string& name, InputEncoding& encoding, Message& problem);
+// "plan.json: warning: header.issuer: looks like TCVN3 text shown as Latin-1; …" (one line
+// each, in the user's language)
 void print_warnings(const std::string& data_name, const std::vector<Warning>& warnings);
 
 // A file to write: its path ("-" is standard output) and its bytes.
@@ -62,8 +76,9 @@ struct OutputFile {
 };
 
 // Writes every file or none (engine/output_files.hpp: each appears under its name only when
-// all are complete; nothing is left behind by a failure or a kill). Standard output ("-") is
-// written last. The error says why it could not.
+// all are complete; nothing is left behind by a failure or a kill). Missing folders are made
+// (and removed again when the command fails). Standard output ("-") is written last. The
+// error says why it could not.
 std::optional<Error> write_all_or_nothing(const std::vector<OutputFile>& files);
 
 } // namespace vanban::cli

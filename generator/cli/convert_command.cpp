@@ -90,7 +90,7 @@ bool is_key(const std::string& text, std::size_t after) {
 }
 
 // Rewrites each string literal of the JSON text, keeping everything between them.
-std::string convert_json(const std::string& input, const Conversion& c, std::string& problem) {
+std::string convert_json(const std::string& input, const Conversion& c, Message& problem) {
     std::string out;
     out.reserve(input.size() + input.size() / 2);
     std::size_t pos = 0;
@@ -103,13 +103,13 @@ std::string convert_json(const std::string& input, const Conversion& c, std::str
         out.append(input, pos, quote - pos);
         const std::size_t end = string_literal_end(input, quote);
         if (end == std::string::npos) {
-            problem = "a string that does not end, at byte " + std::to_string(quote);
+            problem = msg("convert.unterminated-string", "a string that does not end, at byte {byte}", {{"byte", quote}});
             return {};
         }
         const std::string literal = input.substr(quote, end - quote);
         const nlohmann::json value = nlohmann::json::parse(literal, nullptr, /*allow_exceptions=*/false);
         if (!value.is_string()) {
-            problem = "a string that is not valid JSON, at byte " + std::to_string(quote);
+            problem = msg("convert.bad-string", "a string that is not valid JSON, at byte {byte}", {{"byte", quote}});
             return {};
         }
         const bool key = is_key(input, end);
@@ -117,7 +117,7 @@ std::string convert_json(const std::string& input, const Conversion& c, std::str
         pos = end;
     }
     if (!nlohmann::json::accept(out)) {
-        problem = "the converted text is not valid JSON";
+        problem = msg("convert.not-json", "the converted text is not valid JSON");
         return {};
     }
     return out;
@@ -125,12 +125,16 @@ std::string convert_json(const std::string& input, const Conversion& c, std::str
 
 int run_convert(const ConvertArgs& args) {
     const std::optional<text::LegacyEncoding> encoding = text::parse_legacy_encoding(args.from);
-    if (!encoding) return report(ErrorKind::usage, "unknown encoding '" + args.from + "' (use tcvn3, vni or cp1258)");
-    std::string input, problem;
+    if (!encoding)
+        return report(ErrorKind::usage, msg("convert.unknown-encoding", "unknown encoding '{encoding}' (use tcvn3, vni or cp1258)",
+                                            {{"encoding", args.from}}));
+    std::string input;
+    Message problem;
     if (std::optional<Error> error = read_data_bytes(args.input, max_input_bytes, input)) return report(*error);
     const std::string name = args.input == "-" ? "<stdin>" : args.input;
     if (input.size() > max_input_bytes)
-        return report(ErrorKind::limit, name + ": larger than " + std::to_string(max_input_bytes >> 20) + " MiB");
+        return report(ErrorKind::limit, msg("convert.too-large", "{file}: larger than {mebibytes} MiB",
+                                            {{"file", name}, {"mebibytes", max_input_bytes >> 20}}));
 
     Conversion conversion{*encoding, args.upper, false};
     const std::string_view body = text::strip_bom(input);
@@ -150,7 +154,13 @@ int run_convert(const ConvertArgs& args) {
     std::string output;
     if (json) {
         output = convert_json(decoded, conversion, problem);
-        if (!problem.empty()) return report(ErrorKind::data, name + ": " + problem);
+        if (!problem.empty()) {
+            Error error;
+            error.kind = ErrorKind::data;
+            error.where.file = name;
+            error.message = std::move(problem);
+            return report(error);
+        }
     } else {
         output = conversion.raw ? (args.upper ? text::to_upper(decoded) : decoded) : convert_lines(decoded, conversion);
     }
@@ -163,22 +173,25 @@ int run_convert(const ConvertArgs& args) {
 Command add_convert_command(CLI::App& app) {
     auto args = std::make_shared<ConvertArgs>();
     CLI::App* convert = app.add_subcommand(
-        "convert", "Convert a text or JSON file from TCVN3, VNI or Windows-1258 to UTF-8");
-    convert->add_option("--from", args->from, "The legacy encoding: tcvn3 (ABC), vni or cp1258")->required();
-    convert->add_option("input", args->input, "Text or JSON file (JSON when it ends in .json), or - for standard input")
+        "convert", tr(msg("cli.convert.about", "Convert a text or JSON file from TCVN3, VNI or Windows-1258 to UTF-8")));
+    convert->add_option("--from", args->from, tr(msg("cli.convert.from", "The legacy encoding: tcvn3 (ABC), vni or cp1258")))
         ->required();
-    convert->add_option("-o,--output", args->output, "Output file; default: standard output");
+    convert->add_option("input", args->input,
+                        tr(msg("cli.convert.input", "Text or JSON file (JSON when it ends in .json), or - for standard input")))
+        ->required();
+    convert->add_option("-o,--output", args->output, tr(msg("cli.convert.output", "Output file; default: standard output")));
     convert->add_flag("--upper", args->upper,
-                      "Upper-case the converted text (TCVN3 set in the .VnTimeH fonts); JSON keys stay as they are");
-    convert->add_flag("--json", args->json, "Treat the input as JSON whatever its name");
-    convert->footer(
-        "\nThe input may hold raw legacy bytes, or legacy text shown as Latin-1 and saved as UTF-8\n"
-        "(\"§¶ng céng s¶n\" for TCVN3, \"Ñaûng\" for VNI). Lines (or JSON strings) with characters\n"
-        "beyond Windows-1252 are already Unicode and are kept. See docs/legacy-encodings.md.\n"
-        "\nExamples:\n"
-        "  vanban convert --from tcvn3 old-plan.txt -o plan.txt\n"
-        "  vanban convert --from vni plan.json -o plan-utf8.json\n"
-        "  vanban convert --from tcvn3 --upper header.txt   # text in .VnTimeH\n");
+                      tr(msg("cli.convert.upper", "Upper-case the converted text (TCVN3 set in the .VnTimeH fonts); JSON "
+                                                  "keys stay as they are")));
+    convert->add_flag("--json", args->json, tr(msg("cli.convert.json", "Treat the input as JSON whatever its name")));
+    convert->footer(tr(msg("cli.convert.footer",
+                           "\nThe input may hold raw legacy bytes, or legacy text shown as Latin-1 and saved as UTF-8\n"
+                           "(\"§¶ng céng s¶n\" for TCVN3, \"Ñaûng\" for VNI). Lines (or JSON strings) with characters\n"
+                           "beyond Windows-1252 are already Unicode and are kept. See docs/legacy-encodings.md.\n"
+                           "\nExamples:\n"
+                           "  vanban convert --from tcvn3 old-plan.txt -o plan.txt\n"
+                           "  vanban convert --from vni plan.json -o plan-utf8.json\n"
+                           "  vanban convert --from tcvn3 --upper header.txt   # text in .VnTimeH\n")));
     return {convert, [args] { return run_convert(*args); }};
 }
 

@@ -13,16 +13,18 @@ namespace vanban::cli {
 
 namespace {
 
-const char* const kRenderExamples =
-    "\nExamples:\n"
-    "  vanban render ke-hoach data/001-chi-bo-tran-phu-ke-hoach.json -o out/ke-hoach.pdf -o out/ke-hoach.docx\n"
-    "  vanban render ke-hoach plan.json                 # writes plan.pdf and plan.docx here\n"
-    "  vanban render ke-hoach plan.json --profile state # State format (Nghị định 30)\n"
-    "  vanban render ke-hoach plan.json --format model  # the document model as JSON, on stdout\n"
-    "  cat plan.json | vanban render ke-hoach - -f pdf -o - > plan.pdf\n"
-    "\nExit codes: 0 done; 2 usage; 3 template syntax; 4 template evaluation; 5 data;\n"
-    "6 validation; 7 missing template, profile or font; 8 output not written; 9 limit passed;\n"
-    "70 internal error. See docs/errors.md.\n";
+Message render_footer() {
+    return msg("cli.render.footer",
+               "\nExamples:\n"
+               "  vanban render ke-hoach data/001-chi-bo-tran-phu-ke-hoach.json -o out/ke-hoach.pdf -o out/ke-hoach.docx\n"
+               "  vanban render ke-hoach plan.json                 # writes plan.pdf and plan.docx here\n"
+               "  vanban render ke-hoach plan.json --profile state # State format (Nghị định 30)\n"
+               "  vanban render ke-hoach plan.json --format model  # the document model as JSON, on stdout\n"
+               "  cat plan.json | vanban render ke-hoach - -f pdf -o - > plan.pdf\n"
+               "\nExit codes: 0 done; 2 usage; 3 template syntax; 4 template evaluation; 5 data;\n"
+               "6 validation; 7 missing template, profile or font; 8 output not written; 9 limit passed;\n"
+               "70 internal error. See docs/errors.md.\n");
+}
 
 struct RenderArgs {
     CommonOptions common;
@@ -31,7 +33,7 @@ struct RenderArgs {
     std::vector<std::string> outputs;
     std::string format;
     std::string input_encoding;
-    bool quiet = false;
+    Verbosity verbosity;
     bool draft = false;
     std::string metadata; // --metadata FILE.json|FILE.xml
 };
@@ -57,20 +59,20 @@ bool same_file(const std::string& a, const std::string& b) {
 
 // The files to write: -o paths (format from --format or the extension), or, with no -o,
 // DATA.pdf and DATA.docx in the current folder ("--format model" alone prints).
-bool plan_targets(const RenderArgs& args, std::vector<Target>& targets, std::string& problem) {
+bool plan_targets(const RenderArgs& args, std::vector<Target>& targets, Message& problem) {
     Format forced{};
     const bool has_forced = !args.format.empty();
     if (has_forced && !parse_format(args.format, forced)) {
-        problem = "unknown format '" + args.format + "' (use pdf, docx, model or fields)";
+        problem = msg("cli.unknown-format", "unknown format '{format}' (use pdf, docx, model or fields)", {{"format", args.format}});
         return false;
     }
     if (args.outputs.empty()) {
-        if (has_forced && (forced == Format::model || forced == Format::fields)) {
+        if (has_forced && forced == Format::model) {
             targets.push_back({"-", forced});
             return true;
         }
         if (args.data_path == "-") {
-            problem = "reading data from standard input needs -o (and -f when -o is -)";
+            problem = msg("cli.stdin-needs-output", "reading data from standard input needs -o (and -f when -o is -)");
             return false;
         }
         const std::string stem = fs::path(args.data_path).stem().string();
@@ -83,19 +85,20 @@ bool plan_targets(const RenderArgs& args, std::vector<Target>& targets, std::str
     }
     for (const std::string& path : args.outputs) {
         if (path != "-" && same_file(path, args.data_path)) {
-            problem = "the output " + path + " is the data file; it would be overwritten";
+            problem = msg("cli.output-is-data", "the output {path} is the data file; it would be overwritten", {{"path", path}});
             return false;
         }
         for (const Target& earlier : targets)
             if (path != "-" && same_file(path, earlier.path)) {
-                problem = "the output " + path + " is named twice";
+                problem = msg("cli.output-twice", "the output {path} is named twice", {{"path", path}});
                 return false;
             }
         Target target{path, Format::pdf};
         if (has_forced) target.format = forced;
         else if (const std::optional<Format> named = format_for_path(path)) target.format = *named;
         else {
-            problem = "cannot tell the format of " + path + ": name it .pdf, .docx or .json, or give -f";
+            problem = msg("cli.output-format-unknown", "cannot tell the format of {path}: name it .pdf, .docx or .json, or give -f",
+                          {{"path", path}});
             return false;
         }
         targets.push_back(target);
@@ -104,20 +107,20 @@ bool plan_targets(const RenderArgs& args, std::vector<Target>& targets, std::str
 }
 
 // --metadata FILE: the NĐ30 Phụ lục VI sidecar, JSON or XML by its name (docs/electronic.md).
-bool plan_metadata(const RenderArgs& args, std::vector<Target>& targets, std::string& problem) {
+bool plan_metadata(const RenderArgs& args, std::vector<Target>& targets, Message& problem) {
     if (args.metadata.empty()) return true;
     const std::string ext = fs::path(args.metadata).extension().string();
     if (ext != ".json" && ext != ".xml") {
-        problem = "--metadata " + args.metadata + ": name it .json or .xml";
+        problem = msg("cli.metadata-extension", "--metadata {path}: name it .json or .xml", {{"path", args.metadata}});
         return false;
     }
     for (const Target& earlier : targets)
         if (earlier.path != "-" && same_file(args.metadata, earlier.path)) {
-            problem = "the output " + args.metadata + " is named twice";
+            problem = msg("cli.output-twice", "the output {path} is named twice", {{"path", args.metadata}});
             return false;
         }
     if (same_file(args.metadata, args.data_path)) {
-        problem = "the output " + args.metadata + " is the data file; it would be overwritten";
+        problem = msg("cli.output-is-data", "the output {path} is the data file; it would be overwritten", {{"path", args.metadata}});
         return false;
     }
     targets.push_back({args.metadata, ext == ".xml" ? Format::metadata_xml : Format::metadata});
@@ -138,7 +141,7 @@ RenderOptions render_options(const RenderArgs& args, InputEncoding encoding) {
 
 int run_render(const RenderArgs& args) {
     std::vector<Target> targets;
-    std::string problem;
+    Message problem;
     if (!plan_targets(args, targets, problem) || !plan_metadata(args, targets, problem))
         return report(ErrorKind::usage, problem);
     InputEncoding encoding{};
@@ -152,6 +155,11 @@ int run_render(const RenderArgs& args) {
     Engine engine(engine_settings);
     // One model, every format: the writers all read the same document.
     const RenderOptions options = render_options(args, encoding);
+    if (args.verbosity.verbose)
+        std::cerr << tr(msg("cli.render.reading", "template {template} (folders: {folders}), data {data} ({bytes} bytes)",
+                            {{"template", args.template_name}, {"folders", folder_list(engine_settings.template_dirs)},
+                             {"data", options.data_name}, {"bytes", data.size()}}))
+                  << "\n";
     ModelResult model = engine.build_model(args.template_name, data, options);
     print_warnings(options.data_name, model.warnings);
     if (!model) return report(model.error);
@@ -162,9 +170,11 @@ int run_render(const RenderArgs& args) {
         files.push_back({target.path, std::move(result.bytes)});
     }
     if (std::optional<Error> error = write_all_or_nothing(files)) return report(*error);
-    if (!args.quiet)
+    if (!args.verbosity.quiet)
         for (const OutputFile& file : files)
-            if (file.path != "-") std::cerr << "wrote " << file.path << " (" << file.bytes.size() << " bytes)\n";
+            if (file.path != "-")
+                std::cerr << tr(msg("cli.wrote", "wrote {path} ({bytes} bytes)", {{"path", file.path}, {"bytes", file.bytes.size()}}))
+                          << "\n";
     return 0;
 }
 
@@ -173,10 +183,12 @@ struct ValidateArgs {
     std::string template_name;
     std::string data_path;
     std::string input_encoding;
+    Verbosity verbosity;
 };
 
 int run_validate(const ValidateArgs& args) {
-    std::string data, problem;
+    std::string data;
+    Message problem;
     RenderOptions options;
     if (!input_encoding(args.input_encoding, options.input_encoding, problem)) return report(ErrorKind::usage, problem);
     const EngineOptions engine_settings = engine_options(args.common);
@@ -189,15 +201,26 @@ int run_validate(const ValidateArgs& args) {
     print_warnings(options.data_name, result.warnings);
     if (result.problems.empty()) {
         if (!result) return report(result.error);
-        std::cerr << options.data_name << ": valid for template " << args.template_name << "\n";
+        if (!args.verbosity.quiet)
+            std::cerr << tr(msg("cli.valid", "{data}: valid for template {template}",
+                                {{"data", options.data_name}, {"template", args.template_name}}))
+                      << "\n";
         return 0;
     }
-    // Every schema problem, one line each, so the whole file can be fixed in one pass.
-    for (const DataProblem& p : result.problems)
-        std::cerr << options.data_name << ": " << (p.json_path.empty() ? "(the data)" : p.json_path) << ": "
-                  << tr(p.message) << "\n";
-    std::cerr << result.problems.size() << " problem" << (result.problems.size() == 1 ? "" : "s") << " in "
-              << options.data_name << "\n";
+    // Every schema problem in the one error format, so the whole file can be fixed in one pass.
+    for (const DataProblem& p : result.problems) {
+        Error error;
+        error.kind = ErrorKind::validation;
+        error.where.file = options.data_name;
+        error.message = p.json_path.empty() ? msg("validation.whole-data", "the data: {problem}", {{"problem", p.message}})
+                                            : msg("validation.at-path", "{path}: {problem}",
+                                                  {{"path", p.json_path}, {"problem", p.message}});
+        std::cerr << error.format(current_language(), colour_for(stderr)) << "\n";
+    }
+    if (!args.verbosity.quiet)
+        std::cerr << tr(msg_n("cli.problem-count", "{count} problem in {data}", "{count} problems in {data}",
+                              result.problems.size(), {{"data", options.data_name}}))
+                  << "\n";
     return exit_code(ErrorKind::validation);
 }
 
@@ -205,37 +228,46 @@ int run_validate(const ValidateArgs& args) {
 
 Command add_render_command(CLI::App& app) {
     auto args = std::make_shared<RenderArgs>();
-    CLI::App* render = app.add_subcommand("render", "Render a template with JSON data to PDF, DOCX or the document model");
-    render->add_option("template", args->template_name, "Template name (a folder of templates/, e.g. ke-hoach)")->required();
-    render->add_option("data", args->data_path, "JSON data file, or - for standard input")->required();
+    CLI::App* render = app.add_subcommand(
+        "render", tr(msg("cli.render.about", "Render a template with JSON data to PDF, DOCX or the document model")));
+    add_template_argument(*render, args->template_name);
+    add_data_argument(*render, args->data_path);
     render->add_option("-o,--output", args->outputs,
-                       "Output file (repeatable); the extension (.pdf, .docx, .json) gives the format; - is standard output")
+                       tr(msg("cli.render.output", "Output file (repeatable); the extension (.pdf, .docx, .json) gives the "
+                                                   "format; - is standard output")))
         ->allow_extra_args(false);
     render->add_option("-f,--format", args->format,
-                       "pdf, docx, model (the document model as JSON) or fields (the PDF's signature fields, as JSON)");
-    render->add_flag("-q,--quiet", args->quiet, "Do not list the files written");
-    render->add_option("--input-encoding", args->input_encoding, kInputEncodingHelp);
+                       tr(msg("cli.render.format",
+                              "pdf, docx, model (the document model as JSON) or fields (the PDF's signature fields, as JSON)")));
+    add_verbosity_options(*render, args->verbosity,
+                          msg("cli.render.quiet", "Do not list the files written"),
+                          msg("cli.render.verbose", "Also say which template, folders and data are read"));
+    add_input_encoding_option(*render, args->input_encoding);
     render->add_option("--metadata", args->metadata,
-                       "Also write the NĐ30 Phụ lục VI metadata of the document to FILE.json or FILE.xml");
+                       tr(msg("cli.render.metadata", "Also write the NĐ30 Phụ lục VI metadata of the document to FILE.json or FILE.xml")));
     render->add_flag("--draft", args->draft,
-                     "A draft: number and day and month left blank, marked DỰ THẢO (as \"draft\": true in the data)");
+                     tr(msg("cli.render.draft",
+                            "A draft: number and day and month left blank, marked DỰ THẢO (as \"draft\": true in the data)")));
     add_output_options(*render, args->common);
     add_common_options(*render, args->common);
-    render->footer(kRenderExamples);
+    render->footer(tr(render_footer()));
     return {render, [args] { return run_render(*args); }};
 }
 
 Command add_validate_command(CLI::App& app) {
     auto args = std::make_shared<ValidateArgs>();
     CLI::App* validate = app.add_subcommand(
-        "validate", "Check data against a template's schema and the template itself, without writing anything");
-    validate->add_option("template", args->template_name, "Template name")->required();
-    validate->add_option("data", args->data_path, "JSON data file, or - for standard input")->required();
-    validate->add_option("--input-encoding", args->input_encoding, kInputEncodingHelp);
+        "validate", tr(msg("cli.validate.about",
+                           "Check data against a template's schema and the template itself, without writing anything")));
+    add_template_argument(*validate, args->template_name);
+    add_data_argument(*validate, args->data_path);
+    add_input_encoding_option(*validate, args->input_encoding);
+    add_verbosity_options(*validate, args->verbosity, msg("cli.validate.quiet", "Print only the problems"), {});
     add_common_options(*validate, args->common);
-    validate->footer("\nEvery problem is listed with the JSON path of the field, e.g.\n"
-                     "  plan.json: header.date: \"2019-3-25\" is not a date (YYYY-MM-DD)\n"
-                     "Exit code 0 when the data is valid, 6 when it does not match the schema.\n");
+    validate->footer(tr(msg("cli.validate.footer",
+                            "\nEvery problem is listed with the JSON path of the field, e.g.\n"
+                            "  plan.json: error: header.date: \"2019-3-25\" is not a date (YYYY-MM-DD)\n"
+                            "Exit code 0 when the data is valid, 6 when it does not match the schema.\n")));
     return {validate, [args] { return run_validate(*args); }};
 }
 

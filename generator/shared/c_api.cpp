@@ -60,10 +60,6 @@ const vanban_texts& texts(const vanban_result* r, vanban::Language language) {
     return r->texts[static_cast<int>(language)];
 }
 
-// A warning's message, whether it is already a Message or still a text.
-std::string text_of(const vanban::Message& message, vanban::Language language) { return message.text(language); }
-std::string text_of(const std::string& text, vanban::Language) { return text; }
-
 // Fills in the texts of both languages.
 vanban_result* with_texts(vanban_result* r) {
     for (vanban::Language language : {vanban::Language::en, vanban::Language::vi}) {
@@ -73,7 +69,7 @@ vanban_result* with_texts(vanban_result* r) {
             t.reason = r->result.error.message.text(language);
             t.hint = r->result.error.hint.text(language);
         }
-        for (const vanban::Warning& w : r->result.warnings) t.warnings.push_back(text_of(w.message, language));
+        for (const vanban::Warning& w : r->result.warnings) t.warnings.push_back(w.message.text(language));
     }
     return r;
 }

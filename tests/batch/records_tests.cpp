@@ -127,7 +127,7 @@ TEST_CASE("records: legacy text in records is decoded as the data of a document 
         auto warned = read_all(format == RecordsFormat::csv ? "t\n" + shown + "\n" : "{\"t\": \"" + shown + "\"}\n", format);
         REQUIRE(warned[0].warnings.size() == 1);
         CHECK(warned[0].warnings[0].json_path == "t");
-        CHECK_THAT(warned[0].warnings[0].message, Catch::Contains("--input-encoding tcvn3"));
+        CHECK_THAT(warned[0].warnings[0].message.text(), Catch::Contains("--input-encoding tcvn3"));
     }
 }
 

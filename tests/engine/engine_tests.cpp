@@ -79,7 +79,7 @@ TEST_CASE("engine: a template and data become the document model") {
     // place, not where the column ends ("… TRẦN / PHÚ"), with a warning (layout rule 16).
     CHECK(doc.header->issuer == std::vector<std::string>{"CHI BỘ TRƯỜNG", "THPT TRẦN PHÚ"});
     REQUIRE(model.warnings.size() == 1);
-    CHECK_THAT(model.warnings[0].message, Catch::Contains("\"CHI BỘ TRƯỜNG THPT TRẦN PHÚ\"") &&
+    CHECK_THAT(model.warnings[0].message.text(), Catch::Contains("\"CHI BỘ TRƯỜNG THPT TRẦN PHÚ\"") &&
                                               Catch::Contains("\"CHI BỘ TRƯỜNG / THPT TRẦN PHÚ\""));
     CHECK(doc.header->number_line == "Số 19-KH/CB");
     CHECK(doc.header->place_date_line == "Đà Nẵng, ngày 10 tháng 6 năm 2019");

@@ -98,10 +98,10 @@ struct RenderOptions {
 };
 
 // Something worth telling about the data that does not stop the render, e.g. a field that
-// looks like TCVN3 text shown as Latin-1. The CLI prints "warning: DATA: PATH: MESSAGE".
+// looks like TCVN3 text shown as Latin-1. The CLI prints "DATA: warning: PATH: MESSAGE".
 struct Warning {
     std::string json_path;      // "header.issuer"; "" for the whole data
-    std::string message;        // "looks like TCVN3 text shown as Latin-1; use --input-encoding tcvn3"
+    Message message;            // "looks like TCVN3 text shown as Latin-1; use --input-encoding tcvn3"
 };
 
 struct RenderResult {

@@ -52,6 +52,11 @@ struct Error {
     std::string format(Language language = Language::en, bool colour = false) const;
 };
 
+// A warning in the same format: "plan.json: warning: header.issuer: looks like TCVN3 text…"
+// ("cảnh báo:" in Vietnamese). `file` and `json_path` may be empty.
+std::string format_warning(const std::string& file, const std::string& json_path, const Message& message,
+                           Language language = Language::en, bool colour = false);
+
 // Thrown inside the library; caught at the API boundary and returned as a value.
 class Failure : public std::exception {
 public:

@@ -88,7 +88,7 @@ nlohmann::json read_shared_data(const Engine& engine, const BatchOptions& option
 
 // "shared.json: header.issuer: looks like TCVN3 text shown as Latin-1; …"
 Message warning_about(const std::string& data_name, const Warning& warning) {
-    const Message problem = Message::verbatim(warning.message);
+    const Message& problem = warning.message;
     if (warning.json_path.empty()) return msg("batch.data-warning", "{data}: {problem}", {{"data", data_name}, {"problem", problem}});
     return msg("batch.data-warning-at", "{data}: {path}: {problem}",
                {{"data", data_name}, {"path", warning.json_path}, {"problem", problem}});

@@ -97,8 +97,7 @@ public:
         value(data, nullptr, 0);
         if (warnings_ && unlisted_ > 0)
             warnings_->push_back(Warning{"", msg_n("data.more-legacy-fields", "and {count} more field looks like legacy text",
-                                                   "and {count} more fields look like legacy text", unlisted_)
-                                                 .text()});
+                                                   "and {count} more fields look like legacy text", unlisted_)});
     }
 
 private:
@@ -216,8 +215,7 @@ private:
         const bool tcvn3 = *guess == text::LegacyEncoding::tcvn3;
         warnings_->push_back(Warning{path_of(at).text(),
                                      msg("data.looks-legacy", "looks like {encoding} text shown as Latin-1; use --input-encoding {option}",
-                                         {{"encoding", tcvn3 ? "TCVN3" : "VNI"}, {"option", text::legacy_encoding_name(*guess)}})
-                                         .text()});
+                                         {{"encoding", tcvn3 ? "TCVN3" : "VNI"}, {"option", text::legacy_encoding_name(*guess)}})});
     }
 
     // Built JSON has no text whose scan counted its values and size: they are counted here

@@ -311,7 +311,7 @@ struct Engine::Impl {
         engine::check_model_limits(document, {this->options.max_table_rows, this->options.max_table_columns});
         document.metadata.created = this->options.fixed_creation_date;
         // A Warning holds its text in English until it carries a Message of its own.
-        for (const Message& message : writers.fit_lines(document)) warnings.push_back(Warning{"", message.text()});
+        for (const Message& message : writers.fit_lines(document)) warnings.push_back(Warning{"", message});
         return document;
     }
 

@@ -80,4 +80,14 @@ std::string Error::format(Language language, bool colour) const {
     return text;
 }
 
+std::string format_warning(const std::string& file, const std::string& json_path, const Message& message,
+                           Language language, bool colour) {
+    std::string text;
+    if (!file.empty()) text += (colour ? "\033[1m" : "") + file + (colour ? ":\033[0m " : ": ");
+    text += std::string(colour ? "\033[1;35m" : "") + msg("format.warning", "warning").text(language) +
+            (colour ? "\033[0m" : "") + ": ";
+    if (!json_path.empty()) text += json_path + ": ";
+    return text + message.text(language);
+}
+
 } // namespace vanban
