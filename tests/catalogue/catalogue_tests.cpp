@@ -1,11 +1,17 @@
 // The catalogue of bad input (tests/catalogue/cases.json): every case runs the vanban program
 // as a user would, in a folder of its own, and must end with its documented exit code and
 // message and leave the folder exactly as it found it — no output, no temporary file.
-// The tables of docs/errors.md are generated from the same file, and checked here:
-//   VANBAN_UPDATE_DOCS=1 build/tests/vanban_tests_catalogue   rewrites them;
+// Every case runs twice, in English and in Vietnamese (VANBAN_LANG=vi): the Vietnamese run
+// must end the same way and print the case's Vietnamese message (tests/catalogue/cases.vi.json,
+// by case name), with the frame's words translated too.
+// The tables of docs/errors.md are generated from the same files, and checked here:
+//   VANBAN_UPDATE_DOCS=1 build/tests/vanban_tests_catalogue   rewrites them, and records the
+//                                                             Vietnamese message of a case
+//                                                             that has none yet (read it!);
 //   VANBAN_CATALOGUE_SHOW=1 …                                  prints what each case printed.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
@@ -29,11 +35,23 @@ namespace {
 
 const fs::path repo = VANBAN_SOURCE_DIR;
 const fs::path cases_file = repo / "tests" / "catalogue" / "cases.json";
+const fs::path vietnamese_file = repo / "tests" / "catalogue" / "cases.vi.json";
 const fs::path errors_doc = repo / "docs" / "errors.md";
 
 const json& catalogue() {
     static const json parsed = json::parse(read_file(cases_file));
     return parsed;
+}
+
+// The Vietnamese message (part) of each case of bad input, by the case's name.
+json& vietnamese() {
+    static json parsed = fs::exists(vietnamese_file) ? json::parse(read_file(vietnamese_file)) : json::object();
+    return parsed;
+}
+
+bool updating() {
+    const char* update = std::getenv("VANBAN_UPDATE_DOCS");
+    return update && std::string(update) == "1";
 }
 
 // ---------------------------------------------------------------- files of a case
@@ -155,14 +173,15 @@ std::string differences(const std::map<std::string, std::string>& before, const 
 // What a case ended with: exit code, standard output and standard error.
 using Outcome = CliRun;
 
-Outcome run_program(const json& c, const TempDir& dir) {
+Outcome run_program(const json& c, const TempDir& dir, vanban::Language language) {
     const std::string args = c.value("args", catalogue()["defaults"]["args"].get<std::string>());
-    return run_vanban(args, dir, {.stdin_text = c.value("stdin", ""), .stdout_to = c.value("stdout", "")});
+    return run_vanban(args, dir, {.stdin_text = c.value("stdin", ""), .stdout_to = c.value("stdout", ""),
+                                  .language = vanban::language_code(language)});
 }
 
 // Cases the program cannot reach go through the library; the outcome is what the program
 // would print and return.
-Outcome run_library(const json& c, const TempDir& dir) {
+Outcome run_library(const json& c, const TempDir& dir, vanban::Language language) {
     std::optional<vanban::Error> error;
     const std::string kind = c["library"];
     if (kind == "load_font_set") {
@@ -189,8 +208,122 @@ Outcome run_library(const json& c, const TempDir& dir) {
     }
     Outcome outcome;
     outcome.exit_code = error ? vanban::exit_code(error->kind) : 0;
-    outcome.err = error ? error->format() : "";
+    outcome.err = error ? error->format(language) : "";
     return outcome;
+}
+
+// One run of a case in one language: what it printed and the folder before and after.
+struct CaseRun {
+    Outcome outcome;
+    std::map<std::string, std::string> before, after;
+};
+
+CaseRun run_once(const json& c, vanban::Language language) {
+    TempDir dir;
+    for (const auto& [path, spec] : files_of(c)) dir.write(path, file_content(spec));
+    for (const json& step : c.value("setup", json::array()))
+        REQUIRE(run_shell("cd " + shell_quote(dir.path().string()) + " && " + step.get<std::string>()) == 0);
+    CaseRun run;
+    run.before = snapshot(dir.path());
+    run.outcome = c.contains("library") ? run_library(c, dir, language) : run_program(c, dir, language);
+    run.after = snapshot(dir.path());
+    if (const char* show = std::getenv("VANBAN_CATALOGUE_SHOW"); show && std::string(show) == "1")
+        std::cout << "== " << c["name"].get<std::string>() << " [" << vanban::language_code(language) << "] (exit "
+                  << run.outcome.exit_code << ")\n" << run.outcome.err;
+    return run;
+}
+
+// A failed command leaves the folder as it found it; a batch may leave the records that were
+// fine and its manifest (the case's "leaves"), nothing else.
+void check_nothing_left(const json& c, CaseRun run) {
+    for (const json& file : c.value("leaves", json::array())) {
+        const std::string path = file.get<std::string>();
+        CHECK(run.after.count(path) == 1);
+        run.after.erase(path);
+        for (fs::path folder = fs::path(path).parent_path(); !folder.empty(); folder = folder.parent_path())
+            if (!run.before.count(folder.string())) run.after.erase(folder.string());
+    }
+    INFO("files left or changed:\n" << differences(run.before, run.after));
+    CHECK(run.before == run.after);
+}
+
+void check_created(const json& c, const CaseRun& run) {
+    for (const json& file : c.value("creates", json::array())) {
+        const auto it = run.after.find(file.get<std::string>());
+        CHECK((it != run.after.end() && it->second.size() > std::string("file ").size()));
+    }
+}
+
+void check_english(const json& c, bool accepted, const CaseRun& run) {
+    const Outcome& outcome = run.outcome;
+    INFO("stderr: " << outcome.err);
+    CHECK(outcome.exit_code == c["exit"].get<int>());
+    if (!accepted) {
+        CHECK_THAT(outcome.err, Catch::Contains(c["message"].get<std::string>()));
+        CHECK_THAT(outcome.err, !Catch::Contains("internal error"));
+        check_nothing_left(c, run);
+        return;
+    }
+    check_created(c, run);
+    for (const json& text : c.value("stdout_has", json::array())) CHECK_THAT(outcome.out, Catch::Contains(text.get<std::string>()));
+    for (const json& text : c.value("stderr_has", json::array())) CHECK_THAT(outcome.err, Catch::Contains(text.get<std::string>()));
+    const json file_has = c.value("file_has", json::object());
+    for (auto& [file, texts] : file_has.items()) {
+        const auto it = run.after.find(file);
+        REQUIRE(it != run.after.end());
+        for (const json& text : texts) CHECK_THAT(it->second, Catch::Contains(text.get<std::string>()));
+    }
+}
+
+// The lines of the Vietnamese run that stand where the English message stood (the two runs
+// print the same lines, each in its language).
+std::string vietnamese_part(const std::string& message, const std::string& english, const std::string& vietnamese_err) {
+    auto lines_of = [](const std::string& text) {
+        std::vector<std::string> lines;
+        std::size_t start = 0;
+        while (start < text.size()) {
+            const std::size_t end = std::min(text.find('\n', start), text.size());
+            lines.push_back(text.substr(start, end - start));
+            start = end + 1;
+        }
+        return lines;
+    };
+    const std::vector<std::string> en = lines_of(english), vi = lines_of(vietnamese_err);
+    const std::size_t at = english.find(message);
+    if (at == std::string::npos || en.size() != vi.size()) return vi.empty() ? std::string() : vi.front();
+    const auto first = static_cast<std::size_t>(std::count(english.begin(), english.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
+    const auto count = static_cast<std::size_t>(std::count(message.begin(), message.end(), '\n')) + 1;
+    std::string part;
+    for (std::size_t i = first; i < std::min(first + count, vi.size()); ++i) part += (part.empty() ? "" : "\n") + vi[i];
+    return part;
+}
+
+void record_vietnamese(const std::string& name, const std::string& part) {
+    vietnamese()[name] = part;
+    std::ofstream(vietnamese_file, std::ios::binary) << vietnamese().dump(1) << "\n";
+    WARN("tests/catalogue/cases.vi.json: recorded the Vietnamese message of '" << name << "': " << part);
+}
+
+void check_vietnamese(const json& c, bool accepted, const CaseRun& english, const CaseRun& run) {
+    const std::string name = c["name"];
+    const Outcome& outcome = run.outcome;
+    INFO("Vietnamese run; stderr: " << outcome.err);
+    CHECK(outcome.exit_code == c["exit"].get<int>());
+    if (accepted) {
+        check_created(c, run);
+        return;
+    }
+    check_nothing_left(c, run);
+    // The frame is Vietnamese too: "d.json:3:5: lỗi: …", "vanban: lỗi: …", "gợi ý: …".
+    if (english.outcome.err.find("error:") != std::string::npos) CHECK_THAT(outcome.err, Catch::Contains("lỗi:"));
+    if (english.outcome.err.find("hint:") != std::string::npos) CHECK_THAT(outcome.err, Catch::Contains("gợi ý:"));
+    if (!c.value("same_in_vi", false)) CHECK(outcome.err != english.outcome.err);
+    if (!vietnamese().contains(name)) {
+        if (updating()) return record_vietnamese(name, vietnamese_part(c["message"], english.outcome.err, outcome.err));
+        FAIL("no Vietnamese message for this case in tests/catalogue/cases.vi.json: run "
+             "VANBAN_UPDATE_DOCS=1 build/tests/vanban_tests_catalogue, and read what it records");
+    }
+    CHECK_THAT(outcome.err, Catch::Contains(vietnamese()[name].get<std::string>()));
 }
 
 void run_case(const json& c, bool accepted) {
@@ -200,40 +333,9 @@ void run_case(const json& c, bool accepted) {
         WARN("skipped as root (mode bits do not stop root): " << name);
         return;
     }
-    TempDir dir;
-    for (const auto& [path, spec] : files_of(c)) dir.write(path, file_content(spec));
-    for (const json& step : c.value("setup", json::array()))
-        REQUIRE(run_shell("cd " + shell_quote(dir.path().string()) + " && " + step.get<std::string>()) == 0);
-    const auto before = snapshot(dir.path());
-
-    const Outcome outcome = c.contains("library") ? run_library(c, dir) : run_program(c, dir);
-    if (const char* show = std::getenv("VANBAN_CATALOGUE_SHOW"); show && std::string(show) == "1")
-        std::cout << "== " << name << " (exit " << outcome.exit_code << ")\n" << outcome.err;
-    INFO("stderr: " << outcome.err);
-    CHECK(outcome.exit_code == c["exit"].get<int>());
-    if (!accepted) {
-        CHECK_THAT(outcome.err, Catch::Contains(c["message"].get<std::string>()));
-        CHECK_THAT(outcome.err, !Catch::Contains("internal error"));
-        auto after = snapshot(dir.path());
-        // A batch writes the records that are fine and its manifest; nothing else may appear.
-        for (const json& file : c.value("leaves", json::array())) {
-            const std::string path = file.get<std::string>();
-            CHECK(after.count(path) == 1);
-            after.erase(path);
-            for (fs::path folder = fs::path(path).parent_path(); !folder.empty(); folder = folder.parent_path())
-                if (!before.count(folder.string())) after.erase(folder.string());
-        }
-        INFO("files left or changed:\n" << differences(before, after));
-        CHECK(before == after);
-    } else {
-        for (const json& file : c.value("creates", json::array()))
-            CHECK(fs::file_size(dir.path() / file.get<std::string>()) > 0);
-        for (const json& text : c.value("stdout_has", json::array())) CHECK_THAT(outcome.out, Catch::Contains(text.get<std::string>()));
-        for (const json& text : c.value("stderr_has", json::array())) CHECK_THAT(outcome.err, Catch::Contains(text.get<std::string>()));
-        const json file_has = c.value("file_has", json::object());
-        for (auto& [file, texts] : file_has.items())
-            for (const json& text : texts) CHECK_THAT(read_file(dir.path() / file), Catch::Contains(text.get<std::string>()));
-    }
+    const CaseRun english = run_once(c, vanban::Language::en);
+    check_english(c, accepted, english);
+    check_vietnamese(c, accepted, english, run_once(c, vanban::Language::vi));
 }
 
 const json& section(const std::string& id) {
@@ -288,7 +390,7 @@ std::string catalogue_markdown() {
             continue;
         }
         md += accepted ? "| # | input | what vanban does |\n| --- | --- | --- |\n"
-                       : "| # | bad input | exit | message (part) |\n| --- | --- | --- | --- |\n";
+                       : "| # | bad input | exit | message (part) | thông báo (tiếng Việt) |\n| --- | --- | --- | --- | --- |\n";
         for (const json& c : s["cases"]) {
             ++number;
             std::string name = c["name"];
@@ -300,8 +402,9 @@ std::string catalogue_markdown() {
             } else {
                 ++errors;
                 const int code = c["exit"];
+                const std::string in_vietnamese = vietnamese().value(c["name"].get<std::string>(), std::string("?"));
                 md += "| " + std::to_string(number) + " | " + cell(name) + " | " + std::to_string(code) + " " +
-                      kind_of_exit(code) + " | " + code_cell(c["message"]) + " |\n";
+                      kind_of_exit(code) + " | " + code_cell(c["message"]) + " | " + code_cell(in_vietnamese) + " |\n";
             }
         }
     }
@@ -331,14 +434,22 @@ TEST_CASE("catalogue: every section is run, and there are at least 50 cases of b
                                        "fonts", "output", "limits", "edoc", "records", "import", "accepted"};
     std::size_t errors = 0;
     std::set<std::string> names;
+    std::set<std::string> bad_input;
     for (const json& s : catalogue()["sections"]) {
         CHECK(run.count(s["id"].get<std::string>()) == 1);
         for (const json& c : s["cases"]) {
             CHECK(names.insert(c["name"].get<std::string>()).second); // names are unique
-            if (s["id"] != "accepted") ++errors;
+            if (s["id"] != "accepted") bad_input.insert(c["name"].get<std::string>());
         }
     }
+    errors = bad_input.size();
     CHECK(errors >= 50);
+    // cases.vi.json holds a Vietnamese message for cases of bad input only, and none for a
+    // case that is gone (a renamed case must have its message checked again).
+    for (auto& [name, message] : vietnamese().items()) {
+        INFO("tests/catalogue/cases.vi.json: " << name);
+        CHECK(bad_input.count(name) == 1);
+    }
 }
 
 TEST_CASE("catalogue: docs/errors.md lists every case as cases.json says") {
@@ -348,7 +459,7 @@ TEST_CASE("catalogue: docs/errors.md lists every case as cases.json says") {
     REQUIRE(end != std::string::npos);
     const std::string generated = catalogue_markdown();
     const std::string current = doc.substr(begin, end + std::string(end_marker).size() - begin);
-    if (const char* update = std::getenv("VANBAN_UPDATE_DOCS"); update && std::string(update) == "1" && current != generated) {
+    if (updating() && current != generated) {
         doc.replace(begin, current.size(), generated);
         std::ofstream(errors_doc, std::ios::binary) << doc;
         WARN("docs/errors.md rewritten from tests/catalogue/cases.json");

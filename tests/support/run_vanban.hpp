@@ -22,6 +22,7 @@ struct CliRun {
 struct CliStreams {
     std::string stdin_text;
     std::string stdout_to;
+    std::string language = "en"; // VANBAN_LANG: the tests do not depend on the machine's locale
 };
 
 // Runs vanban with `args` (shell words: quote what needs it) in the folder `dir`, with the
@@ -33,7 +34,8 @@ inline CliRun run_vanban(const std::string& args, const TempDir& dir, const CliS
     const auto in = io.write("stdin", streams.stdin_text), out = io.path() / "stdout", err = io.path() / "stderr";
     const std::string stdout_to = streams.stdout_to.empty() ? out.string() : streams.stdout_to;
     const std::string templates = std::string(VANBAN_SOURCE_DIR) + "/templates";
-    const std::string command = "cd " + shell_quote(dir.path().string()) + " && VANBAN_TEMPLATES=" +
+    const std::string command = "cd " + shell_quote(dir.path().string()) + " && VANBAN_LANG=" +
+                                shell_quote(streams.language) + " VANBAN_TEMPLATES=" +
                                 shell_quote(templates) + " " + shell_quote(VANBAN_CLI_PATH) + " " + args + " <" +
                                 shell_quote(in.string()) + " >" + shell_quote(stdout_to) + " 2>" +
                                 shell_quote(err.string());
