@@ -385,7 +385,7 @@ Command add_batch_command(CLI::App& app) {
                                                 "fields the template's schema does not accept")))
         ->allow_extra_args(false);
     batch->add_flag("-q,--quiet", args->quiet, tr(msg("cli.batch.quiet", "No progress and no summary (failed records are still reported)")));
-    batch->add_option("--input-encoding", args->input_encoding, kInputEncodingHelp);
+    add_input_encoding_option(*batch, args->input_encoding);
     add_output_options(*batch, args->common);
     add_common_options(*batch, args->common);
     batch->footer(tr(batch_footer()));

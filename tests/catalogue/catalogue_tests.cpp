@@ -212,6 +212,11 @@ Outcome run_library(const json& c, const TempDir& dir, vanban::Language language
     return outcome;
 }
 
+void replace_all(std::string& text, const std::string& from, const std::string& to) {
+    for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+        text.replace(at, from.size(), to);
+}
+
 // One run of a case in one language: what it printed and the folder before and after.
 struct CaseRun {
     Outcome outcome;
@@ -227,6 +232,9 @@ CaseRun run_once(const json& c, vanban::Language language) {
     run.before = snapshot(dir.path());
     run.outcome = c.contains("library") ? run_library(c, dir, language) : run_program(c, dir, language);
     run.after = snapshot(dir.path());
+    // Paths of this machine are written {tmp} and {repo} (cases.vi.json holds no machine's path).
+    replace_all(run.outcome.err, dir.path().string(), "{tmp}");
+    replace_all(run.outcome.err, repo.string(), "{repo}");
     if (const char* show = std::getenv("VANBAN_CATALOGUE_SHOW"); show && std::string(show) == "1")
         std::cout << "== " << c["name"].get<std::string>() << " [" << vanban::language_code(language) << "] (exit "
                   << run.outcome.exit_code << ")\n" << run.outcome.err;

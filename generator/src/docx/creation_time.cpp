@@ -9,8 +9,9 @@ namespace vanban::docx {
 namespace {
 
 [[noreturn]] void bad_date(std::string_view text) {
-    throw Failure(ErrorKind::usage, "invalid creation date '" + std::string(text) +
-                                        "': expected ISO 8601 such as 2019-03-25 or 2019-03-25T08:00:00Z");
+    throw Failure(ErrorKind::usage, msg("usage.bad-creation-date",
+                                        "invalid creation date '{date}': expected ISO 8601 such as 2019-03-25 or 2019-03-25T08:00:00Z",
+                                        {{"date", std::string(text)}}));
 }
 
 class Reader {

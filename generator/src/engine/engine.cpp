@@ -75,7 +75,8 @@ std::string profile_name_for(const nlohmann::json& data, const RenderOptions& op
             if (!it->is_string()) {
                 Error error;
                 error.kind = ErrorKind::data;
-                error.message = "field profile must be a string such as \"party\" or \"state\"";
+                error.message = msg("engine.profile-field-not-string",
+                                    "the field profile must be a string such as \"party\" or \"state\"");
                 error.json_path = "profile";
                 error.where.file = options.data_name;
                 throw Failure(std::move(error));
@@ -113,7 +114,7 @@ void add_source_line(Error& error, const tmpl::SourceLoader& loader) {
 Error internal_error(const std::exception& e) {
     Error error;
     error.kind = ErrorKind::internal;
-    error.message = std::string("internal error: ") + e.what();
+    error.message = msg("engine.internal-error", "internal error: {reason}", {{"reason", Message::verbatim(e.what())}});
     return error;
 }
 
@@ -240,7 +241,9 @@ struct Engine::Impl {
         std::lock_guard lock(profiles_mutex);
         if (auto it = profiles.find(name); it != profiles.end()) return it->second;
         if (!valid_profile_name(name))
-            throw Failure(ErrorKind::data, "profile name '" + name + "' is not valid (letters, digits, '-' and '_')");
+            throw Failure(ErrorKind::data, msg("engine.bad-profile-name",
+                                               "the profile name '{name}' is not valid (letters, digits, '-' and '_')",
+                                               {{"name", name}}));
         for (const auto& dir : options.template_dirs) {
             const auto path = dir / "_profiles" / (name + ".json");
             if (std::filesystem::exists(path)) {
@@ -249,8 +252,9 @@ struct Engine::Impl {
                 return loaded;
             }
         }
-        throw Failure(ErrorKind::resource, "no profile '" + name + "' (looked for _profiles/" + name + ".json in " +
-                                               folder_list(options.template_dirs) + ")");
+        throw Failure(ErrorKind::resource,
+                      msg("engine.no-profile", "no profile '{name}' (looked for _profiles/{name}.json in {folders})",
+                          {{"name", name}, {"folders", folder_list(options.template_dirs)}}));
     }
 
     // The parsed template; a missing one is reported with the folders searched, since the
@@ -261,8 +265,9 @@ struct Engine::Impl {
             return library.get(path); // cached after the first call: no disk access
         } catch (const Failure& failure) {
             if (failure.error().kind != ErrorKind::resource || loader->read(path)) throw;
-            throw Failure(ErrorKind::resource, "no template '" + template_name + "' (looked for " + path +
-                                                   " in " + folder_list(options.template_dirs) + ")");
+            throw Failure(ErrorKind::resource,
+                          msg("engine.no-template", "no template '{name}' (looked for {path} in {folders})",
+                              {{"name", template_name}, {"path", path}, {"folders", folder_list(options.template_dirs)}}));
         }
     }
 
@@ -336,9 +341,10 @@ struct Engine::Impl {
     std::string write(const model::Document& document, Format format) const {
         std::string bytes = write_unchecked(document, format);
         if (bytes.size() > options.max_document_bytes)
-            throw Failure(ErrorKind::limit, "the " + std::string(format_name(format)) + " document has " +
-                                                std::to_string(bytes.size()) + " bytes, more than " +
-                                                std::to_string(options.max_document_bytes) + " (max_document_bytes)");
+            throw Failure(ErrorKind::limit,
+                          msg("engine.document-too-large",
+                              "the {format} document has {bytes} bytes, more than {most} (max_document_bytes)",
+                              {{"format", format_name(format)}, {"bytes", bytes.size()}, {"most", options.max_document_bytes}}));
         return bytes;
     }
 
@@ -451,7 +457,8 @@ Status Engine::render(const std::string& template_name, std::string_view data_js
     auto error = guarded([&] {
         out.write(rendered.bytes.data(), static_cast<std::streamsize>(rendered.bytes.size()));
         out.flush();
-        if (!out) throw Failure(ErrorKind::output, "the output stream did not accept the document");
+        if (!out)
+            throw Failure(ErrorKind::output, msg("output.stream-refused", "the output stream did not accept the document"));
     });
     if (error) {
         if (error->kind == ErrorKind::internal) error->kind = ErrorKind::output;

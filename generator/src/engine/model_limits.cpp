@@ -15,30 +15,29 @@ std::size_t columns_of(const model::Table& table) {
     return columns;
 }
 
-void check_table(const model::Table& table, const std::string& name, const ModelLimits& limits) {
+void check_table(const model::Table& table, const Message& name, const ModelLimits& limits) {
     if (const std::size_t columns = columns_of(table); columns > limits.max_table_columns)
-        throw Failure(ErrorKind::limit, name + " has " + std::to_string(columns) + " columns; at most " +
-                                            std::to_string(limits.max_table_columns) +
-                                            " fit a page (max_table_columns)");
+        throw Failure(ErrorKind::limit, msg("limit.table-columns", "{table} has {columns} columns; at most {most} fit a page (max_table_columns)",
+                                            {{"table", name}, {"columns", columns}, {"most", limits.max_table_columns}}));
     if (table.rows.size() > limits.max_table_rows)
-        throw Failure(ErrorKind::limit, name + " has " + std::to_string(table.rows.size()) + " rows, more than " +
-                                            std::to_string(limits.max_table_rows) +
-                                            " (max_table_rows); split it, or put the list in an attachment");
+        throw Failure(ErrorKind::limit,
+                      msg("limit.table-rows", "{table} has {rows} rows, more than {most} (max_table_rows); split it, or put the list in an attachment",
+                          {{"table", name}, {"rows", table.rows.size()}, {"most", limits.max_table_rows}}));
 }
 
-void check_blocks(const std::vector<model::Block>& blocks, const std::string& where, const ModelLimits& limits) {
+void check_blocks(const std::vector<model::Block>& blocks, const Message& where, const ModelLimits& limits) {
     int number = 0;
     for (const model::Block& block : blocks)
         if (const auto* table = std::get_if<model::Table>(&block))
-            check_table(*table, "table " + std::to_string(++number) + " of " + where, limits);
+            check_table(*table, msg("limit.table-name", "table {number} of {part}", {{"number", ++number}, {"part", where}}), limits);
 }
 
 } // namespace
 
 void check_model_limits(const model::Document& document, const ModelLimits& limits) {
-    check_blocks(document.body, "the body", limits);
+    check_blocks(document.body, msg("limit.part-body", "the body"), limits);
     for (std::size_t i = 0; i < document.appendices.size(); ++i)
-        check_blocks(document.appendices[i].blocks, "appendix " + std::to_string(i + 1), limits);
+        check_blocks(document.appendices[i].blocks, msg("limit.part-appendix", "appendix {number}", {{"number", i + 1}}), limits);
 }
 
 } // namespace vanban::engine
