@@ -102,13 +102,18 @@ TEST_CASE("cli: a template syntax error exits with 3 with the line and a caret")
     CHECK_FALSE(std::filesystem::exists(dir.path() / "plan.json"));
 }
 
-TEST_CASE("cli: an absent output folder exits with 8 and leaves nothing") {
+TEST_CASE("cli: a missing output folder is made, and removed again when the render fails") {
     TempDir dir;
     add_template(dir);
     dir.write("d.json", R"({"summary": "về x", "body": "y"})");
-    CliRun run = run_vanban("render -t tpl plan d.json -o plan.json -o nowhere/plan.json", dir);
-    CHECK(run.exit_code == 8);
-    CHECK_THAT(run.err, Catch::Contains("the folder nowhere does not exist"));
+    CliRun made = run_vanban("render -t tpl plan d.json -o out/2026/plan.json", dir);
+    CHECK(made.exit_code == 0);
+    CHECK(std::filesystem::is_regular_file(dir.path() / "out" / "2026" / "plan.json"));
+
+    CliRun failed = run_vanban("render -t tpl plan d.json -o new/sub/plan.json -o d.json/plan.docx", dir);
+    CHECK(failed.exit_code == 8);
+    CHECK_THAT(failed.err, Catch::Contains("the folder d.json does not exist"));
+    CHECK_FALSE(std::filesystem::exists(dir.path() / "new"));
     CHECK(dir.files() == std::vector<std::string>{"d.json"});
 }
 

@@ -86,11 +86,11 @@ TEST_CASE("cli: a broken copy of a data file gives every schema problem with its
     CliRun run = run_vanban("validate ke-hoach broken.json", dir);
     CHECK(run.exit_code == 6);
     const std::vector<std::string> expected = {
-        "broken.json: profile: must be one of \"party\", \"state\"",
-        "broken.json: header.date: \"2019-6-10\" is not a date (YYYY-MM-DD)",
-        "broken.json: sections[1].children[0].title: expected a string, found a number",
-        "broken.json: signature: missing required field \"name\"",
-        "broken.json: recipient: unexpected field \"recipient\" (check its spelling)",
+        "broken.json: error: profile: must be one of \"party\", \"state\"",
+        "broken.json: error: header.date: \"2019-6-10\" is not a date (YYYY-MM-DD)",
+        "broken.json: error: sections[1].children[0].title: expected a string, found a number",
+        "broken.json: error: signature: missing required field \"name\"",
+        "broken.json: error: recipient: unexpected field \"recipient\" (check its spelling)",
         "5 problems in broken.json",
     };
     const std::vector<std::string> lines = lines_of(run.err);
@@ -104,8 +104,8 @@ TEST_CASE("cli: a broken copy of a data file gives every schema problem with its
     // in Vietnamese, each problem's text is the catalogue's
     CliRun vi = run_vanban("--lang vi validate ke-hoach broken.json", dir);
     CHECK(vi.exit_code == 6);
-    CHECK_THAT(vi.err, Catch::Contains("broken.json: header.date: \"2019-6-10\" không phải là ngày tháng (YYYY-MM-DD)\n"));
-    CHECK_THAT(vi.err, Catch::Contains("broken.json: sections[1].children[0].title: phải là chuỗi ký tự, không phải số\n"));
+    CHECK_THAT(vi.err, Catch::Contains("broken.json: error: header.date: \"2019-6-10\" không phải là ngày tháng (YYYY-MM-DD)\n"));
+    CHECK_THAT(vi.err, Catch::Contains("broken.json: error: sections[1].children[0].title: phải là chuỗi ký tự, không phải số\n"));
 
     // render refuses the same data with the same exit code, and writes nothing.
     CliRun render = run_vanban("render ke-hoach broken.json -o plan.pdf", dir);

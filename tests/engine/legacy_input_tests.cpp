@@ -112,9 +112,9 @@ TEST_CASE("legacy input: data that looks like legacy text gets a warning naming 
     REQUIRE(model);
     REQUIRE(model.warnings.size() == 2);
     CHECK(model.warnings[0].json_path == "header.issuer[0]");
-    CHECK(model.warnings[0].message == "looks like VNI text shown as Latin-1; use --input-encoding vni");
+    CHECK(model.warnings[0].message.text() == "looks like VNI text shown as Latin-1; use --input-encoding vni");
     CHECK(model.warnings[1].json_path == "summary");
-    CHECK(model.warnings[1].message == "looks like TCVN3 text shown as Latin-1; use --input-encoding tcvn3");
+    CHECK(model.warnings[1].message.text() == "looks like TCVN3 text shown as Latin-1; use --input-encoding tcvn3");
 
     // render and validate carry them too, also when they fail
     CHECK(f.engine.render("note", data, Format::model).warnings.size() == 2);
@@ -139,7 +139,7 @@ TEST_CASE("legacy input: a file full of legacy text gets 20 warnings and a count
     REQUIRE(model.warnings.size() == 21);
     CHECK(model.warnings[19].json_path == "list[19]");
     CHECK(model.warnings[20].json_path.empty());
-    CHECK(model.warnings[20].message == "and 5 more fields look like legacy text");
+    CHECK(model.warnings[20].message.text() == "and 5 more fields look like legacy text");
 }
 
 TEST_CASE("legacy input: no example or seed data of the repository gets a warning") {
