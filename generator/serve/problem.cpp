@@ -147,8 +147,8 @@ nlohmann::json problem(int status, const Message& message, Language language, co
     return body;
 }
 
-nlohmann::json warning_json(const Warning& warning) {
-    return {{"json_path", warning.json_path}, {"message", warning.message}};
+nlohmann::json warning_json(const Warning& warning, Language language) {
+    return {{"json_path", warning.json_path}, {"code", warning.message.code()}, {"message", warning.message.text(language)}};
 }
 
 nlohmann::json finding_json(const Finding& finding, Language language) {

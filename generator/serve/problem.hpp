@@ -33,7 +33,7 @@ nlohmann::json problem(const Error& error, Language language, const std::vector<
 nlohmann::json problem(int status, const Message& message, Language language, const Message& hint = {});
 
 // A warning about the data as JSON: {"json_path": …, "message": …}.
-nlohmann::json warning_json(const Warning& warning);
+nlohmann::json warning_json(const Warning& warning, Language language);
 
 // A finding of import or check as JSON: {"severity": "error", "code": …, "message": …,
 // "paragraph": 12 (or "line" for a text draft), "quote": …, "json_path": …}.

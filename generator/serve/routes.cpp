@@ -182,7 +182,7 @@ void Server::Impl::validate(const httplib::Request& request, httplib::Response& 
     if (!queue_answered(request, response, outcome)) return;
     if (!*result) return send_problem(response, problem(result->error, language(request), result->problems));
     nlohmann::json warnings = nlohmann::json::array();
-    for (const Warning& warning : result->warnings) warnings.push_back(warning_json(warning));
+    for (const Warning& warning : result->warnings) warnings.push_back(warning_json(warning, language(request)));
     send_json(response, 200, {{"valid", true}, {"warnings", warnings}});
 }
 
