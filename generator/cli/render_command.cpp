@@ -67,7 +67,7 @@ bool plan_targets(const RenderArgs& args, std::vector<Target>& targets, Message&
         return false;
     }
     if (args.outputs.empty()) {
-        if (has_forced && forced == Format::model) {
+        if (has_forced && (forced == Format::model || forced == Format::fields)) {
             targets.push_back({"-", forced});
             return true;
         }

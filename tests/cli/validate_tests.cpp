@@ -104,8 +104,8 @@ TEST_CASE("cli: a broken copy of a data file gives every schema problem with its
     // in Vietnamese, each problem's text is the catalogue's
     CliRun vi = run_vanban("--lang vi validate ke-hoach broken.json", dir);
     CHECK(vi.exit_code == 6);
-    CHECK_THAT(vi.err, Catch::Contains("broken.json: error: header.date: \"2019-6-10\" không phải là ngày tháng (YYYY-MM-DD)\n"));
-    CHECK_THAT(vi.err, Catch::Contains("broken.json: error: sections[1].children[0].title: phải là chuỗi ký tự, không phải số\n"));
+    CHECK_THAT(vi.err, Catch::Contains("broken.json: lỗi: header.date: \"2019-6-10\" không phải là ngày tháng (YYYY-MM-DD)\n"));
+    CHECK_THAT(vi.err, Catch::Contains("broken.json: lỗi: sections[1].children[0].title: phải là chuỗi ký tự, không phải số\n"));
 
     // render refuses the same data with the same exit code, and writes nothing.
     CliRun render = run_vanban("render ke-hoach broken.json -o plan.pdf", dir);

@@ -2,6 +2,7 @@
 // program itself (exit codes, messages, files): tests/cli and tests/catalogue.
 #pragma once
 
+#include <cstdlib>
 #include <filesystem>
 #include <string>
 
@@ -22,7 +23,9 @@ struct CliRun {
 struct CliStreams {
     std::string stdin_text;
     std::string stdout_to;
-    std::string language = "en"; // VANBAN_LANG: the tests do not depend on the machine's locale
+    // VANBAN_LANG for the run; "" keeps the test's own VANBAN_LANG, else English, so that the
+    // tests do not depend on the machine's locale.
+    std::string language;
 };
 
 // Runs vanban with `args` (shell words: quote what needs it) in the folder `dir`, with the
@@ -34,8 +37,10 @@ inline CliRun run_vanban(const std::string& args, const TempDir& dir, const CliS
     const auto in = io.write("stdin", streams.stdin_text), out = io.path() / "stdout", err = io.path() / "stderr";
     const std::string stdout_to = streams.stdout_to.empty() ? out.string() : streams.stdout_to;
     const std::string templates = std::string(VANBAN_SOURCE_DIR) + "/templates";
+    const char* inherited = std::getenv("VANBAN_LANG");
+    const std::string language = !streams.language.empty() ? streams.language : inherited ? inherited : "en";
     const std::string command = "cd " + shell_quote(dir.path().string()) + " && VANBAN_LANG=" +
-                                shell_quote(streams.language) + " VANBAN_TEMPLATES=" +
+                                shell_quote(language) + " VANBAN_TEMPLATES=" +
                                 shell_quote(templates) + " " + shell_quote(VANBAN_CLI_PATH) + " " + args + " <" +
                                 shell_quote(in.string()) + " >" + shell_quote(stdout_to) + " 2>" +
                                 shell_quote(err.string());
