@@ -122,6 +122,7 @@ int run_check(const CheckArgs& args) {
     options.profile = args.common.profile;
     options.source_name = source;
     options.as_of = args.date;
+    options.data_dir = data_dir_of(args.input);
     const CheckResult result = check_document(engine, bytes, options);
     if (!result) return report(result.error);
     print_findings(result.findings, source, language);

@@ -99,6 +99,12 @@ int report(ErrorKind kind, Message message) {
     return report(error);
 }
 
+std::filesystem::path data_dir_of(const std::string& data_path) {
+    if (data_path == "-") return ".";
+    const std::filesystem::path folder = std::filesystem::path(data_path).parent_path();
+    return folder.empty() ? std::filesystem::path(".") : folder;
+}
+
 std::optional<Error> read_data_bytes(const std::string& path, std::size_t max_bytes, std::string& bytes) {
     try {
         bytes = engine::read_data_file(path, max_bytes);

@@ -55,6 +55,10 @@ EngineOptions engine_options(const CommonOptions& common);
 int report(const Error& error);
 int report(ErrorKind kind, Message message);
 
+// The folder of the data file, where the files it names are read (RenderOptions::data_dir:
+// images, a table's CSV file); for data on standard input ("-"), the current folder.
+std::filesystem::path data_dir_of(const std::string& data_path);
+
 // The bytes of a data file, or of standard input for "-", read as the engine reads data
 // (engine/data_file.hpp): at most max_bytes + 1 bytes, so that data past its limit is told
 // without being held. The error says why it could not (missing, a folder, a pipe or

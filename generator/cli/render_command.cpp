@@ -133,9 +133,8 @@ RenderOptions render_options(const RenderArgs& args, InputEncoding encoding) {
     options.data_name = args.data_path == "-" ? "<stdin>" : args.data_path;
     options.input_encoding = encoding;
     options.draft = args.draft;
-    // Image file names in the data are relative to the data file's folder.
-    options.data_dir = args.data_path == "-" ? fs::path(".") : fs::path(args.data_path).parent_path();
-    if (options.data_dir.empty()) options.data_dir = ".";
+    // Files the data names (images, CSV tables) are read from the data file's folder.
+    options.data_dir = data_dir_of(args.data_path);
     return options;
 }
 
@@ -197,6 +196,7 @@ int run_validate(const ValidateArgs& args) {
     Engine engine(engine_settings);
     options.profile = args.common.profile;
     options.data_name = args.data_path == "-" ? "<stdin>" : args.data_path;
+    options.data_dir = data_dir_of(args.data_path);
     ValidationResult result = engine.validate(args.template_name, data, options);
     print_warnings(options.data_name, result.warnings);
     if (result.problems.empty()) {

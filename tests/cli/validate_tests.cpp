@@ -24,6 +24,8 @@ const std::map<std::string, std::string> kDataTemplates = {
     {"002-hung-yen-ke-hoach-28.json", "ke-hoach"},
     {"state-ke-hoach-example.json", "ke-hoach"},
     {"bao-cao-so-ket-example.json", "bao-cao"},
+    {"bao-cao-kt-xh-6-thang-xa.json", "bao-cao"},
+    {"bao-cao-so-ket-dang-bo-xa.json", "bao-cao"},
 };
 
 std::vector<std::string> lines_of(const std::string& text) {

@@ -1,5 +1,6 @@
 #include "tools.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <string_view>
@@ -198,23 +199,44 @@ std::vector<std::vector<std::string>> pdf_lines(const std::string& pdf_bytes) {
     TempDir dir;
     std::filesystem::path pdf = dir.path() / "document.pdf";
     write_file(pdf, pdf_bytes);
-    CommandResult xhtml = run_command("pdftotext -bbox-layout -enc UTF-8 " + shell_quote(pdf.string()) + " -", 60);
+    CommandResult xhtml = run_command("pdftotext -bbox -enc UTF-8 " + shell_quote(pdf.string()) + " -", 60);
     REQUIRE(xhtml.exit_code == 0);
     const std::string& x = xhtml.output;
-    std::vector<std::vector<std::string>> pages;
-    // <page …> … <line …> <word …>TEXT</word> … </line> … </page>, in that order.
+    // <page …> <word xMin="…" yMin="…" xMax="…" yMax="…">TEXT</word> … </page>, in that order.
+    struct Word {
+        double x = 0, y = 0; // left edge, bottom of the box
+        std::string text;
+    };
+    std::vector<std::vector<Word>> pages;
+    auto attribute = [&](std::size_t at, std::string_view name) {
+        const std::size_t from = x.find(std::string(name) + "=\"", at) + name.size() + 2;
+        return std::stod(x.substr(from, x.find('"', from) - from));
+    };
     for (std::size_t at = 0; (at = x.find('<', at)) != std::string::npos; ++at) {
         if (x.compare(at, 6, "<page ") == 0) pages.emplace_back();
-        else if (x.compare(at, 6, "<line ") == 0 && !pages.empty()) pages.back().emplace_back();
-        else if (x.compare(at, 6, "<word ") == 0 && !pages.empty() && !pages.back().empty()) {
+        else if (x.compare(at, 6, "<word ") == 0 && !pages.empty()) {
             const std::size_t from = x.find('>', at) + 1, to = x.find("</word>", from);
-            std::string& line = pages.back().back();
-            if (!line.empty()) line += ' ';
-            line += xml_text(std::string_view(x).substr(from, to - from));
+            pages.back().push_back({attribute(at, "xMin"), attribute(at, "yMax"),
+                                    xml_text(std::string_view(x).substr(from, to - from))});
             at = to;
         }
     }
-    return pages;
+    std::vector<std::vector<std::string>> lines(pages.size());
+    for (std::size_t p = 0; p < pages.size(); ++p) {
+        std::vector<Word>& words = pages[p];
+        std::stable_sort(words.begin(), words.end(), [](const Word& a, const Word& b) { return a.y < b.y; });
+        for (std::size_t first = 0; first < words.size();) {
+            std::size_t end = first + 1;
+            while (end < words.size() && words[end].y - words[first].y < 0.6) ++end; // one baseline
+            std::stable_sort(words.begin() + static_cast<long>(first), words.begin() + static_cast<long>(end),
+                             [](const Word& a, const Word& b) { return a.x < b.x; });
+            std::string line;
+            for (std::size_t w = first; w < end; ++w) line += (line.empty() ? "" : " ") + words[w].text;
+            lines[p].push_back(std::move(line));
+            first = end;
+        }
+    }
+    return lines;
 }
 
 } // namespace vanban::docx_test

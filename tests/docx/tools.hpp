@@ -50,8 +50,9 @@ struct Band {
 // row), where pdftotext's reading-order guess would depend on small position differences.
 std::vector<std::string> pdf_raw_text_pages(const std::string& pdf_bytes, Band band);
 
-// The lines of a PDF as pdftotext -bbox-layout groups them, page by page: each line's words
-// joined by single spaces.
+// The lines of a PDF as a reader sees them, page by page: the words pdftotext -bbox finds
+// with one baseline (within 0.6 pt), left to right, joined by single spaces. A table's row
+// is one line, whatever blocks pdftotext's reading-order guess would cut it into.
 std::vector<std::vector<std::string>> pdf_lines(const std::string& pdf_bytes);
 
 } // namespace vanban::docx_test

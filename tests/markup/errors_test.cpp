@@ -42,8 +42,25 @@ TEST_CASE("unknown directives", "[errors]") {
     CHECK(where(error_of("x\n\n   @H1 Tiêu đề\n")) == "3:4 unknown directive '@H1'");
     CHECK(where(error_of("@h5[a] x\n")) == "1:1 unknown directive '@h5'");
     CHECK(where(error_of("@end.\n")) == "1:1 unknown directive '@end.'");
-    // A directive name cannot come from data: "@h" is what the template wrote.
-    CHECK(where(error_of({Piece{"@h"}, data("1"), Piece{" x\n"}})) == "1:1 unknown directive '@h'");
+    // A directive name cannot come from data: "@hx" is what the template wrote, whatever follows.
+    CHECK(where(error_of({Piece{"@hx"}, data("1"), Piece{" x\n"}})) == "1:1 unknown directive '@hx'");
+}
+
+TEST_CASE("a computed heading or item level is a whole value from 1 to 4", "[errors]") {
+    const auto doc = build({Piece{"@h"}, data("2"), Piece{"[1.] Tiêu đề\n@item"}, data("3"), Piece{"[+] mục\n@item"},
+                            data("1"), Piece{"[-] một\n"}});
+    REQUIRE(doc.body.size() == 3);
+    const auto& heading = std::get<model::Heading>(doc.body[0]);
+    CHECK(heading.level == 2);
+    CHECK(heading.number == "1.");
+    CHECK(std::get<model::ListItem>(doc.body[1]).level == 3);
+    CHECK(std::get<model::ListItem>(doc.body[2]).level == 1);
+    CHECK(where(error_of({Piece{"@h"}, data("5"), Piece{" x\n"}})) ==
+          "1:3 the level after '@h' must be a whole number from 1 to 4, not '5'");
+    CHECK(where(error_of({Piece{"@h"}, data("1x"), Piece{" x\n"}})) ==
+          "1:3 the level after '@h' must be a whole number from 1 to 4, not '1x'");
+    CHECK(where(error_of({Piece{"@item"}, data("0"), Piece{"[a)] x\n"}})) ==
+          "1:6 the level after '@item' must be a whole number from 1 to 4, not '0'");
 }
 
 TEST_CASE("an '@' that starts no directive is text", "[errors]") {

@@ -48,7 +48,22 @@ Document sample() {
     header.cells[1].covered = true;
     header.cells[0].align = Align::center;
     table.rows.push_back(header);
+    TableRow group{false, {}};
+    group.group = true;
+    group.cells.resize(2);
+    table.rows.push_back(group);
+    table.column_types = {ColumnType::text, ColumnType::percent};
+    table.caption = {{run("Biểu 1")}};
+    table.notes = {{run("Số liệu", false, true)}};
+    table.landscape = true;
     d.body.emplace_back(table);
+    Chart chart;
+    chart.kind = ChartKind::stacked_bar;
+    chart.title = "Kết nạp";
+    chart.categories = {"A", "B"};
+    chart.series = {{"Đã kết nạp", {3.0, std::nullopt}}};
+    chart.unit = "đảng viên";
+    d.body.emplace_back(chart);
     d.body.emplace_back(PageBreak{});
     d.closing.recipients = Recipients{"Nơi nhận:", {{run("- Lưu.")}}};
     d.closing.signature = Signature{{"T/M BAN THƯỜNG VỤ"}, {"PHÓ BÍ THƯ"}, "Đỗ Xuân Tuyên", ""};
@@ -75,14 +90,22 @@ TEST_CASE("runs write only the style flags that are set", "[model][json]") {
 
 TEST_CASE("every block kind has its JSON form", "[model][json]") {
     const json body = to_json(sample())["body"];
-    REQUIRE(body.size() == 5);
+    REQUIRE(body.size() == 6);
     CHECK(body[0] == json::parse(R"J({"type":"heading","level":1,"number":"I-","text":[{"text":"MỤC ĐÍCH, YÊU CẦU"}]})J"));
     CHECK(body[1] == json::parse(R"J({"type":"paragraph","kind":"center","text":[{"text":"(Kèm theo)","italic":true}]})J"));
     CHECK(body[2] == json::parse(R"J({"type":"list_item","marker":"a)","level":2,"text":[{"text":"điểm a","underline":true}]})J"));
-    CHECK(body[3] == json::parse(R"J({"type":"table","column_weights":[40.0,60.0],"rows":[{"header":true,"cells":[
+    CHECK(body[3] == json::parse(R"J({"type":"table","column_weights":[40.0,60.0],"column_types":["text","percent"],
+        "widths_from_content":false,"caption":[[{"text":"Biểu 1"}]],"rows":[{"header":true,"cells":[
         {"paragraphs":[[{"text":"Nhiệm vụ"}]],"colspan":2,"rowspan":1,"covered":false,"align":"center"},
-        {"paragraphs":[],"colspan":1,"rowspan":1,"covered":true,"align":"left"}]}]})J"));
-    CHECK(body[4] == json::parse(R"J({"type":"page_break"})J"));
+        {"paragraphs":[],"colspan":1,"rowspan":1,"covered":true,"align":"left"}]},
+        {"header":false,"group":true,"cells":[
+        {"paragraphs":[],"colspan":1,"rowspan":1,"covered":false,"align":"left"},
+        {"paragraphs":[],"colspan":1,"rowspan":1,"covered":false,"align":"left"}]}],
+        "notes":[[{"text":"Số liệu","italic":true}]],"landscape":true})J"));
+    CHECK(body[4] == json::parse(R"J({"type":"chart","kind":"stacked-bar","title":"Kết nạp","categories":["A","B"],
+        "series":[{"name":"Đã kết nạp","values":[3.0,null]}],"unit":"đảng viên","decimals":0,"value_labels":true,
+        "height_mm":0.0,"landscape":false})J"));
+    CHECK(body[5] == json::parse(R"J({"type":"page_break"})J"));
 }
 
 TEST_CASE("the parts of a document", "[model][json]") {

@@ -2,6 +2,7 @@
 // data. Each finding names its place (paragraph and quote, or JSON path).
 #pragma once
 
+#include <filesystem>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,6 +16,8 @@ struct CheckOptions {
     std::string template_name;            // for JSON data: "" tries ke-hoach, then bao-cao
     std::string profile;                  // "party", "state"; "" as the document says
     std::string source_name = "document";
+    // JSON data: the data file's folder, where its tables' CSV files are (RenderOptions::data_dir).
+    std::filesystem::path data_dir;
     // The day the document is judged on (YYYY-MM-DD) for the names the 2025 reform changed;
     // "" uses the document's own date, else today.
     std::string as_of;

@@ -92,8 +92,10 @@ struct RenderOptions {
     // A draft (NĐ30 Điều 15.3): the same as "draft": true in the data, which the templates
     // read (number and date left blank, a "DỰ THẢO" mark; docs/electronic.md).
     bool draft = false;
-    // Folder that image file names in the data (signature.image, signature.seal) are
-    // relative to, usually the data file's. Empty: only inline images ("data:image/png;…").
+    // The data file's folder: image file names in the data (signature.image, signature.seal)
+    // and a table's CSV file ("csv": "chi-tieu.csv") are read from here, and from nowhere else
+    // (no absolute names, no "..", no link leading out). Empty: only inline images, and a table
+    // that names a file is refused (data given as text, a web service).
     std::filesystem::path data_dir;
 };
 

@@ -99,6 +99,17 @@ struct Signing {
     bool operator==(const Signing&) const = default;
 };
 
+// How charts are drawn (docs/schema.md, "Charts"). Colours are "#rrggbb"; the default palette is dark to
+// light with different lightness, so that the series stay apart when printed in grey.
+struct ChartStyle {
+    double height_mm = 70;             // a chart's height when its data gives none; the width is the text block's
+    double label_size_pt = 11;         // axis labels, legend, values
+    TextStyle title{.size_pt = 13, .bold = true, .align = Align::center, .space_before_pt = 6, .space_after_pt = 3,
+                    .keep_with_next = true}; // the chart's title above it
+    std::vector<std::string> palette = {"#1f3864", "#c55a11", "#7f7f7f", "#ffc000", "#2e75b6", "#70ad47"};
+    bool operator==(const ChartStyle&) const = default;
+};
+
 struct Profile {
     std::string name = "party";        // "party" or "state" (or a user profile)
     std::string font_family = "Times New Roman";
@@ -117,6 +128,11 @@ struct Profile {
     double list_level_indent_mm = 0;
     TextStyle table_text;
     TextStyle table_header;
+    TextStyle table_caption{.size_pt = 14, .bold = true, .align = Align::center, .space_before_pt = 6,
+                            .space_after_pt = 6, .keep_with_next = true}; // "Biểu 1. …" above a table
+    TextStyle table_note{.size_pt = 12, .italic = true, .align = Align::justify, .space_before_pt = 3,
+                         .space_after_pt = 6}; // "Số liệu tính đến …" below a table
+    ChartStyle chart;
     TextStyle recipients_label_style;  // "Nơi nhận:" underlined (Party) / bold italic (State)
     TextStyle recipients;              // 12 pt
     double recipients_column_mm = 80;
@@ -189,16 +205,59 @@ struct TableCell {
 struct TableRow {
     bool header = false;                // header rows repeat on every page
     std::vector<TableCell> cells;       // one slot per column, spans included
+    bool group = false;                 // a group's label row ("I. Kinh tế"): kept with the row after it
 };
+
+// What a column holds. Its cells' text is already formatted (1.250,5; 94,4%); the type says
+// that a number never breaks inside its cell (the column is at least as wide as its widest
+// number) and how its cells align by default.
+enum class ColumnType { text, unit, integer, decimal, percent };
+const char* column_type_name(ColumnType type); // "text", "unit", "integer", "decimal", "percent"
+inline bool holds_numbers(ColumnType type) {
+    return type == ColumnType::integer || type == ColumnType::decimal || type == ColumnType::percent;
+}
 
 struct Table {
     std::vector<double> column_weights; // relative widths; the writers scale them to the text width
+    std::vector<ColumnType> column_types; // one per column; empty: all text
+    // The engine sets the widths from the content (layout/fit_tables.hpp): the widest number
+    // or word of a column is its minimum. When true, the weights are only a starting point
+    // (none: each column as wide as its longest text would make it); when false they are
+    // kept except where a column is narrower than its minimum.
+    bool widths_from_content = false;
     std::vector<TableRow> rows;
+    std::vector<Inline> caption;        // lines above the table, in the profile's table_caption style
+    std::vector<Inline> notes;          // lines below it, in the table_note style
+    bool landscape = false;             // printed on landscape pages of its own (a section in the DOCX)
+};
+
+// ---------------------------------------------------------------- charts
+
+enum class ChartKind { bar, stacked_bar, line, pie };
+const char* chart_kind_name(ChartKind kind); // "bar", "stacked-bar", "line", "pie"
+
+struct ChartSeries {
+    std::string name;                   // the legend's text
+    std::vector<std::optional<double>> values; // one per category; none: no value there
+};
+
+// A chart as both writers draw it: vector drawing in the PDF, a chart part in the DOCX
+// (word/charts/chartN.xml with its values cached), across the text width.
+struct Chart {
+    ChartKind kind = ChartKind::bar;
+    std::string title;
+    std::vector<std::string> categories; // the bars' or the points' names; a pie's slices
+    std::vector<ChartSeries> series;     // a pie has one
+    std::string unit;                    // the value axis' title ("tấn", "%"); "" none
+    int decimals = 0;                    // of the values printed (axis, labels), Vietnamese separators
+    bool value_labels = true;            // print each value by its bar, point or slice
+    double height_mm = 0;                // 0: the profile's chart.height_mm
+    bool landscape = false;              // drawn on the landscape pages of the table it follows
 };
 
 struct PageBreak {};
 
-using Block = std::variant<Heading, Paragraph, ListItem, Table, PageBreak>;
+using Block = std::variant<Heading, Paragraph, ListItem, Table, Chart, PageBreak>;
 
 struct Recipients {
     std::string label = "Nơi nhận:";

@@ -1,8 +1,5 @@
-// CSV as RFC 4180 writes it (and Excel and LibreOffice save it): fields separated by commas,
-// rows by CRLF or LF; a field in double quotes may hold commas, line breaks and doubled
-// quotes (""). A UTF-8 byte-order mark before the header is skipped.
-//
-// The header row names where each column goes in the record: "branch.code" is the field
+// The records of a CSV file: its rows are read by text::CsvParser (RFC 4180, commas; a UTF-8
+// byte-order mark before the header is skipped). The header row names where each column goes in the record: "branch.code" is the field
 // code of the object branch, "header.issuer[0]" the first item of the list header.issuer.
 #pragma once
 
@@ -12,34 +9,12 @@
 
 #include <nlohmann/json.hpp>
 
-#include "batch/byte_source.hpp"
-#include "vanban/message.hpp"
+#include "text/csv.hpp"
 
 namespace vanban::batch {
 
-class CsvParser {
-public:
-    explicit CsvParser(ByteSource& source) : source_(source) {}
-
-    struct Row {
-        std::vector<std::string> cells;
-        std::uint32_t line = 0; // where the row starts
-        Message problem;        // why the row is malformed (the parser went on to the next line)
-    };
-
-    // The next row; false at the end. Blank lines are skipped.
-    bool next(Row& row);
-
-private:
-    bool read_quoted(std::string& field, Row& row);
-    void read_unquoted(std::string& field, Row& row);
-    void skip_rest_of_line();
-    bool at_row_end();
-    void end_row();
-
-    ByteSource& source_;
-    std::uint32_t line_ = 1;
-};
+using text::ByteSource;
+using text::CsvParser;
 
 // One column of the header: the path of the field it fills.
 struct CsvColumn {

@@ -40,6 +40,10 @@ struct NamePart {
 std::vector<NamePart> split_into_names(const tmpl::Output& output) {
     std::vector<NamePart> names(1);
     for (const tmpl::Fragment& fragment : output.fragments()) {
+        if (fragment.object) // an object is a table's data, not part of a name
+            throw Failure(ErrorKind::template_eval,
+                          msg("batch.output-name-object", "output name: {path} is an object; use one of its fields",
+                              {{"path", fragment.object_path}}));
         if (!fragment.from_template) {
             names.back().text += sanitise_name_piece(fragment.text);
             names.back().from_data = true;

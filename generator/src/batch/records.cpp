@@ -1,6 +1,5 @@
 #include "batch/records.hpp"
 
-#include "batch/byte_source.hpp"
 #include "batch/csv.hpp"
 #include "engine/data_file.hpp"
 
@@ -44,10 +43,7 @@ Message json_type_name(const nlohmann::json& value) {
     fail_stream(name, msg("batch.records-read-failed", "cannot read {file} to its end", {{"file", name}}));
 }
 
-void skip_bom(ByteSource& source) {
-    if (source.peek() == 0xEF && source.peek(1) == 0xBB && source.peek(2) == 0xBF)
-        for (int i = 0; i < 3; ++i) source.get();
-}
+void skip_bom(ByteSource& source) { source.skip_utf8_bom(); }
 
 // Where a record's text starts in the file: its line, and its column in code points.
 struct TextStart {

@@ -15,6 +15,7 @@
 #include <string_view>
 
 #include "docx/numbering.hpp"
+#include "docx/chart.hpp"
 #include "docx/parts.hpp"
 #include "docx/pictures.hpp"
 #include "docx/styles.hpp"
@@ -76,6 +77,7 @@ public:
         if (doc_.header) write_header(*doc_.header);
         if (doc_.title) write_title(*doc_.title);
         write_blocks(doc_.body);
+        turn(false);
         write_closing(doc_.closing);
         for (const Appendix& appendix : doc_.appendices) write_appendix(appendix);
         section_properties(body_);
@@ -89,7 +91,12 @@ private:
     long text_width_;
     bool page_break_pending_ = false;
     bool last_was_table_ = false;
-    bool in_appendix_section_ = false; // the section being written numbers its pages from 1
+    // The section being written: the document's first, numbered from 1 again (an appendix
+    // under NĐ30), on landscape pages (a wide table).
+    bool first_section_ = true;
+    bool section_restarts_numbering_ = false;
+    bool section_landscape_ = false;
+    std::size_t charts_ = 0; // charts written so far (their parts are numbered in this order)
 
     static long text_width_twips(const Profile& p) { return model::text_block_width_twips(p.page); }
 
@@ -394,6 +401,7 @@ private:
                 pugi::xml_node last = body_.last_child();
                 if (std::string_view(last.name()) == "w:p") keep_with_next(last);
             }
+            turn(wants_landscape(blocks[i]));
             const bool after_data_table = ends_with_data_table();
             const pugi::xml_node before = body_.last_child();
             write_block(body_, blocks[i]);
@@ -466,10 +474,22 @@ private:
     }
 
     void write(pugi::xml_node, const PageBreak&) { page_break_pending_ = true; }
+    // A chart: its drawing in a paragraph of its own, across the text width; the chart part
+    // itself is made by render_docx (chart.hpp) in the same order.
+    void write(pugi::xml_node, const Chart& chart) {
+        const std::size_t number = ++charts_;
+        pugi::xml_node p = paragraph(body_, style_id::chart);
+        const long height = mm_to_twips(model::chart_height_mm(chart, profile_));
+        add_chart_drawing(p, chart_rel_id(number), number, section_text_width(), height, chart.title);
+    }
 
+    long section_text_width() const { return model::text_block_width_twips(model::page_of(profile_.page, section_landscape_)); }
+
+    // A table: its caption, its rows, its notes.
     void write(pugi::xml_node, const Table& t) {
         std::vector<long> columns = column_widths(t);
         if (columns.empty() || t.rows.empty()) return; // Word rejects a table without rows
+        for (const Inline& line : t.caption) runs(paragraph(body_, style_id::table_caption), line, profile_.table_caption);
         pugi::xml_node tbl = table(style_id::table_grid, columns);
         std::size_t n = columns.size();
         // Vertical merges in progress: rows still covered below, and how many columns wide.
@@ -506,19 +526,26 @@ private:
                 c += static_cast<std::size_t>(span);
             }
         }
+        const std::vector<bool> kept = rows_kept_with_next(t);
         for (std::size_t i = 0; i + 1 < rows.size(); ++i)
-            if (keeps_with_next_row(t, i)) keep_row_with_next(rows[i]);
+            if (kept[i]) keep_row_with_next(rows[i]);
+        if (!t.notes.empty()) keep_row_with_next(rows.back()); // the notes stay with the last row
+        for (const Inline& line : t.notes) runs(paragraph(body_, style_id::table_note), line, profile_.table_note);
     }
 
     // Rows that must share a page with the next row: a header row (never alone at a page's
-    // foot), a row whose merged cell reaches further down (a page break would cut the cell),
-    // and the last but one (the last row never stands alone on a page).
-    static bool keeps_with_next_row(const Table& t, std::size_t r) {
-        if (t.rows[r].header || r + 2 == t.rows.size()) return true;
-        for (std::size_t above = 0; above <= r; ++above)
-            for (const TableCell& cell : t.rows[above].cells)
-                if (!cell.covered && above + static_cast<std::size_t>(std::max(cell.rowspan, 1)) > r + 1) return true;
-        return false;
+    // foot), a group's label row, a row whose merged cell reaches further down (a page break
+    // would cut the cell), and the last but one (the last row never stands alone on a page).
+    // One pass: how far down the merged cells seen so far reach.
+    static std::vector<bool> rows_kept_with_next(const Table& t) {
+        std::vector<bool> kept(t.rows.size(), false);
+        std::size_t reach = 0;
+        for (std::size_t r = 0; r < t.rows.size(); ++r) {
+            for (const TableCell& cell : t.rows[r].cells)
+                if (!cell.covered) reach = std::max(reach, r + static_cast<std::size_t>(std::max(cell.rowspan, 1)));
+            kept[r] = t.rows[r].header || t.rows[r].group || r + 2 == t.rows.size() || reach > r + 1;
+        }
+        return kept;
     }
 
     // A column span stops at the table's edge and before a column that a span from above
@@ -555,7 +582,7 @@ private:
     std::vector<long> column_widths(const Table& t) const {
         std::size_t n = t.column_weights.size();
         for (const TableRow& r : t.rows) n = std::max(n, r.cells.size());
-        return model::table_columns_twips(t.column_weights, n, text_width_);
+        return model::table_columns_twips(t.column_weights, n, section_text_width());
     }
 
     // ------------------------------------------------------------ recipients and signature
@@ -652,11 +679,12 @@ private:
     void write_appendix(const Appendix& appendix) {
         // An empty appendix leaves no blank page (layout rule 6), nor an empty section.
         if (appendix.title.empty() && appendix.subtitle.empty() && appendix.blocks.empty()) return;
+        turn(false);
         if (appendices_restart_numbering(doc_) && body_.first_child()) {
             // NĐ30: the appendix is a section of its own, numbered from 1. A section starts
             // on a new page by itself, so no page break is needed.
             end_section();
-            in_appendix_section_ = true;
+            section_restarts_numbering_ = true;
         } else {
             page_break_pending_ = true; // an appendix starts on a new page
         }
@@ -679,13 +707,30 @@ private:
         if (!ppr) ppr = last.prepend_child("w:pPr");
         section_properties(ppr); // last in w:pPr, as the schema orders it
         last_was_table_ = false;
+        first_section_ = false;
+        section_restarts_numbering_ = false;
+    }
+
+    // Tables and charts that ask for landscape pages get a section of their own, on pages
+    // turned a quarter; the numbering runs on through it (layout rule 19).
+    void turn(bool landscape) {
+        if (landscape == section_landscape_) return;
+        if (body_.first_child()) end_section();
+        section_landscape_ = landscape;
+    }
+
+    static bool wants_landscape(const Block& block) {
+        if (const auto* table = std::get_if<Table>(&block)) return table->landscape;
+        if (const auto* chart = std::get_if<Chart>(&block)) return chart->landscape;
+        return false;
     }
 
     // w:sectPr for the section being written: page size and margins, and the page number in
     // the header from the second page on. An appendix section restarts the numbering at 1.
     void section_properties(pugi::xml_node parent) {
-        const PageSetup& page = profile_.page;
-        const bool hide_first = in_appendix_section_ ? has_page_numbers(profile_) : has_distinct_first_page(profile_);
+        const PageSetup page = model::page_of(profile_.page, section_landscape_);
+        const bool hide_first = (first_section_ && has_distinct_first_page(profile_)) ||
+                                (section_restarts_numbering_ && has_page_numbers(profile_));
         pugi::xml_node sect = xml::add(parent, "w:sectPr");
         if (has_page_numbers(profile_)) {
             pugi::xml_node def = xml::add(sect, "w:headerReference");
@@ -700,6 +745,7 @@ private:
         pugi::xml_node size = xml::add(sect, "w:pgSz");
         size.append_attribute("w:w") = mm_to_twips(page.width_mm);
         size.append_attribute("w:h") = mm_to_twips(page.height_mm);
+        if (section_landscape_) size.append_attribute("w:orient") = "landscape";
         pugi::xml_node margins = xml::add(sect, "w:pgMar");
         margins.append_attribute("w:top") = mm_to_twips(page.margin_top_mm);
         margins.append_attribute("w:right") = mm_to_twips(page.margin_right_mm);
@@ -709,7 +755,7 @@ private:
         margins.append_attribute("w:header") = mm_to_twips(page.page_number_top_mm);
         margins.append_attribute("w:footer") = mm_to_twips(page.page_number_top_mm);
         margins.append_attribute("w:gutter") = 0;
-        if (in_appendix_section_) xml::add(sect, "w:pgNumType").append_attribute("w:start") = 1;
+        if (section_restarts_numbering_) xml::add(sect, "w:pgNumType").append_attribute("w:start") = 1;
         if (hide_first) xml::add(sect, "w:titlePg");
     }
 };
@@ -722,6 +768,23 @@ pugi::xml_node add_header_paragraph(pugi::xml_document& document) {
 }
 
 } // namespace
+
+std::string chart_rel_id(std::size_t number) { return "rIdChart" + std::to_string(number); }
+std::string chart_part_name(std::size_t number) { return "word/charts/chart" + std::to_string(number) + ".xml"; }
+std::string chart_workbook_name(std::size_t number) {
+    return "Microsoft_Excel_Worksheet" + std::to_string(number) + ".xlsx";
+}
+
+std::vector<const model::Chart*> charts_of(const model::Document& doc) {
+    std::vector<const model::Chart*> charts;
+    auto collect = [&](const std::vector<Block>& blocks) {
+        for (const Block& block : blocks)
+            if (const auto* chart = std::get_if<Chart>(&block)) charts.push_back(chart);
+    };
+    collect(doc.body);
+    for (const Appendix& appendix : doc.appendices) collect(appendix.blocks);
+    return charts;
+}
 
 std::string document_xml(const Document& doc, const NumberingPlan& numbering) {
     pugi::xml_document document;

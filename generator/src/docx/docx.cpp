@@ -1,5 +1,6 @@
 #include "docx/docx.hpp"
 
+#include "docx/chart.hpp"
 #include "docx/creation_time.hpp"
 #include "docx/package.hpp"
 #include "docx/numbering.hpp"
@@ -28,6 +29,20 @@ std::string styles_for(const model::Profile& profile) {
     return last_styles;
 }
 
+// Each chart's part, its relationships and its workbook, numbered as the document part
+// refers to them.
+void add_chart_parts(std::vector<Part>& parts, const model::Document& doc, const std::vector<const model::Chart*>& charts,
+                     std::int64_t zip_time) {
+    for (std::size_t n = 1; n <= charts.size(); ++n) {
+        const model::Chart& chart = *charts[n - 1];
+        const std::string part = chart_part_name(n);
+        parts.push_back({part, chart_xml(chart, doc.profile, rel_id::chart_workbook), false});
+        parts.push_back({"word/charts/_rels/chart" + std::to_string(n) + ".xml.rels",
+                         chart_relationships_xml(rel_id::chart_workbook, chart_workbook_name(n)), false});
+        parts.push_back({"word/embeddings/" + chart_workbook_name(n), chart_workbook(chart, zip_time), false});
+    }
+}
+
 } // namespace
 
 std::string render_docx(const model::Document& doc, const DocxOptions& options) {
@@ -35,6 +50,7 @@ std::string render_docx(const model::Document& doc, const DocxOptions& options) 
     const bool headers = has_page_numbers(doc.profile);
     const bool first_page_header = needs_first_page_header(doc);
     const NumberingPlan numbering = plan_numbering(doc);
+    const std::vector<const model::Chart*> charts = charts_of(doc);
 
     const std::vector<Picture> pictures = signature_pictures(doc);
     std::vector<std::pair<std::string, std::string>> image_relationships;
@@ -42,20 +58,22 @@ std::string render_docx(const model::Document& doc, const DocxOptions& options) 
 
     // [Content_Types].xml first, as Office writes it; then the parts in reading order.
     std::vector<Part> parts;
-    parts.push_back({"[Content_Types].xml",
-                     content_types_xml(headers, first_page_header, !numbering.empty(), !pictures.empty())});
+    parts.push_back({"[Content_Types].xml", content_types_xml(headers, first_page_header, !numbering.empty(),
+                                                              !pictures.empty(), charts.size())});
     parts.push_back({"_rels/.rels", package_relationships_xml()});
     parts.push_back({"docProps/core.xml", core_properties_xml(doc, format_w3cdtf(created)), false});
     parts.push_back({"docProps/app.xml", app_properties_xml()});
     parts.push_back({"word/document.xml", document_xml(doc, numbering), false});
     parts.push_back({"word/_rels/document.xml.rels",
-                     document_relationships_xml(headers, first_page_header, !numbering.empty(), image_relationships)});
+                     document_relationships_xml(headers, first_page_header, !numbering.empty(), image_relationships,
+                                                charts.size())});
     parts.push_back({"word/styles.xml", styles_for(doc.profile)});
     parts.push_back({"word/settings.xml", settings_xml(doc.profile)});
     if (headers) parts.push_back({"word/header1.xml", page_number_header_xml()});
     if (first_page_header) parts.push_back({"word/header2.xml", empty_header_xml()});
     if (!numbering.empty()) parts.push_back({"word/numbering.xml", numbering_xml(numbering), false});
     for (const Picture& picture : pictures) parts.push_back({"word/" + picture.target, picture.image->png, false});
+    add_chart_parts(parts, doc, charts, zip_time_for(created));
     return zip_parts(parts, zip_time_for(created));
 }
 

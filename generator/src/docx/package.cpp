@@ -236,7 +236,7 @@ std::string read_all(zip_source_t* buffer) {
 
 } // namespace
 
-std::string content_types_xml(bool headers, bool first_page_header, bool numbering, bool png) {
+std::string content_types_xml(bool headers, bool first_page_header, bool numbering, bool png, std::size_t charts) {
     pugi::xml_document document;
     pugi::xml_node types = document.append_child("Types");
     types.append_attribute("xmlns") = ns_content_types;
@@ -251,12 +251,20 @@ std::string content_types_xml(bool headers, bool first_page_header, bool numberi
         png_default.append_attribute("Extension") = "png";
         png_default.append_attribute("ContentType") = "image/png";
     }
+    if (charts > 0) {
+        pugi::xml_node workbook = types.append_child("Default");
+        workbook.append_attribute("Extension") = "xlsx";
+        workbook.append_attribute("ContentType") = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    }
     add_override(types, "/word/document.xml", std::string(wml) + "document.main+xml");
     add_override(types, "/word/styles.xml", std::string(wml) + "styles+xml");
     add_override(types, "/word/settings.xml", std::string(wml) + "settings+xml");
     if (numbering) add_override(types, "/word/numbering.xml", std::string(wml) + "numbering+xml");
     if (headers) add_override(types, "/word/header1.xml", std::string(wml) + "header+xml");
     if (first_page_header) add_override(types, "/word/header2.xml", std::string(wml) + "header+xml");
+    for (std::size_t n = 1; n <= charts; ++n)
+        add_override(types, ("/" + chart_part_name(n)).c_str(),
+                     "application/vnd.openxmlformats-officedocument.drawingml.chart+xml");
     add_override(types, "/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml");
     add_override(types, "/docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml");
     return xml::serialize(document);
@@ -274,7 +282,7 @@ std::string package_relationships_xml() {
 }
 
 std::string document_relationships_xml(bool headers, bool first_page_header, bool numbering,
-                                       const std::vector<std::pair<std::string, std::string>>& images) {
+                                       const std::vector<std::pair<std::string, std::string>>& images, std::size_t charts) {
     pugi::xml_document document;
     pugi::xml_node rels = relationships_root(document);
     add_relationship(rels, rel_id::styles, std::string(office_rel) + "styles", "styles.xml");
@@ -285,6 +293,9 @@ std::string document_relationships_xml(bool headers, bool first_page_header, boo
     if (numbering) add_relationship(rels, rel_id::numbering, std::string(office_rel) + "numbering", "numbering.xml");
     for (const auto& [id, target] : images)
         add_relationship(rels, id.c_str(), std::string(office_rel) + "image", target.c_str());
+    for (std::size_t n = 1; n <= charts; ++n)
+        add_relationship(rels, chart_rel_id(n).c_str(), std::string(office_rel) + "chart",
+                         chart_part_name(n).substr(5).c_str()); // relative to word/
     return xml::serialize(document);
 }
 

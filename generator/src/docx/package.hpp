@@ -19,12 +19,15 @@ struct Part {
     bool same_for_every_document = true;
 };
 
-// `png`: the package holds PNG images (the signature pictures).
-std::string content_types_xml(bool headers, bool first_page_header, bool numbering = false, bool png = false);
+// `png`: the package holds PNG images (the signature pictures). `charts`: how many chart
+// parts the document has (word/charts/chart1.xml …, each with its workbook in word/embeddings/).
+std::string content_types_xml(bool headers, bool first_page_header, bool numbering = false, bool png = false,
+                              std::size_t charts = 0);
 std::string package_relationships_xml();
 // `images`: relationship id and target ("rId6", "media/signature.png") of each picture.
 std::string document_relationships_xml(bool headers, bool first_page_header, bool numbering = false,
-                                       const std::vector<std::pair<std::string, std::string>>& images = {});
+                                       const std::vector<std::pair<std::string, std::string>>& images = {},
+                                       std::size_t charts = 0);
 std::string settings_xml(const model::Profile& profile);
 std::string core_properties_xml(const model::Document& doc, const std::string& created_w3cdtf);
 std::string app_properties_xml();

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "vanban/model.hpp"
 
@@ -16,7 +17,16 @@ inline constexpr const char* first_page_header = "rId4";  // empty: page 1 shows
 inline constexpr const char* numbering = "rId5";          // Word's numbering of headings and list items
 inline constexpr const char* signature_image = "rId6";    // word/media/signature.png (docs/electronic.md)
 inline constexpr const char* seal_image = "rId7";         // word/media/seal.png
+inline constexpr const char* chart_workbook = "rId1";     // in a chart part's relationships: its figures
 } // namespace rel_id
+
+// The document's relationship to its chart number `number` (1-based, in document order), and
+// the parts of that chart.
+std::string chart_rel_id(std::size_t number);          // "rIdChart1"
+std::string chart_part_name(std::size_t number);       // "word/charts/chart1.xml"
+std::string chart_workbook_name(std::size_t number);   // "Microsoft_Excel_Worksheet1.xlsx" (in word/embeddings/)
+// The charts of a document in the order the document part shows them: body, then appendices.
+std::vector<const model::Chart*> charts_of(const model::Document& doc);
 
 // Whether the document has page-number headers, and whether page 1 has its own (empty) one.
 bool has_page_numbers(const model::Profile& profile);

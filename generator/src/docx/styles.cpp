@@ -75,6 +75,15 @@ TextStyle page_number_style(const Profile& profile) {
     return style;
 }
 
+TextStyle chart_paragraph_style(const Profile& profile) {
+    TextStyle style;
+    style.size_pt = profile.body.size_pt;
+    style.align = Align::center;
+    style.space_before_pt = profile.body.space_after_pt; // as the PDF's room around a chart
+    style.space_after_pt = profile.body.space_after_pt;
+    return style;
+}
+
 const char* jc_value(Align align) {
     switch (align) {
     case Align::left: return "left";
@@ -328,6 +337,9 @@ std::vector<ParagraphStyle> element_styles(const Profile& p) {
         {style_id::summary_separator, "Summary Separator", style_id::summary, kept_with_next(summary_separator_style(p)), kept_with_next(p.summary)},
         {style_id::table_text, "Table Text", "Normal", p.table_text, normal},
         {style_id::table_header, "Table Header", style_id::table_text, p.table_header, p.table_text},
+        {style_id::table_caption, "Table Caption", "Normal", kept_with_next(p.table_caption), normal},
+        {style_id::table_note, "Table Note", "Normal", p.table_note, normal},
+        {style_id::chart, "Chart", "Normal", chart_paragraph_style(p), normal},
         {style_id::recipients_label, "Recipients Label", "Normal", p.recipients_label_style, normal},
         {style_id::recipients, "Recipients", "Normal", p.recipients, normal},
         {style_id::signature_authority, "Signature Authority", "Normal", p.signature_authority, normal},

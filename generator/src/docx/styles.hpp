@@ -32,6 +32,9 @@ inline constexpr const char* mark = "UrgencyMark";
 inline constexpr const char* draft_mark = "DraftMark";
 inline constexpr const char* table_text = "TableText";
 inline constexpr const char* table_header = "TableHeader";
+inline constexpr const char* table_caption = "TableCaption";
+inline constexpr const char* table_note = "TableNote";
+inline constexpr const char* chart = "Chart"; // the paragraph that holds a chart's drawing
 inline constexpr const char* recipients_label = "RecipientsLabel";
 inline constexpr const char* recipients = "Recipients";
 inline constexpr const char* signature_authority = "SignatureAuthority";
@@ -68,6 +71,7 @@ model::TextStyle summary_separator_style(const model::Profile& profile);
 model::TextStyle signature_note_style(const model::Profile& profile);
 model::TextStyle signature_name_style(const model::Profile& profile); // includes the signing space
 model::TextStyle page_number_style(const model::Profile& profile);
+model::TextStyle chart_paragraph_style(const model::Profile& profile); // centred, the body's space around
 
 // The w:jc value of an alignment, for paragraph styles and paragraphs ("both" for justify).
 const char* jc_value(model::Align align);

@@ -61,10 +61,12 @@ std::optional<text::Date> judged_on(const CheckOptions& options, const nlohmann:
 }
 
 model::Document build(const Engine& engine, const std::string& template_name, const std::string& data_json,
-                      const std::string& profile, const std::string& source) {
+                      const std::string& profile, const std::string& source,
+                      const std::filesystem::path& data_dir = {}) {
     RenderOptions options;
     options.profile = profile;
     options.data_name = source;
+    options.data_dir = data_dir;
     ModelResult model = engine.build_model(template_name, data_json, options);
     if (!model) throw Failure(model.error);
     return std::move(model.document);
@@ -77,7 +79,8 @@ CheckResult check_data(const Engine& engine, std::string_view bytes, const Check
     if (template_name.empty()) {
         // The template whose schema takes the data: ke-hoach, else bao-cao.
         for (const char* name : {"ke-hoach", "bao-cao"})
-            if (engine.validate(name, text, {.profile = "", .data_name = options.source_name})) {
+            if (engine.validate(name, text,
+                                {.profile = "", .data_name = options.source_name, .data_dir = options.data_dir})) {
                 template_name = name;
                 break;
             }
@@ -85,7 +88,7 @@ CheckResult check_data(const Engine& engine, std::string_view bytes, const Check
     }
     const nlohmann::ordered_json data = nlohmann::ordered_json::parse(text::strip_bom(text), nullptr, false);
     const std::string profile = !options.profile.empty() ? options.profile : data.is_object() ? data.value("profile", "party") : "party";
-    const model::Document document = build(engine, template_name, text, profile, options.source_name);
+    const model::Document document = build(engine, template_name, text, profile, options.source_name, options.data_dir);
     check::Subject subject;
     subject.data = &data;
     subject.document = &document;

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "docx/creation_time.hpp"
+#include "engine/data_folder.hpp"
 #include "engine/data_reader.hpp"
 #include "engine/images.hpp"
 #include "engine/model_limits.hpp"
@@ -311,12 +312,15 @@ struct Engine::Impl {
         const nlohmann::json globals = {{"vanban", {{"profile", profile_name}, {"version", VANBAN_VERSION}}}};
         tmpl::Output output;
         tmpl::evaluate(*root, data, library, output, limits, &globals);
-        model::Document document = markup::build_document(output.fragments(), *profile_ptr);
+        const engine::DataFolder files(options.data_dir, this->options.max_data_bytes);
+        const markup::BuildOptions build_options{&files, this->options.max_table_rows, this->options.max_table_columns};
+        model::Document document = markup::build_document(output.fragments(), *profile_ptr, build_options);
         engine::load_images(document, data, {options.data_dir, this->options.max_image_bytes, options.data_name});
         engine::check_model_limits(document, {this->options.max_table_rows, this->options.max_table_columns});
         document.metadata.created = this->options.fixed_creation_date;
         // A Warning holds its text in English until it carries a Message of its own.
         for (const Message& message : writers.fit_lines(document)) warnings.push_back(Warning{"", message});
+        for (const Message& message : writers.fit_tables(document)) warnings.push_back(Warning{"", message});
         return document;
     }
 

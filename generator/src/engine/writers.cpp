@@ -9,6 +9,7 @@
 #include "layout/fit_lines.hpp"
 #include "layout/layout.hpp"
 #include "model/model_json.hpp"
+#include "layout/fit_tables.hpp"
 #include "pdf/pdf.hpp"
 #include "vanban/error.hpp"
 
@@ -103,6 +104,10 @@ nlohmann::json Writers::model_json(const model::Document& document) const {
     nlohmann::json out = model::to_json(document);
     out["signature_fields"] = fields_json(document);
     return out;
+}
+
+std::vector<Message> Writers::fit_tables(model::Document& document) const {
+    return layout::fit_table_columns(document, fonts()->set->family(document.profile.font_family));
 }
 
 std::string Writers::docx(const model::Document& document, const std::string& fixed_date) const {

@@ -34,6 +34,9 @@ public:
     // their columns, measured with the PDF's fonts, so that both writers print the same
     // lines (layout/fit_lines.hpp). Returns a warning for each line the data gave as one.
     std::vector<Message> fit_lines(model::Document& document) const;
+    // Sets the tables' column widths from their content, measured with the PDF's fonts
+    // (layout/fit_tables.hpp). Returns a warning for each table too wide for its page.
+    std::vector<Message> fit_tables(model::Document& document) const;
 
 private:
     struct Fonts;

@@ -153,7 +153,7 @@ std::optional<double> read_vietnamese_number(const std::string& text, bool& perc
     return percent ? value / 100 : value;
 }
 
-std::optional<nlohmann::ordered_json> table_to_figures(const Table& table, bool keep_widths) {
+std::optional<nlohmann::ordered_json> table_to_figures(const Table& table) {
     std::size_t width = 0;
     const Grid grid = grid_of(table, width);
     if (grid.size() < 2 || width < 3) return std::nullopt;
@@ -201,7 +201,6 @@ std::optional<nlohmann::ordered_json> table_to_figures(const Table& table, bool 
     if (grid[0][1] != "Đơn vị") figures["unit_label"] = grid[0][1];
     if (total_row && grid[*total_row][0] != "Tổng cộng") figures["total_label"] = grid[*total_row][0];
     nlohmann::ordered_json out_columns = nlohmann::ordered_json::array();
-    const double unit = keep_widths && table.grid.size() == width && table.grid[0] > 0 ? table.grid[0] / 8.0 : 0;
     for (std::size_t i = 0; i < columns.size(); ++i) {
         const Column& column = columns[i];
         nlohmann::ordered_json c;
@@ -216,12 +215,6 @@ std::optional<nlohmann::ordered_json> table_to_figures(const Table& table, bool 
                 if (grid[*total_row][i + 2] != text::format_number(sum, -1)) return std::nullopt;
             }
             c = {{"key", column.key}, {"label", column.label}};
-        }
-        // Widths other than the template's defaults (11 for numbers, 14 for percentages).
-        if (unit > 0) {
-            const double weight = std::round(table.grid[i + 2] / unit * 10) / 10;
-            const double standard = column.percent ? 14 : 11;
-            if (std::abs(weight - standard) > 0.3) c["width"] = weight;
         }
         out_columns.push_back(std::move(c));
     }

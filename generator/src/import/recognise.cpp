@@ -367,13 +367,15 @@ std::vector<BodyUnit> Recogniser::body_units(std::size_t from, std::size_t to) {
         const Table& table = std::get<Table>(draft_.blocks[i]);
         BodyUnit unit;
         unit.table = &table;
-        unit.figures = table_to_figures(table, vanban_);
+        unit.figures = table_to_figures(table);
         if (unit.figures) {
             // A centred bold line just above it is its title; an italic line just below, its note.
             if (!units.empty() && !units.back().table && !units.back().label) {
                 const BodyUnit& above = units.back();
                 const Paragraph& ap = *above.paragraph;
-                const bool centred = vanban_ ? ap.style == "Body Text Centered" : ap.align == Align::center;
+                // vanban's DOCX: its table caption style (and before it, centred body text).
+                const bool centred = vanban_ ? ap.style == "Table Caption" || ap.style == "Body Text Centered"
+                                             : ap.align == Align::center;
                 if (centred && is_bold_throughout(above.spans, ap) && word_count(plain_text(above.spans)) <= 30) {
                     unit.caption = Text{above.spans, {ap.style_bold, ap.style_italic, ap.style_underline}, ap.number};
                     units.pop_back();
@@ -381,7 +383,7 @@ std::vector<BodyUnit> Recogniser::body_units(std::size_t from, std::size_t to) {
             }
             if (const Paragraph* below = paragraph_at(draft_, i + 1); below && i + 1 < to && !below->empty()) {
                 const bool italic = below->style_italic || common_emphasis(below->spans).italic;
-                const bool plain_style = vanban_ ? below->style == "Body Text No Indent" : true;
+                const bool plain_style = vanban_ ? below->style == "Table Note" || below->style == "Body Text No Indent" : true;
                 if (italic && plain_style && below->label.empty() && word_count(below->text()) <= 40) {
                     unit.note = Text{below->spans, {below->style_bold, below->style_italic, below->style_underline}, below->number};
                     ++i;

@@ -36,10 +36,12 @@ void add_blocks(Words& out, const std::vector<model::Block>& blocks) {
             out.add(item->marker);
             add_inline(out, item->text);
         } else if (const auto* table = std::get_if<model::Table>(&block)) {
+            for (const model::Inline& line : table->caption) add_inline(out, line);
             for (const model::TableRow& row : table->rows)
                 for (const model::TableCell& cell : row.cells)
                     if (!cell.covered)
                         for (const model::Inline& line : cell.paragraphs) add_inline(out, line);
+            for (const model::Inline& line : table->notes) add_inline(out, line);
         }
     }
 }

@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "layout/mirror.hpp"
+#include "layout/chart.hpp"
 #include "layout/paragraph.hpp"
 #include "layout/signing.hpp"
 #include "model/signing.hpp"
@@ -28,9 +29,12 @@ struct Unit {
     bool page_break_before = false;
     int table = -1;            // which table a row group belongs to
     bool table_header = false; // a header row group, repeated on each page of its table
+    double table_left = 0, table_right = 0; // its edges: where the rule under its last row on a page goes
+    bool landscape = false;    // on a landscape page (a table or chart that asks for one)
     bool restarts_page_numbers = false; // its page is page 1 of a new numbering (an appendix)
     std::vector<TextItem> texts;
     std::vector<RuleItem> rules;
+    std::vector<ShapeItem> shapes; // a chart's drawing
     std::optional<Bookmark> bookmark;
 };
 
@@ -41,6 +45,35 @@ struct Signing {
     std::vector<std::pair<model::PlacedBox, const model::Image*>> images;
     std::vector<std::pair<model::PlacedBox, std::string>> fields;
 };
+
+// Rules on one line (the same y, or the same x) that touch or overlap become one rule: where
+// two cells meet, one line is drawn.
+void join_collinear(std::vector<RuleItem> pieces, std::vector<RuleItem>& out) {
+    if (pieces.empty()) return;
+    const bool horizontal = pieces.front().y1 == pieces.front().y2;
+    auto line_of = [&](const RuleItem& r) { return horizontal ? r.y1 : r.x1; };
+    auto from = [&](const RuleItem& r) { return horizontal ? std::min(r.x1, r.x2) : std::min(r.y1, r.y2); };
+    auto to = [&](const RuleItem& r) { return horizontal ? std::max(r.x1, r.x2) : std::max(r.y1, r.y2); };
+    std::sort(pieces.begin(), pieces.end(), [&](const RuleItem& a, const RuleItem& b) {
+        return line_of(a) != line_of(b) ? line_of(a) < line_of(b) : from(a) < from(b);
+    });
+    double at = line_of(pieces.front()), start = from(pieces.front()), end = to(pieces.front());
+    auto flush = [&] {
+        out.push_back(horizontal ? RuleItem{start, at, end, at, border_width} : RuleItem{at, start, at, end, border_width});
+    };
+    for (std::size_t i = 1; i < pieces.size(); ++i) {
+        const RuleItem& r = pieces[i];
+        if (line_of(r) == at && from(r) <= end + 0.01) {
+            end = std::max(end, to(r));
+            continue;
+        }
+        flush();
+        at = line_of(r);
+        start = from(r);
+        end = to(r);
+    }
+    flush();
+}
 
 // The space between two consecutive units is the larger of the first one's space after and
 // the second one's space before, not their sum (docs/layout-rules.md, rule 10): it is what
@@ -54,14 +87,11 @@ model::Inline plain(const std::string& text) { return model::Inline{model::Run{t
 class Builder {
 public:
     Builder(const model::Document& doc, const FontFamily& family)
-        : doc_(doc), profile_(doc.profile), family_(family), rule_band_(model::rule_band(doc.profile)) {
-        const model::TextBlock block = model::text_block(profile_.page);
-        page_width_ = block.page_width;
-        page_height_ = block.page_height;
-        left_ = block.left;
-        right_ = block.right;
-        top_ = block.top;
-        bottom_ = block.bottom;
+        : doc_(doc), profile_(doc.profile), family_(family), rule_band_(model::rule_band(doc.profile)),
+          portrait_(model::text_block(profile_.page)),
+          landscape_(model::text_block(model::landscape_page(profile_.page))) {
+        left_ = portrait_.left;
+        right_ = portrait_.right;
     }
 
     PageLayout run() {
@@ -148,6 +178,7 @@ private:
     }
 
     void push(Unit unit) {
+        unit.landscape = turned_;
         if (pending_page_break_) {
             unit.page_break_before = true;
             pending_page_break_ = false;
@@ -361,6 +392,28 @@ private:
     }
 
     void add(const model::PageBreak&) { pending_page_break_ = true; }
+    void add(const model::Chart& chart);
+
+    // Blocks that ask for a landscape page are laid out across its wider text block while
+    // this lives; pagination gives them pages of their own.
+    class Turned {
+    public:
+        Turned(Builder& builder, bool landscape) : builder_(builder), saved_(builder.turned_) { set(landscape); }
+        ~Turned() { set(saved_); }
+        Turned(const Turned&) = delete;
+        Turned& operator=(const Turned&) = delete;
+
+    private:
+        void set(bool landscape) {
+            builder_.turned_ = landscape;
+            const model::TextBlock& block = landscape ? builder_.landscape_ : builder_.portrait_;
+            builder_.left_ = block.left;
+            builder_.right_ = block.right;
+        }
+        Builder& builder_;
+        bool saved_;
+    };
+    const model::TextBlock& block_of(const Unit& unit) const { return unit.landscape ? landscape_ : portrait_; }
 
     void add(const model::Table& table);
 
@@ -456,54 +509,88 @@ private:
 
     // ------------------------------------------------------------ pagination
 
-    PageLayout paginate();
-    double table_header_height(int table, std::size_t before) const;
-    std::vector<Unit> slice_row(Unit unit, double room, double left, double right) const;
+    // ------------------------------------------------------------ tables
 
-    const model::Document& doc_;
-    const model::Profile& profile_;
-    const FontFamily& family_;
-    const model::RuleBand rule_band_;
-    double page_width_ = 0, page_height_ = 0, left_ = 0, right_ = 0, top_ = 0, bottom_ = 0;
-    std::vector<Unit> units_;
-    std::optional<Signing> signing_;
-    std::vector<BlockUnits> body_blocks_;
-    bool pending_page_break_ = false;
-    int table_count_ = 0;
-};
-
-// ---------------------------------------------------------------- tables
-
-void Builder::add(const model::Table& table) {
-    const std::size_t columns = table.column_weights.size();
-    if (columns == 0 || table.rows.empty()) return;
-    // The DOCX's grid of whole twips (model/furniture.hpp), so that cells wrap alike.
-    const std::vector<long> widths =
-        model::table_columns_twips(table.column_weights, columns, model::text_block_width_twips(profile_.page));
-    std::vector<double> col_x(columns + 1, left_);
-    long edge = 0;
-    for (std::size_t c = 0; c < columns; ++c) {
-        edge += widths[c];
-        col_x[c + 1] = left_ + model::twips_to_pt(edge);
-    }
-
-    const int table_id = table_count_++;
-    const std::size_t row_count = table.rows.size();
-
-    // Each cell's lines, set for its width; heights of rows from the cells that span one row.
+    // A cell's lines, set for its width; the rows it spans.
     struct SetCell {
         std::size_t row = 0, col = 0, rows = 1, cols = 1;
         std::vector<std::vector<SetLine>> paragraphs;
         double content = 0;
         const model::TextStyle* style = nullptr;
     };
+    // The header rows of a table, repeated at the top of each page it continues on.
+    struct TableHeader {
+        std::vector<std::size_t> units;
+        double height = 0;
+    };
+
+    std::vector<double> column_edges(const model::Table& table) const;
+    std::vector<SetCell> set_cells(const model::Table& table, const std::vector<double>& col_x) const;
+    std::vector<double> row_heights(const model::Table& table, const std::vector<SetCell>& cells) const;
+    void place_rows(const model::Table& table, const std::vector<SetCell>& cells, const std::vector<double>& heights,
+                    const std::vector<double>& col_x, int table_id, bool has_notes);
+    Unit row_group(const std::vector<SetCell>& cells, std::size_t first_cell, std::size_t end_cell, std::size_t first_row,
+                   std::size_t end_row, const std::vector<double>& heights, const std::vector<double>& col_x) const;
+
+    PageLayout paginate();
+    void add_page_numbers(PageLayout& out, const std::vector<std::size_t>& starts) const;
+    std::vector<Unit> slice_row(Unit unit, double room, double left, double right) const;
+    double repeated_header_height(std::size_t i) const;
+
+    const model::Document& doc_;
+    const model::Profile& profile_;
+    const FontFamily& family_;
+    const model::RuleBand rule_band_;
+    const model::TextBlock portrait_, landscape_;
+    double left_ = 0, right_ = 0; // of the text block the blocks being added go in
+    bool turned_ = false;         // they go on landscape pages
+    std::vector<Unit> units_;
+    std::optional<Signing> signing_;
+    std::vector<BlockUnits> body_blocks_;
+    bool pending_page_break_ = false;
+    std::vector<TableHeader> tables_;
+};
+
+// ---------------------------------------------------------------- tables
+
+// A table: its caption, its rows in groups that pagination keeps whole (rows joined by a
+// merged cell), its notes. Borders are collapsed: each cell draws its top and left edges, the
+// table its right edge, and the rule under a table's last row on a page is drawn when the
+// page is made, so where two cells meet there is one line.
+void Builder::add(const model::Table& table) {
+    if (table.column_weights.empty() || table.rows.empty()) return;
+    Turned turned(*this, table.landscape);
+    for (const model::Inline& line : table.caption) add_kept(line, profile_.table_caption);
+    const std::vector<double> col_x = column_edges(table);
+    const int table_id = static_cast<int>(tables_.size());
+    tables_.emplace_back();
+    const std::vector<SetCell> cells = set_cells(table, col_x);
+    const std::vector<double> heights = row_heights(table, cells);
+    place_rows(table, cells, heights, col_x, table_id, !table.notes.empty());
+    for (const model::Inline& line : table.notes) add_paragraph(line, profile_.table_note, left_, body_width());
+}
+
+// The DOCX's grid of whole twips (model/furniture.hpp), so that cells wrap alike.
+std::vector<double> Builder::column_edges(const model::Table& table) const {
+    const std::size_t columns = table.column_weights.size();
+    const long width = model::text_block_width_twips(model::page_of(profile_.page, turned_));
+    const std::vector<long> widths = model::table_columns_twips(table.column_weights, columns, width);
+    std::vector<double> col_x(columns + 1, left_);
+    long edge = 0;
+    for (std::size_t c = 0; c < columns; ++c) {
+        edge += widths[c];
+        col_x[c + 1] = left_ + model::twips_to_pt(edge);
+    }
+    return col_x;
+}
+
+// Each cell's lines, set for its width, in row order.
+std::vector<Builder::SetCell> Builder::set_cells(const model::Table& table, const std::vector<double>& col_x) const {
+    const std::size_t columns = col_x.size() - 1, row_count = table.rows.size();
     std::vector<SetCell> cells;
-    std::vector<double> row_height(row_count, 0);
     for (std::size_t r = 0; r < row_count; ++r) {
         const model::TableRow& row = table.rows[r];
         const model::TextStyle& style = row.header ? profile_.table_header : profile_.table_text;
-        row_height[r] = family_.face(face_of(style.bold, style.italic)).line_height() * style.size_pt * style.line_spacing +
-                        style.space_before_pt + style.space_after_pt;
         for (std::size_t c = 0; c < std::min(columns, row.cells.size()); ++c) {
             const model::TableCell& cell = row.cells[c];
             if (cell.covered) continue;
@@ -522,70 +609,118 @@ void Builder::add(const model::Table& table) {
                 for (const SetLine& line : set.paragraphs.back()) content += line.height;
             }
             set.content = content;
-            if (set.rows == 1) row_height[r] = std::max(row_height[r], content);
             cells.push_back(std::move(set));
         }
     }
+    return cells;
+}
+
+// A row is as tall as its tallest cell of one row, plus the line between it and the next
+// (Word and LibreOffice count the border in the row's height: layout rule 20); a merged cell taller than its
+// rows makes its last row taller.
+std::vector<double> Builder::row_heights(const model::Table& table, const std::vector<SetCell>& cells) const {
+    std::vector<double> heights(table.rows.size(), 0);
+    for (std::size_t r = 0; r < table.rows.size(); ++r) {
+        const model::TextStyle& style = table.rows[r].header ? profile_.table_header : profile_.table_text;
+        heights[r] = family_.face(face_of(style.bold, style.italic)).line_height() * style.size_pt * style.line_spacing +
+                     style.space_before_pt + style.space_after_pt;
+    }
+    for (const SetCell& cell : cells)
+        if (cell.rows == 1) heights[cell.row] = std::max(heights[cell.row], cell.content);
+    for (double& height : heights) height += border_width;
     for (const SetCell& cell : cells) {
         if (cell.rows == 1) continue;
         double spanned = 0;
-        for (std::size_t r = cell.row; r < cell.row + cell.rows; ++r) spanned += row_height[r];
-        if (cell.content > spanned) row_height[cell.row + cell.rows - 1] += cell.content - spanned;
+        for (std::size_t r = cell.row; r < cell.row + cell.rows; ++r) spanned += heights[r];
+        const double needed = cell.content + static_cast<double>(cell.rows) * border_width;
+        if (needed > spanned) heights[cell.row + cell.rows - 1] += needed - spanned;
     }
+    return heights;
+}
 
-    // Rows joined by a vertical span form one group: a page break never cuts a merged cell.
-    std::size_t r = 0;
-    bool first_group = true;
-    double header_height = 0;
+// Rows joined by a merged cell form one group: a page break never cuts a merged cell. One
+// pass over the rows: a group ends at the first row that no merged cell reaches past.
+void Builder::place_rows(const model::Table& table, const std::vector<SetCell>& cells,
+                         const std::vector<double>& heights, const std::vector<double>& col_x, int table_id,
+                         bool has_notes) {
+    const std::size_t row_count = table.rows.size();
+    TableHeader& header = tables_[static_cast<std::size_t>(table_id)];
     std::vector<std::size_t> body_groups; // unit indices of the groups of body rows
-    while (r < row_count) {
-        std::size_t end = r + 1;
-        for (bool grew = true; grew;) {
-            grew = false;
-            for (const SetCell& cell : cells)
-                if (cell.row >= r && cell.row < end && cell.row + cell.rows > end) {
-                    end = cell.row + cell.rows;
-                    grew = true;
-                }
-        }
-        Unit unit;
+    std::size_t cell = 0;
+    for (std::size_t first = 0; first < row_count;) {
+        const std::size_t first_cell = cell;
+        std::size_t end = first + 1;
+        for (std::size_t r = first; r < end; ++r)
+            for (; cell < cells.size() && cells[cell].row == r; ++cell) end = std::max(end, r + cells[cell].rows);
+        Unit unit = row_group(cells, first_cell, cell, first, end, heights, col_x);
         unit.table = table_id;
-        unit.table_header = table.rows[r].header;
-        unit.keep_with_next = unit.table_header;
-        std::vector<double> row_top(end - r + 1, 0);
-        for (std::size_t k = r; k < end; ++k) row_top[k - r + 1] = row_top[k - r] + row_height[k];
-        for (const SetCell& cell : cells) {
-            if (cell.row < r || cell.row >= end) continue;
-            const double top = row_top[cell.row - r];
-            const double bottom = row_top[cell.row - r + cell.rows];
-            const double x0 = col_x[cell.col], x1 = col_x[cell.col + cell.cols];
-            double dy = top + cell.style->space_before_pt;
-            for (const auto& paragraph : cell.paragraphs) place_lines(unit, paragraph, x0 + cell_padding_x, dy);
-            unit.rules.push_back(RuleItem{x0, top, x1, top, border_width});
-            unit.rules.push_back(RuleItem{x0, bottom, x1, bottom, border_width});
-            unit.rules.push_back(RuleItem{x0, top, x0, bottom, border_width});
-            unit.rules.push_back(RuleItem{x1, top, x1, bottom, border_width});
-        }
-        unit.height = row_top.back();
-        if (first_group) unit.space_before = profile_.body.space_after_pt;
-        first_group = false;
-        if (unit.table_header) header_height += unit.height;
+        unit.table_header = table.rows[first].header;
+        // A header row and a group's label row never end a page.
+        unit.keep_with_next = unit.table_header || table.rows[end - 1].group;
+        if (first == 0) unit.space_before = profile_.body.space_after_pt;
         // A row taller than a page is cut between its lines (rule 3).
-        const double room = std::max(bottom_ - top_ - header_height, 4 * profile_.table_text.size_pt);
-        if (!unit.table_header && unit.height > room) {
+        const double room = std::max(block_of(unit).bottom - block_of(unit).top - header.height, 4 * profile_.table_text.size_pt);
+        if (unit.table_header) {
+            header.units.push_back(units_.size());
+            header.height += unit.height;
+            push(std::move(unit));
+        } else if (unit.height > room) {
             for (Unit& slice : slice_row(std::move(unit), room, col_x.front(), col_x.back())) {
                 body_groups.push_back(units_.size());
                 push(std::move(slice));
             }
         } else {
-            if (!unit.table_header) body_groups.push_back(units_.size());
+            body_groups.push_back(units_.size());
             push(std::move(unit));
         }
-        r = end;
+        first = end;
     }
     // The last row (often a totals row) never starts a page alone (rule 5).
     if (body_groups.size() >= 2) units_[body_groups[body_groups.size() - 2]].keep_with_next = true;
-    units_.back().space_after = profile_.body.space_after_pt;
+    // Under the table: the body's space, or the notes, which stay with its last row.
+    units_.back().space_after = has_notes ? 0 : profile_.body.space_after_pt;
+    if (has_notes) units_.back().keep_with_next = true;
+}
+
+// The unit of the rows [first_row, end_row), whose cells are cells[first_cell, end_cell):
+// their lines, each cell's top and left edges, and the table's right edge.
+Unit Builder::row_group(const std::vector<SetCell>& cells, std::size_t first_cell, std::size_t end_cell,
+                        std::size_t first_row, std::size_t end_row, const std::vector<double>& heights,
+                        const std::vector<double>& col_x) const {
+    Unit unit;
+    std::vector<double> row_top(end_row - first_row + 1, 0);
+    for (std::size_t r = first_row; r < end_row; ++r) row_top[r - first_row + 1] = row_top[r - first_row] + heights[r];
+    std::vector<RuleItem> horizontal, vertical;
+    for (std::size_t i = first_cell; i < end_cell; ++i) {
+        const SetCell& cell = cells[i];
+        const double top = row_top[cell.row - first_row];
+        const double bottom = row_top[cell.row - first_row + cell.rows];
+        const double x0 = col_x[cell.col], x1 = col_x[cell.col + cell.cols];
+        double dy = top + cell.style->space_before_pt;
+        for (const auto& paragraph : cell.paragraphs) place_lines(unit, paragraph, x0 + cell_padding_x, dy);
+        horizontal.push_back(RuleItem{x0, top, x1, top, border_width});
+        vertical.push_back(RuleItem{x0, top, x0, bottom, border_width});
+    }
+    unit.height = row_top.back();
+    vertical.push_back(RuleItem{col_x.back(), 0, col_x.back(), unit.height, border_width});
+    join_collinear(horizontal, unit.rules);
+    join_collinear(vertical, unit.rules);
+    unit.table_left = col_x.front();
+    unit.table_right = col_x.back();
+    return unit;
+}
+
+// A chart: one unit, never split, on the landscape pages of its table when it has some.
+void Builder::add(const model::Chart& chart) {
+    Turned turned(*this, chart.landscape);
+    ChartDrawing drawing = draw_chart(chart, profile_, family_, left_, body_width());
+    Unit unit;
+    unit.height = drawing.height;
+    unit.texts = std::move(drawing.texts);
+    unit.shapes = std::move(drawing.shapes);
+    unit.space_before = profile_.body.space_after_pt;
+    unit.space_after = profile_.body.space_after_pt;
+    push(std::move(unit));
 }
 
 // Cuts a row group into pieces no taller than `room`, each cut between two lines of text
@@ -621,6 +756,9 @@ std::vector<Unit> Builder::slice_row(Unit unit, double room, double left, double
         const double top = cuts[k], bottom = cuts[k + 1];
         Unit slice;
         slice.table = unit.table;
+        slice.landscape = unit.landscape;
+        slice.table_left = unit.table_left;
+        slice.table_right = unit.table_right;
         slice.space_before = k == 0 ? unit.space_before : 0;
         slice.height = bottom - top;
         for (const TextItem& t : unit.texts)
@@ -636,8 +774,9 @@ std::vector<Unit> Builder::slice_row(Unit unit, double room, double left, double
             slice.rules.push_back(RuleItem{rule.x1, (horizontal ? rule.y1 : y1) - top, rule.x2,
                                            (horizontal ? rule.y2 : y2) - top, rule.width});
         }
+        // The piece on the next page opens with a rule; the one under each piece is drawn
+        // with the page (paginate), as under any row that ends a page.
         if (k > 0) slice.rules.push_back(RuleItem{left, 0, right, 0, border_width});
-        if (k + 2 < cuts.size()) slice.rules.push_back(RuleItem{left, slice.height, right, slice.height, border_width});
         slices.push_back(std::move(slice));
     }
     return slices;
@@ -645,37 +784,35 @@ std::vector<Unit> Builder::slice_row(Unit unit, double room, double left, double
 
 // ---------------------------------------------------------------- pagination
 
-double Builder::table_header_height(int table, std::size_t before) const {
-    double height = 0;
-    for (std::size_t i = 0; i < before; ++i)
-        if (units_[i].table == table && units_[i].table_header) height += units_[i].height;
-    return height;
+// The height of the header rows repeated above unit i when it starts a page: the headers of
+// its table, when it is a body row of a table that has some and began before it.
+double Builder::repeated_header_height(std::size_t i) const {
+    const Unit& unit = units_[i];
+    if (unit.table < 0 || unit.table_header || i == 0 || units_[i - 1].table != unit.table) return 0;
+    return tables_[static_cast<std::size_t>(unit.table)].height;
 }
 
 PageLayout Builder::paginate() {
     // Pass 1: where each page starts. A unit that does not fit goes to the next page, and
-    // with it every unit before it that must stay with its successor (keep_with_next).
+    // with it every unit before it that must stay with its successor (keep_with_next). A
+    // unit of another orientation than the page's starts a page.
     std::vector<std::size_t> starts;
     if (!units_.empty()) starts.push_back(0);
-    auto repeats_header = [&](std::size_t i) {
-        return units_[i].table >= 0 && !units_[i].table_header && i > 0 && units_[i - 1].table == units_[i].table &&
-               table_header_height(units_[i].table, i) > 0;
-    };
-    auto page_top = [&](std::size_t i) { return top_ + (repeats_header(i) ? table_header_height(units_[i].table, i) : 0); };
+    auto page_top = [&](std::size_t i) { return block_of(units_[i]).top + repeated_header_height(i); };
 
     std::size_t start = 0;
-    double y = units_.empty() ? top_ : page_top(0);
+    double y = units_.empty() ? portrait_.top : page_top(0);
     for (std::size_t i = 0; i < units_.size();) {
         const Unit& unit = units_[i];
         const bool first_on_page = i == start;
-        if (unit.page_break_before && !first_on_page) {
+        if ((unit.page_break_before || unit.landscape != units_[start].landscape) && !first_on_page) {
             start = i;
             starts.push_back(i);
             y = page_top(i);
             continue;
         }
         const double gap = first_on_page ? 0 : gap_between(units_[i - 1], unit);
-        if (!first_on_page && y + gap + unit.height > bottom_ + 0.01) {
+        if (!first_on_page && y + gap + unit.height > block_of(unit).bottom + 0.01) {
             std::size_t j = i;
             while (j > start + 1 && units_[j - 1].keep_with_next) --j;
             if (j == start + 1 && units_[start].keep_with_next && j < i) j = i; // cannot honour: break here
@@ -691,25 +828,34 @@ PageLayout Builder::paginate() {
 
     // Pass 2: place the units.
     PageLayout out;
-    out.width = page_width_;
-    out.height = page_height_;
+    out.width = portrait_.page_width;
+    out.height = portrait_.page_height;
     out.family = &family_;
     for (std::size_t p = 0; p < starts.size(); ++p) {
-        Page page;
         const std::size_t first = starts[p];
         const std::size_t last = p + 1 < starts.size() ? starts[p + 1] : units_.size();
-        double y = top_;
-        auto emit = [&](const Unit& unit) {
+        const model::TextBlock& block = block_of(units_[first]);
+        Page page;
+        page.width = block.page_width;
+        page.height = block.page_height;
+        page.landscape = units_[first].landscape;
+        double y = block.top;
+        auto emit = [&](const Unit& unit, bool closes_table) {
             for (const TextItem& t : unit.texts) {
                 TextItem placed = t;
-                placed.y = page_height_ - (y + t.y);
+                placed.y = page.height - (y + t.y);
                 page.texts.push_back(std::move(placed));
             }
             for (const RuleItem& r : unit.rules)
-                page.rules.push_back(RuleItem{r.x1, page_height_ - (y + r.y1), r.x2, page_height_ - (y + r.y2), r.width});
+                page.rules.push_back(RuleItem{r.x1, page.height - (y + r.y1), r.x2, page.height - (y + r.y2), r.width});
+            for (const ShapeItem& shape : unit.shapes) page.shapes.push_back(shape.flipped(page.height - y));
+            if (closes_table) {
+                const double bottom = page.height - (y + unit.height);
+                page.rules.push_back(RuleItem{unit.table_left, bottom, unit.table_right, bottom, border_width});
+            }
             if (signing_ && &unit == &units_[signing_->unit]) {
                 auto placed = [&](const model::PlacedBox& b) {
-                    return Box{b.x, page_height_ - (y + b.top + b.height), b.width, b.height};
+                    return Box{b.x, page.height - (y + b.top + b.height), b.width, b.height};
                 };
                 for (const auto& [box, image] : signing_->images) page.images.push_back(ImageItem{image, placed(box)});
                 for (const auto& [box, name] : signing_->fields) page.fields.push_back(FieldItem{name, placed(box)});
@@ -717,46 +863,55 @@ PageLayout Builder::paginate() {
             if (unit.bookmark) {
                 Bookmark mark = *unit.bookmark;
                 mark.page = p;
-                mark.y = page_height_ - y;
+                mark.y = page.height - y;
                 out.bookmarks.push_back(std::move(mark));
             }
         };
-        if (first < units_.size() && repeats_header(first)) {
-            for (std::size_t i = 0; i < first; ++i)
-                if (units_[i].table == units_[first].table && units_[i].table_header) {
-                    emit(units_[i]);
-                    y += units_[i].height;
-                }
+        if (first < units_.size() && repeated_header_height(first) > 0) {
+            for (std::size_t h : tables_[static_cast<std::size_t>(units_[first].table)].units) {
+                emit(units_[h], false);
+                y += units_[h].height;
+            }
         }
         for (std::size_t i = first; i < last; ++i) {
             if (i > first) y += gap_between(units_[i - 1], units_[i]);
-            emit(units_[i]);
+            // The rule under a table's last row on this page.
+            const bool closes = units_[i].table >= 0 && (i + 1 == last || units_[i + 1].table != units_[i].table);
+            emit(units_[i], closes);
             y += units_[i].height;
         }
         out.pages.push_back(std::move(page));
     }
-    if (out.pages.empty()) out.pages.emplace_back();
-
-    // Page numbers in the top margin, centred over the text block, their line box's top at
-    // page_number_top_mm (rule 15), from the profile's first numbered page; an appendix that
-    // restarts the numbering makes its first page page 1 again.
-    const model::PageSetup& setup = profile_.page;
-    if (setup.page_numbers) {
-        const TrueTypeFace& face = family_.face(Face::regular);
-        const double size = setup.page_number_size_pt;
-        const model::PageNumberPlace place = model::page_number_place(setup);
-        std::size_t section_start = 0;
-        for (std::size_t p = 0; p < out.pages.size(); ++p) {
-            if (p < starts.size() && units_[starts[p]].restarts_page_numbers) section_start = p;
-            const std::size_t number_in_section = p - section_start + 1;
-            if (static_cast<int>(number_in_section) < setup.page_numbers_from) continue;
-            const std::string number = std::to_string(number_in_section);
-            const double width = text_width(face, number) * size;
-            const double baseline = place.line_top + (face.line_height() - face.descent()) * size;
-            out.pages[p].texts.push_back(TextItem{place.centre_x - width / 2, page_height_ - baseline, Face::regular, size, number, width, false});
-        }
+    if (out.pages.empty()) {
+        Page page;
+        page.width = out.width;
+        page.height = out.height;
+        out.pages.push_back(std::move(page));
     }
+    add_page_numbers(out, starts);
     return out;
+}
+
+// Page numbers in the top margin, centred over the text block, their line box's top at
+// page_number_top_mm (rule 15), from the profile's first numbered page; an appendix that
+// restarts the numbering makes its first page page 1 again. Landscape pages go on counting.
+void Builder::add_page_numbers(PageLayout& out, const std::vector<std::size_t>& starts) const {
+    const model::PageSetup& setup = profile_.page;
+    if (!setup.page_numbers) return;
+    const TrueTypeFace& face = family_.face(Face::regular);
+    const double size = setup.page_number_size_pt;
+    std::size_t section_start = 0;
+    for (std::size_t p = 0; p < out.pages.size(); ++p) {
+        Page& page = out.pages[p];
+        if (p < starts.size() && units_[starts[p]].restarts_page_numbers) section_start = p;
+        const std::size_t number_in_section = p - section_start + 1;
+        if (static_cast<int>(number_in_section) < setup.page_numbers_from) continue;
+        const model::PageNumberPlace place = model::page_number_place(model::page_of(setup, page.landscape));
+        const std::string number = std::to_string(number_in_section);
+        const double width = text_width(face, number) * size;
+        const double baseline = place.line_top + (face.line_height() - face.descent()) * size;
+        page.texts.push_back(TextItem{place.centre_x - width / 2, page.height - baseline, Face::regular, size, number, width, false});
+    }
 }
 
 } // namespace

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,6 +16,11 @@ namespace vanban::layout {
 // A run of text on one baseline in one face: words separated by single spaces. When
 // `justified`, its spaces are stretched (or shrunk) evenly so that it spans exactly `width`;
 // otherwise they keep their natural width and `width` is the natural width.
+struct Colour {
+    std::uint8_t r = 0, g = 0, b = 0;
+    bool operator==(const Colour&) const = default;
+};
+
 struct TextItem {
     double x = 0, y = 0;
     Face face = Face::regular;
@@ -21,6 +28,7 @@ struct TextItem {
     std::string text; // UTF-8, NFC
     double width = 0; // points, from x to the end of the last glyph
     bool justified = false;
+    Colour colour{};  // black
 };
 
 // A straight line: rules of the header, table borders, underlines.
@@ -46,11 +54,48 @@ struct FieldItem {
     Box box;
 };
 
+// A path, filled or stroked or both: the bars, lines, slices and grid of a chart.
+struct ShapeItem {
+    enum class Op : std::uint8_t { move, line, curve, close }; // curve: a cubic Bézier, three points
+    struct Step {
+        Op op = Op::move;
+        double x[3] = {0, 0, 0}, y[3] = {0, 0, 0};
+    };
+    std::vector<Step> steps;
+    std::optional<Colour> fill;
+    std::optional<Colour> stroke;
+    double stroke_width = 0.5;
+
+    ShapeItem& move_to(double x, double y) { return add({Op::move, {x, 0, 0}, {y, 0, 0}}); }
+    ShapeItem& line_to(double x, double y) { return add({Op::line, {x, 0, 0}, {y, 0, 0}}); }
+    ShapeItem& curve_to(double x1, double y1, double x2, double y2, double x3, double y3) {
+        return add({Op::curve, {x1, x2, x3}, {y1, y2, y3}});
+    }
+    ShapeItem& close() { return add({Op::close, {}, {}}); }
+    // The same shape with every y turned into origin - y (from a unit's top-down
+    // coordinates to the page's bottom-up ones).
+    ShapeItem flipped(double origin) const {
+        ShapeItem out = *this;
+        for (Step& step : out.steps)
+            for (double& y : step.y) y = origin - y;
+        return out;
+    }
+
+private:
+    ShapeItem& add(Step step) {
+        steps.push_back(step);
+        return *this;
+    }
+};
+
 struct Page {
     std::vector<TextItem> texts;
     std::vector<RuleItem> rules;
     std::vector<ImageItem> images;
     std::vector<FieldItem> fields;
+    std::vector<ShapeItem> shapes; // drawn first, under the rules and the text
+    double width = 0, height = 0;  // points
+    bool landscape = false;
 };
 
 // One entry of the PDF outline (from a heading).
@@ -62,7 +107,7 @@ struct Bookmark {
 };
 
 struct PageLayout {
-    double width = 595.28, height = 841.89;
+    double width = 595.28, height = 841.89; // of a portrait page; each Page has its own
     const FontFamily* family = nullptr; // the faces every TextItem refers to
     std::vector<Page> pages;
     std::vector<Bookmark> bookmarks;

@@ -35,7 +35,7 @@ enum class Home {
 
 enum class Kind {
     header, superior, issuer, number, place, date, mark, draft, type, summary,
-    heading, item, noindent, center, right, pagebreak, table,
+    heading, item, noindent, center, right, pagebreak, table, chart,
     recipients, label, signature, authority, position, name, note, image, seal,
     appendix, title, subtitle, record, end,
 };
@@ -51,7 +51,7 @@ struct DirectiveSpec {
     int level = 0; // headings and list items
 };
 
-constexpr std::array<DirectiveSpec, 36> directive_specs{{
+constexpr std::array<DirectiveSpec, 37> directive_specs{{
     {"header", Kind::header, Home::top, Bracket::none, false},
     {"superior", Kind::superior, Home::header},
     {"issuer", Kind::issuer, Home::header},
@@ -74,7 +74,8 @@ constexpr std::array<DirectiveSpec, 36> directive_specs{{
     {"center", Kind::center, Home::content},
     {"right", Kind::right, Home::content},
     {"pagebreak", Kind::pagebreak, Home::content, Bracket::none, false},
-    {"table", Kind::table, Home::content},
+    {"table", Kind::table, Home::content, Bracket::optional},
+    {"chart", Kind::chart, Home::content},
     {"recipients", Kind::recipients, Home::top, Bracket::none, false},
     {"label", Kind::label, Home::recipients},
     {"signature", Kind::signature, Home::top, Bracket::none, false},
@@ -127,6 +128,32 @@ struct Directive {
     fail_at(d.origin, msg("markup.second", "a second '@{directive}'", {d.name()}));
 }
 
+// "@h{{ level }}", "@item{{ level }}": the level is a value, a whole number from 1 to 4 (the
+// whole value, nothing else). Returns the directive's name ("h2", "item3"; level 1 of an item
+// is "item") and moves `name_end` past the value.
+std::string computed_level_name(const Line& line, Range range, const std::string& name, std::size_t& name_end) {
+    const std::uint32_t value = line.segment_at(name_end).source;
+    std::size_t end = name_end;
+    while (end < range.end && !line.from_template(end) && line.segment_at(end).source == value) ++end;
+    const std::string level = line.text.substr(name_end, end - name_end);
+    if (level.size() != 1 || level[0] < '1' || level[0] > '4')
+        fail_at(line.origin_at(name_end),
+                msg("markup.computed-level", "the level after '@{name}' must be a whole number from 1 to 4, not '{level}'",
+                    {{"name", name}, {"level", level}}));
+    name_end = end;
+    return name == "item" && level == "1" ? name : name + level;
+}
+
+// The object a directive's text is, when it is exactly one object of the data ("@table {{ t }}").
+const tmpl::Fragment* object_of(const Line& line, Range range, const std::vector<tmpl::Fragment>& fragments) {
+    if (range.empty() || line.from_template(range.begin)) return nullptr;
+    const Segment& segment = line.segment_at(range.begin);
+    const tmpl::Fragment& fragment = fragments[segment.source];
+    if (!fragment.object || segment.begin != range.begin || range.end - range.begin != fragment.text.size())
+        return nullptr;
+    return &fragment;
+}
+
 // A directive is a template '@' followed by a template letter at the start of the line.
 bool starts_directive(const Line& line, Range range) {
     return line.template_char(range.begin, '@') && range.begin + 1 < range.end &&
@@ -141,7 +168,9 @@ Directive read_directive(const Line& line, Range range) {
     while (name_end < range.end && line.from_template(name_end) && !is_space(text[name_end]) &&
            text[name_end] != '[')
         ++name_end;
-    const std::string_view name = std::string_view(text).substr(range.begin + 1, name_end - range.begin - 1);
+    std::string name = text.substr(range.begin + 1, name_end - range.begin - 1);
+    if ((name == "h" || name == "item") && name_end < range.end && !line.from_template(name_end))
+        name = computed_level_name(line, range, name, name_end);
     d.spec = find_directive(name);
     if (!d.spec) fail_at(d.origin, msg("markup.unknown-directive", "unknown directive '@{name}'", {{"name", name}}));
 
@@ -212,7 +241,10 @@ std::vector<Inline> split_at_breaks(const Inline& runs) {
 
 class Builder {
 public:
-    explicit Builder(const model::Profile& profile) : profile_(profile) { doc_.profile = profile; }
+    Builder(const model::Profile& profile, const std::vector<tmpl::Fragment>& fragments, const BuildOptions& options)
+        : profile_(profile), fragments_(fragments), options_(options) {
+        doc_.profile = profile;
+    }
 
     void add(const Line& line);
     model::Document finish();
@@ -257,11 +289,20 @@ private:
         return *doc_.title;
     }
 
+    void check_objects(const Line& line, const tmpl::Fragment* allowed) const;
+    bool landscape_option(const Directive& d) const;
+    void add_table_of_figures(const tmpl::Fragment& object, bool landscape);
+    void add_chart(const Line& line, const Directive& d);
+    figures::Settings figures_settings() const;
+
     const model::Profile& profile_;
+    const std::vector<tmpl::Fragment>& fragments_;
+    const BuildOptions& options_;
     model::Document doc_;
     InlineParser inlines_;
     std::vector<Open> open_;          // open blocks, innermost last (at most two deep)
     std::optional<TableBuilder> table_;
+    bool table_landscape_ = false;
     Seen seen_;
     bool type_seen_ = false;
     std::string place_, date_;        // joined into the place-date line at the header's @end
@@ -273,11 +314,66 @@ void Builder::add(const Line& line) {
     if (range.empty()) return;
     if (starts_directive(line, range)) {
         const Directive d = read_directive(line, range);
+        const bool takes_object = d.spec->kind == Kind::table || d.spec->kind == Kind::chart;
+        check_objects(line, takes_object ? object_of(line, d.text, fragments_) : nullptr);
         check_place(d);
         apply(line, d);
         return;
     }
+    check_objects(line, nullptr);
     add_text_line(line, range);
+}
+
+// An object of the data is a table's or a chart's figures: anywhere else it has no text.
+void Builder::check_objects(const Line& line, const tmpl::Fragment* allowed) const {
+    for (const Segment& segment : line.segments) {
+        const tmpl::Fragment& fragment = fragments_[segment.source];
+        if (segment.from_template || !fragment.object || &fragment == allowed) continue;
+        Error error;
+        error.kind = ErrorKind::template_eval;
+        error.message = msg("markup.object-printed",
+                            "cannot print the object {path}: print one of its fields, or give the whole object to "
+                            "@table or @chart",
+                            {{"path", fragment.object_path.empty() ? std::string("the data") : fragment.object_path}});
+        error.json_path = fragment.object_path;
+        if (segment.origin.file) error.where = SourceLocation{*segment.origin.file, segment.origin.line, segment.origin.column};
+        throw Failure(std::move(error));
+    }
+}
+
+// "@table[landscape]": the table goes on landscape pages of its own.
+bool Builder::landscape_option(const Directive& d) const {
+    if (d.marker.empty()) return false;
+    if (d.marker == "landscape") return true;
+    fail_at(d.origin, msg("markup.table-option", "unknown option '[{option}]' of '@table'; it knows '[landscape]'",
+                          {{"option", d.marker}}));
+}
+
+figures::Settings Builder::figures_settings() const {
+    figures::Settings settings;
+    settings.files = options_.files;
+    settings.max_rows = options_.max_table_rows;
+    settings.max_columns = options_.max_table_columns;
+    settings.parse_inline = [](std::string_view text) { return parse_inline(std::vector<Piece>{{text, false}}); };
+    return settings;
+}
+
+void Builder::add_table_of_figures(const tmpl::Fragment& object, bool landscape) {
+    for (model::Block& block : figures::table_blocks(*object.object, object.object_path, figures_settings())) {
+        if (landscape) {
+            if (auto* table = std::get_if<model::Table>(&block)) table->landscape = true;
+            if (auto* chart = std::get_if<model::Chart>(&block)) chart->landscape = true;
+        }
+        blocks().push_back(std::move(block));
+    }
+}
+
+void Builder::add_chart(const Line& line, const Directive& d) {
+    const tmpl::Fragment* object = object_of(line, d.text, fragments_);
+    if (!object)
+        fail_at(d.origin, msg("markup.chart-needs-object",
+                              "'@chart' takes an object of the data with the chart's figures: @chart {{ c }}"));
+    blocks().emplace_back(figures::chart_block(*object->object, object->object_path, figures_settings()));
 }
 
 void Builder::add_text_line(const Line& line, Range range) {
@@ -415,9 +511,15 @@ void Builder::apply(const Line& line, const Directive& d) {
     }
     case Kind::pagebreak: blocks().emplace_back(model::PageBreak{}); return;
     case Kind::table:
-        table_.emplace(parse_column_weights(line, text), d.origin, profile_);
+        if (const tmpl::Fragment* object = object_of(line, text, fragments_)) {
+            add_table_of_figures(*object, landscape_option(d));
+            return;
+        }
+        table_.emplace(parse_column_weights(line, text), d.origin, profile_, options_.max_table_rows);
+        table_landscape_ = landscape_option(d);
         open(Container::table, d);
         return;
+    case Kind::chart: add_chart(line, d); return;
     case Kind::recipients:
         if (doc_.closing.recipients) fail_second(d);
         doc_.closing.recipients.emplace().label = profile_.recipients_label;
@@ -485,6 +587,7 @@ void Builder::close(const Directive&) {
     open_.pop_back();
     if (closing == Container::table) {
         model::Table table = table_->take();
+        table.landscape = table_landscape_;
         table_.reset();
         // A table whose rows all came from an empty loop prints nothing.
         if (!table.rows.empty()) blocks().emplace_back(std::move(table));
@@ -546,9 +649,9 @@ model::Document Builder::finish() {
 
 } // namespace
 
-model::Document build_document(const std::vector<tmpl::Fragment>& fragments,
-                               const model::Profile& profile) {
-    Builder builder(profile);
+model::Document build_document(const std::vector<tmpl::Fragment>& fragments, const model::Profile& profile,
+                               const BuildOptions& options) {
+    Builder builder(profile, fragments, options);
     LineReader reader(fragments);
     Line line;
     while (reader.next(line)) builder.add(line);

@@ -42,12 +42,23 @@ std::vector<double> parse_column_weights(const Line& line, Range range) {
 }
 
 TableBuilder::TableBuilder(std::vector<double> weights, tmpl::Origin origin,
-                           const model::Profile& profile)
-    : profile_(profile), origin_(origin), columns_(weights.size()) {
+                           const model::Profile& profile, std::size_t max_rows)
+    : profile_(profile), origin_(origin), columns_(weights.size()), max_rows_(max_rows) {
     table_.column_weights = std::move(weights);
 }
 
 void TableBuilder::add_row(const Line& line, Range range, InlineParser& inlines) {
+    if (table_.rows.size() == max_rows_) {
+        Error error;
+        error.kind = ErrorKind::limit;
+        error.message = msg("markup.too-many-rows",
+                            "the table has more than {max} rows (max_table_rows); split it, or put the list in an "
+                            "attachment",
+                            {{"max", max_rows_}});
+        const tmpl::Origin where = line.origin_at(range.begin);
+        if (where.file) error.where = SourceLocation{*where.file, where.line, where.column};
+        throw Failure(std::move(error));
+    }
     split_cells(line, range);
     if (cells_.empty()) fail_at(line.origin_at(range.begin), msg("markup.row-without-cells", "table row has no cells"));
     if (columns_ == 0) { // no widths after @table: the first row decides, equal widths

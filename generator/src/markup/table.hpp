@@ -17,7 +17,9 @@ std::vector<double> parse_column_weights(const Line& line, Range range);
 
 class TableBuilder {
 public:
-    TableBuilder(std::vector<double> weights, tmpl::Origin origin, const model::Profile& profile);
+    // `max_rows`: a row past it is refused as soon as it is read (EngineOptions::max_table_rows).
+    TableBuilder(std::vector<double> weights, tmpl::Origin origin, const model::Profile& profile,
+                 std::size_t max_rows = 10'000);
 
     // Adds the row in `range`, which starts with a template '|'.
     void add_row(const Line& line, Range range, InlineParser& inlines);
@@ -48,6 +50,7 @@ private:
     tmpl::Origin origin_;
     model::Table table_;
     std::size_t columns_ = 0;      // 0 until the first row when no widths were given
+    std::size_t max_rows_;
     std::vector<RawCell> cells_;   // the row being read (reused)
     std::vector<Owner> above_;     // owner of each slot in the previous row
     std::vector<Owner> current_;   // owner of each slot in this row

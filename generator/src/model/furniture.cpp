@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace vanban::model {
 
@@ -21,6 +22,58 @@ TextBlock text_block(const PageSetup& page) {
 long text_block_width_twips(const PageSetup& page) {
     return std::max(1L, mm_to_twips(page.width_mm) - mm_to_twips(page.margin_left_mm) -
                             mm_to_twips(page.margin_right_mm));
+}
+
+ChartScale chart_scale(const Chart& chart) {
+    double low = 0, high = 0;
+    const std::size_t categories = chart.categories.size();
+    for (std::size_t c = 0; c < categories; ++c) {
+        double stack = 0;
+        for (const ChartSeries& series : chart.series) {
+            const double value = c < series.values.size() ? series.values[c].value_or(0) : 0;
+            low = std::min(low, value);
+            high = std::max(high, value);
+            stack += value;
+        }
+        if (chart.kind == ChartKind::stacked_bar) high = std::max(high, stack);
+    }
+    if (high <= low) high = low + 1;
+    const double rough = (high - low) / 5;
+    const double magnitude = std::pow(10.0, std::floor(std::log10(rough)));
+    double step = 10 * magnitude;
+    for (double factor : {1.0, 2.0, 2.5, 5.0})
+        if (factor * magnitude >= rough) {
+            step = factor * magnitude;
+            break;
+        }
+    if (chart.decimals == 0) step = std::max(step, 1.0); // whole figures: whole ticks
+    ChartScale scale;
+    scale.step = step;
+    scale.min = std::floor(low / step) * step;
+    scale.max = std::ceil(high / step) * step;
+    if (chart.value_labels && scale.max - high < 0.15 * step) scale.max += step; // room for the top figure
+    if (scale.max <= scale.min) scale.max = scale.min + step;
+    return scale;
+}
+
+Rgb rgb_of(const std::string& colour) {
+    auto hex = [&](std::size_t at) {
+        return static_cast<unsigned char>(std::stoi(colour.substr(at, 2), nullptr, 16));
+    };
+    if (colour.size() != 7 || colour[0] != '#') return {};
+    return Rgb{hex(1), hex(3), hex(5)};
+}
+
+const std::string& chart_colour(const Profile& profile, std::size_t index) {
+    static const std::string black = "#000000";
+    if (profile.chart.palette.empty()) return black;
+    return profile.chart.palette[index % profile.chart.palette.size()];
+}
+
+PageSetup landscape_page(const PageSetup& page) {
+    PageSetup turned = page;
+    if (page.width_mm < page.height_mm) std::swap(turned.width_mm, turned.height_mm);
+    return turned;
 }
 
 namespace {

@@ -29,6 +29,11 @@ struct TextBlock {
 TextBlock text_block(const PageSetup& page);
 long text_block_width_twips(const PageSetup& page);
 
+// The page a landscape table or chart is printed on: the page turned a quarter, each margin
+// kept at its edge (the left one, where pages are bound, stays on the left).
+PageSetup landscape_page(const PageSetup& page);
+inline PageSetup page_of(const PageSetup& page, bool landscape) { return landscape ? landscape_page(page) : page; }
+
 // Two columns side by side across the text block, in twips: the first-page header (issuer |
 // national title) and the closing (recipients | signature).
 struct Columns {
@@ -69,6 +74,27 @@ struct PageNumberPlace {
     double line_top = 0;
 };
 PageNumberPlace page_number_place(const PageSetup& page);
+
+// The value axis of a bar or line chart, the same in the PDF and in the DOCX's chart part
+// (c:scaling, c:majorUnit): from 0, or a round number below the least negative figure, to a
+// round number above the greatest (the greatest stack, for stacked bars), leaving room for the
+// figure printed over the highest bar; ticks at a round step (1, 2, 2.5 or 5 times a power of
+// ten), about five of them.
+struct ChartScale {
+    double min = 0, max = 1, step = 1;
+};
+ChartScale chart_scale(const Chart& chart);
+// A chart's height: its own, or the profile's.
+inline double chart_height_mm(const Chart& chart, const Profile& profile) {
+    return chart.height_mm > 0 ? chart.height_mm : profile.chart.height_mm;
+}
+// "#1f3864" -> {0x1f, 0x38, 0x64}; the palette's colours are checked when the profile is read.
+struct Rgb {
+    unsigned char r = 0, g = 0, b = 0;
+};
+Rgb rgb_of(const std::string& colour);
+// The colour of series (or pie slice) `index`: the palette's, in turn.
+const std::string& chart_colour(const Profile& profile, std::size_t index);
 
 // Whether `block` stays on the page of the block after it (docs/layout-rules.md, rule 4):
 // a lead-in whose text ends with ":" ("… như sau:", "3.3. … trong đó:"), and a caption (a

@@ -12,4 +12,25 @@ std::string plain_text(const Inline& runs) {
     return text;
 }
 
+const char* column_type_name(ColumnType type) {
+    switch (type) {
+    case ColumnType::text: return "text";
+    case ColumnType::unit: return "unit";
+    case ColumnType::integer: return "integer";
+    case ColumnType::decimal: return "decimal";
+    case ColumnType::percent: return "percent";
+    }
+    return "text";
+}
+
+const char* chart_kind_name(ChartKind kind) {
+    switch (kind) {
+    case ChartKind::bar: return "bar";
+    case ChartKind::stacked_bar: return "stacked-bar";
+    case ChartKind::line: return "line";
+    case ChartKind::pie: return "pie";
+    }
+    return "bar";
+}
+
 } // namespace vanban::model

@@ -91,7 +91,19 @@ json cell_json(const TableCell& cell) {
 }
 
 json row_json(const TableRow& row) {
-    return json{{"header", row.header}, {"cells", list(row.cells, cell_json)}};
+    json out{{"header", row.header}, {"cells", list(row.cells, cell_json)}};
+    if (row.group) out["group"] = true;
+    return out;
+}
+
+json column_types_json(const std::vector<ColumnType>& types) {
+    return list(types, [](ColumnType type) { return json(column_type_name(type)); });
+}
+
+json series_json(const ChartSeries& series) {
+    json values = json::array();
+    for (const std::optional<double>& value : series.values) values.push_back(value ? json(*value) : json(nullptr));
+    return json{{"name", series.name}, {"values", std::move(values)}};
 }
 
 struct BlockJson {
@@ -110,7 +122,24 @@ struct BlockJson {
     json operator()(const Table& table) const {
         return json{{"type", "table"},
                     {"column_weights", table.column_weights},
-                    {"rows", list(table.rows, row_json)}};
+                    {"column_types", column_types_json(table.column_types)},
+                    {"widths_from_content", table.widths_from_content},
+                    {"caption", inlines(table.caption)},
+                    {"rows", list(table.rows, row_json)},
+                    {"notes", inlines(table.notes)},
+                    {"landscape", table.landscape}};
+    }
+    json operator()(const Chart& chart) const {
+        return json{{"type", "chart"},
+                    {"kind", chart_kind_name(chart.kind)},
+                    {"title", chart.title},
+                    {"categories", strings(chart.categories)},
+                    {"series", list(chart.series, series_json)},
+                    {"unit", chart.unit},
+                    {"decimals", chart.decimals},
+                    {"value_labels", chart.value_labels},
+                    {"height_mm", chart.height_mm},
+                    {"landscape", chart.landscape}};
     }
     json operator()(const PageBreak&) const { return json{{"type", "page_break"}}; }
 };
@@ -212,6 +241,12 @@ json to_json(const Profile& p) {
                 {"list_item", style_json(p.list_item)},
                 {"table_text", style_json(p.table_text)},
                 {"table_header", style_json(p.table_header)},
+                {"table_caption", style_json(p.table_caption)},
+                {"table_note", style_json(p.table_note)},
+                {"chart", json{{"height_mm", p.chart.height_mm},
+                               {"label_size_pt", p.chart.label_size_pt},
+                               {"title", style_json(p.chart.title)},
+                               {"palette", strings(p.chart.palette)}}},
                 {"recipients_label_style", style_json(p.recipients_label_style)},
                 {"recipients", style_json(p.recipients)},
                 {"recipients_column_mm", p.recipients_column_mm},

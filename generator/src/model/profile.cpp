@@ -177,6 +177,18 @@ void read_signing(ObjectReader& r, Signing& s) {
     r.read("seal_overlap", s.seal_overlap);
 }
 
+void read_chart(ObjectReader& r, ChartStyle& c) {
+    r.read("height_mm", c.height_mm);
+    r.read("label_size_pt", c.label_size_pt);
+    r.read_object("title", c.title, read_style);
+    r.read("palette", c.palette);
+}
+
+bool is_colour(const std::string& text) {
+    if (text.size() != 7 || text[0] != '#') return false;
+    return text.find_first_not_of("0123456789abcdefABCDEF", 1) == std::string::npos;
+}
+
 void check_sane(const Profile& p, const std::string& source) {
     auto fail = [&](Message what) {
         Error error;
@@ -197,6 +209,13 @@ void check_sane(const Profile& p, const std::string& source) {
     if (p.draft_number_blanks < 1 || p.draft_number_blanks > 40)
         fail(msg("profile.draft-number-blanks", "profile setting draft_number_blanks must be from 1 to 40"));
     if (p.headings.empty()) fail(msg("profile.no-headings", "profile must define at least one heading style"));
+    if (!(p.chart.height_mm >= 20 && p.chart.height_mm <= 250))
+        fail(msg("profile.chart-height", "profile setting chart.height_mm must be from 20 to 250 (millimetres)"));
+    if (!(p.chart.label_size_pt >= 6 && p.chart.label_size_pt <= 20))
+        fail(msg("profile.chart-label-size", "profile setting chart.label_size_pt must be from 6 to 20 (points)"));
+    if (p.chart.palette.empty() || !std::all_of(p.chart.palette.begin(), p.chart.palette.end(), is_colour))
+        fail(msg("profile.chart-palette",
+                 "profile setting chart.palette must be a list of colours written \"#rrggbb\", at least one"));
     // The band of the rules under titles (model/furniture.hpp) must be drawable: a stroke of
     // some thickness, and room above it for the 1 pt line that carries it.
     if (!(p.rule_width_pt > 0 && p.rule_width_pt <= 6))
@@ -227,6 +246,9 @@ Profile profile_from_json(const json& json, const std::string& source) {
     r.read("list_level_indent_mm", p.list_level_indent_mm);
     r.read_object("table_text", p.table_text, read_style);
     r.read_object("table_header", p.table_header, read_style);
+    r.read_object("table_caption", p.table_caption, read_style);
+    r.read_object("table_note", p.table_note, read_style);
+    r.read_object("chart", p.chart, read_chart);
     r.read_object("recipients_label_style", p.recipients_label_style, read_style);
     r.read_object("recipients", p.recipients, read_style);
     r.read("recipients_column_mm", p.recipients_column_mm);

@@ -403,8 +403,8 @@ private:
     void add_page(std::size_t index) {
         const layout::Page& page = pages_.pages[index];
         HPDF_Page p = HPDF_AddPage(doc());
-        HPDF_Page_SetWidth(p, static_cast<HPDF_REAL>(pages_.width));
-        HPDF_Page_SetHeight(p, static_cast<HPDF_REAL>(pages_.height));
+        HPDF_Page_SetWidth(p, static_cast<HPDF_REAL>(page.width > 0 ? page.width : pages_.width));
+        HPDF_Page_SetHeight(p, static_cast<HPDF_REAL>(page.height > 0 ? page.height : pages_.height));
         check("adding a page");
         page_handles_.push_back(p);
         if (font_resources_) {
@@ -412,6 +412,7 @@ private:
             if (!resources || HPDF_Dict_Add(resources, "Font", font_resources_) != HPDF_OK) check("adding the fonts to a page");
         }
         std::string content;
+        draw_shapes(content, page);
         draw_rules(content, page);
         content += page_texts_[index];
         draw_images(content, page, p);
@@ -422,6 +423,51 @@ private:
         add_entries(contents, "/Filter /FlateDecode\n"); // libharu drops a Filter entry of its own
         add_fields(page, p);
         check("drawing a page");
+    }
+
+    static void append_point(std::string& out, double x, double y) {
+        append_fixed(out, hundredths(x), 2);
+        out += ' ';
+        append_fixed(out, hundredths(y), 2);
+    }
+
+    static void append_colour(std::string& out, const layout::Colour& colour, const char* op) {
+        for (int channel : {colour.r, colour.g, colour.b}) {
+            append_fixed(out, std::lround(channel * 1000.0 / 255), 3);
+            out += ' ';
+        }
+        out += op;
+        out += '\n';
+    }
+
+    // The paths of charts: filled, stroked, or both (f, S, B), in their own graphics state.
+    static void draw_shapes(std::string& out, const layout::Page& page) {
+        if (page.shapes.empty()) return;
+        out += "q\n";
+        for (const layout::ShapeItem& shape : page.shapes) {
+            if (shape.fill) append_colour(out, *shape.fill, "rg");
+            if (shape.stroke) {
+                append_colour(out, *shape.stroke, "RG");
+                append_fixed(out, hundredths(shape.stroke_width), 2);
+                out += " w\n";
+            }
+            for (const layout::ShapeItem::Step& step : shape.steps) {
+                switch (step.op) {
+                case layout::ShapeItem::Op::move: append_point(out, step.x[0], step.y[0]); out += " m\n"; break;
+                case layout::ShapeItem::Op::line: append_point(out, step.x[0], step.y[0]); out += " l\n"; break;
+                case layout::ShapeItem::Op::curve:
+                    for (int k = 0; k < 3; ++k) {
+                        append_point(out, step.x[k], step.y[k]);
+                        out += ' ';
+                    }
+                    out += "c\n";
+                    break;
+                case layout::ShapeItem::Op::close: out += "h\n"; break;
+                }
+            }
+            out += shape.fill && shape.stroke ? "B\n" : shape.fill ? "f\n" : "S\n";
+        }
+        out += "Q\n";
     }
 
     // Rules of one width are stroked together, as one path.
@@ -470,7 +516,12 @@ private:
         long line_x = 0, line_y = 0, leading = 0, spacing = 0; // spacing: Tw in thousandths
         int face = -1;
         double size = 0;
+        layout::Colour colour{};
         for (const layout::TextItem& item : page.texts) {
+            if (!(item.colour == colour)) {
+                append_colour(out, item.colour, "rg");
+                colour = item.colour;
+            }
             const int f = static_cast<int>(item.face);
             if (f != face || item.size != size) {
                 out += "/F" + std::to_string(f) + " ";

@@ -46,7 +46,7 @@ struct Identifier {
 // ---------------------------------------------------------------- expressions
 
 enum class ExprKind : std::uint8_t {
-    literal, list, name, attribute, index, unary, binary, test, filter, call,
+    literal, list, name, attribute, index, unary, binary, test, filter, call, make_namespace,
 };
 
 struct Expr {
@@ -149,6 +149,12 @@ struct Call : Expr {
     std::vector<KeywordArg> keyword_args;
 };
 
+// namespace(name=value, …): a namespace holding these fields.
+struct NamespaceCall : Expr {
+    explicit NamespaceCall(Pos pos) : Expr(ExprKind::make_namespace, pos) {}
+    std::vector<KeywordArg> fields;
+};
+
 // ---------------------------------------------------------------- statements
 
 enum class StmtKind : std::uint8_t { text, print, if_, for_, set, include, macro };
@@ -198,10 +204,12 @@ struct For : Stmt {
     Block otherwise; // runs when there is nothing to loop over
 };
 
-// {% set name = expr %}
+// {% set name = expr %}, or {% set name.field = expr %} for a field of a namespace.
 struct Set : Stmt {
     explicit Set(Pos pos) : Stmt(StmtKind::set, pos) {}
     Identifier name;
+    std::string field; // empty: the name itself is set
+    Pos field_pos;
     ExprPtr value;
 };
 

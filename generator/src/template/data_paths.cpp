@@ -50,7 +50,7 @@ private:
         case StmtKind::set: {
             const auto& set = static_cast<const Set&>(stmt);
             expression(*set.value);
-            bound_.push_back(&set.name); // until the end of the enclosing block
+            if (set.field.empty()) bound_.push_back(&set.name); // until the end of the enclosing block
             return;
         }
         case StmtKind::include: return expression(*static_cast<const Include&>(stmt).name);
@@ -104,6 +104,9 @@ private:
             for (const KeywordArg& arg : call.keyword_args) expression(*arg.value);
             return;
         }
+        case ExprKind::make_namespace:
+            for (const KeywordArg& field : static_cast<const NamespaceCall&>(expr).fields) expression(*field.value);
+            return;
         }
     }
 

@@ -220,6 +220,8 @@ public:
         case Value::Type::object:
         case Value::Type::macro:
         case Value::Type::loop: fail_about(value, pos, cannot(action, value), text_hint(value.type()));
+        case Value::Type::namespace_:
+            fail_about(value, pos, cannot(action, value), msg("template.hint-namespace-field", "use one of its fields"));
         }
         return {};
     }
@@ -311,7 +313,8 @@ public:
             const auto& node = static_cast<const Set&>(statement);
             Value value = eval(*node.value, frame);
             require_defined(value, *node.value);
-            frame.set(node.name, std::move(value));
+            if (node.field.empty()) frame.set(node.name, std::move(value));
+            else set_field(node, frame, std::move(value));
             return;
         }
         case StmtKind::include: return exec_include(static_cast<const Include&>(statement), frame);
@@ -336,10 +339,52 @@ public:
             out_->append(value.as_markup());
             return;
         }
+        if (value.type() == Value::Type::object) {
+            // A table or chart of figures: the markup stage reads the object (and refuses it
+            // anywhere but after @table or @chart).
+            count_output(object_placeholder.size(), node.pos);
+            out_->append_object(*value.json(), path_of(value), origin(node.pos));
+            return;
+        }
         std::string buffer;
         std::string_view text = text_of(value, buffer, start_of(*node.expr), Action::print);
         count_output(text.size(), node.pos);
         out_->append_value(text, origin(node.pos));
+    }
+
+    // {% set ns.count = … %}: changes the namespace wherever it is seen from.
+    void set_field(const Set& node, const Frame& frame, Value value) {
+        const Value target = lookup(node.name, frame);
+        if (target.type() != Value::Type::namespace_)
+            fail(ErrorKind::template_eval, node.field_pos,
+                 msg("template.set-field-not-namespace",
+                     "only a namespace's fields can be set: {name} is {what}; make it with {name} = namespace(…)",
+                     {{"name", node.name.text}, {"what", target.type_name()}}));
+        if (holds_namespace(value))
+            fail(ErrorKind::template_eval, node.value->pos,
+                 msg("template.namespace-in-namespace", "a namespace's field cannot hold a namespace"));
+        target.set_field(node.field, std::move(value));
+    }
+
+    static bool holds_namespace(const Value& value) {
+        if (value.type() == Value::Type::namespace_) return true;
+        if (value.is_list() && value.owns_memory())
+            for (std::size_t i = 0; i < value.size(); ++i)
+                if (holds_namespace(value.item(i))) return true;
+        return false;
+    }
+
+    Value make_namespace(const NamespaceCall& node, const Frame& frame) {
+        std::vector<std::pair<std::string, Value>> fields;
+        for (const KeywordArg& field : node.fields) {
+            Value value = eval(*field.value, frame);
+            require_defined(value, *field.value);
+            if (holds_namespace(value))
+                fail(ErrorKind::template_eval, field.pos,
+                     msg("template.namespace-in-namespace", "a namespace's field cannot hold a namespace"));
+            fields.emplace_back(field.name, std::move(value));
+        }
+        return Value::make_namespace(std::move(fields));
     }
 
     void count_iteration(Pos pos) {
@@ -562,6 +607,7 @@ public:
             call_macro(static_cast<const Call&>(expr), frame, captured);
             return Value::markup(std::move(captured));
         }
+        case ExprKind::make_namespace: return make_namespace(static_cast<const NamespaceCall&>(expr), frame);
         }
         return {};
     }
@@ -600,6 +646,14 @@ public:
             return Value::data(*found);
         }
         case Value::Type::loop: return loop_attribute(object.as_loop(), name, pos);
+        case Value::Type::namespace_: {
+            if (const Value* field = object.field(name)) return *field;
+            std::string fields;
+            for (const std::string& known : object.field_names()) fields += (fields.empty() ? "" : ", ") + known;
+            fail(ErrorKind::template_eval, pos,
+                 msg("template.namespace-no-field", "the namespace has no field '{name}'; it has {fields}",
+                     {{"name", std::string(name)}, {"fields", fields.empty() ? std::string("none") : fields}}));
+        }
         default:
             fail_about(object, pos,
                        msg("template.cannot-read-field", "cannot read the field '{name}' of {type}",

@@ -175,6 +175,44 @@ Value letter(const FilterCall& call, const Value& input, Args) {
     return Value::owned_text(std::move(*letters));
 }
 
+// The label of item `n` in a numbering style: "I" Roman, "A" capital letter, "a" point letter
+// (a b c d đ e …), "1" Arabic, "1.1" the parent's label then "." and this one ("2.3"), each
+// followed by its punctuation ("I-" -> "III-", "a)" -> "c)", "1.1." -> "2.3."). Any other
+// style ("-", "+", "•", "") is printed as it is. The parent's label loses its own
+// punctuation and spaces at its end first: parent "2-" and style "1.1-" give "2.3-".
+std::optional<std::string> numbering_label(std::int64_t n, std::string_view style, std::string_view parent) {
+    std::string_view kind = style;
+    std::string_view punctuation;
+    if (!kind.empty() && (kind.back() == '-' || kind.back() == '.' || kind.back() == ')')) {
+        punctuation = kind.substr(kind.size() - 1);
+        kind.remove_suffix(1);
+    }
+    std::optional<std::string> number;
+    if (kind == "I") number = text::to_roman(long(n));
+    else if (kind == "A") number = n >= 1 && n <= 1'000'000 ? text::point_letter(long(n)) : std::nullopt;
+    else if (kind == "a") number = n >= 1 && n <= 1'000'000 ? text::point_letter(long(n)) : std::nullopt;
+    else if (kind == "1" || kind == "1.1") number = std::to_string(n);
+    else return std::string(style); // a mark, printed as it is
+    if (!number) return std::nullopt;
+    if (kind == "A") *number = text::to_upper(*number);
+    if (kind == "1.1") {
+        while (!parent.empty() && std::string_view("-.) ").find(parent.back()) != std::string_view::npos)
+            parent.remove_suffix(1);
+        if (!parent.empty()) *number = std::string(parent) + "." + *number;
+    }
+    return *number + std::string(punctuation);
+}
+
+Value numbering(const FilterCall& call, const Value& input, Args args) {
+    const std::int64_t n = need_whole(call, input);
+    std::string style_buffer, parent_buffer;
+    const std::string_view style = need_text(call, args[0], style_buffer);
+    const std::string_view parent = args.size() > 1 ? need_text(call, args[1], parent_buffer) : std::string_view();
+    std::optional<std::string> label = numbering_label(n, style, parent);
+    if (!label) needs(call, input, msg("template.needs-numbering-number", "a whole number from 1 (to 3999 for Roman numerals)"));
+    return checked_text(call, args.size() > 1 ? args[1] : input, std::move(*label));
+}
+
 Value number(const FilterCall& call, const Value& input, Args args) {
     double value = need_number(call, input);
     int decimals = args.empty() ? -1 : need_decimals(call, args[0]);
@@ -234,6 +272,23 @@ Value sum(const FilterCall& call, const Value& input, Args args) {
     }
     return integers ? Value::integer(whole) : Value::number(total);
 }
+
+// The smallest / largest number of a list: [depth, 4] | min. An empty list has none.
+Value extreme(const FilterCall& call, const Value& input, bool smallest) {
+    const Value& list = need_list(call, input);
+    if (list.size() == 0) needs(call, input, msg("template.needs-nonempty-list", "a list with at least one number"));
+    Value best = list.item(0);
+    need_number(call, best);
+    for (std::size_t i = 1; i < list.size(); ++i) {
+        Value item = list.item(i);
+        const double x = need_number(call, item);
+        if (smallest ? x < best.as_double() : x > best.as_double()) best = item;
+    }
+    return best;
+}
+
+Value min(const FilterCall& call, const Value& input, Args) { return extreme(call, input, true); }
+Value max(const FilterCall& call, const Value& input, Args) { return extreme(call, input, false); }
 
 // An empty list has no first item: the result is a missing field ("plan.tasks[0]"), so
 // that `| first | default(…)` works and printing it names the path.
@@ -362,7 +417,10 @@ constexpr FilterDef filter_table[] = {
     {"length", 0, 0, false, length},
     {"letter", 0, 0, false, letter},
     {"lower", 0, 0, false, lower},
+    {"max", 0, 0, false, max},
+    {"min", 0, 0, false, min},
     {"number", 0, 1, false, number},
+    {"numbering", 1, 2, false, numbering},
     {"percent", 0, 1, false, percent},
     {"roman", 0, 0, false, roman},
     {"round", 0, 1, false, round},

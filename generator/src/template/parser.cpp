@@ -161,7 +161,7 @@ private:
     // A name the template may bind (set, for, macro and its parameters).
     Identifier expect_binding_name(Describe what) {
         const Token& token = expect_name(what);
-        if (is_reserved(token.text) || token.text == "loop")
+        if (is_reserved(token.text) || token.text == "loop" || token.text == "namespace")
             fail(token.pos,
                  msg("template.reserved-name", "'{name}' cannot be used as a name here", {{"name", token.text}}));
         return Identifier(token.text);
@@ -284,9 +284,23 @@ private:
         return node;
     }
 
+    // {% set name = … %}, or {% set name.field = … %} for a field of a namespace (a
+    // counter that outlives the loop iteration or macro call that changes it).
     StmtPtr parse_set(const Segment& tag) {
         auto node = std::make_unique<Set>(tag.pos);
-        node->name = expect_binding_name([] { return msg("template.what-set-name", "a name after 'set'"); });
+        if (peek().kind == Token::Kind::name && peek(1).is_op(".")) {
+            const Token& name = next();
+            if (is_reserved(name.text))
+                fail(name.pos,
+                     msg("template.reserved-name", "'{name}' cannot be used as a name here", {{"name", name.text}}));
+            node->name = Identifier(name.text);
+            next(); // "."
+            node->field_pos = peek().pos;
+            node->field =
+                std::string(expect_name([] { return msg("template.what-field-name", "a field name after '.'"); }).text);
+        } else {
+            node->name = expect_binding_name([] { return msg("template.what-set-name", "a name after 'set'"); });
+        }
         expect_op("=", [] { return msg("template.where-set-equals", "after the name in {% set %}"); });
         node->value = parse_expression();
         expect_tag_end();
@@ -576,6 +590,9 @@ private:
                 const Expr* a = node->object.get();
                 const Expr* b = node->index.get();
                 object = finish(std::move(node), {a, b});
+            } else if (object->kind == ExprKind::name && static_cast<const Name&>(*object).name.text == "namespace" &&
+                       accept_op("(")) {
+                object = parse_namespace(start);
             } else if (accept_op("(")) {
                 auto node = std::make_unique<Call>(start);
                 node->callee = std::move(object);
@@ -588,6 +605,18 @@ private:
                 return object;
             }
         }
+    }
+
+    // namespace(count=0, label=""): the fields are given by name.
+    ExprPtr parse_namespace(Pos start) {
+        auto node = std::make_unique<NamespaceCall>(start);
+        const std::vector<ExprPtr> positional = parse_arguments(&node->fields, ")");
+        if (!positional.empty())
+            fail(positional.front()->pos,
+                 msg("template.namespace-by-name", "namespace() takes its fields by name: namespace(count=0)"));
+        std::uint32_t height = 0;
+        for (const KeywordArg& field : node->fields) height = std::max(height, field.value->depth);
+        return finish(std::move(node), {}, height);
     }
 
     ExprPtr parse_primary() {

@@ -9,12 +9,18 @@ namespace vanban::tmpl {
 
 // Owned storage behind a value: computed text, a list, macro output (with its plain text,
 // so that filters and `~` can read it as a string) or a macro closure.
+// A namespace's fields: the one mutable part of a value. An evaluation runs on one thread,
+// and a namespace never leaves the evaluation that made it.
+struct Value::Fields {
+    std::vector<std::pair<std::string, Value>> fields;
+};
+
 struct Value::Heap {
     struct Markup {
         Output output;
         std::string plain;
     };
-    std::variant<std::string, std::vector<Value>, Markup, MacroClosure> content;
+    std::variant<std::string, std::vector<Value>, Markup, MacroClosure, std::shared_ptr<Fields>> content;
 };
 
 Value Value::none() {
@@ -141,6 +147,35 @@ Value Value::loop(const LoopState& state) {
     return v;
 }
 
+Value Value::make_namespace(std::vector<std::pair<std::string, Value>> fields) {
+    Value v;
+    v.type_ = Type::namespace_;
+    v.heap_ = std::make_shared<Heap>(Heap{std::make_shared<Fields>(Fields{std::move(fields)})});
+    return v;
+}
+
+const Value* Value::field(std::string_view name) const {
+    for (const auto& [key, value] : std::get<std::shared_ptr<Fields>>(heap_->content)->fields)
+        if (key == name) return &value;
+    return nullptr;
+}
+
+void Value::set_field(std::string_view name, Value value) const {
+    auto& fields = std::get<std::shared_ptr<Fields>>(heap_->content)->fields;
+    for (auto& [key, old] : fields)
+        if (key == name) {
+            old = std::move(value);
+            return;
+        }
+    fields.emplace_back(std::string(name), std::move(value));
+}
+
+std::vector<std::string> Value::field_names() const {
+    std::vector<std::string> names;
+    for (const auto& entry : std::get<std::shared_ptr<Fields>>(heap_->content)->fields) names.push_back(entry.first);
+    return names;
+}
+
 Value Value::missing(const nlohmann::json* parent, std::string_view key, bool key_is_stable) {
     Value v;
     if (!key_is_stable) v = owned_text(std::string(key));
@@ -191,6 +226,7 @@ Message Value::type_name(Type type) {
     case Type::loop: return msg("template.type-loop", "the loop variable");
     case Type::macro: return msg("template.type-macro", "a macro");
     case Type::markup: return msg("template.type-markup", "macro output");
+    case Type::namespace_: return msg("template.type-namespace", "a namespace");
     }
     return Message::verbatim("?");
 }
@@ -207,7 +243,8 @@ bool Value::truthy() const {
     case Type::list:
     case Type::object: return size() != 0;
     case Type::loop:
-    case Type::macro: return true;
+    case Type::macro:
+    case Type::namespace_: return true;
     }
     return false;
 }

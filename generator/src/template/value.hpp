@@ -57,6 +57,7 @@ public:
         loop,      // the `loop` variable
         macro,
         markup,    // what a macro call wrote: template text and values, kept apart
+        namespace_, // namespace(count=0): fields a template may set again (counters)
     };
 
     Value() = default; // undefined, with no known parent
@@ -76,6 +77,9 @@ public:
     static Value markup(Output output);
     static Value macro(MacroClosure closure);
     static Value loop(const LoopState& state);
+    // A namespace with these fields (see set_field): the one value a template can change, so
+    // that a count survives loop iterations and macro calls. Copies share the fields.
+    static Value make_namespace(std::vector<std::pair<std::string, Value>> fields);
     // A missing field `key` of `parent` (nullptr when the parent is not in the data).
     // The key is copied unless `key_is_stable` (names written in the template are).
     static Value missing(const nlohmann::json* parent, std::string_view key, bool key_is_stable);
@@ -95,6 +99,13 @@ public:
     const LoopState& as_loop() const { return *u_.loop; }
     const MacroClosure& as_macro() const;
     const Output& as_markup() const;
+
+    // A namespace's field, or nullptr when it has none by that name.
+    const Value* field(std::string_view name) const;
+    // Sets (or adds) a namespace's field. The value must not hold a namespace (no cycles).
+    void set_field(std::string_view name, Value value) const;
+    // The names of a namespace's fields, in the order they were set first (for messages).
+    std::vector<std::string> field_names() const;
 
     // Lists (from data or built by the template) and objects (from data).
     std::size_t size() const;
@@ -116,6 +127,7 @@ public:
 
 private:
     struct Heap;
+    struct Fields;
 
     Type type_ = Type::undefined;
     bool flag_ = false; // missing: the key is an index

@@ -27,6 +27,12 @@ bool is_name(std::string_view key);
 class JsonPath {
 public:
     JsonPath() = default;
+    // A path already written this way (a message's, a template value's), to go on from.
+    static JsonPath written(std::string text) {
+        JsonPath path;
+        path.text_ = std::move(text);
+        return path;
+    }
 
     // This path, then a member of the object there / an item of the list there.
     JsonPath& add_key(std::string_view key);

@@ -1,6 +1,7 @@
-// A stream read in chunks of what it has (up to 64 KiB), with look-ahead: the record readers
-// peek at the first bytes (to tell the format, to skip a byte-order mark) before reading
-// records, which a plain std::istream on standard input cannot give back.
+// A stream read in chunks of what it has (up to 64 KiB), with look-ahead: the batch's record
+// readers and the CSV parser peek at the first bytes (to tell the format, to skip a
+// byte-order mark) before reading, which a plain std::istream on standard input cannot give
+// back.
 #pragma once
 
 #include <algorithm>
@@ -9,7 +10,7 @@
 #include <istream>
 #include <string>
 
-namespace vanban::batch {
+namespace vanban::text {
 
 class ByteSource {
 public:
@@ -55,6 +56,12 @@ public:
     // The stream failed for another reason than its end (a read error).
     bool failed() const { return read_error_; }
 
+    // Skips a UTF-8 byte-order mark, which spreadsheets and Notepad write before the text.
+    void skip_utf8_bom() {
+        if (peek() == 0xEF && peek(1) == 0xBB && peek(2) == 0xBF)
+            for (int i = 0; i < 3; ++i) get();
+    }
+
 private:
     // Makes `need` bytes available from pos_, if the stream has them.
     bool fill(std::size_t need) {
@@ -97,4 +104,4 @@ private:
     bool read_error_ = false;
 };
 
-} // namespace vanban::batch
+} // namespace vanban::text
