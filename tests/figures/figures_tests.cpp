@@ -123,6 +123,30 @@ TEST_CASE("groups: a row spanning the table before each group's rows, numbered I
     CHECK(rows[6] == std::vector<std::string>{"Tổng cộng", "9"});
 }
 
+TEST_CASE("max_table_rows counts the rows of data: header, group, subtotal and total rows come on top", "[figures]") {
+    figures::Settings settings;
+    settings.max_rows = 3;
+    const std::string three_rows = R"({"subtotals": true,
+        "columns": [{"key": "done", "label": "Thực hiện"}],
+        "groups": [{"label": "Kinh tế", "rows": [{"name": "A", "done": 2}]},
+                   {"label": "Xã hội", "rows": [{"name": "B", "done": 3}, {"name": "C", "done": 4}]}]})";
+    const auto blocks = figures::table_blocks(json::parse(three_rows), "t", settings);
+    const model::Table& table = table_of(blocks);
+    CHECK(table.rows.size() == 7); // header, 2 group rows with their subtotals, 3 rows, total
+    CHECK(table.rows.back().total);
+    CHECK(model::data_row_count(table) == 3);
+
+    json four_rows = json::parse(three_rows);
+    four_rows["groups"][1]["rows"].push_back({{"name", "D"}, {"done", 5}});
+    try {
+        figures::table_blocks(four_rows, "t", settings);
+        FAIL("a fourth row of data passed max_rows = 3");
+    } catch (const Failure& failure) {
+        CHECK(failure.error().kind == ErrorKind::limit);
+        CHECK(failure.error().message.code() == "figures.too-many-rows");
+    }
+}
+
 TEST_CASE("bad rows are reported at their JSON path", "[figures][errors]") {
     const Error count = table_error(R"({"columns": [{"key": "a", "label": "A"}, {"key": "b", "label": "B"}],
         "rows": [["x", 1, 2], ["y", 1]]})");

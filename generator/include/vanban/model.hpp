@@ -206,7 +206,9 @@ struct TableRow {
     bool header = false;                // header rows repeat on every page
     std::vector<TableCell> cells;       // one slot per column, spans included
     bool group = false;                 // a group's label row ("I. Kinh tế"): kept with the row after it
+    bool total = false;                 // the table's total row ("Tổng cộng")
 };
+
 
 // What a column holds. Its cells' text is already formatted (1.250,5; 94,4%); the type says
 // that a number never breaks inside its cell (the column is at least as wide as its widest
@@ -230,6 +232,10 @@ struct Table {
     std::vector<Inline> notes;          // lines below it, in the table_note style
     bool landscape = false;             // printed on landscape pages of its own (a section in the DOCX)
 };
+
+// The rows max_table_rows counts: the body's rows of data, without header, group and total rows
+// (a table of 10,000 figures may have its heading and its total).
+std::size_t data_row_count(const Table& table);
 
 // ---------------------------------------------------------------- charts
 

@@ -19,10 +19,10 @@ void check_table(const model::Table& table, const Message& name, const ModelLimi
     if (const std::size_t columns = columns_of(table); columns > limits.max_table_columns)
         throw Failure(ErrorKind::limit, msg("limit.table-columns", "{table} has {columns} columns; at most {most} fit a page (max_table_columns)",
                                             {{"table", name}, {"columns", columns}, {"most", limits.max_table_columns}}));
-    if (table.rows.size() > limits.max_table_rows)
+    if (const std::size_t rows = model::data_row_count(table); rows > limits.max_table_rows)
         throw Failure(ErrorKind::limit,
                       msg("limit.table-rows", "{table} has {rows} rows, more than {most} (max_table_rows); split it, or put the list in an attachment",
-                          {{"table", name}, {"rows", table.rows.size()}, {"most", limits.max_table_rows}}));
+                          {{"table", name}, {"rows", rows}, {"most", limits.max_table_rows}}));
 }
 
 void check_blocks(const std::vector<model::Block>& blocks, const Message& where, const ModelLimits& limits) {

@@ -250,6 +250,7 @@ private:
     model::TableRow total_row(const Totals& totals, const std::string& label, bool group) const {
         model::TableRow out;
         out.group = group;
+        out.total = !group;
         out.cells.resize(width_);
         model::TableCell& first = out.cells[0];
         first.align = Align::center;

@@ -47,20 +47,23 @@ TableBuilder::TableBuilder(std::vector<double> weights, tmpl::Origin origin,
     table_.column_weights = std::move(weights);
 }
 
+void TableBuilder::refuse_too_many_rows(const Line& line, Range range) const {
+    Error error;
+    error.kind = ErrorKind::limit;
+    error.message = msg("markup.too-many-rows",
+                        "the table has more than {max} rows (max_table_rows); split it, or put the list in an "
+                        "attachment",
+                        {{"max", max_rows_}});
+    const tmpl::Origin where = line.origin_at(range.begin);
+    if (where.file) error.where = SourceLocation{*where.file, where.line, where.column};
+    throw Failure(std::move(error));
+}
+
 void TableBuilder::add_row(const Line& line, Range range, InlineParser& inlines) {
-    if (table_.rows.size() == max_rows_) {
-        Error error;
-        error.kind = ErrorKind::limit;
-        error.message = msg("markup.too-many-rows",
-                            "the table has more than {max} rows (max_table_rows); split it, or put the list in an "
-                            "attachment",
-                            {{"max", max_rows_}});
-        const tmpl::Origin where = line.origin_at(range.begin);
-        if (where.file) error.where = SourceLocation{*where.file, where.line, where.column};
-        throw Failure(std::move(error));
-    }
     split_cells(line, range);
     if (cells_.empty()) fail_at(line.origin_at(range.begin), msg("markup.row-without-cells", "table row has no cells"));
+    // max_table_rows counts the rows of data: header rows come on top.
+    if (!cells_.front().header && ++body_rows_ > max_rows_) refuse_too_many_rows(line, range);
     if (columns_ == 0) { // no widths after @table: the first row decides, equal widths
         columns_ = cells_.size();
         table_.column_weights.assign(columns_, 1.0);

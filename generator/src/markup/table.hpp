@@ -45,12 +45,14 @@ private:
     void join_left(std::size_t column, const Line& line, const RawCell& raw);
     void join_up(std::size_t column, const Line& line, const RawCell& raw);
     void check_row_spans(const Line& line, std::size_t row_start) const;
+    [[noreturn]] void refuse_too_many_rows(const Line& line, Range range) const;
 
     const model::Profile& profile_;
     tmpl::Origin origin_;
     model::Table table_;
     std::size_t columns_ = 0;      // 0 until the first row when no widths were given
     std::size_t max_rows_;
+    std::size_t body_rows_ = 0;    // rows that are not header rows, counted against max_rows_
     std::vector<RawCell> cells_;   // the row being read (reused)
     std::vector<Owner> above_;     // owner of each slot in the previous row
     std::vector<Owner> current_;   // owner of each slot in this row

@@ -23,6 +23,12 @@ const char* column_type_name(ColumnType type) {
     return "text";
 }
 
+std::size_t data_row_count(const Table& table) {
+    std::size_t count = 0;
+    for (const TableRow& row : table.rows) count += !row.header && !row.group && !row.total;
+    return count;
+}
+
 const char* chart_kind_name(ChartKind kind) {
     switch (kind) {
     case ChartKind::bar: return "bar";

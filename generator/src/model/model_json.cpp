@@ -93,6 +93,7 @@ json cell_json(const TableCell& cell) {
 json row_json(const TableRow& row) {
     json out{{"header", row.header}, {"cells", list(row.cells, cell_json)}};
     if (row.group) out["group"] = true;
+    if (row.total) out["total"] = true;
     return out;
 }
 

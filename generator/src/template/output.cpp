@@ -12,7 +12,7 @@ void append_piece(std::vector<Fragment>& pieces, std::string_view text, bool fro
         pieces.back().text.append(text);
         return;
     }
-    pieces.push_back(Fragment{std::string(text), from_template, origin});
+    pieces.push_back(Fragment{std::string(text), from_template, origin, nullptr, {}});
 }
 } // namespace
 
