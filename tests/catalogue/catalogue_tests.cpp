@@ -432,6 +432,7 @@ TEST_CASE("catalogue: templates and profiles") { run_section("resource"); }
 TEST_CASE("catalogue: fonts") { run_section("fonts"); }
 TEST_CASE("catalogue: output files") { run_section("output"); }
 TEST_CASE("catalogue: limits") { run_section("limits"); }
+TEST_CASE("catalogue: tables and charts of figures") { run_section("figures"); }
 TEST_CASE("catalogue: electronic documents") { run_section("edoc"); }
 TEST_CASE("catalogue: record lists") { run_section("records"); }
 TEST_CASE("catalogue: drafts in (import, check)") { run_section("import"); }
@@ -439,7 +440,7 @@ TEST_CASE("catalogue: accepted real-world input") { run_section("accepted"); }
 
 TEST_CASE("catalogue: every section is run, and there are at least 50 cases of bad input") {
     const std::set<std::string> run = {"usage", "template", "evaluation", "data", "validation", "resource",
-                                       "fonts", "output", "limits", "edoc", "records", "import", "accepted"};
+                                       "fonts", "output", "limits", "figures", "edoc", "records", "import", "accepted"};
     std::size_t errors = 0;
     std::set<std::string> names;
     std::set<std::string> bad_input;

@@ -303,6 +303,19 @@ struct Engine::Impl {
         return build(template_name, data, options, warnings);
     }
 
+    // The markup stage. Tables and charts of figures read the data there: an error at a JSON
+    // path is in the data file, which that stage does not know by name.
+    static model::Document build_blocks(const tmpl::Output& output, const model::Profile& profile,
+                                        const markup::BuildOptions& build_options, const RenderOptions& options) {
+        try {
+            return markup::build_document(output.fragments(), profile, build_options);
+        } catch (Failure& failure) {
+            Error& error = failure.error();
+            if (!error.json_path.empty() && error.where.file.empty()) error.where.file = options.data_name;
+            throw;
+        }
+    }
+
     model::Document build(const std::string& template_name, const nlohmann::json& data,
                           const RenderOptions& options, std::vector<Warning>& warnings) const {
         const std::string profile_name = profile_name_for(data, options);
@@ -314,7 +327,7 @@ struct Engine::Impl {
         tmpl::evaluate(*root, data, library, output, limits, &globals);
         const engine::DataFolder files(options.data_dir, this->options.max_data_bytes);
         const markup::BuildOptions build_options{&files, this->options.max_table_rows, this->options.max_table_columns};
-        model::Document document = markup::build_document(output.fragments(), *profile_ptr, build_options);
+        model::Document document = build_blocks(output, *profile_ptr, build_options, options);
         engine::load_images(document, data, {options.data_dir, this->options.max_image_bytes, options.data_name});
         engine::check_model_limits(document, {this->options.max_table_rows, this->options.max_table_columns});
         document.metadata.created = this->options.fixed_creation_date;

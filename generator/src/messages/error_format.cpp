@@ -56,7 +56,9 @@ std::string Error::format(Language language, bool colour) const {
         text += msg("format.record", "record {number}", {{"number", record}}).text(language) + ": ";
     if (!where.file.empty()) {
         text += bold + where.file;
-        if (where.known()) text += ":" + std::to_string(where.line) + ":" + std::to_string(where.column);
+        // "file:line:" when the column is not known (a CSV line), as GNU tools write it.
+        if (where.known()) text += ":" + std::to_string(where.line);
+        if (where.known() && where.column != 0) text += ":" + std::to_string(where.column);
         text += std::string(":") + reset + " ";
     }
     const std::string message_text = message.text(language);
@@ -72,8 +74,9 @@ std::string Error::format(Language language, bool colour) const {
         std::string number = std::to_string(where.line);
         std::string gutter(number.size() < 4 ? 4 - number.size() : 0, ' ');
         text += "\n " + gutter + number + " | " + source_line;
-        text += "\n " + std::string(gutter.size() + number.size(), ' ') + " | " +
-                caret_padding(source_line, where.column) + green + "^" + reset;
+        if (where.column != 0)
+            text += "\n " + std::string(gutter.size() + number.size(), ' ') + " | " +
+                    caret_padding(source_line, where.column) + green + "^" + reset;
     }
     if (!hint.empty())
         text += "\n" + std::string(cyan) + msg("format.hint", "hint").text(language) + reset + ": " + hint.text(language);
