@@ -41,6 +41,7 @@ Rendered render_both(const std::string& template_name, const std::string& data_f
     const Engine& engine = repository_engine();
     RenderOptions options;
     options.data_name = data_file;
+    options.data_dir = source_path(data_file).parent_path().string(); // a table's CSV file lies beside the data
     const ModelResult model = engine.build_model(template_name, read_source(data_file), options);
     INFO(data_file << ": " << model.error.format());
     REQUIRE(model.ok);
