@@ -6,6 +6,7 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <mutex>
@@ -306,6 +307,69 @@ private:
     std::thread waiter_;
 };
 
+// ------------------------------------------------------------------- merge-manifests
+
+Message merge_footer() {
+    return msg("cli.batch.merge.footer",
+               "\nExample, once every shard of 'vanban batch … --shard K/8' has finished:\n"
+               "  vanban batch merge-manifests out/manifest-*-of-8.json -o out/manifest.json\n"
+               "\nThe merged manifest is the one a run without --shard would have written: the records in\n"
+               "record order, the summary over all of them. It is written only when every shard 1..N is\n"
+               "given once, finished, and of the same batch (template, options, records file, shared\n"
+               "data), listing every record once; otherwise the message names the manifest at fault and\n"
+               "nothing is written. Records of two shards that wrote the same output file are failed in it.\n"
+               "\nExit codes: 0 every record written (or skipped); 10 some records failed (the merged\n"
+               "manifest lists them); 5 a shard missing, given twice, unfinished or of another batch, or a\n"
+               "file that is not a manifest; 8 the merged manifest could not be written; 2 usage.\n"
+               "See docs/batch.md.\n");
+}
+
+struct MergeArgs {
+    std::vector<std::string> manifests;
+    std::string output;
+    bool quiet = false;
+};
+
+int run_merge(const MergeArgs& args) {
+    const std::vector<std::filesystem::path> manifests(args.manifests.begin(), args.manifests.end());
+    const MergeSummary summary = merge_manifests(manifests, args.output);
+    if (!summary.ok) return report(summary.error);
+    // Each shard told its own failed records; what only the merge finds is told here.
+    for (const RecordReport& clash : summary.clashes) std::cerr << clash.describe(current_language()) << "\n";
+    if (!summary.clashes.empty())
+        std::cerr << tr(msg("format.hint", "hint")) << ": " << tr(summary.clashes.front().error.hint) << "\n";
+    if (!args.quiet) {
+        const BatchProgress& c = summary.counts;
+        std::cerr << tr(msg_n("batch.merge.summary",
+                              "{count} shard merged: {written} written, {skipped} skipped (unchanged), {failed} failed, of {total} records; manifest {manifest}",
+                              "{count} shards merged: {written} written, {skipped} skipped (unchanged), {failed} failed, of {total} records; manifest {manifest}",
+                              summary.shards,
+                              {{"written", c.written}, {"skipped", c.skipped}, {"failed", c.failed}, {"total", c.total},
+                               {"manifest", summary.manifest.string()}}))
+                  << "\n";
+    }
+    return summary.exit_code();
+}
+
+// `vanban batch merge-manifests`: a command of batch's own (main() does not require batch's
+// own arguments when it is given).
+CLI::App* add_merge_command(CLI::App& batch, MergeArgs& args) {
+    CLI::App* merge = batch.add_subcommand(
+        "merge-manifests", tr(msg("cli.batch.merge.about", "Merge the manifests of a batch's shards into the one manifest of the whole batch")));
+    merge->group(tr(msg("cli.label.commands", "Commands")));
+    merge->add_option("manifests", args.manifests,
+                      tr(msg("cli.batch.merge.manifests", "The manifest of every shard (manifest-1-of-N.json … manifest-N-of-N.json), in any order")))
+        ->required();
+    merge->add_option("-o,--output", args.output,
+                      tr(msg("cli.batch.merge.output", "The merged manifest (default: manifest.json beside the first manifest)")));
+    merge->add_flag("-q,--quiet", args.quiet,
+                    tr(msg("cli.batch.merge.quiet", "No summary line (records that two shards both wrote are still reported)")));
+    merge->footer(tr(merge_footer()));
+    merge->fallthrough(); // --lang after the command too
+    merge->set_help_flag("-h,--help", tr(msg("cli.help", "Print this help and exit")));
+    return merge;
+}
+
 int run_batch(const BatchArgs& args) {
     BatchOptions options;
     Message problem;
@@ -389,7 +453,9 @@ Command add_batch_command(CLI::App& app) {
     add_output_options(*batch, args->common);
     add_common_options(*batch, args->common);
     batch->footer(tr(batch_footer()));
-    return {batch, [args] { return run_batch(*args); }};
+    auto merge_args = std::make_shared<MergeArgs>();
+    CLI::App* merge = add_merge_command(*batch, *merge_args);
+    return {batch, [args, merge, merge_args] { return merge->parsed() ? run_merge(*merge_args) : run_batch(*args); }};
 }
 
 } // namespace vanban::cli

@@ -1,5 +1,6 @@
 // vanban generate: the man pages and the bash completion, made from the program's own
 // definitions (help_export.hpp). The build runs it; it is not listed in --help.
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 
@@ -28,9 +29,11 @@ int write_all_pages(const CLI::App& app, const std::string& folder) {
     std::vector<std::string> pages = command_names(app);
     pages.insert(pages.begin(), "");
     std::vector<OutputFile> files;
-    for (const std::string& command : pages)
-        files.push_back({(dir / (command.empty() ? "vanban.1" : "vanban-" + command + ".1")).string(),
-                         man_page(app, command, language)});
+    for (const std::string& command : pages) {
+        std::string page = command.empty() ? "vanban" : "vanban-" + command; // "vanban-batch-merge-manifests"
+        std::replace(page.begin(), page.end(), ' ', '-');
+        files.push_back({(dir / (page + ".1")).string(), man_page(app, command, language)});
+    }
     if (std::optional<Error> error = write_all_or_nothing(files)) return report(*error);
     return 0;
 }

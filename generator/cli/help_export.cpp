@@ -8,14 +8,32 @@ namespace vanban::cli {
 
 namespace {
 
-// The commands a user runs (not `generate`, which makes these files).
+// The commands a user runs (not `generate`, which makes these files), or the commands of
+// one of them (`batch merge-manifests`). Option groups have no name.
 std::vector<const CLI::App*> visible_commands(const CLI::App& app) {
-    return app.get_subcommands([](const CLI::App* sub) { return !sub->get_group().empty(); });
+    return app.get_subcommands([](const CLI::App* sub) { return !sub->get_group().empty() && !sub->get_name().empty(); });
 }
 
+// Every command and command of a command, with its full name ("batch merge-manifests").
+std::vector<std::pair<std::string, const CLI::App*>> all_commands(const CLI::App& app) {
+    std::vector<std::pair<std::string, const CLI::App*>> all;
+    for (const CLI::App* sub : visible_commands(app)) {
+        all.emplace_back(sub->get_name(), sub);
+        for (const CLI::App* nested : visible_commands(*sub)) all.emplace_back(sub->get_name() + " " + nested->get_name(), nested);
+    }
+    return all;
+}
+
+// "batch merge-manifests" -> "batch-merge-manifests", as in the page's name.
+std::string dashed(std::string name) {
+    std::replace(name.begin(), name.end(), ' ', '-');
+    return name;
+}
+
+// By its full name, with a space or a dash between a command and its own command.
 const CLI::App* command_named(const CLI::App& app, const std::string& name) {
-    for (const CLI::App* sub : visible_commands(app))
-        if (sub->get_name() == name) return sub;
+    for (const auto& [full_name, command] : all_commands(app))
+        if (full_name == name || dashed(full_name) == name) return command;
     return nullptr;
 }
 
@@ -80,7 +98,10 @@ std::string upper_ascii(std::string text) {
 std::string man_page(const CLI::App& app, const std::string& command, Language language) {
     const CLI::App* page = command.empty() ? &app : command_named(app, command);
     if (!page) return {};
-    const std::string name = command.empty() ? "vanban" : "vanban-" + command;
+    std::string full_name; // "batch merge-manifests", also when asked as "batch-merge-manifests"
+    for (const auto& [each, sub] : all_commands(app))
+        if (sub == page) full_name = each;
+    const std::string name = command.empty() ? "vanban" : "vanban-" + dashed(full_name);
     std::string description = page->get_description();
     if (const auto newline = description.find('\n'); newline != std::string::npos && !command.empty())
         description.erase(newline);
@@ -94,7 +115,7 @@ std::string man_page(const CLI::App& app, const std::string& command, Language l
     out << ".SH " << msg("man.synopsis", "SYNOPSIS").text(language) << "\n.B vanban\n";
     if (command.empty()) out << "[\\fI" << roff(msg("man.options-word", "OPTIONS").text(language)) << "\\fR] \\fICOMMAND\\fR ...\n";
     else {
-        out << ".B " << command << "\n[\\fI" << roff(msg("man.options-word", "OPTIONS").text(language)) << "\\fR]";
+        out << ".B " << roff(full_name) << "\n[\\fI" << roff(msg("man.options-word", "OPTIONS").text(language)) << "\\fR]";
         for (const CLI::Option* option : page->get_options())
             if (option->get_positional()) out << " \\fI" << roff(option->get_name(true)) << "\\fR";
         out << "\n";
@@ -102,9 +123,16 @@ std::string man_page(const CLI::App& app, const std::string& command, Language l
     out << ".SH " << msg("man.description", "DESCRIPTION").text(language) << "\n" << roff(page->get_description()) << "\n";
     if (command.empty()) {
         out << ".SH " << msg("man.commands", "COMMANDS").text(language) << "\n";
-        for (const CLI::App* sub : visible_commands(app))
-            out << ".TP\n\\fBvanban " << sub->get_name() << "\\fR (vanban\\-" << sub->get_name() << "(1))\n"
+        for (const auto& [each, sub] : all_commands(app))
+            out << ".TP\n\\fBvanban " << roff(each) << "\\fR (vanban\\-" << roff(dashed(each)) << "(1))\n"
                 << roff(sub->get_description()) << "\n";
+    }
+    if (!command.empty() && !visible_commands(*page).empty()) { // batch: merge-manifests
+        out << ".SH " << msg("man.commands", "COMMANDS").text(language) << "\n";
+        for (const CLI::App* nested : visible_commands(*page))
+            out << ".TP\n\\fBvanban " << roff(full_name + " " + nested->get_name()) << "\\fR (vanban\\-"
+                << roff(dashed(full_name + " " + nested->get_name())) << "(1))\n"
+                << roff(nested->get_description()) << "\n";
     }
     man_options(out, *page, language);
     man_notes(out, page->get_footer(), language);
@@ -118,9 +146,9 @@ std::string man_page(const CLI::App& app, const std::string& command, Language l
         << roff(msg("man.env-no-color", "When set, messages are never coloured.").text(language)) << "\n";
     out << ".SH " << msg("man.see-also", "SEE ALSO").text(language) << "\n";
     std::string see_also = command.empty() ? "" : "\\fBvanban\\fR(1)";
-    for (const CLI::App* sub : visible_commands(app))
-        if (sub->get_name() != command)
-            see_also += (see_also.empty() ? "" : ", ") + ("\\fBvanban\\-" + sub->get_name() + "\\fR(1)");
+    for (const auto& [each, sub] : all_commands(app))
+        if (sub != page)
+            see_also += (see_also.empty() ? "" : ", ") + ("\\fBvanban\\-" + roff(dashed(each)) + "\\fR(1)");
     out << see_also << "\n";
     return out.str();
 }
@@ -169,7 +197,7 @@ std::vector<std::string> option_words(const CLI::App& command) {
 
 std::vector<std::string> command_names(const CLI::App& app) {
     std::vector<std::string> names;
-    for (const CLI::App* sub : visible_commands(app)) names.push_back(sub->get_name());
+    for (const auto& [name, command] : all_commands(app)) names.push_back(name);
     return names;
 }
 
@@ -194,7 +222,7 @@ std::string bash_completion(const CLI::App& app) {
         }
     };
     add(app);
-    for (const CLI::App* sub : visible_commands(app)) add(*sub);
+    for (const auto& [name, command] : all_commands(app)) add(*command);
 
     std::ostringstream out;
     out << "# bash completion for vanban. Made by 'vanban generate completion' from the program's own\n"
@@ -229,6 +257,16 @@ std::string bash_completion(const CLI::App& app) {
            "            " << joined(commands, "|") << ") command=${COMP_WORDS[i]}; at=$i; break ;;\n"
            "        esac\n"
            "    done\n"
+           "    # A command's own command (batch merge-manifests): the word right after the command.\n"
+           "    case $command in\n";
+    for (const CLI::App* sub : visible_commands(app)) {
+        std::vector<std::string> nested;
+        for (const CLI::App* n : visible_commands(*sub)) nested.push_back(n->get_name());
+        if (nested.empty()) continue;
+        out << "        " << sub->get_name() << ") case ${COMP_WORDS[at+1]} in " << joined(nested, "|")
+            << ") if ((COMP_CWORD > at + 1)); then command=\"$command ${COMP_WORDS[at+1]}\"; at=$((at + 1)); fi ;; esac ;;\n";
+    }
+    out << "    esac\n"
            "    local kind=\n"
            "    case $prev in\n";
     for (const auto& [kind, names] : by_kind) out << "        " << joined(names, "|") << ") kind=" << kind << " ;;\n";
@@ -258,18 +296,22 @@ std::string bash_completion(const CLI::App& app) {
            "        esac\n"
            "    done\n"
            "    case $command in\n";
-    for (const CLI::App* sub : visible_commands(app)) {
+    for (const auto& [name, sub] : all_commands(app)) {
         bool template_first = false;
         for (const CLI::Option* option : sub->get_options())
             if (option->get_positional()) {
                 template_first = option->get_name(true) == "template";
                 break;
             }
-        out << "        " << sub->get_name() << ")\n"
+        std::vector<std::string> first_words; // its own commands, then template names
+        for (const CLI::App* nested : visible_commands(*sub)) first_words.push_back(nested->get_name());
+        if (template_first) first_words.push_back("$(_vanban_templates)");
+        out << "        " << (name.find(' ') == std::string::npos ? name : "'" + name + "'") << ")\n"
             << "            if [[ $cur == -* ]]; then COMPREPLY=($(compgen -W '" << joined(option_words(*sub), " ")
             << "' -- \"$cur\")); return; fi\n";
-        if (template_first)
-            out << "            if ((positional == 0)); then COMPREPLY=($(compgen -W \"$(_vanban_templates)\" -- \"$cur\")); return; fi\n";
+        if (!first_words.empty())
+            out << "            if ((positional == 0)); then COMPREPLY=($(compgen -W \"" << joined(first_words, " ")
+                << "\" -- \"$cur\")); return; fi\n";
         out << "            ;;\n";
     }
     out << "    esac\n"

@@ -40,11 +40,33 @@ int report_usage(const CLI::App& app, const CLI::ParseError& e) {
     Error error;
     error.kind = ErrorKind::usage;
     error.message = usage_message(e);
+    // "vanban batch merge-manifests": the command and the command of it that were given.
     std::string command;
-    for (const CLI::App* sub : app.get_subcommands())
-        if (sub->parsed()) command = " " + sub->get_name();
+    for (const CLI::App* level = &app; level;) {
+        const CLI::App* chosen = nullptr;
+        for (const CLI::App* sub : level->get_subcommands())
+            if (sub->parsed() && !sub->get_name().empty()) chosen = sub;
+        if (chosen) command += " " + chosen->get_name();
+        level = chosen;
+    }
     error.hint = msg("cli.see-help", "run 'vanban{command} --help' for the options", {{"command", command}});
     return report(error);
+}
+
+// A command's own command (`vanban batch merge-manifests`) stands in place of the command's
+// arguments: they are not required then. CLI11 2.1 would otherwise read the word as the
+// command's first required argument (a template named "merge-manifests").
+void give_way_to_nested_command(CLI::App& app, int argc, char** argv) {
+    const auto named = [](CLI::App* sub) { return !sub->get_name().empty(); };
+    for (int i = 1; i + 1 < argc; ++i) {
+        for (CLI::App* command : app.get_subcommands(named)) {
+            if (command->get_name() != argv[i]) continue;
+            for (CLI::App* nested : command->get_subcommands(named))
+                if (nested->get_name() == argv[i + 1])
+                    for (CLI::Option* option : command->get_options([](CLI::Option*) { return true; })) option->required(false);
+            return; // the first command word decides
+        }
+    }
 }
 
 } // namespace
@@ -85,6 +107,7 @@ int main(int argc, char** argv) {
         command.app->set_help_flag("-h,--help", tr(msg("cli.help", "Print this help and exit")));
     }
 
+    give_way_to_nested_command(app, argc, argv);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp&) {

@@ -435,12 +435,13 @@ TEST_CASE("catalogue: limits") { run_section("limits"); }
 TEST_CASE("catalogue: tables and charts of figures") { run_section("figures"); }
 TEST_CASE("catalogue: electronic documents") { run_section("edoc"); }
 TEST_CASE("catalogue: record lists") { run_section("records"); }
+TEST_CASE("catalogue: the shards of a batch (merge-manifests)") { run_section("shards"); }
 TEST_CASE("catalogue: drafts in (import, check)") { run_section("import"); }
 TEST_CASE("catalogue: accepted real-world input") { run_section("accepted"); }
 
 TEST_CASE("catalogue: every section is run, and there are at least 50 cases of bad input") {
     const std::set<std::string> run = {"usage", "template", "evaluation", "data", "validation", "resource",
-                                       "fonts", "output", "limits", "figures", "edoc", "records", "import", "accepted"};
+                                       "fonts", "output", "limits", "figures", "edoc", "records", "shards", "import", "accepted"};
     std::size_t errors = 0;
     std::set<std::string> names;
     std::set<std::string> bad_input;

@@ -10,13 +10,19 @@ set -euo pipefail
 vanban=$1 docs=$2 source=$3
 fail() { echo "FAILED: $*" >&2; exit 1; }
 
-commands=$("$vanban" --lang en --help | awk '/^Commands:/ {on = 1; next} on && !NF {exit} on {print $1}')
-[[ -n $commands ]] || fail "no commands in vanban --help"
+commands_in() { "$vanban" --lang en "$@" --help | awk '/^Commands:/ {on = 1; next} on && !NF {exit} on {print $1}'; }
+commands=() # every command, and every command of a command ("batch merge-manifests")
+for command in $(commands_in); do
+  commands+=("$command")
+  for nested in $(commands_in "$command"); do commands+=("$command $nested"); done
+done
+(( ${#commands[@]} > 0 )) || fail "no commands in vanban --help"
+[[ " ${commands[*]} " == *" batch merge-manifests "* ]] || fail "vanban batch --help does not list merge-manifests"
 for language in en vi; do
   dir=$docs/man/man1
   [[ $language == vi ]] && dir=$docs/man/vi/man1
-  for command in "" $commands; do
-    page=$dir/vanban${command:+-$command}.1
+  for command in "" "${commands[@]}"; do
+    page=$dir/vanban${command:+-${command// /-}}.1
     [[ -s $page ]] || fail "no man page $page"
     warnings=$(groff -k -man -Tutf8 -ww -z "$page" 2>&1) || fail "groff failed on $page"
     [[ -z $warnings ]] || fail "groff warns about $page: $warnings"
@@ -53,4 +59,8 @@ expect "pdf" vanban render ke-hoach plan.json -f p
 expect "vi" vanban --lang v
 expect "tcvn3" vanban batch --input-encoding tc
 expect "--output" vanban render --outp
+expect "bao-cao ke-hoach merge-manifests" vanban batch ""
+expect "merge-manifests" vanban batch mer
+expect "--quiet" vanban batch merge-manifests --qu
+expect "--output" vanban batch merge-manifests m1.json --outp
 echo "completion: commands, options, templates and values complete"

@@ -32,6 +32,7 @@ for path in ./usr/bin/vanban ./usr/lib/libvanban.so.0 ./usr/include/vanban/engin
             ./usr/share/vanban/web/index.html ./usr/share/vanban/web/app.js \
             ./usr/lib/cmake/vanban/vanbanConfig.cmake ./usr/lib/pkgconfig/vanban.pc \
             ./usr/share/man/man1/vanban.1 ./usr/share/man/man1/vanban-render.1 ./usr/share/man/vi/man1/vanban-batch.1 \
+            ./usr/share/man/man1/vanban-batch-merge-manifests.1 \
             ./usr/share/bash-completion/completions/vanban; do
   grep -qxF "$path" <<<"$contents" || fail "the package lacks $path"
 done

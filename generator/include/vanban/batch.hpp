@@ -174,4 +174,35 @@ private:
     std::atomic<bool> cancelled_{false};
 };
 
+// ------------------------------------------------------------------- merging shards
+
+// What merge_manifests made of the manifests of a batch's shards.
+struct MergeSummary {
+    bool ok = false;
+    Error error;                    // !ok: why nothing was written (a shard missing or given
+                                    // twice, a manifest of another batch or of an unfinished shard…)
+    unsigned shards = 0;            // how many manifests were merged
+    BatchProgress counts;           // the merged manifest's records: total, written, skipped, failed
+    std::vector<RecordReport> clashes; // records of different shards that wrote the same output
+                                       // file: failed in the merged manifest (docs/batch.md)
+    std::filesystem::path manifest; // the merged manifest, once written
+
+    // 0 every record written or skipped; kExitSomeRecordsFailed when the merged manifest
+    // lists failed records; the error's exit code when !ok (5 for the manifests, 8 when the
+    // merged one cannot be written, 2 when it would replace one of them).
+    int exit_code() const;
+};
+
+// Merges the manifests of the shards of one batch (--shard K/N writes manifest-K-of-N.json)
+// into the manifest that one run without --shard would have written: the records in record
+// order, the summary over all of them. Nothing is written unless every shard 1…N is there
+// exactly once, finished, and of the same batch — the template and its files, the profile,
+// the options that change the output, the records file (its name and SHA-256), the output
+// pattern, the formats, the shared data and --strip, as the manifests record them — and
+// every record of the records file is listed once, by its own shard. `output` empty:
+// manifest.json beside the first manifest. Written whole or not at all. Never throws for
+// bad input.
+MergeSummary merge_manifests(const std::vector<std::filesystem::path>& manifests,
+                             const std::filesystem::path& output = {});
+
 } // namespace vanban

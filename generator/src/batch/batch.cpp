@@ -351,12 +351,15 @@ private:
             // null: records from a pipe, stopped before its end, have no known total.
             const nlohmann::ordered_json records =
                 summary.counts.total || !summary.cancelled ? nlohmann::ordered_json(summary.counts.total) : nullptr;
-            manifest.finish(nlohmann::ordered_json{{"records", records},
-                                                   {"written", summary.counts.written},
-                                                   {"skipped", summary.counts.skipped},
-                                                   {"failed", summary.counts.failed},
-                                                   {"complete", summary.ok && !summary.cancelled},
-                                                   {"seconds", summary.counts.elapsed_seconds}});
+            nlohmann::ordered_json about_run{{"records", records},
+                                             {"written", summary.counts.written},
+                                             {"skipped", summary.counts.skipped},
+                                             {"failed", summary.counts.failed},
+                                             {"complete", summary.ok && !summary.cancelled},
+                                             {"seconds", summary.counts.elapsed_seconds}};
+            // Every shard reads the whole records file: merging shards checks they read the same.
+            if (records_sha256_) about_run["records_sha256"] = *records_sha256_;
+            manifest.finish(about_run);
         } catch (const Failure& failure) {
             output_failure_.note(failure.error());
             summary.ok = false;
@@ -383,6 +386,7 @@ private:
         }
         if (!reader.total() && !cancelled_ && !output_failure_.happened())
             collector.set_total(batch::records_in_shard(seen, options_));
+        records_sha256_ = reader.sha256(); // when read to the end
     }
 
     // Name and key one record. False when it fails here (the report says why).
@@ -528,6 +532,7 @@ private:
     batch::RunSettings& settings_;
     const std::atomic<bool>& cancelled_;
     std::map<std::size_t, batch::PreviousRecord> previous_; // --resume
+    std::optional<std::string> records_sha256_;             // the records file's, once read to its end
     OutputFailure output_failure_;
     LeftoverCleaner* cleaner_ = nullptr;
     batch::ClaimedNames claimed_; // reader thread only

@@ -61,8 +61,12 @@ ManifestWriter::ManifestWriter(fs::path path, const nlohmann::ordered_json& abou
 ManifestWriter::~ManifestWriter() = default;
 
 void ManifestWriter::add(const RecordReport& report, const std::string& input_sha256) {
+    add_entry(manifest_entry(report, input_sha256));
+}
+
+void ManifestWriter::add_entry(const nlohmann::ordered_json& entry) {
     // One record per line: the file stays readable with grep and line-oriented tools.
-    file_->write((first_record_ ? "\n    " : ",\n    ") + manifest_entry(report, input_sha256).dump());
+    file_->write((first_record_ ? "\n    " : ",\n    ") + entry.dump());
     first_record_ = false;
 }
 

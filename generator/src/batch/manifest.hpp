@@ -37,6 +37,8 @@ public:
 
     // Throws Failure (kind output) when the disk refuses.
     void add(const RecordReport& report, const std::string& input_sha256);
+    // An entry made already (manifest_entry), e.g. taken from a shard's manifest.
+    void add_entry(const nlohmann::ordered_json& entry);
     // Writes the summary, closes, and renames the file to its real name.
     void finish(const nlohmann::ordered_json& summary);
 

@@ -1,6 +1,7 @@
 #include "batch/records.hpp"
 
 #include "batch/csv.hpp"
+#include "batch/sha256.hpp"
 #include "engine/data_file.hpp"
 
 namespace vanban::batch {
@@ -325,6 +326,27 @@ private:
     std::size_t count_ = 0;
 };
 
+// A reader whose bytes were digested as they came: the SHA-256 of the records file, once read
+// to its end.
+class DigestedReader final : public RecordReader {
+public:
+    DigestedReader(std::shared_ptr<Sha256> digest, const ByteSource& source, std::unique_ptr<RecordReader> reader)
+        : digest_(std::move(digest)), source_(source), reader_(std::move(reader)) {}
+    bool next(Record& record) override { return reader_->next(record); }
+    std::optional<std::size_t> total() const override { return reader_->total(); }
+    std::optional<std::string> sha256() override {
+        if (!source_.read_to_end()) return std::nullopt;
+        if (hex_.empty()) hex_ = digest_->hex(); // once: hex() starts the digest over
+        return hex_;
+    }
+
+private:
+    std::shared_ptr<Sha256> digest_;
+    const ByteSource& source_; // the reader's own
+    std::unique_ptr<RecordReader> reader_;
+    std::string hex_;
+};
+
 // A reader that owns the stream it reads.
 class OwningReader final : public RecordReader {
 public:
@@ -332,6 +354,7 @@ public:
         : stream_(std::move(stream)), reader_(std::move(reader)) {}
     bool next(Record& record) override { return reader_->next(record); }
     std::optional<std::size_t> total() const override { return reader_->total(); }
+    std::optional<std::string> sha256() override { return reader_->sha256(); }
 
 private:
     engine::DataStream stream_; // declared first: destroyed after the reader
@@ -404,16 +427,19 @@ RecordsFormat detect_format(const std::string& file_name, std::string_view first
 
 std::unique_ptr<RecordReader> read_records(std::istream& in, RecordsFormat format, const std::string& name,
                                            const RecordSettings& settings, std::optional<std::size_t> total) {
-    auto source = std::make_unique<ByteSource>(in);
+    auto digest = std::make_shared<Sha256>();
+    auto source = std::make_unique<ByteSource>(in, [digest](std::string_view bytes) { digest->add(bytes); });
+    const ByteSource& bytes = *source;
     // The look-ahead stays in the source: the reader chosen starts from the first byte.
     if (format == RecordsFormat::automatic) format = detect_format(name, opening_bytes(*source));
+    std::unique_ptr<RecordReader> reader;
     switch (format) {
-    case RecordsFormat::json_array: return std::make_unique<JsonArrayReader>(std::move(source), name, settings, total);
-    case RecordsFormat::json_lines: return std::make_unique<JsonLinesReader>(std::move(source), name, settings, total);
+    case RecordsFormat::json_array: reader = std::make_unique<JsonArrayReader>(std::move(source), name, settings, total); break;
+    case RecordsFormat::json_lines: reader = std::make_unique<JsonLinesReader>(std::move(source), name, settings, total); break;
     case RecordsFormat::csv:
-    case RecordsFormat::automatic: break;
+    case RecordsFormat::automatic: reader = std::make_unique<CsvReader>(std::move(source), name, settings, total); break;
     }
-    return std::make_unique<CsvReader>(std::move(source), name, settings, total);
+    return std::make_unique<DigestedReader>(std::move(digest), bytes, std::move(reader));
 }
 
 std::unique_ptr<RecordReader> open_records(const fs::path& path, RecordsFormat format, const RecordSettings& settings) {

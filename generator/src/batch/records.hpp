@@ -47,6 +47,10 @@ public:
     // How many records the input holds, when known before reading them (a regular file,
     // counted first); nullopt for a stream that can be read only once.
     virtual std::optional<std::size_t> total() const = 0;
+    // The SHA-256 (hex) of the records file's bytes, once next() has returned false (the
+    // file read to its end); nullopt before. The manifest records it, so that the shards
+    // of one batch can be shown to have read the same records.
+    virtual std::optional<std::string> sha256() { return std::nullopt; }
 };
 
 // The format `automatic` stands for: .jsonl/.ndjson and .csv by extension; otherwise the first

@@ -146,8 +146,10 @@ RunSettings make_settings(const Engine& engine, const BatchOptions& options) {
     settings.manifest = manifest_path(options, *settings.pattern);
     settings.owner_tag = owner_tag(settings.manifest);
     settings.fingerprint = inputs_fingerprint(engine.options(), options.template_name, options.render);
+    const std::string shared_text = settings.shared.dump();
+    settings.shared_sha256 = sha256_hex(shared_text);
     Sha256 inputs;
-    inputs.add(settings.fingerprint).add("\n").add(settings.shared.dump()).add("\n");
+    inputs.add(settings.fingerprint).add("\n").add(shared_text).add("\n");
     for (const std::string& field : options.strip_fields) inputs.add("strip ").add(field).add("\n");
     settings.inputs = inputs.hex();
     settings.workers = worker_count(options, settings.warnings);
@@ -169,6 +171,9 @@ nlohmann::ordered_json manifest_about(const BatchOptions& options, const RunSett
         {"formats", formats},
         {"shard", {{"index", options.shard_index}, {"count", options.shard_count}}},
         {"inputs_fingerprint", settings.fingerprint},
+        // With the fingerprint, what makes the shards of a batch one job (vanban batch merge-manifests).
+        {"shared_sha256", settings.shared_sha256},
+        {"strip", options.strip_fields},
     };
 }
 

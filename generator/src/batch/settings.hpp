@@ -27,6 +27,7 @@ struct RunSettings {
     std::filesystem::path manifest;
     std::string owner_tag;                 // names this batch's temporary files: its manifest's path, hashed
     std::string fingerprint;               // the template files and options (batch/fingerprint.hpp)
+    std::string shared_sha256;             // digest of the shared data as read (decoded, NFC)
     std::string inputs;                    // digest of fingerprint, shared data and --strip: all but the record
     std::vector<Message> warnings;         // about the run as a whole
     unsigned workers = 1;                  // rendering threads, capped to what the machine has

@@ -7,14 +7,19 @@
 #include <algorithm>
 #include <cstddef>
 #include <exception>
+#include <functional>
 #include <istream>
 #include <string>
+#include <string_view>
 
 namespace vanban::text {
 
 class ByteSource {
 public:
-    explicit ByteSource(std::istream& in) : in_(in) {}
+    // `watch`, when given, is shown every byte the stream gives, as it is read (the batch
+    // digests its records file so).
+    explicit ByteSource(std::istream& in, std::function<void(std::string_view)> watch = {})
+        : in_(in), watch_(std::move(watch)) {}
 
     // The byte `ahead` positions after the next one, or -1 past the end.
     int peek(std::size_t ahead = 0) {
@@ -56,6 +61,9 @@ public:
     // The stream failed for another reason than its end (a read error).
     bool failed() const { return read_error_; }
 
+    // The stream was read to its end, without a read error.
+    bool read_to_end() const { return ended_ && !read_error_; }
+
     // Skips a UTF-8 byte-order mark, which spreadsheets and Notepad write before the text.
     void skip_utf8_bom() {
         if (peek() == 0xEF && peek(1) == 0xBB && peek(2) == 0xBF)
@@ -93,6 +101,7 @@ private:
         buffer_.resize(old + static_cast<std::size_t>(ready));
         const std::streamsize got = source.sgetn(buffer_.data() + old, ready);
         buffer_.resize(old + static_cast<std::size_t>(std::max<std::streamsize>(got, 0)));
+        if (watch_) watch_(std::string_view(buffer_).substr(old));
         return got > 0;
     }
 
@@ -102,6 +111,7 @@ private:
     std::size_t pos_ = 0;
     bool ended_ = false;
     bool read_error_ = false;
+    std::function<void(std::string_view)> watch_;
 };
 
 } // namespace vanban::text
