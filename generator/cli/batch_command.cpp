@@ -328,6 +328,7 @@ struct MergeArgs {
     std::vector<std::string> manifests;
     std::string output;
     bool quiet = false;
+    std::string language; // read by choose_language; declared so that CLI11 accepts it
 };
 
 int run_merge(const MergeArgs& args) {
@@ -365,7 +366,9 @@ CLI::App* add_merge_command(CLI::App& batch, MergeArgs& args) {
     merge->add_flag("-q,--quiet", args.quiet,
                     tr(msg("cli.batch.merge.quiet", "No summary line (records that two shards both wrote are still reported)")));
     merge->footer(tr(merge_footer()));
-    merge->fallthrough(); // --lang after the command too
+    // Not batch's options: `--manifest x.json` or `-j 4` here would be taken by batch and do
+    // nothing. Only --lang is accepted after the command too (choose_language reads it).
+    merge->add_option("--lang", args.language)->group("");
     merge->set_help_flag("-h,--help", tr(msg("cli.help", "Print this help and exit")));
     return merge;
 }

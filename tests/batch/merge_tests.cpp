@@ -4,9 +4,12 @@
 #include <catch2/catch.hpp>
 
 #include <fstream>
+#include <sys/stat.h>
+#include <thread>
 
 #include <nlohmann/json.hpp>
 
+#include "batch/sha256.hpp"
 #include "support/temp_dir.hpp"
 #include "vanban/batch.hpp"
 
@@ -308,4 +311,23 @@ TEST_CASE("merge: the merged manifest never replaces a shard's, and is written w
     summary = vanban::merge_manifests({});
     CHECK(summary.exit_code() == 2);
     CHECK(summary.error.message.code() == "batch.merge.no-manifests");
+}
+
+TEST_CASE("merge: each manifest records the SHA-256 of the records file's bytes, read once, also from a pipe") {
+    Shards s;
+    const std::string expected = vanban::batch::sha256_hex(read_file(s.path("records.jsonl")));
+    const vanban::BatchSummary file = s.run(s.options(2, kShards));
+    REQUIRE(file.ok);
+    CHECK(s.read(file.manifest)["summary"]["records_sha256"] == expected);
+
+    REQUIRE(mkfifo(s.path("records.fifo").c_str(), 0600) == 0);
+    std::thread writer([&] { std::ofstream(s.path("records.fifo"), std::ios::binary) << read_file(s.path("records.jsonl")); });
+    BatchOptions piped = s.options(2, kShards);
+    piped.records = s.path("records.fifo");
+    piped.records_format = vanban::RecordsFormat::json_lines;
+    piped.manifest = s.path("piped.json");
+    const vanban::BatchSummary pipe = s.run(piped);
+    writer.join();
+    REQUIRE(pipe.ok);
+    CHECK(s.read(s.path("piped.json"))["summary"]["records_sha256"] == expected);
 }

@@ -94,6 +94,12 @@ TEST_CASE("cli batch merge-manifests: help, usage, and batch's own arguments sti
     CHECK_THAT(run_vanban("batch --help", dir).out, Catch::Contains("merge-manifests"));
     CHECK_THAT(run_vanban("--lang vi batch merge-manifests --help", dir).out, Catch::Contains("Mã thoát"));
 
+    // batch's own options are not merge-manifests' (they would do nothing); --lang is.
+    CliRun manifest_option = run_vanban("batch merge-manifests m.json --manifest all.json", dir);
+    CHECK(manifest_option.exit_code == 2);
+    CHECK_THAT(manifest_option.err, Catch::Contains("unexpected argument: --manifest"));
+    CHECK_THAT(run_vanban("batch merge-manifests --help --lang vi", dir).out, Catch::Contains("Mã thoát"));
+
     CliRun none = run_vanban("batch merge-manifests", dir);
     CHECK(none.exit_code == 2);
     CHECK_THAT(none.err, Catch::Contains("vanban: error: manifests is required"));
