@@ -22,14 +22,14 @@ constexpr const char* axis_colour = "7F7F7F";
 constexpr const char* outline_colour = "404040"; // around bars and slices, as in the PDF
 constexpr long emu_per_twip = 635;
 
-pugi::xml_node add(pugi::xml_node parent, const char* name) { return parent.append_child(name); }
+using xml::add;
 
-pugi::xml_node val(pugi::xml_node parent, const char* name, const std::string& value) {
-    pugi::xml_node node = parent.append_child(name);
+xml::Node val(xml::Node parent, const char* name, const std::string& value) {
+    xml::Node node = parent.append_child(name);
     node.append_attribute("val") = value.c_str();
     return node;
 }
-pugi::xml_node val(pugi::xml_node parent, const char* name, long value) { return val(parent, name, std::to_string(value)); }
+xml::Node val(xml::Node parent, const char* name, long value) { return val(parent, name, std::to_string(value)); }
 
 // The shortest text that reads back as the same number, as spreadsheets store figures.
 std::string number_text(double value) {
@@ -56,16 +56,16 @@ int decimals_of_step(double step) {
 
 std::string hex(const std::string& colour) { return colour.size() == 7 ? colour.substr(1) : "000000"; }
 
-void solid_fill(pugi::xml_node parent, const std::string& rgb) {
+void solid_fill(xml::Node parent, const std::string& rgb) {
     val(add(parent, "a:solidFill"), "a:srgbClr", rgb);
 }
 
 // c:spPr: a fill and an outline (width in EMU), either may be left out.
-void shape_properties(pugi::xml_node parent, const std::string& fill, const std::string& line, long line_width = 6350) {
-    pugi::xml_node sp = add(parent, "c:spPr");
+void shape_properties(xml::Node parent, const std::string& fill, const std::string& line, long line_width = 6350) {
+    xml::Node sp = add(parent, "c:spPr");
     if (fill.empty()) add(sp, "a:noFill");
     else solid_fill(sp, fill);
-    pugi::xml_node ln = add(sp, "a:ln");
+    xml::Node ln = add(sp, "a:ln");
     if (line.empty()) {
         add(ln, "a:noFill");
     } else {
@@ -75,13 +75,13 @@ void shape_properties(pugi::xml_node parent, const std::string& fill, const std:
 }
 
 // c:txPr: text in the document's font, at `size` points.
-void text_properties(pugi::xml_node parent, const model::Profile& profile, double size, bool bold = false,
+void text_properties(xml::Node parent, const model::Profile& profile, double size, bool bold = false,
                      const char* colour = "000000") {
-    pugi::xml_node tx = add(parent, "c:txPr");
+    xml::Node tx = add(parent, "c:txPr");
     add(tx, "a:bodyPr");
     add(tx, "a:lstStyle");
-    pugi::xml_node p = add(tx, "a:p");
-    pugi::xml_node def = add(add(p, "a:pPr"), "a:defRPr");
+    xml::Node p = add(tx, "a:p");
+    xml::Node def = add(add(p, "a:pPr"), "a:defRPr");
     def.append_attribute("sz") = std::lround(size * 100);
     def.append_attribute("b") = bold ? 1 : 0;
     solid_fill(def, colour);
@@ -90,17 +90,17 @@ void text_properties(pugi::xml_node parent, const model::Profile& profile, doubl
     add(p, "a:endParaRPr").append_attribute("lang") = "vi-VN";
 }
 
-void rich_title(pugi::xml_node parent, const std::string& text, const model::Profile& profile, double size, bool bold) {
-    pugi::xml_node title = add(parent, "c:title");
-    pugi::xml_node rich = add(add(title, "c:tx"), "c:rich");
+void rich_title(xml::Node parent, const std::string& text, const model::Profile& profile, double size, bool bold) {
+    xml::Node title = add(parent, "c:title");
+    xml::Node rich = add(add(title, "c:tx"), "c:rich");
     add(rich, "a:bodyPr").append_attribute("rot") = 0;
     add(rich, "a:lstStyle");
-    pugi::xml_node p = add(rich, "a:p");
-    pugi::xml_node def = add(add(p, "a:pPr"), "a:defRPr");
+    xml::Node p = add(rich, "a:p");
+    xml::Node def = add(add(p, "a:pPr"), "a:defRPr");
     def.append_attribute("sz") = std::lround(size * 100);
     def.append_attribute("b") = bold ? 1 : 0;
-    pugi::xml_node r = add(p, "a:r");
-    pugi::xml_node rpr = add(r, "a:rPr");
+    xml::Node r = add(p, "a:r");
+    xml::Node rpr = add(r, "a:rPr");
     rpr.append_attribute("lang") = "vi-VN";
     rpr.append_attribute("sz") = std::lround(size * 100);
     rpr.append_attribute("b") = bold ? 1 : 0;
@@ -127,19 +127,19 @@ public:
     ChartWriter(const Chart& chart, const model::Profile& profile) : chart_(chart), profile_(profile) {}
 
     std::string write(const char* workbook_rel_id) {
-        pugi::xml_document document;
-        pugi::xml_node space = document.append_child("c:chartSpace");
+        xml::Document document;
+        xml::Node space = document.append_child("c:chartSpace");
         space.append_attribute("xmlns:c") = ns_c;
         space.append_attribute("xmlns:a") = ns_a;
         space.append_attribute("xmlns:r") = xml::ns_r;
         val(space, "c:date1904", 0);
         val(space, "c:lang", "vi-VN");
         val(space, "c:roundedCorners", 0);
-        pugi::xml_node chart = add(space, "c:chart");
+        xml::Node chart = add(space, "c:chart");
         if (!chart_.title.empty()) rich_title(chart, chart_.title, profile_, profile_.chart.title.size_pt, profile_.chart.title.bold);
         val(chart, "c:autoTitleDeleted", chart_.title.empty() ? 1 : 0);
         plot_area(add(chart, "c:plotArea"));
-        pugi::xml_node legend = add(chart, "c:legend");
+        xml::Node legend = add(chart, "c:legend");
         val(legend, "c:legendPos", "b");
         val(legend, "c:overlay", 0);
         text_properties(legend, profile_, label_size());
@@ -147,7 +147,7 @@ public:
         val(chart, "c:dispBlanksAs", "gap");
         shape_properties(space, "FFFFFF", "");
         text_properties(space, profile_, label_size());
-        pugi::xml_node external = add(space, "c:externalData");
+        xml::Node external = add(space, "c:externalData");
         external.append_attribute("r:id") = workbook_rel_id;
         val(external, "c:autoUpdate", 0);
         return xml::serialize(document);
@@ -157,9 +157,9 @@ private:
     double label_size() const { return profile_.chart.label_size_pt; }
     std::size_t categories() const { return chart_.categories.size(); }
 
-    void plot_area(pugi::xml_node area) {
+    void plot_area(xml::Node area) {
         add(area, "c:layout");
-        pugi::xml_node group;
+        xml::Node group;
         switch (chart_.kind) {
         case ChartKind::bar:
         case ChartKind::stacked_bar:
@@ -194,27 +194,27 @@ private:
         value_axis(add(area, "c:valAx"));
     }
 
-    void series(pugi::xml_node group, std::size_t s) {
+    void series(xml::Node group, std::size_t s) {
         const model::ChartSeries& data = chart_.series[s];
-        pugi::xml_node ser = add(group, "c:ser");
+        xml::Node ser = add(group, "c:ser");
         val(ser, "c:idx", static_cast<long>(s));
         val(ser, "c:order", static_cast<long>(s));
-        pugi::xml_node tx = add(add(ser, "c:tx"), "c:strRef");
+        xml::Node tx = add(add(ser, "c:tx"), "c:strRef");
         add(tx, "c:f").text() = range(s + 1, 1, 1).c_str();
-        pugi::xml_node name_cache = add(tx, "c:strCache");
+        xml::Node name_cache = add(tx, "c:strCache");
         val(name_cache, "c:ptCount", 1);
-        pugi::xml_node pt = add(name_cache, "c:pt");
+        xml::Node pt = add(name_cache, "c:pt");
         pt.append_attribute("idx") = 0;
         add(pt, "c:v").text() = xml::clean_text(data.name).c_str();
 
         const std::string colour = hex(model::chart_colour(profile_, s));
         switch (chart_.kind) {
         case ChartKind::line: {
-            pugi::xml_node sp = add(ser, "c:spPr");
-            pugi::xml_node ln = add(sp, "a:ln");
+            xml::Node sp = add(ser, "c:spPr");
+            xml::Node ln = add(sp, "a:ln");
             ln.append_attribute("w") = 25400; // 2 pt, as the PDF
             solid_fill(ln, colour);
-            pugi::xml_node marker = add(ser, "c:marker");
+            xml::Node marker = add(ser, "c:marker");
             static constexpr const char* symbols[] = {"circle", "square", "diamond", "triangle"};
             val(marker, "c:symbol", symbols[s % 4]);
             val(marker, "c:size", 7);
@@ -224,7 +224,7 @@ private:
         case ChartKind::pie:
             shape_properties(ser, "", outline_colour);
             for (std::size_t c = 0; c < categories(); ++c) {
-                pugi::xml_node point = add(ser, "c:dPt");
+                xml::Node point = add(ser, "c:dPt");
                 val(point, "c:idx", static_cast<long>(c));
                 val(point, "c:bubble3D", 0);
                 shape_properties(point, hex(model::chart_colour(profile_, c)), outline_colour);
@@ -241,10 +241,10 @@ private:
         if (chart_.kind == ChartKind::line) val(ser, "c:smooth", 0);
     }
 
-    void data_labels(pugi::xml_node ser, const std::string& fill) {
-        pugi::xml_node labels = add(ser, "c:dLbls");
+    void data_labels(xml::Node ser, const std::string& fill) {
+        xml::Node labels = add(ser, "c:dLbls");
         const bool pie = chart_.kind == ChartKind::pie;
-        pugi::xml_node format = add(labels, "c:numFmt");
+        xml::Node format = add(labels, "c:numFmt");
         format.append_attribute("formatCode") = pie ? "[$-42A]0.0%" : figure_format(chart_.decimals).c_str();
         format.append_attribute("sourceLinked") = 0;
         shape_properties(labels, "", "");
@@ -263,38 +263,38 @@ private:
         if (pie) val(labels, "c:showLeaderLines", 0);
     }
 
-    void categories_of(pugi::xml_node cat) {
-        pugi::xml_node ref = add(cat, "c:strRef");
+    void categories_of(xml::Node cat) {
+        xml::Node ref = add(cat, "c:strRef");
         add(ref, "c:f").text() = range(0, 2, categories() + 1).c_str();
-        pugi::xml_node cache = add(ref, "c:strCache");
+        xml::Node cache = add(ref, "c:strCache");
         val(cache, "c:ptCount", static_cast<long>(categories()));
         for (std::size_t c = 0; c < categories(); ++c) {
-            pugi::xml_node pt = add(cache, "c:pt");
+            xml::Node pt = add(cache, "c:pt");
             pt.append_attribute("idx") = static_cast<unsigned long>(c);
             add(pt, "c:v").text() = xml::clean_text(chart_.categories[c]).c_str();
         }
     }
 
-    void values_of(pugi::xml_node value, const model::ChartSeries& data, std::size_t s) {
-        pugi::xml_node ref = add(value, "c:numRef");
+    void values_of(xml::Node value, const model::ChartSeries& data, std::size_t s) {
+        xml::Node ref = add(value, "c:numRef");
         add(ref, "c:f").text() = range(s + 1, 2, categories() + 1).c_str();
-        pugi::xml_node cache = add(ref, "c:numCache");
+        xml::Node cache = add(ref, "c:numCache");
         add(cache, "c:formatCode").text() = "General";
         val(cache, "c:ptCount", static_cast<long>(categories()));
         for (std::size_t c = 0; c < categories() && c < data.values.size(); ++c) {
             if (!data.values[c]) continue; // no figure: no point, a gap
-            pugi::xml_node pt = add(cache, "c:pt");
+            xml::Node pt = add(cache, "c:pt");
             pt.append_attribute("idx") = static_cast<unsigned long>(c);
             add(pt, "c:v").text() = number_text(*data.values[c]).c_str();
         }
     }
 
-    void category_axis(pugi::xml_node axis) {
+    void category_axis(xml::Node axis) {
         val(axis, "c:axId", category_axis_id);
         val(add(axis, "c:scaling"), "c:orientation", "minMax");
         val(axis, "c:delete", 0);
         val(axis, "c:axPos", "b");
-        pugi::xml_node format = add(axis, "c:numFmt");
+        xml::Node format = add(axis, "c:numFmt");
         format.append_attribute("formatCode") = "General";
         format.append_attribute("sourceLinked") = 0;
         val(axis, "c:majorTickMark", "none");
@@ -310,10 +310,10 @@ private:
         val(axis, "c:noMultiLvlLbl", 0);
     }
 
-    void value_axis(pugi::xml_node axis) {
+    void value_axis(xml::Node axis) {
         const model::ChartScale scale = model::chart_scale(chart_);
         val(axis, "c:axId", value_axis_id);
-        pugi::xml_node scaling = add(axis, "c:scaling");
+        xml::Node scaling = add(axis, "c:scaling");
         val(scaling, "c:orientation", "minMax");
         val(scaling, "c:max", number_text(scale.max));
         val(scaling, "c:min", number_text(scale.min));
@@ -321,7 +321,7 @@ private:
         val(axis, "c:axPos", "l");
         shape_properties(add(axis, "c:majorGridlines"), "", grid_colour);
         if (!chart_.unit.empty()) rich_title(axis, chart_.unit, profile_, label_size(), false);
-        pugi::xml_node format = add(axis, "c:numFmt");
+        xml::Node format = add(axis, "c:numFmt");
         format.append_attribute("formatCode") = figure_format(decimals_of_step(scale.step)).c_str();
         format.append_attribute("sourceLinked") = 0;
         val(axis, "c:majorTickMark", "none");
@@ -344,27 +344,27 @@ private:
 // ------------------------------------------------------------------ the workbook
 
 std::string workbook_sheet(const Chart& chart) {
-    pugi::xml_document document;
-    pugi::xml_node sheet = document.append_child("worksheet");
+    xml::Document document;
+    xml::Node sheet = document.append_child("worksheet");
     sheet.append_attribute("xmlns") = ns_sheet;
-    pugi::xml_node data = add(sheet, "sheetData");
-    auto text_cell = [](pugi::xml_node row, const std::string& ref, const std::string& text) {
-        pugi::xml_node cell = add(row, "c");
+    xml::Node data = add(sheet, "sheetData");
+    auto text_cell = [](xml::Node row, const std::string& ref, const std::string& text) {
+        xml::Node cell = add(row, "c");
         cell.append_attribute("r") = ref.c_str();
         cell.append_attribute("t") = "inlineStr";
         add(add(cell, "is"), "t").text() = xml::clean_text(text).c_str();
     };
-    pugi::xml_node header = add(data, "row");
+    xml::Node header = add(data, "row");
     header.append_attribute("r") = 1;
     for (std::size_t s = 0; s < chart.series.size(); ++s) text_cell(header, column_letters(s + 1) + "1", chart.series[s].name);
     for (std::size_t c = 0; c < chart.categories.size(); ++c) {
         const std::string row_number = std::to_string(c + 2);
-        pugi::xml_node row = add(data, "row");
+        xml::Node row = add(data, "row");
         row.append_attribute("r") = row_number.c_str();
         text_cell(row, "A" + row_number, chart.categories[c]);
         for (std::size_t s = 0; s < chart.series.size(); ++s) {
             if (c >= chart.series[s].values.size() || !chart.series[s].values[c]) continue;
-            pugi::xml_node cell = add(row, "c");
+            xml::Node cell = add(row, "c");
             cell.append_attribute("r") = (column_letters(s + 1) + row_number).c_str();
             add(cell, "v").text() = number_text(*chart.series[s].values[c]).c_str();
         }
@@ -422,26 +422,26 @@ std::string chart_workbook(const model::Chart& chart, std::int64_t zip_time) {
     return zip_parts(parts, zip_time);
 }
 
-void add_chart_drawing(pugi::xml_node paragraph, const std::string& rel_id, std::size_t number, long width, long height,
+void add_chart_drawing(xml::Node paragraph, const std::string& rel_id, std::size_t number, long width, long height,
                        const std::string& title) {
-    pugi::xml_node inline_ = add(add(add(paragraph, "w:r"), "w:drawing"), "wp:inline");
+    xml::Node inline_ = add(add(add(paragraph, "w:r"), "w:drawing"), "wp:inline");
     inline_.append_attribute("xmlns:wp") = ns_wp;
     inline_.append_attribute("xmlns:a") = ns_a;
     inline_.append_attribute("xmlns:c") = ns_c;
     for (const char* side : {"distT", "distB", "distL", "distR"}) inline_.append_attribute(side) = 0;
-    pugi::xml_node extent = add(inline_, "wp:extent");
+    xml::Node extent = add(inline_, "wp:extent");
     extent.append_attribute("cx") = width * emu_per_twip;
     extent.append_attribute("cy") = height * emu_per_twip;
-    pugi::xml_node effects = add(inline_, "wp:effectExtent");
+    xml::Node effects = add(inline_, "wp:effectExtent");
     for (const char* side : {"l", "t", "r", "b"}) effects.append_attribute(side) = 0;
-    pugi::xml_node properties = add(inline_, "wp:docPr");
+    xml::Node properties = add(inline_, "wp:docPr");
     properties.append_attribute("id") = static_cast<unsigned long>(number);
     properties.append_attribute("name") = ("Biểu đồ " + std::to_string(number)).c_str();
     if (!title.empty()) properties.append_attribute("descr") = xml::clean_text(title).c_str();
     add(inline_, "wp:cNvGraphicFramePr");
-    pugi::xml_node data = add(add(inline_, "a:graphic"), "a:graphicData");
+    xml::Node data = add(add(inline_, "a:graphic"), "a:graphicData");
     data.append_attribute("uri") = ns_c;
-    pugi::xml_node chart = add(data, "c:chart");
+    xml::Node chart = add(data, "c:chart");
     chart.append_attribute("r:id") = rel_id.c_str();
 }
 

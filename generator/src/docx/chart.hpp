@@ -8,7 +8,7 @@
 #include <cstdint>
 #include <string>
 
-#include <pugixml.hpp>
+#include "docx/xml.hpp"
 
 #include "vanban/model.hpp"
 
@@ -24,7 +24,7 @@ std::string chart_workbook(const model::Chart& chart, std::int64_t zip_time);
 
 // The inline drawing in a paragraph that shows chart number `number` (1-based), whose part
 // is the document's relationship `rel_id`, `width` × `height` twips.
-void add_chart_drawing(pugi::xml_node paragraph, const std::string& rel_id, std::size_t number, long width,
+void add_chart_drawing(xml::Node paragraph, const std::string& rel_id, std::size_t number, long width,
                        long height, const std::string& title);
 
 } // namespace vanban::docx

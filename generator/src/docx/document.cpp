@@ -66,7 +66,7 @@ long total(const std::vector<long>& widths) { return std::accumulate(widths.begi
 
 class DocumentWriter {
 public:
-    DocumentWriter(const Document& doc, const NumberingPlan& numbering, pugi::xml_node body)
+    DocumentWriter(const Document& doc, const NumberingPlan& numbering, xml::Node body)
         : doc_(doc), profile_(doc.profile), numbering_(numbering), body_(body),
           text_width_(text_width_twips(doc.profile)) {}
 
@@ -87,7 +87,7 @@ private:
     const Document& doc_;
     const Profile& profile_;
     const NumberingPlan& numbering_;
-    pugi::xml_node body_;
+    xml::Node body_;
     long text_width_;
     bool page_break_pending_ = false;
     bool last_was_table_ = false;
@@ -103,10 +103,10 @@ private:
     // ------------------------------------------------------------ paragraphs and runs
 
     // A new paragraph with its style; it takes a pending page break.
-    pugi::xml_node paragraph(pugi::xml_node parent, const char* style) {
+    xml::Node paragraph(xml::Node parent, const char* style) {
         if (parent == body_) last_was_table_ = false;
-        pugi::xml_node p = xml::add(parent, "w:p");
-        pugi::xml_node ppr = xml::add(p, "w:pPr");
+        xml::Node p = xml::add(parent, "w:p");
+        xml::Node ppr = xml::add(p, "w:pPr");
         xml::add_val(ppr, "w:pStyle", style);
         if (page_break_pending_) {
             xml::add(ppr, "w:pageBreakBefore");
@@ -114,30 +114,30 @@ private:
         }
         return p;
     }
-    pugi::xml_node paragraph(pugi::xml_node parent, const std::string& style) {
+    xml::Node paragraph(xml::Node parent, const std::string& style) {
         return paragraph(parent, style.c_str());
     }
 
     // "Keep with next" on one paragraph: no page break between its last line and what follows.
-    static void keep_with_next(pugi::xml_node p) {
-        pugi::xml_node ppr = p.child("w:pPr");
+    static void keep_with_next(xml::Node p) {
+        xml::Node ppr = p.child("w:pPr");
         if (!ppr) ppr = p.prepend_child("w:pPr"); // an empty cell's or a table separator's paragraph
         if (ppr.child("w:keepNext")) return;
-        pugi::xml_node style = ppr.child("w:pStyle"); // keepNext comes right after it (wml.xsd)
+        xml::Node style = ppr.child("w:pStyle"); // keepNext comes right after it (wml.xsd)
         if (style) ppr.insert_child_after("w:keepNext", style);
         else ppr.prepend_child("w:keepNext");
     }
 
     // Every paragraph of a table row kept with next: the row stays on the page of the next row.
-    static void keep_row_with_next(pugi::xml_node tr) {
-        for (pugi::xml_node tc : tr.children("w:tc"))
-            for (pugi::xml_node p : tc.children("w:p")) keep_with_next(p);
+    static void keep_row_with_next(xml::Node tr) {
+        for (xml::Node tc : tr.children("w:tc"))
+            for (xml::Node p : tc.children("w:p")) keep_with_next(p);
     }
 
     // Lines of plain text in one paragraph, separated by line breaks.
-    void plain_lines(pugi::xml_node parent, const char* style, const std::vector<std::string>& lines) {
+    void plain_lines(xml::Node parent, const char* style, const std::vector<std::string>& lines) {
         if (lines.empty()) return;
-        pugi::xml_node p = paragraph(parent, style);
+        xml::Node p = paragraph(parent, style);
         std::vector<Segment> segments;
         for (std::size_t i = 0; i < lines.size(); ++i)
             segments.push_back({plain, (i ? "\n" : "") + lines[i]});
@@ -145,10 +145,10 @@ private:
     }
 
     // Inline lines (summary, subtitle) in one paragraph, separated by line breaks.
-    void inline_lines(pugi::xml_node parent, const char* style, const TextStyle& text_style,
+    void inline_lines(xml::Node parent, const char* style, const TextStyle& text_style,
                       const std::vector<Inline>& lines) {
         if (lines.empty()) return;
-        pugi::xml_node p = paragraph(parent, style);
+        xml::Node p = paragraph(parent, style);
         std::vector<Segment> segments;
         for (std::size_t i = 0; i < lines.size(); ++i) {
             if (i) segments.push_back({plain, "\n"});
@@ -159,7 +159,7 @@ private:
 
     // The runs of one paragraph: `prefix` (a heading number, a list marker) in the style's
     // own formatting, then the text. Formatting the style already gives is not repeated.
-    void runs(pugi::xml_node p, const Inline& text, const TextStyle& style, const std::string& prefix = {}) {
+    void runs(xml::Node p, const Inline& text, const TextStyle& style, const std::string& prefix = {}) {
         std::vector<Segment> segments;
         if (!prefix.empty()) segments.push_back({plain, prefix});
         append_segments(segments, text, style);
@@ -183,30 +183,32 @@ private:
         return merged;
     }
 
-    static void write_segments(pugi::xml_node p, const std::vector<Segment>& segments) {
+    static void write_segments(xml::Node p, const std::vector<Segment>& segments) {
         for (const Segment& s : segments) {
-            pugi::xml_node r = xml::add(p, "w:r");
+            xml::Node r = xml::add(p, "w:r");
             if (s.format != plain) {
-                pugi::xml_node rpr = xml::add(r, "w:rPr");
+                xml::Node rpr = xml::add(r, "w:rPr");
                 if (s.format & bold) xml::add(rpr, "w:b");
                 if (s.format & italic) xml::add(rpr, "w:i");
                 if (s.format & underline) xml::add_val(rpr, "w:u", "single");
             }
-            write_run_text(r, xml::clean_text(s.text));
+            // Texts are almost always clean: they are written without a copy.
+            if (xml::is_clean_text(s.text)) write_run_text(r, s.text);
+            else write_run_text(r, xml::clean_text(s.text));
         }
     }
 
     static bool is_break(char c) { return c == '\n' || c == '\t' || c == '\r'; }
 
     // "\n" is a line break and "\t" a tab inside the paragraph; the rest is w:t text.
-    static void write_run_text(pugi::xml_node r, std::string_view text) {
+    static void write_run_text(xml::Node r, std::string_view text) {
         std::size_t start = 0;
         while (start <= text.size()) {
-            std::size_t end = start;
-            while (end < text.size() && !is_break(text[end])) ++end;
+            std::size_t end = xml::next_control(text, start);
+            while (end < text.size() && !is_break(text[end])) end = xml::next_control(text, end + 1);
             if (end > start) {
                 std::string_view chunk = text.substr(start, end - start);
-                pugi::xml_node t = xml::add(r, "w:t");
+                xml::Node t = xml::add(r, "w:t");
                 // Blanks left to be filled in ("ngày     tháng") are kept as they are.
                 if (chunk.front() == ' ' || chunk.back() == ' ' || chunk.find("  ") != std::string_view::npos)
                     t.append_attribute("xml:space") = "preserve";
@@ -221,61 +223,61 @@ private:
 
     // ------------------------------------------------------------ layout tables
 
-    pugi::xml_node table(const char* style, const std::vector<long>& columns) {
+    xml::Node table(const char* style, const std::vector<long>& columns) {
         if (last_was_table_) {
             // Two tables in a row would be joined into one by Word: keep them apart.
             xml::add(body_, "w:p");
         }
         last_was_table_ = true;
-        pugi::xml_node tbl = xml::add(body_, "w:tbl");
-        pugi::xml_node tblpr = xml::add(tbl, "w:tblPr");
+        xml::Node tbl = xml::add(body_, "w:tbl");
+        xml::Node tblpr = xml::add(tbl, "w:tblPr");
         xml::add_val(tblpr, "w:tblStyle", style);
-        pugi::xml_node width = xml::add(tblpr, "w:tblW");
+        xml::Node width = xml::add(tblpr, "w:tblW");
         width.append_attribute("w:w") = total(columns);
         width.append_attribute("w:type") = "dxa";
         // Fixed layout: Word and LibreOffice keep the grid's widths instead of fitting the text.
         xml::add(tblpr, "w:tblLayout").append_attribute("w:type") = "fixed";
-        pugi::xml_node grid = xml::add(tbl, "w:tblGrid");
+        xml::Node grid = xml::add(tbl, "w:tblGrid");
         for (long w : columns) grid.append_child("w:gridCol").append_attribute("w:w") = w;
         return tbl;
     }
 
-    static pugi::xml_node row(pugi::xml_node tbl, bool header) {
-        pugi::xml_node tr = xml::add(tbl, "w:tr");
-        pugi::xml_node trpr = xml::add(tr, "w:trPr");
+    static xml::Node row(xml::Node tbl, bool header) {
+        xml::Node tr = xml::add(tbl, "w:tr");
+        xml::Node trpr = xml::add(tr, "w:trPr");
         xml::add(trpr, "w:cantSplit");
         if (header) xml::add(trpr, "w:tblHeader");
         return tr;
     }
 
-    static pugi::xml_node cell(pugi::xml_node tr, long width, int span = 1, const char* vmerge = nullptr) {
-        pugi::xml_node tc = xml::add(tr, "w:tc");
-        pugi::xml_node tcpr = xml::add(tc, "w:tcPr");
-        pugi::xml_node w = xml::add(tcpr, "w:tcW");
+    static xml::Node cell(xml::Node tr, long width, int span = 1, const char* vmerge = nullptr) {
+        xml::Node tc = xml::add(tr, "w:tc");
+        xml::Node tcpr = xml::add(tc, "w:tcPr");
+        xml::Node w = xml::add(tcpr, "w:tcW");
         w.append_attribute("w:w") = width;
         w.append_attribute("w:type") = "dxa";
         if (span > 1) xml::add_val(tcpr, "w:gridSpan", span);
         if (vmerge) {
-            pugi::xml_node v = xml::add(tcpr, "w:vMerge");
+            xml::Node v = xml::add(tcpr, "w:vMerge");
             if (*vmerge) v.append_attribute("w:val") = vmerge;
         }
         return tc;
     }
 
     // A table cell must end with a paragraph, even when it has nothing to show.
-    static void close_cell(pugi::xml_node tc) {
+    static void close_cell(xml::Node tc) {
         if (!tc.child("w:p")) xml::add(tc, "w:p");
     }
 
     // A rule of `length` twips centred in a column of `column` twips, with `space_after_pt`
     // below it. As long as asked, like the PDF's (a short issuer's third is under 10 mm). Its
     // thickness and distance from the text above are the Rule style's (layout rule 14).
-    void rule(pugi::xml_node parent, long column, long length, double space_after_pt = 0) {
+    void rule(xml::Node parent, long column, long length, double space_after_pt = 0) {
         length = std::clamp(length, std::min(column, 1L), column);
-        pugi::xml_node p = paragraph(parent, style_id::rule);
+        xml::Node p = paragraph(parent, style_id::rule);
         if (space_after_pt > 0)
             xml::add(p.child("w:pPr"), "w:spacing").append_attribute("w:after") = pt_to_twips(space_after_pt);
-        pugi::xml_node ind = xml::add(p.child("w:pPr"), "w:ind");
+        xml::Node ind = xml::add(p.child("w:pPr"), "w:ind");
         long side = (column - length) / 2;
         ind.append_attribute("w:left") = side;
         ind.append_attribute("w:right") = column - length - side;
@@ -285,20 +287,20 @@ private:
     // centred in a column of `column` twips, or flush right. Word draws a paragraph's side
     // borders w:space points outside its indents; the indents stand that far inside the box,
     // leaving the text 2 pt to spare on each side so that estimated widths never wrap it.
-    void boxed_paragraph(pugi::xml_node parent, const char* style, const std::string& text, const TextStyle& text_style,
+    void boxed_paragraph(xml::Node parent, const char* style, const std::string& text, const TextStyle& text_style,
                          long column, bool flush_right) {
         const model::MarkBox box = model::mark_box(text);
         const long padding = pt_to_twips(model::mark_padding_pt);
         const double side_space_pt = model::mark_padding_pt - 2;
         const long width = std::min(column, std::max(mm_to_twips(box.width_mm), width_twips(text, text_style) + 2 * padding));
         const long left = flush_right ? column - width : (column - width) / 2;
-        pugi::xml_node p = paragraph(parent, style);
-        pugi::xml_node ppr = p.child("w:pPr");
+        xml::Node p = paragraph(parent, style);
+        xml::Node ppr = p.child("w:pPr");
         const double line_pt = text_style.size_pt * 1.15; // Word's single line for Times New Roman
         const double inner_pt = std::max(0.0, (mm_to_pt(box.height_mm) - line_pt) / 2);
-        pugi::xml_node borders = xml::add(ppr, "w:pBdr");
+        xml::Node borders = xml::add(ppr, "w:pBdr");
         for (const char* side : {"w:top", "w:left", "w:bottom", "w:right"}) {
-            pugi::xml_node border = xml::add(borders, side);
+            xml::Node border = xml::add(borders, side);
             border.append_attribute("w:val") = "single";
             border.append_attribute("w:sz") = std::lround(model::mark_border_pt * 8); // eighths of a point
             const bool horizontal = side[2] == 't' || side[2] == 'b';
@@ -306,7 +308,7 @@ private:
             border.append_attribute("w:color") = "auto";
         }
         xml::add(ppr, "w:spacing").append_attribute("w:before") = pt_to_twips(model::mark_padding_pt);
-        pugi::xml_node ind = xml::add(ppr, "w:ind");
+        xml::Node ind = xml::add(ppr, "w:ind");
         const long inset = pt_to_twips(side_space_pt);
         ind.append_attribute("w:left") = left + inset;
         ind.append_attribute("w:right") = column - left - width + inset;
@@ -329,10 +331,10 @@ private:
         const HeaderStyle& hs = profile_.header;
         const model::Columns widths = model::header_columns(profile_);
         std::vector<long> columns = {widths.left, widths.right};
-        pugi::xml_node tbl = table(style_id::layout_table, columns);
+        xml::Node tbl = table(style_id::layout_table, columns);
 
-        pugi::xml_node tr = row(tbl, false);
-        pugi::xml_node issuer_cell = cell(tr, columns[0]);
+        xml::Node tr = row(tbl, false);
+        xml::Node issuer_cell = cell(tr, columns[0]);
         plain_lines(issuer_cell, style_id::superior, h.superior);
         plain_lines(issuer_cell, style_id::issuer, h.issuer);
         if (!hs.issuer_mark.empty())
@@ -342,7 +344,7 @@ private:
             rule(issuer_cell, columns[0], widest_twips(h.issuer, hs.issuer_style) / 3);
         close_cell(issuer_cell);
 
-        pugi::xml_node title_cell = cell(tr, columns[1]);
+        xml::Node title_cell = cell(tr, columns[1]);
         plain_lines(title_cell, style_id::national_title, hs.national_title);
         plain_lines(title_cell, style_id::motto, hs.motto);
         if (hs.rule_under_title) {
@@ -355,12 +357,12 @@ private:
 
         if (h.number_line.empty() && h.marks.empty() && h.place_date_line.empty()) return;
         tr = row(tbl, false);
-        pugi::xml_node number_cell = cell(tr, columns[0]);
+        xml::Node number_cell = cell(tr, columns[0]);
         if (!h.number_line.empty()) plain_lines(number_cell, style_id::number, {h.number_line});
         for (const std::string& mark : h.marks)
             boxed_paragraph(number_cell, style_id::mark, mark, hs.mark_style, columns[0], false);
         close_cell(number_cell);
-        pugi::xml_node date_cell = cell(tr, columns[1]);
+        xml::Node date_cell = cell(tr, columns[1]);
         if (!h.place_date_line.empty()) plain_lines(date_cell, style_id::place_date, {h.place_date_line});
         close_cell(date_cell);
     }
@@ -389,7 +391,7 @@ private:
 
     // ------------------------------------------------------------ body blocks
 
-    void write_block(pugi::xml_node parent, const Block& block) {
+    void write_block(xml::Node parent, const Block& block) {
         std::visit([&](const auto& b) { write(parent, b); }, block);
     }
 
@@ -398,19 +400,19 @@ private:
     void write_blocks(const std::vector<Block>& blocks) {
         for (std::size_t i = 0; i < blocks.size(); ++i) {
             if (i > 0 && model::introduces_next(blocks[i - 1], blocks[i])) {
-                pugi::xml_node last = body_.last_child();
+                xml::Node last = body_.last_child();
                 if (std::string_view(last.name()) == "w:p") keep_with_next(last);
             }
             turn(wants_landscape(blocks[i]));
             const bool after_data_table = ends_with_data_table();
-            const pugi::xml_node before = body_.last_child();
+            const xml::Node before = body_.last_child();
             write_block(body_, blocks[i]);
             if (after_data_table) space_after_table(before ? before.next_sibling() : body_.first_child(), blocks[i]);
         }
     }
 
     bool ends_with_data_table() const {
-        pugi::xml_node last = body_.last_child();
+        xml::Node last = body_.last_child();
         return std::string_view(last.name()) == "w:tbl" &&
                std::string_view(last.child("w:tblPr").child("w:tblStyle").attribute("w:val").value()) == style_id::table_grid;
     }
@@ -418,7 +420,7 @@ private:
     // A table is followed by a paragraph spacing (the body's space after) before the text
     // that follows, as in the PDF. Word has no space after a table, so the paragraph after
     // it asks for the space before itself, unless its style already gives as much.
-    void space_after_table(pugi::xml_node first, const Block& block) {
+    void space_after_table(xml::Node first, const Block& block) {
         if (!first || std::string_view(first.name()) != "w:p" || first.child("w:pPr").child("w:pageBreakBefore")) return;
         const double wanted = profile_.body.space_after_pt;
         if (space_before_of(block) >= wanted) return;
@@ -431,10 +433,10 @@ private:
         return profile_.body.space_before_pt;
     }
 
-    void write(pugi::xml_node parent, const Heading& h) {
+    void write(xml::Node parent, const Heading& h) {
         int level = std::clamp(h.level, 1, heading_level_count(profile_));
         const TextStyle style = heading_style(profile_, level);
-        pugi::xml_node p = paragraph(parent, style_id::heading(level));
+        xml::Node p = paragraph(parent, style_id::heading(level));
         const bool numbered = number(p, &h, style);
         runs(p, h.text, style, h.number.empty() || numbered ? "" : h.number + " ");
     }
@@ -442,20 +444,20 @@ private:
     // Word's numbering for a heading or list item of the plan: its number is Word's, not
     // text. The paragraph states its indents, so that neither Word nor LibreOffice takes a
     // list's own indents instead of the style's.
-    bool number(pugi::xml_node p, const void* block, const TextStyle& style) {
+    bool number(xml::Node p, const void* block, const TextStyle& style) {
         const int num_id = numbering_.num_id(block);
         if (num_id == 0) return false;
-        pugi::xml_node ppr = p.child("w:pPr");
-        pugi::xml_node num_pr = xml::add(ppr, "w:numPr");
+        xml::Node ppr = p.child("w:pPr");
+        xml::Node num_pr = xml::add(ppr, "w:numPr");
         xml::add_val(num_pr, "w:ilvl", 0L);
         xml::add_val(num_pr, "w:numId", static_cast<long>(num_id));
-        pugi::xml_node ind = xml::add(ppr, "w:ind");
+        xml::Node ind = xml::add(ppr, "w:ind");
         ind.append_attribute("w:left") = mm_to_twips(style.left_indent_mm);
         ind.append_attribute("w:firstLine") = mm_to_twips(style.first_line_indent_mm);
         return true;
     }
 
-    void write(pugi::xml_node parent, const Paragraph& para) {
+    void write(xml::Node parent, const Paragraph& para) {
         const char* style = style_id::body;
         switch (para.kind) {
         case ParagraphKind::body: style = style_id::body; break;
@@ -466,19 +468,19 @@ private:
         runs(paragraph(parent, style), para.text, profile_.body);
     }
 
-    void write(pugi::xml_node parent, const ListItem& item) {
+    void write(xml::Node parent, const ListItem& item) {
         const TextStyle style = list_item_style(profile_, item.level);
-        pugi::xml_node p = paragraph(parent, style_id::list_level(item.level));
+        xml::Node p = paragraph(parent, style_id::list_level(item.level));
         const bool numbered = number(p, &item, style);
         runs(p, item.text, style, item.marker.empty() || numbered ? "" : item.marker + " ");
     }
 
-    void write(pugi::xml_node, const PageBreak&) { page_break_pending_ = true; }
+    void write(xml::Node, const PageBreak&) { page_break_pending_ = true; }
     // A chart: its drawing in a paragraph of its own, across the text width; the chart part
     // itself is made by render_docx (chart.hpp) in the same order.
-    void write(pugi::xml_node, const Chart& chart) {
+    void write(xml::Node, const Chart& chart) {
         const std::size_t number = ++charts_;
-        pugi::xml_node p = paragraph(body_, style_id::chart);
+        xml::Node p = paragraph(body_, style_id::chart);
         const long height = mm_to_twips(model::chart_height_mm(chart, profile_));
         add_chart_drawing(p, chart_rel_id(number), number, section_text_width(), height, chart.title);
     }
@@ -486,18 +488,18 @@ private:
     long section_text_width() const { return model::text_block_width_twips(model::page_of(profile_.page, section_landscape_)); }
 
     // A table: its caption, its rows, its notes.
-    void write(pugi::xml_node, const Table& t) {
+    void write(xml::Node, const Table& t) {
         std::vector<long> columns = column_widths(t);
         if (columns.empty() || t.rows.empty()) return; // Word rejects a table without rows
         for (const Inline& line : t.caption) runs(paragraph(body_, style_id::table_caption), line, profile_.table_caption);
-        pugi::xml_node tbl = table(style_id::table_grid, columns);
+        xml::Node tbl = table(style_id::table_grid, columns);
         std::size_t n = columns.size();
         // Vertical merges in progress: rows still covered below, and how many columns wide.
         std::vector<int> rows_left(n, 0);
         std::vector<int> merge_span(n, 1);
-        std::vector<pugi::xml_node> rows;
+        std::vector<xml::Node> rows;
         for (const TableRow& r : t.rows) {
-            pugi::xml_node tr = row(tbl, r.header);
+            xml::Node tr = row(tbl, r.header);
             rows.push_back(tr);
             std::size_t c = 0;
             while (c < n) {
@@ -517,7 +519,7 @@ private:
                 const TableCell& tc = r.cells[c];
                 int span = clamped_span(tc.colspan, c, rows_left);
                 const char* vmerge = tc.rowspan > 1 ? "restart" : nullptr;
-                pugi::xml_node cell_node = cell(tr, span_width(columns, c, span), span, vmerge);
+                xml::Node cell_node = cell(tr, span_width(columns, c, span), span, vmerge);
                 write_cell_paragraphs(cell_node, tc, r.header);
                 if (tc.rowspan > 1) {
                     rows_left[c] = tc.rowspan - 1;
@@ -564,13 +566,13 @@ private:
         return w;
     }
 
-    void write_cell_paragraphs(pugi::xml_node tc, const TableCell& cell_model, bool header) {
+    void write_cell_paragraphs(xml::Node tc, const TableCell& cell_model, bool header) {
         const char* style = header ? style_id::table_header : style_id::table_text;
         const TextStyle& text_style = header ? profile_.table_header : profile_.table_text;
         std::vector<Inline> empty_cell(1);
         const auto& paragraphs = cell_model.paragraphs.empty() ? empty_cell : cell_model.paragraphs;
         for (const Inline& text : paragraphs) {
-            pugi::xml_node p = paragraph(tc, style);
+            xml::Node p = paragraph(tc, style);
             // Header cells keep their style's alignment; data cells say theirs when it differs.
             if (!header && cell_model.align != text_style.align)
                 xml::add_val(p.child("w:pPr"), "w:jc", jc_value(cell_model.align));
@@ -591,14 +593,14 @@ private:
         if (!closing.recipients && !closing.signature) return;
         const model::Columns widths = model::closing_columns(profile_);
         std::vector<long> columns = {widths.left, widths.right};
-        pugi::xml_node tbl = table(style_id::layout_table, columns);
+        xml::Node tbl = table(style_id::layout_table, columns);
         keep_end_of_body_with(tbl);
-        pugi::xml_node tr = row(tbl, false);
+        xml::Node tr = row(tbl, false);
 
-        pugi::xml_node recipients_cell = cell(tr, columns[0]);
+        xml::Node recipients_cell = cell(tr, columns[0]);
         if (closing.recipients) write_recipients(recipients_cell, *closing.recipients);
         close_cell(recipients_cell);
-        pugi::xml_node signature_cell = cell(tr, columns[1]);
+        xml::Node signature_cell = cell(tr, columns[1]);
         if (closing.signature) write_signature(signature_cell, *closing.signature, columns[1]);
         close_cell(signature_cell);
     }
@@ -606,9 +608,9 @@ private:
     // The recipients and signature never stand alone on a page: the body's last two
     // paragraphs go with them (widow control then brings at least two lines of the last
     // one). A table that ends the body goes with them by its last row.
-    void keep_end_of_body_with(pugi::xml_node closing) {
+    void keep_end_of_body_with(xml::Node closing) {
         int paragraphs = 0;
-        for (pugi::xml_node node = closing.previous_sibling(); node && paragraphs < 2; node = node.previous_sibling()) {
+        for (xml::Node node = closing.previous_sibling(); node && paragraphs < 2; node = node.previous_sibling()) {
             if (std::string_view(node.name()) == "w:tbl") {
                 keep_row_with_next(node.last_child());
                 break;
@@ -618,13 +620,13 @@ private:
         }
     }
 
-    void write_recipients(pugi::xml_node tc, const Recipients& r) {
+    void write_recipients(xml::Node tc, const Recipients& r) {
         const std::string& label = r.label.empty() ? profile_.recipients_label : r.label;
         plain_lines(tc, style_id::recipients_label, {label});
         for (const Inline& line : r.lines) runs(paragraph(tc, style_id::recipients), line, profile_.recipients);
     }
 
-    void write_signature(pugi::xml_node tc, const Signature& s, long width) {
+    void write_signature(xml::Node tc, const Signature& s, long width) {
         plain_lines(tc, style_id::signature_authority, s.authority);
         plain_lines(tc, style_id::signature_position, s.position);
         add_signature_pictures(tc, s, width);
@@ -633,11 +635,11 @@ private:
             TextStyle note_style = signature_note_style(profile_);
             double space = mm_to_pt(profile_.signature_space_mm);
             double half = std::max(0.0, (space - note_style.size_pt * 1.15) / 2);
-            pugi::xml_node note = paragraph(tc, style_id::signature_note);
+            xml::Node note = paragraph(tc, style_id::signature_note);
             set_space_before(note, note_style.space_before_pt + half);
             runs(note, {Run{s.note}}, note_style);
             if (!s.name.empty()) {
-                pugi::xml_node name = paragraph(tc, style_id::signature_name);
+                xml::Node name = paragraph(tc, style_id::signature_name);
                 set_space_before(name, profile_.signature_name.space_before_pt + half);
                 runs(name, {Run{s.name}}, profile_.signature_name);
             }
@@ -648,9 +650,9 @@ private:
 
     // The signer's image and the seal, floating in front of the signing space, anchored in
     // the paragraph above it (the position, else the authority), where the PDF puts them.
-    void add_signature_pictures(pugi::xml_node tc, const Signature& s, long width) {
+    void add_signature_pictures(xml::Node tc, const Signature& s, long width) {
         const std::vector<Picture> pictures = signature_pictures(doc_);
-        pugi::xml_node above = tc.last_child();
+        xml::Node above = tc.last_child();
         if (pictures.empty() || !above) return;
         const std::vector<std::string>& lines = s.position.empty() ? s.authority : s.position;
         const TextStyle& style = s.position.empty() ? profile_.signature_authority : profile_.signature_position;
@@ -667,10 +669,10 @@ private:
         }
     }
 
-    static void set_space_before(pugi::xml_node p, double pt) {
-        pugi::xml_node ppr = p.child("w:pPr");
-        pugi::xml_node ind = ppr.child("w:ind"); // a numbered paragraph's: w:spacing comes before it
-        pugi::xml_node spacing = ind ? ppr.insert_child_before("w:spacing", ind) : xml::add(ppr, "w:spacing");
+    static void set_space_before(xml::Node p, double pt) {
+        xml::Node ppr = p.child("w:pPr");
+        xml::Node ind = ppr.child("w:ind"); // a numbered paragraph's: w:spacing comes before it
+        xml::Node spacing = ind ? ppr.insert_child_before("w:spacing", ind) : xml::add(ppr, "w:spacing");
         spacing.append_attribute("w:before") = pt_to_twips(pt);
     }
 
@@ -701,9 +703,9 @@ private:
     // of its own, one point high ("Section Break"), so that it cannot push anything over.
     void end_section() {
         page_break_pending_ = false; // the next section starts on a new page anyway
-        pugi::xml_node last = body_.last_child();
+        xml::Node last = body_.last_child();
         if (std::string_view(last.name()) != "w:p") last = paragraph(body_, style_id::section_break);
-        pugi::xml_node ppr = last.child("w:pPr");
+        xml::Node ppr = last.child("w:pPr");
         if (!ppr) ppr = last.prepend_child("w:pPr");
         section_properties(ppr); // last in w:pPr, as the schema orders it
         last_was_table_ = false;
@@ -727,26 +729,26 @@ private:
 
     // w:sectPr for the section being written: page size and margins, and the page number in
     // the header from the second page on. An appendix section restarts the numbering at 1.
-    void section_properties(pugi::xml_node parent) {
+    void section_properties(xml::Node parent) {
         const PageSetup page = model::page_of(profile_.page, section_landscape_);
         const bool hide_first = (first_section_ && has_distinct_first_page(profile_)) ||
                                 (section_restarts_numbering_ && has_page_numbers(profile_));
-        pugi::xml_node sect = xml::add(parent, "w:sectPr");
+        xml::Node sect = xml::add(parent, "w:sectPr");
         if (has_page_numbers(profile_)) {
-            pugi::xml_node def = xml::add(sect, "w:headerReference");
+            xml::Node def = xml::add(sect, "w:headerReference");
             def.append_attribute("w:type") = "default";
             def.append_attribute("r:id") = rel_id::page_number_header;
             if (hide_first) {
-                pugi::xml_node first = xml::add(sect, "w:headerReference");
+                xml::Node first = xml::add(sect, "w:headerReference");
                 first.append_attribute("w:type") = "first";
                 first.append_attribute("r:id") = rel_id::first_page_header;
             }
         }
-        pugi::xml_node size = xml::add(sect, "w:pgSz");
+        xml::Node size = xml::add(sect, "w:pgSz");
         size.append_attribute("w:w") = mm_to_twips(page.width_mm);
         size.append_attribute("w:h") = mm_to_twips(page.height_mm);
         if (section_landscape_) size.append_attribute("w:orient") = "landscape";
-        pugi::xml_node margins = xml::add(sect, "w:pgMar");
+        xml::Node margins = xml::add(sect, "w:pgMar");
         margins.append_attribute("w:top") = mm_to_twips(page.margin_top_mm);
         margins.append_attribute("w:right") = mm_to_twips(page.margin_right_mm);
         margins.append_attribute("w:bottom") = mm_to_twips(page.margin_bottom_mm);
@@ -761,8 +763,8 @@ private:
 };
 
 // A header part (w:hdr) and its one paragraph, in the page header style.
-pugi::xml_node add_header_paragraph(pugi::xml_document& document) {
-    pugi::xml_node p = xml::add_root_with_relationships(document, "w:hdr").append_child("w:p");
+xml::Node add_header_paragraph(xml::Document& document) {
+    xml::Node p = xml::add_root_with_relationships(document, "w:hdr").append_child("w:p");
     xml::add_val(xml::add(p, "w:pPr"), "w:pStyle", style_id::page_header);
     return p;
 }
@@ -787,25 +789,25 @@ std::vector<const model::Chart*> charts_of(const model::Document& doc) {
 }
 
 std::string document_xml(const Document& doc, const NumberingPlan& numbering) {
-    pugi::xml_document document;
-    pugi::xml_node root = xml::add_root_with_relationships(document, "w:document");
+    xml::Document document;
+    xml::Node root = xml::add_root_with_relationships(document, "w:document");
     DocumentWriter(doc, numbering, root.append_child("w:body")).write();
     return xml::serialize(document);
 }
 
 std::string page_number_header_xml() {
-    pugi::xml_document document;
-    pugi::xml_node p = add_header_paragraph(document);
-    pugi::xml_node field = xml::add(p, "w:fldSimple");
+    xml::Document document;
+    xml::Node p = add_header_paragraph(document);
+    xml::Node field = xml::add(p, "w:fldSimple");
     field.append_attribute("w:instr") = " PAGE ";
-    pugi::xml_node r = xml::add(field, "w:r");
+    xml::Node r = xml::add(field, "w:r");
     xml::add_val(xml::add(r, "w:rPr"), "w:rStyle", style_id::page_number);
     xml::add(r, "w:t").text() = "2"; // shown until the field is updated
     return xml::serialize(document);
 }
 
 std::string empty_header_xml() {
-    pugi::xml_document document;
+    xml::Document document;
     add_header_paragraph(document);
     return xml::serialize(document);
 }

@@ -132,14 +132,14 @@ NumberingPlan plan_numbering(const Document& doc) {
 }
 
 std::string numbering_xml(const NumberingPlan& plan) {
-    pugi::xml_document document;
-    pugi::xml_node root = xml::add_root(document, "w:numbering");
+    xml::Document document;
+    xml::Node root = xml::add_root(document, "w:numbering");
     for (std::size_t i = 0; i < plan.schemes.size(); ++i) {
         const NumberScheme& scheme = plan.schemes[i];
-        pugi::xml_node abstract = xml::add(root, "w:abstractNum");
+        xml::Node abstract = xml::add(root, "w:abstractNum");
         abstract.append_attribute("w:abstractNumId") = static_cast<unsigned>(i);
         xml::add_val(abstract, "w:multiLevelType", "singleLevel");
-        pugi::xml_node lvl = xml::add(abstract, "w:lvl");
+        xml::Node lvl = xml::add(abstract, "w:lvl");
         lvl.append_attribute("w:ilvl") = 0;
         xml::add_val(lvl, "w:start", 1);
         xml::add_val(lvl, "w:numFmt", scheme.format.c_str());
@@ -150,10 +150,10 @@ std::string numbering_xml(const NumberingPlan& plan) {
         xml::add_val(lvl, "w:lvlJc", "left");
     }
     for (std::size_t i = 0; i < plan.sequences.size(); ++i) {
-        pugi::xml_node num = xml::add(root, "w:num");
+        xml::Node num = xml::add(root, "w:num");
         num.append_attribute("w:numId") = static_cast<unsigned>(i + 1);
         xml::add_val(num, "w:abstractNumId", static_cast<unsigned>(plan.sequences[i].scheme));
-        pugi::xml_node override_node = xml::add(num, "w:lvlOverride");
+        xml::Node override_node = xml::add(num, "w:lvlOverride");
         override_node.append_attribute("w:ilvl") = 0;
         xml::add_val(override_node, "w:startOverride", plan.sequences[i].start);
     }

@@ -22,26 +22,26 @@ constexpr const char* ns_relationships = "http://schemas.openxmlformats.org/pack
 constexpr const char* office_rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
 constexpr const char* wml = "application/vnd.openxmlformats-officedocument.wordprocessingml.";
 
-void add_override(pugi::xml_node types, const char* part, const std::string& type) {
-    pugi::xml_node o = types.append_child("Override");
+void add_override(xml::Node types, const char* part, const std::string& type) {
+    xml::Node o = types.append_child("Override");
     o.append_attribute("PartName") = part;
     o.append_attribute("ContentType") = type.c_str();
 }
 
-void add_relationship(pugi::xml_node rels, const char* id, const std::string& type, const char* target) {
-    pugi::xml_node r = rels.append_child("Relationship");
+void add_relationship(xml::Node rels, const char* id, const std::string& type, const char* target) {
+    xml::Node r = rels.append_child("Relationship");
     r.append_attribute("Id") = id;
     r.append_attribute("Type") = type.c_str();
     r.append_attribute("Target") = target;
 }
 
-pugi::xml_node relationships_root(pugi::xml_document& document) {
-    pugi::xml_node rels = document.append_child("Relationships");
+xml::Node relationships_root(xml::Document& document) {
+    xml::Node rels = document.append_child("Relationships");
     rels.append_attribute("xmlns") = ns_relationships;
     return rels;
 }
 
-void add_text_element(pugi::xml_node parent, const char* name, const std::string& text) {
+void add_text_element(xml::Node parent, const char* name, const std::string& text) {
     if (!text.empty()) parent.append_child(name).text() = xml::clean_text(text).c_str();
 }
 
@@ -237,22 +237,22 @@ std::string read_all(zip_source_t* buffer) {
 } // namespace
 
 std::string content_types_xml(bool headers, bool first_page_header, bool numbering, bool png, std::size_t charts) {
-    pugi::xml_document document;
-    pugi::xml_node types = document.append_child("Types");
+    xml::Document document;
+    xml::Node types = document.append_child("Types");
     types.append_attribute("xmlns") = ns_content_types;
-    pugi::xml_node rels = types.append_child("Default");
+    xml::Node rels = types.append_child("Default");
     rels.append_attribute("Extension") = "rels";
     rels.append_attribute("ContentType") = "application/vnd.openxmlformats-package.relationships+xml";
-    pugi::xml_node xml_default = types.append_child("Default");
+    xml::Node xml_default = types.append_child("Default");
     xml_default.append_attribute("Extension") = "xml";
     xml_default.append_attribute("ContentType") = "application/xml";
     if (png) {
-        pugi::xml_node png_default = types.append_child("Default");
+        xml::Node png_default = types.append_child("Default");
         png_default.append_attribute("Extension") = "png";
         png_default.append_attribute("ContentType") = "image/png";
     }
     if (charts > 0) {
-        pugi::xml_node workbook = types.append_child("Default");
+        xml::Node workbook = types.append_child("Default");
         workbook.append_attribute("Extension") = "xlsx";
         workbook.append_attribute("ContentType") = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     }
@@ -271,8 +271,8 @@ std::string content_types_xml(bool headers, bool first_page_header, bool numberi
 }
 
 std::string package_relationships_xml() {
-    pugi::xml_document document;
-    pugi::xml_node rels = relationships_root(document);
+    xml::Document document;
+    xml::Node rels = relationships_root(document);
     add_relationship(rels, "rId1", std::string(office_rel) + "officeDocument", "word/document.xml");
     add_relationship(rels, "rId2",
                      "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
@@ -283,8 +283,8 @@ std::string package_relationships_xml() {
 
 std::string document_relationships_xml(bool headers, bool first_page_header, bool numbering,
                                        const std::vector<std::pair<std::string, std::string>>& images, std::size_t charts) {
-    pugi::xml_document document;
-    pugi::xml_node rels = relationships_root(document);
+    xml::Document document;
+    xml::Node rels = relationships_root(document);
     add_relationship(rels, rel_id::styles, std::string(office_rel) + "styles", "styles.xml");
     add_relationship(rels, rel_id::settings, std::string(office_rel) + "settings", "settings.xml");
     if (headers) add_relationship(rels, rel_id::page_number_header, std::string(office_rel) + "header", "header1.xml");
@@ -300,8 +300,8 @@ std::string document_relationships_xml(bool headers, bool first_page_header, boo
 }
 
 std::string settings_xml(const model::Profile& profile) {
-    pugi::xml_document document;
-    pugi::xml_node settings = document.append_child("w:settings");
+    xml::Document document;
+    xml::Node settings = document.append_child("w:settings");
     settings.append_attribute("xmlns:w") = xml::ns_w;
     settings.append_child("w:zoom").append_attribute("w:percent") = 100;
     // Double-sided printing: the left margin is the inside one, so back pages swap them
@@ -311,7 +311,7 @@ std::string settings_xml(const model::Profile& profile) {
     xml::add_val(settings, "w:characterSpacingControl", "doNotCompress");
     // Compatibility mode 15 (Word 2013 and later): Word opens the file without the
     // "Compatibility Mode" banner and lays it out with its current engine.
-    pugi::xml_node compat = settings.append_child("w:compat").append_child("w:compatSetting");
+    xml::Node compat = settings.append_child("w:compat").append_child("w:compatSetting");
     compat.append_attribute("w:name") = "compatibilityMode";
     compat.append_attribute("w:uri") = "http://schemas.microsoft.com/office/word";
     compat.append_attribute("w:val") = 15;
@@ -320,8 +320,8 @@ std::string settings_xml(const model::Profile& profile) {
 }
 
 std::string core_properties_xml(const model::Document& doc, const std::string& created_w3cdtf) {
-    pugi::xml_document document;
-    pugi::xml_node core = document.append_child("cp:coreProperties");
+    xml::Document document;
+    xml::Node core = document.append_child("cp:coreProperties");
     core.append_attribute("xmlns:cp") = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties";
     core.append_attribute("xmlns:dc") = "http://purl.org/dc/elements/1.1/";
     core.append_attribute("xmlns:dcterms") = "http://purl.org/dc/terms/";
@@ -332,7 +332,7 @@ std::string core_properties_xml(const model::Document& doc, const std::string& c
     add_text_element(core, "dc:creator", document_author(doc));
     add_text_element(core, "cp:keywords", doc.metadata.keywords);
     for (const char* name : {"dcterms:created", "dcterms:modified"}) {
-        pugi::xml_node date = core.append_child(name);
+        xml::Node date = core.append_child(name);
         date.append_attribute("xsi:type") = "dcterms:W3CDTF";
         date.text() = created_w3cdtf.c_str();
     }
@@ -340,8 +340,8 @@ std::string core_properties_xml(const model::Document& doc, const std::string& c
 }
 
 std::string app_properties_xml() {
-    pugi::xml_document document;
-    pugi::xml_node props = document.append_child("Properties");
+    xml::Document document;
+    xml::Node props = document.append_child("Properties");
     props.append_attribute("xmlns") = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties";
     props.append_attribute("xmlns:vt") = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes";
     props.append_child("Application").text() = "vanban";

@@ -15,36 +15,36 @@ constexpr const char* ns_pic = "http://schemas.openxmlformats.org/drawingml/2006
 
 long long emu(double points) { return std::llround(points * 12700.0); } // 914400 per inch
 
-void add_offset(pugi::xml_node anchor, const char* axis, const char* relative_from, double points) {
-    pugi::xml_node position = anchor.append_child(axis);
+void add_offset(xml::Node anchor, const char* axis, const char* relative_from, double points) {
+    xml::Node position = anchor.append_child(axis);
     position.append_attribute("relativeFrom") = relative_from;
     position.append_child("wp:posOffset").text() = std::to_string(emu(points)).c_str();
 }
 
-void add_graphic(pugi::xml_node anchor, const Picture& picture, const model::PlacedBox& box, unsigned id) {
-    pugi::xml_node graphic = anchor.append_child("a:graphic");
+void add_graphic(xml::Node anchor, const Picture& picture, const model::PlacedBox& box, unsigned id) {
+    xml::Node graphic = anchor.append_child("a:graphic");
     graphic.append_attribute("xmlns:a") = ns_a;
-    pugi::xml_node data = graphic.append_child("a:graphicData");
+    xml::Node data = graphic.append_child("a:graphicData");
     data.append_attribute("uri") = ns_pic;
-    pugi::xml_node pic = data.append_child("pic:pic");
+    xml::Node pic = data.append_child("pic:pic");
     pic.append_attribute("xmlns:pic") = ns_pic;
-    pugi::xml_node names = pic.append_child("pic:nvPicPr");
-    pugi::xml_node c_nv_pr = names.append_child("pic:cNvPr");
+    xml::Node names = pic.append_child("pic:nvPicPr");
+    xml::Node c_nv_pr = names.append_child("pic:cNvPr");
     c_nv_pr.append_attribute("id") = id;
     c_nv_pr.append_attribute("name") = picture.target.c_str();
     names.append_child("pic:cNvPicPr");
-    pugi::xml_node fill = pic.append_child("pic:blipFill");
+    xml::Node fill = pic.append_child("pic:blipFill");
     fill.append_child("a:blip").append_attribute("r:embed") = picture.rel_id.c_str();
     fill.append_child("a:stretch").append_child("a:fillRect");
-    pugi::xml_node shape = pic.append_child("pic:spPr");
-    pugi::xml_node transform = shape.append_child("a:xfrm");
-    pugi::xml_node offset = transform.append_child("a:off");
+    xml::Node shape = pic.append_child("pic:spPr");
+    xml::Node transform = shape.append_child("a:xfrm");
+    xml::Node offset = transform.append_child("a:off");
     offset.append_attribute("x") = 0;
     offset.append_attribute("y") = 0;
-    pugi::xml_node extent = transform.append_child("a:ext");
+    xml::Node extent = transform.append_child("a:ext");
     extent.append_attribute("cx") = emu(box.width);
     extent.append_attribute("cy") = emu(box.height);
-    pugi::xml_node geometry = shape.append_child("a:prstGeom");
+    xml::Node geometry = shape.append_child("a:prstGeom");
     geometry.append_attribute("prst") = "rect";
     geometry.append_child("a:avLst");
 }
@@ -60,9 +60,9 @@ std::vector<Picture> signature_pictures(const model::Document& doc) {
     return pictures;
 }
 
-void anchor_picture(pugi::xml_node anchor_paragraph, const Picture& picture, const model::PlacedBox& box, double top_pt,
+void anchor_picture(xml::Node anchor_paragraph, const Picture& picture, const model::PlacedBox& box, double top_pt,
                     unsigned id) {
-    pugi::xml_node anchor = xml::add(anchor_paragraph, "w:r").append_child("w:drawing").append_child("wp:anchor");
+    xml::Node anchor = xml::add(anchor_paragraph, "w:r").append_child("w:drawing").append_child("wp:anchor");
     anchor.append_attribute("xmlns:wp") = ns_wp;
     for (const char* distance : {"distT", "distB", "distL", "distR"}) anchor.append_attribute(distance) = 0;
     anchor.append_attribute("simplePos") = 0;
@@ -71,18 +71,18 @@ void anchor_picture(pugi::xml_node anchor_paragraph, const Picture& picture, con
     anchor.append_attribute("locked") = 0;
     anchor.append_attribute("layoutInCell") = 1;
     anchor.append_attribute("allowOverlap") = 1;
-    pugi::xml_node simple = anchor.append_child("wp:simplePos");
+    xml::Node simple = anchor.append_child("wp:simplePos");
     simple.append_attribute("x") = 0;
     simple.append_attribute("y") = 0;
     add_offset(anchor, "wp:positionH", "column", box.x);
     add_offset(anchor, "wp:positionV", "paragraph", top_pt + box.top);
-    pugi::xml_node extent = anchor.append_child("wp:extent");
+    xml::Node extent = anchor.append_child("wp:extent");
     extent.append_attribute("cx") = emu(box.width);
     extent.append_attribute("cy") = emu(box.height);
-    pugi::xml_node effect = anchor.append_child("wp:effectExtent");
+    xml::Node effect = anchor.append_child("wp:effectExtent");
     for (const char* side : {"l", "t", "r", "b"}) effect.append_attribute(side) = 0;
     anchor.append_child("wp:wrapNone");
-    pugi::xml_node doc_pr = anchor.append_child("wp:docPr");
+    xml::Node doc_pr = anchor.append_child("wp:docPr");
     doc_pr.append_attribute("id") = id;
     doc_pr.append_attribute("name") = picture.target.c_str();
     anchor.append_child("wp:cNvGraphicFramePr");

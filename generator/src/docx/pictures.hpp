@@ -7,8 +7,7 @@
 #include <string>
 #include <vector>
 
-#include <pugixml.hpp>
-
+#include "docx/xml.hpp"
 #include "model/signing.hpp"
 #include "vanban/model.hpp"
 
@@ -25,7 +24,7 @@ std::vector<Picture> signature_pictures(const model::Document& doc);
 
 // A floating picture in front of the text, in the paragraph `anchor`: `box` is measured
 // from the left of the cell and from `top_pt` points below the paragraph's top.
-void anchor_picture(pugi::xml_node anchor, const Picture& picture, const model::PlacedBox& box, double top_pt,
+void anchor_picture(xml::Node anchor, const Picture& picture, const model::PlacedBox& box, double top_pt,
                     unsigned id);
 
 } // namespace vanban::docx

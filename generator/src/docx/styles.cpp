@@ -106,16 +106,16 @@ TextStyle normal_style(const Profile& profile) {
     return style;
 }
 
-void remove_if_empty(pugi::xml_node node) {
-    if (node && !node.first_child() && !node.first_attribute()) node.parent().remove_child(node);
+void remove_if_empty(xml::Node node) {
+    if (node && node.empty()) node.parent().remove_child(node);
 }
 
 // Paragraph properties of `style` that differ from `base`, in the schema's element order.
-void write_paragraph_diff(pugi::xml_node ppr, const TextStyle& style, const TextStyle& base) {
+void write_paragraph_diff(xml::Node ppr, const TextStyle& style, const TextStyle& base) {
     if (style.keep_with_next != base.keep_with_next) xml::add_toggle(ppr, "w:keepNext", style.keep_with_next);
     if (style.space_before_pt != base.space_before_pt || style.space_after_pt != base.space_after_pt ||
         style.line_spacing != base.line_spacing) {
-        pugi::xml_node spacing = xml::add(ppr, "w:spacing");
+        xml::Node spacing = xml::add(ppr, "w:spacing");
         if (style.space_before_pt != base.space_before_pt)
             spacing.append_attribute("w:before") = pt_to_twips(style.space_before_pt);
         if (style.space_after_pt != base.space_after_pt)
@@ -126,14 +126,14 @@ void write_paragraph_diff(pugi::xml_node ppr, const TextStyle& style, const Text
         }
     }
     if (style.left_indent_mm != base.left_indent_mm || style.first_line_indent_mm != base.first_line_indent_mm) {
-        pugi::xml_node ind = xml::add(ppr, "w:ind");
+        xml::Node ind = xml::add(ppr, "w:ind");
         ind.append_attribute("w:left") = mm_to_twips(style.left_indent_mm);
         ind.append_attribute("w:firstLine") = mm_to_twips(style.first_line_indent_mm);
     }
     if (style.align != base.align) xml::add_val(ppr, "w:jc", jc_value(style.align));
 }
 
-void write_run_diff(pugi::xml_node rpr, const TextStyle& style, const TextStyle& base) {
+void write_run_diff(xml::Node rpr, const TextStyle& style, const TextStyle& base) {
     if (style.bold != base.bold) xml::add_toggle(rpr, "w:b", style.bold);
     if (style.italic != base.italic) xml::add_toggle(rpr, "w:i", style.italic);
     if (style.size_pt != base.size_pt) {
@@ -143,9 +143,9 @@ void write_run_diff(pugi::xml_node rpr, const TextStyle& style, const TextStyle&
     if (style.underline != base.underline) xml::add_val(rpr, "w:u", style.underline ? "single" : "none");
 }
 
-pugi::xml_node add_style_header(pugi::xml_node styles, const char* type, const std::string& id,
+xml::Node add_style_header(xml::Node styles, const char* type, const std::string& id,
                                 const char* name, const char* based_on) {
-    pugi::xml_node style = xml::add(styles, "w:style");
+    xml::Node style = xml::add(styles, "w:style");
     style.append_attribute("w:type") = type;
     style.append_attribute("w:styleId") = id.c_str();
     xml::add_val(style, "w:name", name);
@@ -162,40 +162,40 @@ struct ParagraphStyle {
     int outline_level = -1; // headings: 0-based level shown in the navigation pane
 };
 
-void add_paragraph_style(pugi::xml_node styles, const ParagraphStyle& s) {
-    pugi::xml_node style = add_style_header(styles, "paragraph", s.id, s.name.c_str(), s.based_on);
+void add_paragraph_style(xml::Node styles, const ParagraphStyle& s) {
+    xml::Node style = add_style_header(styles, "paragraph", s.id, s.name.c_str(), s.based_on);
     xml::add(style, "w:qFormat");
-    pugi::xml_node ppr = xml::add(style, "w:pPr");
+    xml::Node ppr = xml::add(style, "w:pPr");
     write_paragraph_diff(ppr, s.style, s.base);
     if (s.outline_level >= 0) xml::add_val(ppr, "w:outlineLvl", s.outline_level);
     remove_if_empty(ppr);
-    pugi::xml_node rpr = xml::add(style, "w:rPr");
+    xml::Node rpr = xml::add(style, "w:rPr");
     write_run_diff(rpr, s.style, s.base);
     remove_if_empty(rpr);
 }
 
-void add_doc_defaults(pugi::xml_node styles, const Profile& profile) {
-    pugi::xml_node defaults = xml::add(styles, "w:docDefaults");
-    pugi::xml_node rpr = xml::add(xml::add(defaults, "w:rPrDefault"), "w:rPr");
-    pugi::xml_node fonts = xml::add(rpr, "w:rFonts");
+void add_doc_defaults(xml::Node styles, const Profile& profile) {
+    xml::Node defaults = xml::add(styles, "w:docDefaults");
+    xml::Node rpr = xml::add(xml::add(defaults, "w:rPrDefault"), "w:rPr");
+    xml::Node fonts = xml::add(rpr, "w:rFonts");
     for (const char* attr : {"w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"})
         fonts.append_attribute(attr) = profile.font_family.c_str();
     xml::add_val(rpr, "w:sz", pt_to_half_points(profile.body.size_pt));
     xml::add_val(rpr, "w:szCs", pt_to_half_points(profile.body.size_pt));
     xml::add_val(rpr, "w:lang", "vi-VN");
-    pugi::xml_node ppr = xml::add(xml::add(defaults, "w:pPrDefault"), "w:pPr");
+    xml::Node ppr = xml::add(xml::add(defaults, "w:pPrDefault"), "w:pPr");
     // Widow and orphan control (no single line of a paragraph left alone at a page's top or
     // bottom), said explicitly: Word's default without it is off, LibreOffice's is on.
     xml::add(ppr, "w:widowControl");
-    pugi::xml_node spacing = xml::add(ppr, "w:spacing");
+    xml::Node spacing = xml::add(ppr, "w:spacing");
     spacing.append_attribute("w:before") = 0;
     spacing.append_attribute("w:after") = 0;
     spacing.append_attribute("w:line") = 240;
     spacing.append_attribute("w:lineRule") = "auto";
 }
 
-void add_normal_style(pugi::xml_node styles) {
-    pugi::xml_node style = add_style_header(styles, "paragraph", "Normal", "Normal", nullptr);
+void add_normal_style(xml::Node styles) {
+    xml::Node style = add_style_header(styles, "paragraph", "Normal", "Normal", nullptr);
     style.append_attribute("w:default") = "1";
     xml::add(style, "w:qFormat");
 }
@@ -204,59 +204,59 @@ void add_normal_style(pugi::xml_node styles) {
 // and (State) the summary. Its indents set the rule's length. It is the rule band of
 // model/furniture.hpp, as the PDF draws it: the profile's space before, a line one point
 // high, then the border of the profile's thickness right under it (layout rule 14).
-void add_rule_style(pugi::xml_node styles, const Profile& profile) {
+void add_rule_style(xml::Node styles, const Profile& profile) {
     const model::RuleBand band = model::rule_band(profile);
-    pugi::xml_node style = add_style_header(styles, "paragraph", style_id::rule, "Rule", "Normal");
-    pugi::xml_node ppr = xml::add(style, "w:pPr");
+    xml::Node style = add_style_header(styles, "paragraph", style_id::rule, "Rule", "Normal");
+    xml::Node ppr = xml::add(style, "w:pPr");
     xml::add(ppr, "w:keepNext");
-    pugi::xml_node bottom = xml::add(xml::add(ppr, "w:pBdr"), "w:bottom");
+    xml::Node bottom = xml::add(xml::add(ppr, "w:pBdr"), "w:bottom");
     bottom.append_attribute("w:val") = "single";
     bottom.append_attribute("w:sz") = std::lround(band.thickness * 8); // eighths of a point
     bottom.append_attribute("w:space") = 0;
     bottom.append_attribute("w:color") = "auto";
-    pugi::xml_node spacing = xml::add(ppr, "w:spacing");
+    xml::Node spacing = xml::add(ppr, "w:spacing");
     spacing.append_attribute("w:before") = pt_to_twips(band.space_before);
     spacing.append_attribute("w:line") = pt_to_twips(model::RuleBand::line);
     spacing.append_attribute("w:lineRule") = "exact";
     xml::add_val(ppr, "w:jc", "center");
-    pugi::xml_node rpr = xml::add(style, "w:rPr");
+    xml::Node rpr = xml::add(style, "w:rPr");
     xml::add_val(rpr, "w:sz", 2);
     xml::add_val(rpr, "w:szCs", 2);
 }
 
 // The paragraph that ends a section when a table ends it (the closing before an appendix
 // that numbers its pages from 1): one point high, so that it never needs a page of its own.
-void add_section_break_style(pugi::xml_node styles) {
-    pugi::xml_node style = add_style_header(styles, "paragraph", style_id::section_break, "Section Break", "Normal");
-    pugi::xml_node spacing = xml::add(xml::add(style, "w:pPr"), "w:spacing");
+void add_section_break_style(xml::Node styles) {
+    xml::Node style = add_style_header(styles, "paragraph", style_id::section_break, "Section Break", "Normal");
+    xml::Node spacing = xml::add(xml::add(style, "w:pPr"), "w:spacing");
     spacing.append_attribute("w:line") = 20;
     spacing.append_attribute("w:lineRule") = "exact";
-    pugi::xml_node rpr = xml::add(style, "w:rPr");
+    xml::Node rpr = xml::add(style, "w:rPr");
     xml::add_val(rpr, "w:sz", 2);
     xml::add_val(rpr, "w:szCs", 2);
 }
 
-void add_page_number_styles(pugi::xml_node styles, const Profile& profile) {
+void add_page_number_styles(xml::Node styles, const Profile& profile) {
     ParagraphStyle header{style_id::page_header, "header", "Normal", page_number_style(profile),
                           normal_style(profile)};
     add_paragraph_style(styles, header);
     add_style_header(styles, "character", style_id::page_number, "page number", nullptr);
 }
 
-void add_cell_margins(pugi::xml_node tblpr, long left_right_twips) {
-    pugi::xml_node margins = xml::add(tblpr, "w:tblCellMar");
+void add_cell_margins(xml::Node tblpr, long left_right_twips) {
+    xml::Node margins = xml::add(tblpr, "w:tblCellMar");
     for (const char* side : {"w:top", "w:left", "w:bottom", "w:right"}) {
-        pugi::xml_node m = xml::add(margins, side);
+        xml::Node m = xml::add(margins, side);
         bool horizontal = side[2] == 'l' || side[2] == 'r';
         m.append_attribute("w:w") = horizontal ? left_right_twips : 0;
         m.append_attribute("w:type") = "dxa";
     }
 }
 
-void add_borders(pugi::xml_node tblpr, const char* kind) {
-    pugi::xml_node borders = xml::add(tblpr, "w:tblBorders");
+void add_borders(xml::Node tblpr, const char* kind) {
+    xml::Node borders = xml::add(tblpr, "w:tblBorders");
     for (const char* side : {"w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV"}) {
-        pugi::xml_node b = xml::add(borders, side);
+        xml::Node b = xml::add(borders, side);
         b.append_attribute("w:val") = kind;
         if (std::string_view(kind) != "nil") {
             b.append_attribute("w:sz") = 4;
@@ -270,20 +270,20 @@ void add_borders(pugi::xml_node tblpr, const char* kind) {
 // header and the signature, whose columns are measured from the text edge.
 constexpr long data_cell_padding_twips = 108;
 
-void add_table_styles(pugi::xml_node styles) {
-    pugi::xml_node normal = add_style_header(styles, "table", "TableNormal", "Normal Table", nullptr);
+void add_table_styles(xml::Node styles) {
+    xml::Node normal = add_style_header(styles, "table", "TableNormal", "Normal Table", nullptr);
     normal.append_attribute("w:default") = "1";
-    pugi::xml_node tblpr = xml::add(normal, "w:tblPr");
-    pugi::xml_node ind = xml::add(tblpr, "w:tblInd");
+    xml::Node tblpr = xml::add(normal, "w:tblPr");
+    xml::Node ind = xml::add(tblpr, "w:tblInd");
     ind.append_attribute("w:w") = 0;
     ind.append_attribute("w:type") = "dxa";
     add_cell_margins(tblpr, data_cell_padding_twips);
 
-    pugi::xml_node grid = add_style_header(styles, "table", style_id::table_grid, "Table Grid", "TableNormal");
+    xml::Node grid = add_style_header(styles, "table", style_id::table_grid, "Table Grid", "TableNormal");
     tblpr = xml::add(grid, "w:tblPr");
     add_borders(tblpr, "single");
 
-    pugi::xml_node layout = add_style_header(styles, "table", style_id::layout_table, "Layout Table", "TableNormal");
+    xml::Node layout = add_style_header(styles, "table", style_id::layout_table, "Layout Table", "TableNormal");
     tblpr = xml::add(layout, "w:tblPr");
     add_borders(tblpr, "nil");
     add_cell_margins(tblpr, 0);
@@ -356,8 +356,8 @@ std::vector<ParagraphStyle> element_styles(const Profile& p) {
 } // namespace
 
 std::string styles_xml(const Profile& profile) {
-    pugi::xml_document document;
-    pugi::xml_node styles = xml::add_root(document, "w:styles");
+    xml::Document document;
+    xml::Node styles = xml::add_root(document, "w:styles");
     add_doc_defaults(styles, profile);
     add_normal_style(styles);
     for (const ParagraphStyle& style : element_styles(profile)) add_paragraph_style(styles, style);
