@@ -129,4 +129,12 @@ TEST_CASE("evaluation steps are limited per document, also when nothing is print
     CHECK(render("{% for x in xs %}{{ x }}{% endfor %}", data, {}, limits) == "0123456789");
     limits.max_evaluation_steps = 2 + 2 * 10 - 1;
     CHECK(render_error("{% for x in xs %}{{ x }}{% endfor %}", data, {}, limits).kind == ErrorKind::limit);
+
+    // A list of constants is made once, by the parser, and is one step however long it is.
+    limits.max_evaluation_steps = 2 + 2 * 3;
+    CHECK(render("{% for x in [[1, none], [\"a\"]] %}{{ x | length }}{% endfor %}") == "21");
+    CHECK(render("{% for x in [\"I-\", \"I.\", \"I)\"] %}{{ x }}{% endfor %}", {}, {}, limits) == "I-I.I)");
+    limits.max_evaluation_steps = 2 + 2 * 3 - 1;
+    CHECK(render_error("{% for x in [\"I-\", \"I.\", \"I)\"] %}{{ x }}{% endfor %}", {}, {}, limits).kind ==
+          ErrorKind::limit);
 }

@@ -72,6 +72,11 @@ struct Literal : Expr {
 struct ListLiteral : Expr {
     explicit ListLiteral(Pos pos) : Expr(ExprKind::list, pos) {}
     std::vector<ExprPtr> items;
+    // A list of constants (["I-", "I.", "I)"]) is made once, by the parser, and evaluated as
+    // one step: templates test such lists for every node they print. Its text items view
+    // the items' Literal nodes, which the list keeps.
+    bool is_constant = false;
+    Value constant;
 };
 
 struct Name : Expr {

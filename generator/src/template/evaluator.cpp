@@ -567,6 +567,7 @@ public:
         case ExprKind::literal: return static_cast<const Literal&>(expr).value;
         case ExprKind::list: {
             const auto& list = static_cast<const ListLiteral&>(expr);
+            if (list.is_constant) return list.constant;
             std::vector<Value> items;
             items.reserve(list.items.size());
             for (const ExprPtr& item : list.items) {

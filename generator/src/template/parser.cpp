@@ -653,6 +653,7 @@ private:
                     if (accept_op("]")) break;
                     expect_op(",", [] { return msg("template.where-between-items", "between list items"); });
                 }
+                fold_constant(*list);
                 std::uint32_t height = max_depth(list->items);
                 return finish(std::move(list), {}, height);
             }
@@ -660,6 +661,20 @@ private:
         case Token::Kind::end: break;
         }
         fail_expected_value(token);
+    }
+
+    // A list whose items are all constants becomes a constant itself.
+    static void fold_constant(ListLiteral& list) {
+        std::vector<Value> values;
+        values.reserve(list.items.size());
+        for (const ExprPtr& item : list.items) {
+            if (item->kind == ExprKind::literal) values.push_back(static_cast<const Literal&>(*item).value);
+            else if (item->kind == ExprKind::list && static_cast<const ListLiteral&>(*item).is_constant)
+                values.push_back(static_cast<const ListLiteral&>(*item).constant);
+            else return;
+        }
+        list.constant = Value::list(std::move(values));
+        list.is_constant = true;
     }
 
     [[noreturn]] static void fail_expected_value(const Token& found) {
