@@ -840,11 +840,16 @@ PageLayout Builder::paginate() {
         page.height = block.page_height;
         page.landscape = units_[first].landscape;
         double y = block.top;
-        auto emit = [&](const Unit& unit, bool closes_table) {
-            for (const TextItem& t : unit.texts) {
-                TextItem placed = t;
-                placed.y = page.height - (y + t.y);
-                page.texts.push_back(std::move(placed));
+        std::size_t texts = 0;
+        for (std::size_t i = first; i < last; ++i) texts += units_[i].texts.size();
+        page.texts.reserve(texts + 1); // a repeated table header may add a few more
+        // Each unit is placed once and its texts are moved to the page, but for a table's
+        // header rows, which every page of the table repeats.
+        auto emit = [&](Unit& unit, bool closes_table) {
+            for (TextItem& t : unit.texts) {
+                const double top = t.y;
+                page.texts.push_back(unit.table_header ? t : std::move(t));
+                page.texts.back().y = page.height - (y + top);
             }
             for (const RuleItem& r : unit.rules)
                 page.rules.push_back(RuleItem{r.x1, page.height - (y + r.y1), r.x2, page.height - (y + r.y2), r.width});

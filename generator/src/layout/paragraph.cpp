@@ -179,9 +179,13 @@ void split_last_word(Paragraph& p, double max_width, const FontFamily& family, c
     if (chunk.count > 0) close_chunk();
 }
 
-Paragraph build_items(const model::Inline& runs, const ParagraphFormat& format, const FontFamily& family,
-                      double narrowest_line) {
-    Paragraph p;
+// Fills `p` (cleared first; its vectors keep their capacity from the paragraphs before).
+void build_items(Paragraph& p, const model::Inline& runs, const ParagraphFormat& format, const FontFamily& family,
+                 double narrowest_line) {
+    p.pieces.clear();
+    p.words.clear();
+    p.items.clear();
+    p.word_of_item.clear();
     std::size_t bytes = 0;
     for (const model::Run& run : runs) bytes += run.text.size();
     p.pieces.reserve(bytes / 5 + 4);
@@ -213,7 +217,6 @@ Paragraph build_items(const model::Inline& runs, const ParagraphFormat& format, 
         }
     }
     builder.finish();
-    return p;
 }
 
 // Lays out the items from `first` to `last` (exclusive) as one line.
@@ -305,7 +308,11 @@ std::vector<SetLine> set_paragraph(const model::Inline& runs, const ParagraphFor
                                    const FontFamily& family) {
     const double full = std::max(1.0, format.width - format.left_indent);
     const double first = std::max(1.0, full - format.first_indent);
-    const Paragraph p = build_items(runs, format, family, std::min(full, first));
+    // One paragraph's words and items at a time per thread: the vectors are reused, not
+    // allocated anew for every paragraph (set_line copies what the lines keep).
+    thread_local Paragraph scratch;
+    Paragraph& p = scratch;
+    build_items(p, runs, format, family, std::min(full, first));
     const std::vector<std::size_t> breaks = format.breaking == model::LineBreaking::first_fit
                                                 ? break_lines_first_fit(p.items, LineWidths{first, full})
                                                 : break_lines(p.items, LineWidths{first, full});
