@@ -23,6 +23,7 @@
 #include "docx/units.hpp"
 #include "docx/xml.hpp"
 #include "model/marks.hpp"
+#include "text/bytes.hpp"
 
 namespace vanban::docx {
 
@@ -200,6 +201,19 @@ private:
 
     static bool is_break(char c) { return c == '\n' || c == '\t' || c == '\r'; }
 
+    // Whether two spaces stand side by side in the text; eight bytes at a time.
+    static bool has_double_space(std::string_view text) {
+        using namespace text::bytes;
+        std::size_t pos = 0;
+        for (; pos + 8 <= text.size(); pos += 8) {
+            const std::uint64_t spaces = equal_bytes(load8(text.data() + pos), ' ');
+            if ((spaces & (spaces >> 8)) || (pos > 0 && text[pos - 1] == ' ' && text[pos] == ' ')) return true;
+        }
+        for (pos = pos > 0 ? pos - 1 : 0; pos + 1 < text.size(); ++pos)
+            if (text[pos] == ' ' && text[pos + 1] == ' ') return true;
+        return false;
+    }
+
     // "\n" is a line break and "\t" a tab inside the paragraph; the rest is w:t text.
     static void write_run_text(xml::Node r, std::string_view text) {
         std::size_t start = 0;
@@ -210,7 +224,7 @@ private:
                 std::string_view chunk = text.substr(start, end - start);
                 xml::Node t = xml::add(r, "w:t");
                 // Blanks left to be filled in ("ngày     tháng") are kept as they are.
-                if (chunk.front() == ' ' || chunk.back() == ' ' || chunk.find("  ") != std::string_view::npos)
+                if (chunk.front() == ' ' || chunk.back() == ' ' || has_double_space(chunk))
                     t.append_attribute("xml:space") = "preserve";
                 t.text().set(chunk.data(), chunk.size());
             }

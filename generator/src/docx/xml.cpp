@@ -3,22 +3,15 @@
 #include <array>
 #include <charconv>
 
+#include "text/bytes.hpp"
 #include "text/utf8.hpp"
 
 namespace vanban::docx::xml {
 namespace {
 
-// Eight bytes at a time: whether any byte of `word` is below `n` (at most 128; exact as a
-// yes or no, from "Bit Twiddling Hacks"), or equal to `c`.
-constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-constexpr std::uint64_t any_below(std::uint64_t word, unsigned n) { return (word - ones * n) & ~word & highs; }
-constexpr std::uint64_t any_equal(std::uint64_t word, unsigned char c) { return any_below(word ^ (ones * c), 1); }
-
-std::uint64_t load8(const char* bytes) {
-    std::uint64_t word;
-    std::memcpy(&word, bytes, sizeof word);
-    return word;
-}
+using text::bytes::any_below;
+using text::bytes::any_equal;
+using text::bytes::load8;
 
 bool allowed_control(unsigned char c) { return c == '\t' || c == '\n' || c == '\r'; }
 

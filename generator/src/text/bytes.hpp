@@ -1,0 +1,38 @@
+// Looking at text eight bytes at a time (SWAR: a 64-bit word as eight bytes). The scans that
+// pass over every byte of a document (the markup's tokens, the DOCX writer's escapes and
+// line breaks) look for a few ASCII characters that plain text rarely holds: a word with
+// none of them is passed over whole, and only a word that may hold one is looked at byte by
+// byte. Portable C++; the compiler keeps a word in a register.
+#pragma once
+
+#include <cstdint>
+#include <cstring>
+
+namespace vanban::text::bytes {
+
+inline constexpr std::uint64_t ones = 0x0101010101010101ull;
+inline constexpr std::uint64_t highs = 0x8080808080808080ull;
+
+// The eight bytes at `at` (which must have eight bytes to read).
+inline std::uint64_t load8(const char* at) {
+    std::uint64_t word;
+    std::memcpy(&word, at, sizeof word);
+    return word;
+}
+
+// Non-zero when a byte of `word` is below `n` (n at most 128). Exact as a yes or no (from
+// "Bit Twiddling Hacks"); which bits are set says nothing certain about which bytes.
+constexpr std::uint64_t any_below(std::uint64_t word, unsigned n) { return (word - ones * n) & ~word & highs; }
+
+// Non-zero when a byte of `word` equals `c`; exact as a yes or no.
+constexpr std::uint64_t any_equal(std::uint64_t word, unsigned char c) { return any_below(word ^ (ones * c), 1); }
+
+// The high bit of every byte of `word` that equals `c`, and no other bit: exact byte by
+// byte (two neighbours are found with mask & (mask >> 8)).
+constexpr std::uint64_t equal_bytes(std::uint64_t word, unsigned char c) {
+    constexpr std::uint64_t lows = ~highs;
+    const std::uint64_t x = word ^ (ones * c); // zero where the byte is c
+    return ~(((x & lows) + lows) | x | lows);
+}
+
+} // namespace vanban::text::bytes
