@@ -1,5 +1,8 @@
 #include "docx/docx.hpp"
 
+#include <optional>
+#include <tuple>
+
 #include "docx/chart.hpp"
 #include "docx/creation_time.hpp"
 #include "docx/package.hpp"
@@ -43,6 +46,21 @@ void add_chart_parts(std::vector<Part>& parts, const model::Document& doc, const
     }
 }
 
+// The parts made from a few facts of the package (which parts it has) and the profile are
+// the same for nearly every document: each is made once per thread and made again only
+// when those facts change. (A function template's thread_local is one per call site, as
+// each call passes its own lambda.)
+template <class Facts, class Make>
+const std::string& made_for(const Facts& facts, Make make) {
+    thread_local std::optional<Facts> last_facts;
+    thread_local std::string last;
+    if (!last_facts || !(*last_facts == facts)) {
+        last = make();
+        last_facts = facts;
+    }
+    return last;
+}
+
 } // namespace
 
 std::string render_docx(const model::Document& doc, const DocxOptions& options) {
@@ -58,19 +76,24 @@ std::string render_docx(const model::Document& doc, const DocxOptions& options) 
 
     // [Content_Types].xml first, as Office writes it; then the parts in reading order.
     std::vector<Part> parts;
-    parts.push_back({"[Content_Types].xml", content_types_xml(headers, first_page_header, !numbering.empty(),
-                                                              !pictures.empty(), charts.size())});
-    parts.push_back({"_rels/.rels", package_relationships_xml()});
+    const auto package_facts = std::make_tuple(headers, first_page_header, !numbering.empty(), charts.size());
+    parts.push_back({"[Content_Types].xml", made_for(std::tuple_cat(package_facts, std::make_tuple(!pictures.empty())), [&] {
+                         return content_types_xml(headers, first_page_header, !numbering.empty(), !pictures.empty(),
+                                                  charts.size());
+                     })});
+    parts.push_back({"_rels/.rels", made_for(true, [] { return package_relationships_xml(); })});
     parts.push_back({"docProps/core.xml", core_properties_xml(doc, format_w3cdtf(created)), false});
-    parts.push_back({"docProps/app.xml", app_properties_xml()});
+    parts.push_back({"docProps/app.xml", made_for(true, [] { return app_properties_xml(); })});
     parts.push_back({"word/document.xml", document_xml(doc, numbering), false});
     parts.push_back({"word/_rels/document.xml.rels",
-                     document_relationships_xml(headers, first_page_header, !numbering.empty(), image_relationships,
-                                                charts.size())});
+                     made_for(std::tuple_cat(package_facts, std::make_tuple(image_relationships)), [&] {
+                         return document_relationships_xml(headers, first_page_header, !numbering.empty(),
+                                                           image_relationships, charts.size());
+                     })});
     parts.push_back({"word/styles.xml", styles_for(doc.profile)});
-    parts.push_back({"word/settings.xml", settings_xml(doc.profile)});
-    if (headers) parts.push_back({"word/header1.xml", page_number_header_xml()});
-    if (first_page_header) parts.push_back({"word/header2.xml", empty_header_xml()});
+    parts.push_back({"word/settings.xml", made_for(doc.profile, [&] { return settings_xml(doc.profile); })});
+    if (headers) parts.push_back({"word/header1.xml", made_for(true, [] { return page_number_header_xml(); })});
+    if (first_page_header) parts.push_back({"word/header2.xml", made_for(true, [] { return empty_header_xml(); })});
     if (!numbering.empty()) parts.push_back({"word/numbering.xml", numbering_xml(numbering), false});
     for (const Picture& picture : pictures) parts.push_back({"word/" + picture.target, picture.image->png, false});
     add_chart_parts(parts, doc, charts, zip_time_for(created));
