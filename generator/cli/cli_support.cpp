@@ -3,6 +3,7 @@
 
 #include "engine/data_file.hpp"
 #include "engine/output_files.hpp"
+#include "engine/render_settings.hpp"
 
 #include <algorithm>
 #include <array>
@@ -122,10 +123,30 @@ void add_input_encoding_option(CLI::App& command, std::string& name) {
 }
 
 bool input_encoding(const std::string& name, InputEncoding& encoding, Message& problem) {
-    if (name.empty() || parse_input_encoding(name, encoding)) return true;
-    problem = msg("cli.unknown-encoding", "unknown input encoding '{encoding}' (use utf-8, tcvn3, vni or cp1258)",
-                  {{"encoding", name}});
-    return false;
+    RenderOptions options;
+    if (std::optional<Error> error = read_render_settings({{"input_encoding", name}}, options)) {
+        problem = error->message;
+        return false;
+    }
+    encoding = options.input_encoding;
+    return true;
+}
+
+std::optional<Error> read_render_settings(const std::vector<RenderSetting>& given, RenderOptions& options) {
+    engine::RenderRequest request;
+    request.options = options;
+    for (const RenderSetting& setting : given) {
+        if (setting.value.empty()) continue;
+        if (std::optional<engine::SettingProblem> problem = engine::set_render_setting(setting.name, setting.value, request)) {
+            Error error;
+            error.kind = ErrorKind::usage;
+            error.message = problem->message;
+            error.hint = problem->hint;
+            return error;
+        }
+    }
+    options = std::move(request.options);
+    return std::nullopt;
 }
 
 void print_warnings(const std::string& data_name, const std::vector<Warning>& warnings) {

@@ -69,6 +69,17 @@ std::optional<Error> read_data_bytes(const std::string& path, std::size_t max_by
 void add_input_encoding_option(CLI::App& command, std::string& name);
 // utf-8 (the default, also for an empty name), tcvn3, vni or cp1258; false with `problem`.
 bool input_encoding(const std::string& name, InputEncoding& encoding, Message& problem);
+
+// One render setting from the command line, by the name vanban serve's query gives it
+// ("input_encoding" for --input-encoding; engine/render_settings.hpp).
+struct RenderSetting {
+    const char* name;
+    std::string value;
+};
+// Reads the settings into `options` with the function vanban serve reads its query with, so
+// that the command and the server take the same values in the same words. Empty values are
+// left out. The usage error when one is refused.
+std::optional<Error> read_render_settings(const std::vector<RenderSetting>& given, RenderOptions& options);
 // "plan.json: warning: header.issuer: looks like TCVN3 text shown as Latin-1; …" (one line
 // each, in the user's language)
 void print_warnings(const std::string& data_name, const std::vector<Warning>& warnings);

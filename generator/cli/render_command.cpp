@@ -127,15 +127,17 @@ bool plan_metadata(const RenderArgs& args, std::vector<Target>& targets, Message
     return true;
 }
 
-RenderOptions render_options(const RenderArgs& args, InputEncoding encoding) {
-    RenderOptions options;
-    options.profile = args.common.profile;
+// The render's settings, read as vanban serve reads its query (cli_support.hpp), and where
+// the files the data names are.
+std::optional<Error> render_options(const RenderArgs& args, RenderOptions& options) {
     options.data_name = args.data_path == "-" ? "<stdin>" : args.data_path;
-    options.input_encoding = encoding;
-    options.draft = args.draft;
     // Files the data names (images, CSV tables) are read from the data file's folder.
     options.data_dir = data_dir_of(args.data_path);
-    return options;
+    return read_render_settings({{"profile", args.common.profile},
+                                 {"input_encoding", args.input_encoding},
+                                 {"draft", args.draft ? "true" : ""},
+                                 {"fixed_date", args.common.fixed_date}},
+                                options);
 }
 
 int run_render(const RenderArgs& args) {
@@ -143,8 +145,8 @@ int run_render(const RenderArgs& args) {
     Message problem;
     if (!plan_targets(args, targets, problem) || !plan_metadata(args, targets, problem))
         return report(ErrorKind::usage, problem);
-    InputEncoding encoding{};
-    if (!input_encoding(args.input_encoding, encoding, problem)) return report(ErrorKind::usage, problem);
+    RenderOptions options;
+    if (std::optional<Error> error = render_options(args, options)) return report(*error);
     const EngineOptions engine_settings = engine_options(args.common);
     if (std::optional<Error> error = check_engine_options(engine_settings)) return report(*error);
     std::string data;
@@ -153,7 +155,6 @@ int run_render(const RenderArgs& args) {
 
     Engine engine(engine_settings);
     // One model, every format: the writers all read the same document.
-    const RenderOptions options = render_options(args, encoding);
     if (args.verbosity.verbose)
         std::cerr << tr(msg("cli.render.reading", "template {template} (folders: {folders}), data {data} ({bytes} bytes)",
                             {{"template", args.template_name}, {"folders", folder_list(engine_settings.template_dirs)},
@@ -187,15 +188,15 @@ struct ValidateArgs {
 
 int run_validate(const ValidateArgs& args) {
     std::string data;
-    Message problem;
     RenderOptions options;
-    if (!input_encoding(args.input_encoding, options.input_encoding, problem)) return report(ErrorKind::usage, problem);
+    options.data_name = args.data_path == "-" ? "<stdin>" : args.data_path;
+    if (std::optional<Error> error =
+            read_render_settings({{"profile", args.common.profile}, {"input_encoding", args.input_encoding}}, options))
+        return report(*error);
     const EngineOptions engine_settings = engine_options(args.common);
     if (std::optional<Error> error = read_data_bytes(args.data_path, engine_settings.max_data_bytes, data))
         return report(*error);
     Engine engine(engine_settings);
-    options.profile = args.common.profile;
-    options.data_name = args.data_path == "-" ? "<stdin>" : args.data_path;
     options.data_dir = data_dir_of(args.data_path);
     ValidationResult result = engine.validate(args.template_name, data, options);
     print_warnings(options.data_name, result.warnings);

@@ -4,6 +4,7 @@
 
 #include <fstream>
 
+#include "engine/render_settings.hpp"
 #include "serve/batch_stream.hpp"
 #include "serve/download_name.hpp"
 #include "serve/problem.hpp"
@@ -82,8 +83,11 @@ std::optional<BatchOptions> Server::Impl::batch_options(const httplib::Request& 
         } else if (key == "profile") {
             known = has_profile(engine.options().template_dirs, value);
             batch.render.profile = value;
-        } else if (key == "input_encoding") {
-            known = parse_input_encoding(value, batch.render.input_encoding);
+        } else if (key == "input_encoding" || key == "draft" || key == "fixed_date") {
+            // As a render reads them (engine/render_settings.hpp).
+            engine::RenderRequest render{Format::pdf, batch.render};
+            known = !engine::set_render_setting(key, value, render);
+            batch.render = render.options;
         } else if (key == "key") {
             batch.key_fields.push_back(value);
         } else if (key == "strip") {
@@ -92,7 +96,7 @@ std::optional<BatchOptions> Server::Impl::batch_options(const httplib::Request& 
             send_problem(request, response, 400,
                          msg("serve.unknown-parameter", "unknown query parameter '{name}'", {{"name", key}}),
                          msg("serve.batch-parameters.hint",
-                             "the parameters are format, output, profile, input_encoding, key and strip"));
+                             "the parameters are format, output, profile, input_encoding, draft, fixed_date, key and strip"));
             return std::nullopt;
         }
         if (!known) {
@@ -101,7 +105,8 @@ std::optional<BatchOptions> Server::Impl::batch_options(const httplib::Request& 
                              {{"name", key}, {"value", value}}),
                          msg("serve.batch-bad-parameter.hint",
                              "format: pdf, docx or model, or a list (pdf,docx); output: a file name pattern in the "
-                             "template language, its folders relative and without '..'"));
+                             "template language, its folders relative and without '..'; draft: true or false; "
+                             "fixed_date: ISO 8601"));
             return std::nullopt;
         }
     }

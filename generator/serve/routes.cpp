@@ -1,6 +1,8 @@
 // The routes of vanban serve: the API under /v1, /healthz, /metrics and the web page.
 #include <chrono>
+#include <cstdio>
 
+#include "engine/render_settings.hpp"
 #include "serve/download_name.hpp"
 #include "serve/problem.hpp"
 #include "serve/server_impl.hpp"
@@ -16,18 +18,12 @@ const char* content_type_of(Format format) {
     switch (format) {
     case Format::pdf: return "application/pdf";
     case Format::docx: return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-    case Format::model: break;
+    case Format::metadata_xml: return "application/xml";
+    case Format::model:
+    case Format::fields:
+    case Format::metadata: break;
     }
     return "application/json";
-}
-
-const char* extension_of(Format format) {
-    switch (format) {
-    case Format::pdf: return ".pdf";
-    case Format::docx: return ".docx";
-    case Format::model: break;
-    }
-    return ".json";
 }
 
 // What a render job hands back to the HTTP thread.
@@ -37,7 +33,17 @@ struct Rendered {
     std::string file_stem;
     Error error;
     std::vector<DataProblem> problems; // every schema problem, when the error is one
+    std::chrono::duration<double, std::milli> took{}; // on the worker: building the model, writing it
 };
+
+// "queue;dur=0.1, render;dur=4.2" (W3C Server Timing, in ms): the server's share of a
+// request, which a browser shows beside its own timing (PerformanceResourceTiming).
+std::string server_timing(Clock::duration queued, std::chrono::duration<double, std::milli> render) {
+    char text[96];
+    const double queue_ms = std::chrono::duration<double, std::milli>(queued).count();
+    std::snprintf(text, sizeof text, "queue;dur=%.1f, render;dur=%.1f", queue_ms < 0 ? 0.0 : queue_ms, render.count());
+    return text;
+}
 
 Rendered render_document(const Engine& engine, const std::string& name, const std::string& data,
                          const RenderQuery& query, Metrics& metrics) {
@@ -93,34 +99,33 @@ bool Server::Impl::body_is_json(const httplib::Request& request, httplib::Respon
     return false;
 }
 
-// Reads format, profile and input_encoding; any other parameter is refused (a misspelt
-// option would otherwise be ignored). nullopt after answering the problem.
+// Reads the render's settings (engine/render_settings.hpp: the function `vanban render`
+// reads its options with); any other parameter is refused, as a misspelt option would
+// otherwise be ignored. nullopt after answering the problem, which names the parameter.
 std::optional<RenderQuery> Server::Impl::render_query(const httplib::Request& request, httplib::Response& response,
                                                       bool with_format) {
     RenderQuery query;
     query.options.data_name = "data.json";
     for (const auto& [key, value] : request.params) {
-        bool known = true;
-        if (key == "format" && with_format) known = parse_format(value, query.format);
-        else if (key == "input_encoding") known = parse_input_encoding(value, query.options.input_encoding);
-        else if (key == "profile") {
-            known = has_profile(engine.options().template_dirs, value);
-            query.options.profile = value;
-        } else {
-            send_problem(request, response, 400,
-                                msg("serve.unknown-parameter", "unknown query parameter '{name}'", {{"name", key}}),
-                                with_format ? msg("serve.render-parameters.hint", "the parameters are format, profile and input_encoding")
-                                            : msg("serve.validate-parameters.hint", "the parameters are profile and input_encoding"));
-            return std::nullopt;
-        }
-        if (!known) {
-            send_problem(request, response, 400,
-                                msg("serve.bad-parameter", "'{value}' is not a value of the parameter '{name}'",
-                                    {{"name", key}, {"value", value}}),
-                                msg("serve.bad-parameter.hint",
-                                    "format: pdf, docx or model; profile: party or state; input_encoding: utf-8, tcvn3, vni or cp1258"));
-            return std::nullopt;
-        }
+        std::optional<engine::SettingProblem> problem;
+        if (key == "format" && !with_format) problem = engine::SettingProblem{true, {}, {}};
+        else problem = engine::set_render_setting(key, value, query);
+        if (!problem && key == "profile" && !has_profile(engine.options().template_dirs, value))
+            problem = engine::SettingProblem{false, msg("serve.no-profile", "there is no profile '{profile}'", {{"profile", value}}),
+                                             msg("serve.no-profile.hint", "the profiles are the files of _profiles/ in the template folders: party, state")};
+        if (!problem) continue;
+        nlohmann::json answer =
+            problem->unknown
+                ? serve::problem(400, msg("serve.unknown-parameter", "unknown query parameter '{name}'", {{"name", key}}),
+                                 language(request),
+                                 msg("serve.parameters.hint", "the parameters are {names}",
+                                     {{"names", engine::render_setting_names(with_format)}}))
+                : serve::problem(400, msg("serve.bad-parameter", "the query parameter '{name}': {problem}",
+                                          {{"name", key}, {"problem", problem->message}}),
+                                 language(request), problem->hint);
+        answer["parameter"] = key;
+        send_problem(response, answer);
+        return std::nullopt;
     }
     return query;
 }
@@ -155,15 +160,21 @@ void Server::Impl::render(const httplib::Request& request, httplib::Response& re
     std::optional<RenderQuery> query = render_query(request, response, true);
     if (!query) return;
     std::optional<Rendered> result;
+    const auto asked = Clock::now();
     const auto outcome = queue.run<Rendered>(
         [this, name = info->name, data = request.body, query = *query] {
-            return render_document(engine, name, data, query, metrics);
+            const auto begun = Clock::now();
+            Rendered rendered = render_document(engine, name, data, query, metrics);
+            rendered.took = Clock::now() - begun;
+            return rendered;
         },
         Clock::now() + options.render_deadline, result);
     if (!queue_answered(request, response, outcome)) return;
+    response.set_header("Server-Timing",
+                        server_timing(Clock::now() - asked - std::chrono::duration_cast<Clock::duration>(result->took), result->took));
     if (!result->ok) return send_problem(response, problem(result->error, language(request), result->problems));
     response.status = 200;
-    response.set_header("Content-Disposition", content_disposition(result->file_stem + extension_of(query->format)));
+    response.set_header("Content-Disposition", content_disposition(result->file_stem + format_extension(query->format)));
     response.set_header("Cache-Control", "no-store");
     response.set_content(std::move(result->bytes), content_type_of(query->format));
 }

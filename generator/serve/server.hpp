@@ -9,8 +9,9 @@
 //   GET  /v1/templates                     the templates: name, title, description
 //   GET  /v1/templates/{name}/schema       its JSON Schema
 //   GET  /v1/templates/{name}/example      its example data
-//   POST /v1/render/{name}?format=pdf|docx|model&profile=…&input_encoding=…
-//   POST /v1/validate/{name}
+//   POST /v1/render/{name}?format=pdf|docx|model|…&profile=…&input_encoding=…&draft=…&fixed_date=…
+//                                          (vanban render's options: engine/render_settings.hpp)
+//   POST /v1/validate/{name}?profile=…&input_encoding=…&draft=…
 //   POST /v1/batch/{name}?format=pdf,docx&output=…   records (and shared data) -> a ZIP, streamed
 //   POST /v1/import?template=…&profile=…  a DOCX or text draft -> the data of a template
 //   POST /v1/check?template=…&profile=…&date=…   findings over a draft or JSON data

@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "engine/render_settings.hpp"
 #include "serve/catalog.hpp"
 #include "serve/metrics.hpp"
 #include "serve/render_queue.hpp"
@@ -18,10 +19,7 @@
 namespace vanban::serve {
 
 // What the query of a render or validate request asks for.
-struct RenderQuery {
-    Format format = Format::pdf;
-    RenderOptions options;
-};
+using RenderQuery = engine::RenderRequest;
 
 class BatchStream;
 

@@ -58,6 +58,13 @@ async function waitForPreviewAfter(count) {
   return previewState();
 }
 
+// Five pages: the seed-000 plan (six pages) without its first main section.
+function fivePagePlan() {
+  const data = JSON.parse(readFileSync(path.join(source, "data/000-quang-nam-ke-hoach-28.json"), "utf8"));
+  data.sections = data.sections.slice(1);
+  return data;
+}
+
 async function typeInto(fieldPath, value) {
   const box = page.locator(`[data-path="${fieldPath}"] > textarea, [data-path="${fieldPath}"] > input`).first();
   await box.fill(value);
@@ -150,6 +157,21 @@ test("the PDF and the DOCX download, named after the document", async () => {
   assert.match(xml, /KẾ HOẠCH/);
 });
 
+test("the Dự thảo box makes the preview and the download a draft", async () => {
+  await typeInto("header.number", "-KH/CB"); // a draft's number is its code alone
+  let before = await previewState();
+  await page.locator("#draft").check();
+  await waitForPreviewAfter(before.count);
+  assert.equal(await page.locator(".problem:not(.local)").count(), 0);
+  const [pdf] = await Promise.all([page.waitForEvent("download"), page.click("#download-pdf")]);
+  const pdfPath = path.join(work, "draft.pdf");
+  await pdf.saveAs(pdfPath);
+  assert.match(execFileSync("pdftotext", [pdfPath, "-"]).toString(), /DỰ THẢO/);
+  before = await previewState();
+  await page.locator("#draft").uncheck();
+  await waitForPreviewAfter(before.count);
+});
+
 test("a Word draft imports into the form", async () => {
   // The DOCX the test before downloaded: the plan of data/000-quang-nam-ke-hoach-28.json.
   const saved = JSON.parse(readFileSync(path.join(source, "data/000-quang-nam-ke-hoach-28.json"), "utf8"));
@@ -175,6 +197,49 @@ test("a CSV of branches comes back as a ZIP of their plans, with progress", asyn
   const tk02 = execFileSync("unzip", ["-p", zipPath, "TK02-ke-hoach.pdf"]);
   assert.match(execFileSync("pdftotext", ["-", "-"], { input: tk02 }).toString(), /20-KH\/CB/);
   await page.locator("#status").filter({ hasText: "đã tạo hàng loạt: 2 bản ghi" }).waitFor({ timeout: 10000 });
+});
+
+// The preview's round trip, measured by the browser (figures printed, not judged: the
+// machine is shared): for each of ROUNDS edits of a five-page plan, from the page's request
+// to the new PDF's page in view drawn ("shown") and to every page drawn ("all"), with the
+// request itself (PerformanceResourceTiming) and the server's own share (its Server-Timing
+// header: queue and render). docs/serve.md has the figures.
+test("the preview's round trip for a five-page plan", async () => {
+  const rounds = Number(process.env.VANBAN_PREVIEW_ROUNDS || 5);
+  let before = await previewState();
+  const plan = path.join(work, "five-pages.json");
+  writeFileSync(plan, JSON.stringify(fivePagePlan()));
+  await page.locator("#load-file").setInputFiles(plan);
+  await waitForPreviewAfter(before.count);
+  const figures = [];
+  for (let round = 1; round <= rounds; round++) {
+    before = await previewState();
+    await page.evaluate(() => performance.clearResourceTimings());
+    await typeInto("header.number", `${30 + round}-KH/TU`);
+    await waitForPreviewAfter(before.count);
+    figures.push(await page.evaluate(() => {
+      const timing = window.vanbanPage.timing;
+      const request = performance.getEntriesByType("resource").filter((e) => e.name.includes("/v1/render/")).pop();
+      const server = {};
+      for (const entry of request.serverTiming || []) server[entry.name] = entry.duration;
+      return { pages: timing.pages, request: request.responseEnd - request.startTime, shown: timing.first - timing.started,
+               all: timing.all - timing.started, render: server.render, queue: server.queue };
+    }));
+  }
+  assert.ok(figures.every((f) => f.pages === 5), `a five-page plan: ${figures.map((f) => f.pages)}`);
+  assert.ok(figures.every((f) => f.render > 0), "the server's Server-Timing reaches the page");
+  const summary = (key) => {
+    const sorted = figures.map((f) => f[key]).sort((a, b) => a - b);
+    const ms = (value) => value.toFixed(value < 10 ? 1 : 0);
+    return `median ${ms(sorted[Math.floor(sorted.length / 2)])} ms, worst ${ms(sorted[sorted.length - 1])} ms`;
+  };
+  const load = (await import("node:os")).loadavg().map((l) => l.toFixed(1)).join(" ");
+  console.log(`preview round trip, five-page plan, ${rounds} edits, load average ${load}:\n` +
+              `  shown (request -> the page in view drawn): ${summary("shown")}\n` +
+              `  all five pages drawn:                      ${summary("all")}\n` +
+              `  the request (fetch, PDF received):         ${summary("request")}\n` +
+              `  the server's render (Server-Timing):       ${summary("render")}\n` +
+              `  the server's queue wait:                   ${summary("queue")}`);
 });
 
 test("a screenshot of the page", async () => {

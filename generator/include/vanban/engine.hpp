@@ -97,6 +97,9 @@ struct RenderOptions {
     // (no absolute names, no "..", no link leading out). Empty: only inline images, and a table
     // that names a file is refused (data given as text, a web service).
     std::filesystem::path data_dir;
+    // The creation date of this document (ISO 8601, as EngineOptions::fixed_creation_date,
+    // which it overrides); empty: the engine's. A date that is not ISO 8601 is a usage error.
+    std::string fixed_creation_date;
 };
 
 // Something worth telling about the data that does not stop the render, e.g. a field that

@@ -14,7 +14,8 @@
     sequence: 0,
     inFlight: null,
     pdfWorker: null,
-    previews: 0
+    previews: 0,
+    timing: null
   };
   var $ = function (id) { return document.getElementById(id); };
   var say = function (key, args) { return text(state.language, key, args); };
@@ -22,6 +23,7 @@
   function applyTexts() {
     document.documentElement.lang = state.language;
     document.querySelectorAll("[data-text]").forEach(function (node) { node.textContent = say(node.dataset.text); });
+    document.querySelectorAll("[data-title]").forEach(function (node) { node.title = say(node.dataset.title); });
     $("language").value = state.language;
   }
 
@@ -89,6 +91,12 @@
     state.timer = setTimeout(preview, PREVIEW_PAUSE_MS);
   }
 
+  // The address that renders the data in `format`, with the page's render settings as the
+  // query parameters of POST /v1/render.
+  function renderUrl(format) {
+    return "/v1/render/" + encodeURIComponent(state.template) + "?format=" + format + ($("draft").checked ? "&draft=true" : "");
+  }
+
   // Renders the data as PDF; on success shows it, on a problem shows it next to its field.
   function preview() {
     var sequence = ++state.sequence;
@@ -97,7 +105,7 @@
     state.inFlight = controller;
     var started = performance.now();
     setStatus(say("rendering"));
-    return api("/v1/render/" + encodeURIComponent(state.template) + "?format=pdf", {
+    return api(renderUrl("pdf"), {
       method: "POST", body: JSON.stringify(state.data), headers: {"Content-Type": "application/json"}, signal: controller.signal
     }).then(function (response) {
       if (!response.ok) return response.json().then(function (problem) { if (sequence === state.sequence) showProblem(problem); });
@@ -109,6 +117,8 @@
           clearProblems();
           state.previews++;
           $("pages").dataset.previews = String(state.previews);
+          // On performance.now()'s clock, as the browser's resource timing (for the tests).
+          state.timing = {started: started, received: received, first: first, all: performance.now(), pages: pages};
           setStatus(say("renderedIn", {server: Math.round(received - started), first: Math.round(first - started),
                                        all: Math.round(performance.now() - started), pages: pages}));
         });
@@ -245,7 +255,7 @@
   }
 
   function download(format) {
-    return api("/v1/render/" + encodeURIComponent(state.template) + "?format=" + format, {
+    return api(renderUrl(format), {
       method: "POST", body: JSON.stringify(state.data), headers: {"Content-Type": "application/json"}
     }).then(function (response) {
       if (!response.ok) return response.json().then(showProblem);
@@ -378,6 +388,7 @@
       preview();
     });
     $("template").addEventListener("change", function () { chooseTemplate($("template").value); });
+    $("draft").addEventListener("change", preview);
     $("save").addEventListener("click", saveData);
     $("load").addEventListener("click", function () { $("load-file").click(); });
     $("load-file").addEventListener("change", function () { if (this.files[0]) openData(this.files[0]); this.value = ""; });

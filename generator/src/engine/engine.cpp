@@ -330,11 +330,19 @@ struct Engine::Impl {
         model::Document document = build_blocks(output, *profile_ptr, build_options, options);
         engine::load_images(document, data, {options.data_dir, this->options.max_image_bytes, options.data_name});
         engine::check_model_limits(document, {this->options.max_table_rows, this->options.max_table_columns});
-        document.metadata.created = this->options.fixed_creation_date;
+        document.metadata.created = creation_date(options);
         // A Warning holds its text in English until it carries a Message of its own.
         for (const Message& message : writers.fit_lines(document)) warnings.push_back(Warning{"", message});
         for (const Message& message : writers.fit_tables(document)) warnings.push_back(Warning{"", message});
         return document;
+    }
+
+    // The document's fixed creation date in UTC, the render's own or else the engine's; empty:
+    // the time of writing.
+    std::string creation_date(const RenderOptions& render) const {
+        if (render.fixed_creation_date.empty()) return options.fixed_creation_date;
+        if (std::optional<Error> problem = fixed_date_problem(render.fixed_creation_date)) throw Failure(std::move(*problem));
+        return docx::format_w3cdtf(docx::parse_iso8601(render.fixed_creation_date));
     }
 
     // The data text as JSON, through the one way in (engine/data_reader.hpp).
@@ -365,14 +373,20 @@ struct Engine::Impl {
         return bytes;
     }
 
+    // The date a model carries (build() put the render's or the engine's there), else the
+    // engine's, for a model made elsewhere.
+    const std::string& creation_date(const model::Document& document) const {
+        return document.metadata.created.empty() ? options.fixed_creation_date : document.metadata.created;
+    }
+
     std::string write_unchecked(const model::Document& document, Format format) const {
         switch (format) {
         case Format::model: return writers.model_json(document).dump(2) + "\n";
         case Format::fields: return writers.fields_json(document).dump(2) + "\n";
         case Format::metadata: return model::record_json(document, writers.page_count(document)).dump(2) + "\n";
         case Format::metadata_xml: return model::record_xml(document, writers.page_count(document));
-        case Format::pdf: return writers.pdf(document, options.fixed_creation_date);
-        case Format::docx: return writers.docx(document, options.fixed_creation_date);
+        case Format::pdf: return writers.pdf(document, creation_date(document));
+        case Format::docx: return writers.docx(document, creation_date(document));
         }
         return {};
     }

@@ -1,0 +1,101 @@
+#include "engine/render_settings.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+
+namespace vanban::engine {
+
+namespace {
+
+using Setter = std::optional<SettingProblem> (*)(std::string_view value, RenderRequest& request);
+
+SettingProblem bad_value(Message message, Message hint = {}) { return {false, std::move(message), std::move(hint)}; }
+
+std::string lower(std::string_view text) {
+    std::string out(text);
+    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return out;
+}
+
+std::optional<SettingProblem> set_format(std::string_view value, RenderRequest& request) {
+    if (parse_format(value, request.format)) return std::nullopt;
+    return bad_value(msg("render.bad-format", "unknown format '{format}'", {{"format", value}}),
+                     msg("render.bad-format.hint", "the formats are pdf, docx, model, fields, metadata and metadata-xml"));
+}
+
+// The engine checks the name again when it loads the profile; refused here, a name that
+// tries to be a path never reaches it.
+std::optional<SettingProblem> set_profile(std::string_view value, RenderRequest& request) {
+    const bool name = !value.empty() && std::all_of(value.begin(), value.end(), [](unsigned char c) {
+        return std::isalnum(c) || c == '-' || c == '_';
+    });
+    if (!name)
+        return bad_value(msg("render.bad-profile-name", "'{profile}' is not a profile name", {{"profile", value}}),
+                         msg("render.bad-profile-name.hint", "a profile is named by letters, digits, '-' and '_': party, state"));
+    request.options.profile = std::string(value);
+    return std::nullopt;
+}
+
+std::optional<SettingProblem> set_input_encoding(std::string_view value, RenderRequest& request) {
+    if (value.empty() || parse_input_encoding(value, request.options.input_encoding)) return std::nullopt;
+    return bad_value(msg("render.unknown-encoding", "unknown input encoding '{encoding}' (use utf-8, tcvn3, vni or cp1258)",
+                         {{"encoding", value}}));
+}
+
+std::optional<SettingProblem> set_draft(std::string_view value, RenderRequest& request) {
+    const std::string word = lower(value);
+    if (word.empty() || word == "true" || word == "1" || word == "yes" || word == "on") request.options.draft = true;
+    else if (word == "false" || word == "0" || word == "no" || word == "off") request.options.draft = false;
+    else
+        return bad_value(msg("render.bad-draft", "'{value}' is neither true nor false", {{"value", value}}),
+                         msg("render.bad-draft.hint", "a draft is asked for with true (or 1) and refused with false (or 0)"));
+    return std::nullopt;
+}
+
+// The engine's own check, so that the command's --fixed-date and the server's fixed_date
+// are refused in the same words.
+std::optional<SettingProblem> set_fixed_date(std::string_view value, RenderRequest& request) {
+    EngineOptions options;
+    options.fixed_creation_date = std::string(value);
+    if (std::optional<Error> problem = check_engine_options(options)) return bad_value(problem->message, problem->hint);
+    request.options.fixed_creation_date = std::string(value);
+    return std::nullopt;
+}
+
+struct Setting {
+    const char* name;
+    Setter set;
+};
+
+constexpr Setting kSettings[] = {
+    {"format", set_format},
+    {"profile", set_profile},
+    {"input_encoding", set_input_encoding},
+    {"draft", set_draft},
+    {"fixed_date", set_fixed_date},
+};
+
+} // namespace
+
+std::optional<SettingProblem> set_render_setting(std::string_view name, std::string_view value, RenderRequest& request) {
+    for (const Setting& setting : kSettings) {
+        if (name != setting.name) continue;
+        RenderRequest changed = request; // unchanged on a problem
+        std::optional<SettingProblem> problem = setting.set(value, changed);
+        if (!problem) request = std::move(changed);
+        return problem;
+    }
+    return SettingProblem{true, {}, {}};
+}
+
+std::string render_setting_names(bool with_format) {
+    std::string names;
+    for (const Setting& setting : kSettings) {
+        if (!with_format && std::string_view(setting.name) == "format") continue;
+        names += (names.empty() ? "" : ", ") + std::string(setting.name);
+    }
+    return names;
+}
+
+} // namespace vanban::engine
