@@ -84,29 +84,29 @@ std::optional<BatchOptions> Server::Impl::batch_options(const httplib::Request& 
             known = has_profile(engine.options().template_dirs, value);
             batch.render.profile = value;
         } else if (key == "input_encoding" || key == "draft" || key == "fixed_date") {
-            // As a render reads them (engine/render_settings.hpp).
+            // As a render reads them (engine/render_settings.hpp), refused in the same words.
             engine::RenderRequest render{Format::pdf, batch.render};
-            known = !engine::set_render_setting(key, value, render);
+            if (std::optional<engine::SettingProblem> problem = engine::set_render_setting(key, value, render)) {
+                send_bad_parameter(request, response, key, problem->message, problem->hint);
+                return std::nullopt;
+            }
             batch.render = render.options;
         } else if (key == "key") {
             batch.key_fields.push_back(value);
         } else if (key == "strip") {
             batch.strip_fields.push_back(value);
         } else {
-            send_problem(request, response, 400,
-                         msg("serve.unknown-parameter", "unknown query parameter '{name}'", {{"name", key}}),
-                         msg("serve.batch-parameters.hint",
-                             "the parameters are format, output, profile, input_encoding, draft, fixed_date, key and strip"));
+            send_unknown_parameter(request, response, key,
+                                   msg("serve.batch-parameters.hint",
+                                       "the parameters are format, output, profile, input_encoding, draft, fixed_date, key and strip"));
             return std::nullopt;
         }
         if (!known) {
-            send_problem(request, response, 400,
-                         msg("serve.bad-parameter", "'{value}' is not a value of the parameter '{name}'",
-                             {{"name", key}, {"value", value}}),
-                         msg("serve.batch-bad-parameter.hint",
-                             "format: pdf, docx or model, or a list (pdf,docx); output: a file name pattern in the "
-                             "template language, its folders relative and without '..'; draft: true or false; "
-                             "fixed_date: ISO 8601"));
+            send_bad_parameter(request, response, key,
+                               msg("serve.not-a-value", "'{value}' is not one of its values", {{"value", value}}),
+                               msg("serve.batch-bad-parameter.hint",
+                                   "format: pdf, docx or model, or a list (pdf,docx); output: a file name pattern in the "
+                                   "template language, its folders relative and without '..'"));
             return std::nullopt;
         }
     }

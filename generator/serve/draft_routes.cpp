@@ -64,18 +64,16 @@ std::optional<DraftQuery> Server::Impl::draft_query(const httplib::Request& requ
             known = text::parse_iso_date(value).has_value();
             query.date = value;
         } else {
-            send_problem(request, response, 400,
-                         msg("serve.unknown-parameter", "unknown query parameter '{name}'", {{"name", key}}),
-                         with_date ? msg("serve.check-parameters.hint", "the parameters are template, profile and date")
-                                   : msg("serve.import-parameters.hint", "the parameters are template and profile"));
+            send_unknown_parameter(request, response, key,
+                                   with_date ? msg("serve.check-parameters.hint", "the parameters are template, profile and date")
+                                             : msg("serve.import-parameters.hint", "the parameters are template and profile"));
             return std::nullopt;
         }
         if (!known) {
-            send_problem(request, response, 400,
-                         msg("serve.bad-parameter", "'{value}' is not a value of the parameter '{name}'",
-                             {{"name", key}, {"value", value}}),
-                         msg("serve.draft-parameters.hint",
-                             "template: a name GET /v1/templates lists; profile: party or state; date: YYYY-MM-DD"));
+            send_bad_parameter(request, response, key,
+                               msg("serve.not-a-value", "'{value}' is not one of its values", {{"value", value}}),
+                               msg("serve.draft-parameters.hint",
+                                   "template: a name GET /v1/templates lists; profile: party or state; date: YYYY-MM-DD"));
             return std::nullopt;
         }
     }

@@ -114,17 +114,12 @@ std::optional<RenderQuery> Server::Impl::render_query(const httplib::Request& re
             problem = engine::SettingProblem{false, msg("serve.no-profile", "there is no profile '{profile}'", {{"profile", value}}),
                                              msg("serve.no-profile.hint", "the profiles are the files of _profiles/ in the template folders: party, state")};
         if (!problem) continue;
-        nlohmann::json answer =
-            problem->unknown
-                ? serve::problem(400, msg("serve.unknown-parameter", "unknown query parameter '{name}'", {{"name", key}}),
-                                 language(request),
-                                 msg("serve.parameters.hint", "the parameters are {names}",
-                                     {{"names", engine::render_setting_names(with_format)}}))
-                : serve::problem(400, msg("serve.bad-parameter", "the query parameter '{name}': {problem}",
-                                          {{"name", key}, {"problem", problem->message}}),
-                                 language(request), problem->hint);
-        answer["parameter"] = key;
-        send_problem(response, answer);
+        if (problem->unknown)
+            send_unknown_parameter(request, response, key,
+                                   msg("serve.parameters.hint", "the parameters are {names}",
+                                       {{"names", engine::render_setting_names(with_format)}}));
+        else
+            send_bad_parameter(request, response, key, problem->message, problem->hint);
         return std::nullopt;
     }
     return query;

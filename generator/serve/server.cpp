@@ -93,6 +93,24 @@ void Server::Impl::send_problem(const httplib::Request& request, httplib::Respon
     send_problem(response, problem(status, message, language(request), hint));
 }
 
+void Server::Impl::send_unknown_parameter(const httplib::Request& request, httplib::Response& response,
+                                          const std::string& name, const Message& hint) {
+    nlohmann::json answer =
+        problem(400, msg("serve.unknown-parameter", "unknown query parameter '{name}'", {{"name", name}}), language(request), hint);
+    answer["parameter"] = name;
+    send_problem(response, answer);
+}
+
+void Server::Impl::send_bad_parameter(const httplib::Request& request, httplib::Response& response,
+                                      const std::string& name, const Message& what, const Message& hint) {
+    nlohmann::json answer = problem(400,
+                                    msg("serve.bad-parameter", "the query parameter '{name}': {problem}",
+                                        {{"name", name}, {"problem", what}}),
+                                    language(request), hint);
+    answer["parameter"] = name;
+    send_problem(response, answer);
+}
+
 void Server::Impl::install_middleware() {
     http.set_pre_routing_handler([this](const httplib::Request& request, httplib::Response& response) {
         set_route("other");

@@ -54,6 +54,13 @@ struct Server::Impl {
     void send_problem(httplib::Response& response, const nlohmann::json& problem);
     void send_problem(const httplib::Request& request, httplib::Response& response, int status, const Message& message,
                       const Message& hint = {});
+    // 400 for a query parameter: one no route takes ("unknown query parameter 'NAME'", the
+    // hint listing the route's), or one whose value is refused ("the query parameter 'NAME':
+    // PROBLEM"). The problem names the parameter in a member "parameter" too.
+    void send_unknown_parameter(const httplib::Request& request, httplib::Response& response, const std::string& name,
+                                const Message& hint);
+    void send_bad_parameter(const httplib::Request& request, httplib::Response& response, const std::string& name,
+                            const Message& problem, const Message& hint);
 
     // Routes (routes.cpp).
     void install_routes();

@@ -129,3 +129,29 @@ TEST_CASE("a batch that cannot start is a problem, not a ZIP", "[serve][batch]")
     REQUIRE(unknown);
     CHECK(unknown->status == 404);
 }
+
+TEST_CASE("a batch takes a render's draft and fixed_date, and refuses them in a render's words", "[serve][batch]") {
+    TestServer server;
+    auto client = server.client();
+    const std::string drafts = "branch.code,header.number\nHC05,-KH/CB\n";
+    auto result = client->Post("/v1/batch/ke-hoach?format=model&output={{ branch.code }}.json&strip=branch&draft=true"
+                               "&fixed_date=2019-03-25",
+                               upload(drafts, "branches.csv"));
+    REQUIRE(result);
+    REQUIRE(result->status == 200);
+    const std::map<std::string, std::string> files = unzip(result->body);
+    std::string names;
+    for (const auto& [name, content] : files) names += name + " ";
+    INFO(names);
+    REQUIRE(files.count("HC05.json"));
+    const json model = json::parse(files.at("HC05.json"));
+    CHECK(model["header"]["draft_mark"] == "DỰ THẢO");
+    CHECK(model["metadata"]["created"] == "2019-03-25T00:00:00Z");
+
+    auto refused = client->Post("/v1/batch/ke-hoach?draft=maybe", upload(drafts, "branches.csv"));
+    REQUIRE(refused);
+    CHECK(refused->status == 400);
+    const json problem = json::parse(refused->body);
+    CHECK(problem["parameter"] == "draft");
+    CHECK(problem["message"] == "the query parameter 'draft': 'maybe' is neither true nor false");
+}
