@@ -48,6 +48,10 @@ Server::Impl::Impl(const Engine& engine_, ServerOptions options_)
     if (!options.web_dir.empty()) files.add_folder(options.web_dir, "/");
     if (!options.pdfjs_dir.empty())
         files.add_folder(options.pdfjs_dir / "build", "/pdfjs/", {"pdf.js", "pdf.worker.js"});
+    // httplib writes an answer's headers and its body separately: without TCP_NODELAY the
+    // body's last segment waits for the client's delayed ACK, 40 ms per request on a
+    // kept-alive connection (21 requests/s on one connection instead of hundreds).
+    http.set_tcp_nodelay(true);
     http.set_payload_max_length(options.max_body_bytes);
     http.set_read_timeout(std::chrono::duration_cast<std::chrono::seconds>(options.connections.request_deadline));
     http.set_write_timeout(std::chrono::duration_cast<std::chrono::seconds>(options.connections.write_timeout));
