@@ -11,6 +11,7 @@
 //   "keep with next" on paragraphs, also inside table rows (Word and LibreOffice then keep the
 //   row with the next one), and rows never split.
 #include <algorithm>
+#include <deque>
 #include <numeric>
 #include <string_view>
 
@@ -57,10 +58,11 @@ unsigned format_of(const TextStyle& style) {
     return (style.bold ? bold : 0) | (style.italic ? italic : 0) | (style.underline ? underline : 0);
 }
 
-// A stretch of text with the formatting it adds to its paragraph style.
+// A stretch of text with the formatting it adds to its paragraph style. It views the
+// model's text, or the writer's joining of neighbours that print alike.
 struct Segment {
     unsigned format = plain;
-    std::string text;
+    std::string_view text;
 };
 
 long total(const std::vector<long>& widths) { return std::accumulate(widths.begin(), widths.end(), 0L); }
@@ -98,6 +100,10 @@ private:
     bool section_restarts_numbering_ = false;
     bool section_landscape_ = false;
     std::size_t charts_ = 0; // charts written so far (their parts are numbered in this order)
+    // One paragraph's segments at a time, reused from paragraph to paragraph, and the texts
+    // of the segments that merge_segments joined (a deque: joining one keeps the others).
+    std::vector<Segment> segments_;
+    std::deque<std::string> joined_;
 
     static long text_width_twips(const Profile& p) { return model::text_block_width_twips(p.page); }
 
@@ -139,10 +145,12 @@ private:
     void plain_lines(xml::Node parent, const char* style, const std::vector<std::string>& lines) {
         if (lines.empty()) return;
         xml::Node p = paragraph(parent, style);
-        std::vector<Segment> segments;
-        for (std::size_t i = 0; i < lines.size(); ++i)
-            segments.push_back({plain, (i ? "\n" : "") + lines[i]});
-        write_segments(p, merge(std::move(segments)));
+        segments_.clear();
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            if (i) segments_.push_back({plain, "\n"});
+            segments_.push_back({plain, lines[i]});
+        }
+        write_segments(p);
     }
 
     // Inline lines (summary, subtitle) in one paragraph, separated by line breaks.
@@ -150,42 +158,51 @@ private:
                       const std::vector<Inline>& lines) {
         if (lines.empty()) return;
         xml::Node p = paragraph(parent, style);
-        std::vector<Segment> segments;
+        segments_.clear();
         for (std::size_t i = 0; i < lines.size(); ++i) {
-            if (i) segments.push_back({plain, "\n"});
-            append_segments(segments, lines[i], text_style);
+            if (i) segments_.push_back({plain, "\n"});
+            append_segments(lines[i], text_style);
         }
-        write_segments(p, merge(std::move(segments)));
+        write_segments(p);
     }
 
     // The runs of one paragraph: `prefix` (a heading number, a list marker) in the style's
     // own formatting, then the text. Formatting the style already gives is not repeated.
     void runs(xml::Node p, const Inline& text, const TextStyle& style, const std::string& prefix = {}) {
-        std::vector<Segment> segments;
-        if (!prefix.empty()) segments.push_back({plain, prefix});
-        append_segments(segments, text, style);
-        write_segments(p, merge(std::move(segments)));
+        segments_.clear();
+        if (!prefix.empty()) segments_.push_back({plain, prefix});
+        append_segments(text, style);
+        write_segments(p);
     }
 
-    static void append_segments(std::vector<Segment>& segments, const Inline& text, const TextStyle& style) {
-        for (const Run& run : text) segments.push_back({format_of(run) & ~format_of(style), run.text});
+    void append_segments(const Inline& text, const TextStyle& style) {
+        for (const Run& run : text) segments_.push_back({format_of(run) & ~format_of(style), run.text});
     }
 
-    // Adjacent segments that print the same become one run.
-    static std::vector<Segment> merge(std::vector<Segment> segments) {
-        std::vector<Segment> merged;
-        for (Segment& s : segments) {
+    // Adjacent segments that print the same become one run (their text joined in joined_).
+    void merge_segments() {
+        joined_.clear();
+        std::size_t kept = 0;
+        for (std::size_t i = 0; i < segments_.size(); ++i) {
+            const Segment s = segments_[i];
             if (s.text.empty()) continue;
-            if (!merged.empty() && merged.back().format == s.format)
-                merged.back().text += s.text;
-            else
-                merged.push_back(std::move(s));
+            if (kept > 0 && segments_[kept - 1].format == s.format) {
+                Segment& last = segments_[kept - 1];
+                // A run's first join copies its text; later ones append to that copy.
+                if (joined_.empty() || last.text.data() != joined_.back().data()) joined_.emplace_back(last.text);
+                joined_.back().append(s.text);
+                last.text = joined_.back();
+            } else {
+                segments_[kept++] = s;
+            }
         }
-        return merged;
+        segments_.resize(kept);
     }
 
-    static void write_segments(xml::Node p, const std::vector<Segment>& segments) {
-        for (const Segment& s : segments) {
+    // The paragraph's segments (segments_) as its runs.
+    void write_segments(xml::Node p) {
+        merge_segments();
+        for (const Segment& s : segments_) {
             xml::Node r = xml::add(p, "w:r");
             if (s.format != plain) {
                 xml::Node rpr = xml::add(r, "w:rPr");

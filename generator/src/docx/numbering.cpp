@@ -1,6 +1,7 @@
 #include "docx/numbering.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <optional>
 #include <variant>
 
@@ -18,34 +19,41 @@ namespace {
 constexpr int letters_alike = 4;
 
 // The value of an upper-case Roman numeral written the usual way ("IV", not "IIII"), or 0.
-int roman_value(const std::string& numeral) {
-    static const std::string digits = "IVXLCDM";
-    if (numeral.empty() || numeral.size() > 9 || numeral.find_first_not_of(digits) != std::string::npos) return 0;
+int roman_value(std::string_view numeral) {
+    if (numeral.empty() || numeral.size() > 9 || numeral.find_first_not_of("IVXLCDM") != std::string_view::npos)
+        return 0;
     for (int value = 1; value < 4000; ++value)
         if (text::to_roman(value) == numeral) return value;
     return 0;
 }
 
-bool is_digits(const std::string& text) {
-    return !text.empty() && text.size() < 6 && text.find_first_not_of("0123456789") == std::string::npos;
+bool is_digits(std::string_view text) {
+    return !text.empty() && text.size() < 6 && text.find_first_not_of("0123456789") == std::string_view::npos;
 }
 
 } // namespace
 
-std::vector<ReadLabel> read_label(const std::string& label) {
-    if (label == "-" || label == "+") return {{{"bullet", label, ""}, 0}};
+// Read through views of the label: a document reads every heading's and item's label, and
+// only the readings it allows are copied out.
+std::vector<ReadLabel> read_label(const std::string& text) {
+    const std::string_view label = text;
+    if (label == "-" || label == "+") return {{{"bullet", text, ""}, 0}};
     if (label.size() < 2) return {};
     const char last = label.back();
     if (last != '-' && last != '.' && last != ')') return {};
-    const std::string core = label.substr(0, label.size() - 1), after(1, last);
+    const std::string_view core = label.substr(0, label.size() - 1);
+    const std::string after(1, last);
     std::vector<ReadLabel> readings;
     // Decimal, after what the label's own parent number wrote ("1." of "1.2-").
     const std::size_t digits_from = core.find_last_not_of("0123456789") + 1;
-    const std::string number = core.substr(digits_from), before = core.substr(0, digits_from);
+    const std::string_view number = core.substr(digits_from), before = core.substr(0, digits_from);
     if (is_digits(number) && number[0] != '0' &&
-        (before.empty() || (before.back() == '.' && before.find_first_not_of("0123456789.") == std::string::npos &&
-                            before[0] != '.')))
-        readings.push_back({{"decimal", before, after}, std::stoi(number)});
+        (before.empty() || (before.back() == '.' && before.find_first_not_of("0123456789.") == std::string_view::npos &&
+                            before[0] != '.'))) {
+        int value = 0;
+        std::from_chars(number.data(), number.data() + number.size(), value);
+        readings.push_back({{"decimal", std::string(before), after}, value});
+    }
     if (core.size() == 1 && core[0] >= 'A' && core[0] < 'A' + letters_alike)
         readings.push_back({{"upperLetter", "", after}, core[0] - 'A' + 1});
     if (core.size() == 1 && core[0] >= 'a' && core[0] < 'a' + letters_alike)

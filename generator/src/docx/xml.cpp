@@ -78,14 +78,15 @@ constexpr std::array<unsigned char, 256> special = special_table();
 // Where the next byte that `kind` escapes is, from `pos`; the text's size if none. Plain
 // text, nearly all of it, is passed over eight bytes at a time.
 std::size_t next_special(std::string_view text, std::size_t pos, unsigned char kind) {
+    using text::bytes::ones;
     const char* bytes = text.data();
-    const char fourth = kind == special_in_text ? '>' : '"';
     for (; pos + 8 <= text.size(); pos += 8) {
         const std::uint64_t word = load8(bytes + pos);
-        if (!(any_below(word, 0x20) | any_equal(word, '&') | any_equal(word, '<') |
-              any_equal(word, static_cast<unsigned char>(fourth))))
+        // Three tests find the candidates of both kinds: a byte below 0x20, '"' or '&'
+        // (0x22 and 0x26 both read 0x26 with bit 2 set), '<' or '>' (0x3C, 0x3E: 0x3E).
+        if (!(any_below(word, 0x20) | any_equal(word | (ones * 0x04), '&') | any_equal(word | (ones * 0x02), '>')))
             continue;
-        // One of them may be a byte below 0x20 that this kind keeps (a tab, a line feed).
+        // A candidate may be one that this kind keeps (a tab or a line feed in text, a quote).
         for (std::size_t i = pos; i < pos + 8; ++i)
             if (special[static_cast<unsigned char>(bytes[i])] & kind) return i;
     }
