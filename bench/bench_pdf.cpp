@@ -4,11 +4,13 @@
 // machine shared with other work disturbs less), the file size and the peak resident memory
 // of the process.
 //
-//   vanban_bench_pdf [--mode engine|model|layout] [--iterations N] [--profile party|state]
+//   vanban_bench_pdf [--mode engine|json|model|layout] [--iterations N] [--profile party|state]
 //                    [--fonts DIR] [--out FILE]
 //
 // Modes:
 //   engine  (default) Engine::render: JSON parse, schema check, template, markup, layout, PDF;
+//   json    vanban::render_json (vanban/json.hpp) of the data parsed once: the same, and the
+//           data written out as text first (what a program holding nlohmann::json pays);
 //   model   the model is built once, then only Engine::write(model, pdf) is timed
 //           (layout + PDF writer), which isolates the writer from the template engine;
 //   layout  the model is built once, then only the layout stage is timed (line breaking,
@@ -26,6 +28,7 @@
 #include "layout/layout.hpp"
 #include "pdf/pdf.hpp"
 #include "vanban/engine.hpp"
+#include "vanban/json.hpp"
 
 namespace bench = vanban::bench;
 
@@ -46,7 +49,7 @@ bool parse(int argc, char** argv, Options& o) {
                                           bench::text_flag("--profile", o.profile),
                                           bench::text_flag("--fonts", o.fonts_dir),
                                           bench::text_flag("--out", o.out_path)});
-    return read && (o.mode == "engine" || o.mode == "model" || o.mode == "layout");
+    return read && (o.mode == "engine" || o.mode == "json" || o.mode == "model" || o.mode == "layout");
 }
 
 // The medians of `once` timed after a warm-up.
@@ -63,7 +66,7 @@ Figures measure(int iterations, const std::function<void()>& once) {
 int main(int argc, char** argv) {
     Options o;
     if (!parse(argc, argv, o)) {
-        std::fprintf(stderr, "usage: vanban_bench_pdf [--mode engine|model|layout] [--iterations N] "
+        std::fprintf(stderr, "usage: vanban_bench_pdf [--mode engine|json|model|layout] [--iterations N] "
                              "[--profile party|state] [--fonts DIR] [--out FILE]\n");
         return 2;
     }
@@ -86,6 +89,12 @@ int main(int argc, char** argv) {
     if (o.mode == "engine") {
         figures = measure(o.iterations, [&] {
             pdf = engine.render("ke-hoach", data, vanban::Format::pdf, render_options);
+            failed |= !pdf.ok;
+        });
+    } else if (o.mode == "json") {
+        const nlohmann::json parsed = nlohmann::json::parse(data);
+        figures = measure(o.iterations, [&] {
+            pdf = vanban::render_json(engine, "ke-hoach", parsed, vanban::Format::pdf, render_options);
             failed |= !pdf.ok;
         });
     } else if (o.mode == "model") {

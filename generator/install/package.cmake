@@ -16,7 +16,8 @@ set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION text)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-# The C++ API's headers use nlohmann/json's forward declarations.
+# vanban/json.hpp, the C++ API's convenience layer for nlohmann::json values, is compiled
+# with the program's own nlohmann/json; the rest of the API needs nothing of it.
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "nlohmann-json3-dev")
 # vanban serve's page draws its preview with pdf.js from libjs-pdf (else the browser's viewer).
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libjs-pdf")

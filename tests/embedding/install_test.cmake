@@ -1,12 +1,15 @@
 # The installed package as another project meets it (cmake -P, run by CTest):
 #   1. `cmake --install` of the build tree into a temporary prefix, and the layout it makes;
-#   2. the public headers include nothing but the standard library, nlohmann and vanban/;
+#   2. the public headers include nothing but the standard library and vanban/ (and
+#      vanban/json.hpp, the convenience layer, nlohmann/json.hpp);
 #   3. the installed CLI renders with its installed templates and fonts, from a folder
 #      without ./templates;
-#   4. a project with find_package(vanban) builds the C++ and C examples and api_check, and
-#      they render the example plan with the installed templates (no folder given);
+#   4. a project with find_package(vanban) builds the C++ and C examples, api_check and
+#      json_diagnostics (the C++ API used with a nlohmann/json built with JSON_DIAGNOSTICS=1,
+#      which mangles its names unlike the library's), and they render the example plan with
+#      the installed templates (no folder given);
 #   5. the C++ example built with `pkg-config --cflags --libs vanban` does the same.
-# Every PDF must start with %PDF-.
+# Every PDF must start with %PDF-, every DOCX with a zip's signature.
 #
 # Variables: BUILD_DIR (the build tree), SOURCE_DIR (the repository), WORK_DIR (emptied
 # first), C_COMPILER and CXX_COMPILER (the build's, for the consumer project).
@@ -52,6 +55,16 @@ function(expect_pdf path)
   endif()
 endfunction()
 
+function(expect_docx path)
+  if(NOT EXISTS ${path})
+    message(FATAL_ERROR "${path} was not written")
+  endif()
+  file(READ ${path} head LIMIT 4 HEX)
+  if(NOT head STREQUAL "504b0304") # PK\3\4: a zip
+    message(FATAL_ERROR "${path} is not a zip (its first bytes: ${head})")
+  endif()
+endfunction()
+
 function(expect_contains name text part)
   string(FIND "${text}" "${part}" at)
   if(at EQUAL -1)
@@ -71,6 +84,7 @@ set(expected_files
     bin/vanban
     lib/libvanban.so lib/libvanban.so.0
     include/vanban/engine.hpp include/vanban/error.hpp include/vanban/model.hpp include/vanban/vanban.h
+    include/vanban/json.hpp
     share/vanban/templates/ke-hoach/main.vbt share/vanban/templates/ke-hoach/schema.json
     share/vanban/templates/bao-cao/main.vbt
     share/vanban/templates/_profiles/party.json share/vanban/templates/_profiles/state.json
@@ -99,8 +113,11 @@ foreach(header ${headers})
     if(NOT line MATCHES "#[ \t]*include[ \t]*(<[a-z_0-9/.]+>|\"vanban/[a-z_]+\\.h(pp)?\")")
       message(FATAL_ERROR "${header} includes something not installed: ${line}")
     endif()
-    if(line MATCHES "<nlohmann/" AND NOT line MATCHES "json_fwd.hpp")
-      message(FATAL_ERROR "${header}: include <nlohmann/json_fwd.hpp>, not the whole library: ${line}")
+    # No nlohmann type crosses the library's boundary: only the header-only convenience
+    # layer, compiled with the program's nlohmann, includes it.
+    get_filename_component(header_name ${header} NAME)
+    if(line MATCHES "<nlohmann/" AND NOT header_name STREQUAL "json.hpp")
+      message(FATAL_ERROR "${header} includes nlohmann/json: only vanban/json.hpp may: ${line}")
     endif()
   endforeach()
 endforeach()
@@ -128,6 +145,9 @@ run(c_example COMMAND ${consumer}/render_plan_c ke-hoach ${example_data} ${WORK_
 expect_pdf(${WORK_DIR}/c.pdf)
 run(api_check COMMAND ${consumer}/api_check ${WORK_DIR})
 expect_pdf(${WORK_DIR}/api_check.pdf)
+run(json_diagnostics COMMAND ${consumer}/json_diagnostics ${WORK_DIR})
+expect_pdf(${WORK_DIR}/json-diagnostics-text.pdf)
+expect_docx(${WORK_DIR}/json-diagnostics-json.docx)
 
 # The C example reports a failure with its location and vanban's exit code.
 file(WRITE ${WORK_DIR}/bad.json "{\n  \"header\": ,\n}\n")

@@ -1,4 +1,5 @@
-// The C++ API beyond render(): data already parsed, rendering to a stream, the default
+// The C++ API beyond render(): data already parsed (the library's own way in, and
+// vanban/json.hpp for programs), rendering to a stream, the default
 // template folder, and what a missing template or profile says.
 #include <catch2/catch.hpp>
 
@@ -6,8 +7,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "engine/parsed_data.hpp"
 #include "support/temp_dir.hpp"
+#include "text/legacy.hpp"
 #include "vanban/engine.hpp"
+#include "vanban/json.hpp"
 
 using namespace vanban;
 using vanban::testing::TempDir;
@@ -36,7 +40,7 @@ std::string body_text(const ModelResult& model) {
 TEST_CASE("engine API: parsed data renders as its text would") {
     Fixture f;
     const nlohmann::json data = {{"text", "Chi bộ họp thường kỳ."}};
-    RenderResult from_json = f.engine.render_parsed("note", data, Format::model);
+    RenderResult from_json = engine::render_parsed(f.engine, "note", data, Format::model);
     RenderResult from_text = f.engine.render("note", data.dump(), Format::model);
     INFO(from_json.error.format());
     REQUIRE(from_json.ok);
@@ -48,7 +52,7 @@ TEST_CASE("engine API: parsed data is brought to NFC, tone placement kept") {
     // "Uỷ ban" with the hook above as a combining mark (U+0309) after "y": NFC composes it
     // to U+1EF7 "ỷ" on the y, where the writer put it — never moved to the "u".
     const std::string decomposed = "U\x79\xCC\x89 ban";
-    ModelResult model = f.engine.build_model_parsed("note", {{"text", decomposed}});
+    ModelResult model = engine::build_model_parsed(f.engine, "note", {{"text", decomposed}});
     INFO(model.error.format());
     REQUIRE(model.ok);
     CHECK(body_text(model) == "U\xE1\xBB\xB7 ban");
@@ -59,7 +63,7 @@ TEST_CASE("engine API: parsed data with invalid UTF-8 names the field") {
     RenderOptions options;
     options.data_name = "record 7";
     nlohmann::json data = {{"text", "ok"}, {"extra", {{"list", {"fine", std::string("bad \xC3(")}}}}};
-    ModelResult model = f.engine.build_model_parsed("note", data, options);
+    ModelResult model = engine::build_model_parsed(f.engine, "note", data, options);
     REQUIRE_FALSE(model.ok);
     CHECK(model.error.kind == ErrorKind::data);
     CHECK(model.error.json_path == "extra.list[1]");
@@ -67,14 +71,14 @@ TEST_CASE("engine API: parsed data with invalid UTF-8 names the field") {
     CHECK_THAT(model.error.message.text(), Catch::Contains("not valid UTF-8"));
 
     nlohmann::json bad_key = {{"text", "ok"}, {std::string("k\xFF"), 1}};
-    CHECK(f.engine.build_model_parsed("note", bad_key).error.kind == ErrorKind::data);
+    CHECK(engine::build_model_parsed(f.engine, "note", bad_key).error.kind == ErrorKind::data);
 }
 
 TEST_CASE("engine API: parsed data nested without end is refused, not recursed into") {
     Fixture f;
     nlohmann::json deep = "bottom";
     for (int i = 0; i < 300; ++i) deep = nlohmann::json::array({std::move(deep)});
-    ModelResult model = f.engine.build_model_parsed("note", {{"text", "ok"}, {"deep", deep}});
+    ModelResult model = engine::build_model_parsed(f.engine, "note", {{"text", "ok"}, {"deep", deep}});
     REQUIRE_FALSE(model.ok);
     CHECK(model.error.kind == ErrorKind::limit);
     CHECK_THAT(model.error.message.text(), Catch::Contains("nesting deeper than 256"));
@@ -82,7 +86,7 @@ TEST_CASE("engine API: parsed data nested without end is refused, not recursed i
 
 TEST_CASE("engine API: parsed data is checked against the schema") {
     Fixture f;
-    RenderResult r = f.engine.render_parsed("note", {{"text", std::string(41, 'x')}}, Format::pdf);
+    RenderResult r = engine::render_parsed(f.engine, "note", {{"text", std::string(41, 'x')}}, Format::pdf);
     REQUIRE_FALSE(r.ok);
     CHECK(r.error.kind == ErrorKind::validation);
     CHECK(r.error.json_path == "text");
@@ -157,4 +161,91 @@ TEST_CASE("engine API: a missing template or profile names the folders searched"
     RenderResult p = no_profiles.render("thong-bao", "{}", Format::model);
     CHECK(p.error.kind == ErrorKind::resource);
     CHECK_THAT(p.error.message.text(), Catch::Contains("no profile 'party'") && Catch::Contains(empty.path().string()));
+}
+
+// vanban/json.hpp: nlohmann::json values written out and given to the text API.
+
+TEST_CASE("engine API: render_json gives what the text gives") {
+    Fixture f;
+    const nlohmann::json data = {{"text", "Chi bộ họp thường kỳ."}};
+    RenderResult from_json = render_json(f.engine, "note", data, Format::model);
+    INFO(from_json.error.format());
+    REQUIRE(from_json.ok);
+    CHECK(from_json.bytes == f.engine.render("note", data.dump(), Format::model).bytes);
+    ModelResult model = build_model_json(f.engine, "note", {{"text", "U\x79\xCC\x89 ban"}});
+    REQUIRE(model.ok);
+    CHECK(body_text(model) == "U\xE1\xBB\xB7 ban"); // NFC, the mark kept on the y
+    ValidationResult validation = validate_json(f.engine, "note", {{"text", std::string(41, 'x')}});
+    REQUIRE(validation.problems.size() == 1);
+    CHECK(validation.problems[0].json_path == "text");
+}
+
+TEST_CASE("engine API: render_json turns text that is not UTF-8 into an error naming its place") {
+    Fixture f;
+    RenderOptions options;
+    options.data_name = "portal request";
+    nlohmann::json data = {{"text", "ok"}, {"extra", {{"list", {"fine", std::string("bad \xC3(")}}}}};
+    RenderResult r = render_json(f.engine, "note", data, Format::pdf, options); // no exception
+    REQUIRE_FALSE(r.ok);
+    CHECK(r.error.kind == ErrorKind::data);
+    CHECK(r.error.json_path == "extra.list[1]");
+    CHECK(r.error.where.file == "portal request");
+    CHECK(r.error.message.code() == "json.text-not-utf8");
+    CHECK(r.error.format() == "portal request: error: extra.list[1]: the text is not valid UTF-8\n"
+                              "hint: build the data from UTF-8 strings, or give RenderOptions::input_encoding when they "
+                              "hold raw legacy bytes (TCVN3, VNI, Windows-1258)");
+    CHECK(r.error.format(Language::vi).find("extra.list[1]: ") != std::string::npos);
+
+    nlohmann::json bad_key = {{"text", "ok"}, {"x", {{std::string("k\xFF"), 1}}}};
+    const Error key = build_model_json(f.engine, "note", bad_key).error;
+    CHECK(key.message.code() == "json.key-not-utf8");
+    CHECK(key.json_path == "x"); // a key is told at its object
+    const Error whole = validate_json(f.engine, "note", std::string("\xFF")).error;
+    CHECK(whole.message.text() == "the data: the text is not valid UTF-8");
+}
+
+TEST_CASE("engine API: render_json passes raw legacy bytes on when the options name the encoding") {
+    Fixture f;
+    RenderOptions options;
+    options.input_encoding = InputEncoding::tcvn3;
+    // "Chi bộ họp" in TCVN3's bytes: not UTF-8, so dump() refuses it.
+    const std::string raw = *text::encode_legacy("Chi bộ họp", text::LegacyEncoding::tcvn3);
+    ModelResult model = build_model_json(f.engine, "note", {{"text", raw}}, options);
+    INFO(model.error.format());
+    REQUIRE(model.ok);
+    CHECK(body_text(model) == "Chi bộ họp");
+    CHECK(build_model_json(f.engine, "note", {{"text", raw}}).error.message.code() == "json.text-not-utf8");
+}
+
+TEST_CASE("engine API: render_json refuses data nested too deep before writing it out") {
+    Fixture f;
+    nlohmann::json deep = "bottom";
+    for (int i = 0; i < 300; ++i) deep = nlohmann::json::array({std::move(deep)});
+    ModelResult model = build_model_json(f.engine, "note", {{"text", "ok"}, {"deep", deep}});
+    REQUIRE_FALSE(model.ok);
+    CHECK(model.error.kind == ErrorKind::limit);
+    CHECK(model.error.message.code() == "json.too-deep");
+    std::string path = "deep"; // the object is the 1st level, "deep" the 2nd: the 257th is 255 items in
+    for (int i = 0; i < 255; ++i) path += "[0]";
+    CHECK(model.error.json_path == path);
+    // Far deeper than dump() could recurse: refused all the same, without recursion.
+    nlohmann::json abyss = nlohmann::json::array();
+    for (int i = 0; i < 200'000; ++i) abyss = nlohmann::json::array({std::move(abyss)});
+    CHECK(render_json(f.engine, "note", abyss, Format::pdf).error.kind == ErrorKind::limit);
+}
+
+TEST_CASE("engine API: render_json's data errors name the path, not a place in a text the program never saw") {
+    Fixture f;
+    EngineOptions options = f.engine.options();
+    options.max_data_values = 5;
+    const Engine small(options);
+    const Error error = render_json(small, "note", {{"text", "ok"}, {"list", {1, 2, 3, 4, 5}}}, Format::pdf).error;
+    CHECK(error.kind == ErrorKind::limit);
+    CHECK(error.where.file == "data.json");
+    CHECK_FALSE(error.where.known());
+    CHECK(error.source_line.empty());
+    // A template's error keeps its place.
+    f.dir.write("broken/main.vbt", "@type THÔNG BÁO\n{{ text | no_such_filter }}\n");
+    const Error in_template = render_json(f.engine, "broken", {{"text", "ok"}}, Format::pdf).error;
+    CHECK(in_template.where.line == 2);
 }

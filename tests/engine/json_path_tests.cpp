@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "engine/parsed_data.hpp"
 #include "support/temp_dir.hpp"
 #include "vanban/engine.hpp"
 
@@ -48,7 +49,7 @@ TEST_CASE("json paths: a missing field, a schema problem and a long text name on
 TEST_CASE("json paths: invalid UTF-8 in data built by the caller names the same path") {
     Fixture f;
     const nlohmann::json data = {{"x", {{"a-b", {{"c", "\xC3"}}}}}};
-    const Error error = f.engine.build_model_parsed("t", data).error;
+    const Error error = engine::build_model_parsed(f.engine, "t", data).error;
     CHECK(error.kind == ErrorKind::data);
     CHECK(error.json_path == kPath);
 }
@@ -62,4 +63,13 @@ TEST_CASE("json paths: a profile setting that is not a name is written in bracke
     CHECK(error.kind == ErrorKind::resource);
     CHECK(error.json_path == R"(header["a-b"])");
     CHECK_THAT(error.message.text(), Catch::Contains(R"('header["a-b"]' is not a profile setting)"));
+}
+
+TEST_CASE("json paths: json_path_member and json_path_item write them as every message does") {
+    CHECK(json_path_member("", "header") == "header");
+    CHECK(json_path_member("header", "issuer") == "header.issuer");
+    CHECK(json_path_member("x", "a-b") == R"(x["a-b"])");
+    CHECK(json_path_member("", "số hiệu") == R"(["số hiệu"])");
+    CHECK(json_path_item("tasks", 3) == "tasks[3]");
+    CHECK(json_path_member(json_path_item("", 0), "tên_đơn_vị") == "[0].tên_đơn_vị");
 }

@@ -8,8 +8,9 @@
 // number of documents. It holds no global state, and every const member function may be
 // called from several threads at once on one engine.
 //
-// This header and the ones it includes use only the standard library and nlohmann/json's
-// forward declarations: a program built against the installed package needs nothing else.
+// This header and the ones it includes use only the standard library: data goes in as JSON
+// text, so a program is not tied to the JSON library (or the build of it) that vanban was
+// built with. Programs holding nlohmann::json values: vanban/json.hpp.
 #pragma once
 
 #include <filesystem>
@@ -20,12 +21,16 @@
 #include <string_view>
 #include <vector>
 
-#include <nlohmann/json_fwd.hpp>
-
 #include "vanban/error.hpp"
 #include "vanban/model.hpp"
 
 namespace vanban {
+
+// The library's own way in for JSON it has parsed already (src/engine/parsed_data.hpp, not
+// installed). Not vanban::engine: a program's `engine` variable would clash with it.
+namespace engine_internal {
+struct Access;
+}
 
 enum class Format { pdf, docx, model, fields, metadata, metadata_xml };
 
@@ -39,6 +44,13 @@ bool parse_format(std::string_view name, Format& format);
 // ("X.PDF" is a PDF); nullopt for any other extension, or none.
 const char* format_extension(Format format);
 std::optional<Format> format_for_path(std::string_view path);
+
+// Places in the data as every message and Error::json_path write them: `path`, then the
+// member `key` of the object there ("header", "issuer" -> "header.issuer"; "x", "a-b" ->
+// x["a-b"]) or the item `index` of the list there ("tasks", 3 -> "tasks[3]"). An empty
+// `path` is the whole data.
+std::string json_path_member(std::string_view path, std::string_view key);
+std::string json_path_item(std::string_view path, std::size_t index);
 
 // The encoding of data text. Legacy Vietnamese encodings are decoded to UTF-8 before the
 // JSON is parsed, whether the file holds their raw bytes or their bytes shown as Latin-1
@@ -168,14 +180,6 @@ public:
     Status render(const std::string& template_name, std::string_view data_json, Format format,
                   std::ostream& out, const RenderOptions& options = {}) const;
 
-    // For data the caller already holds as JSON (e.g. records merged over shared data): no
-    // text to parse, so errors name JSON paths but no line. The data goes through the same
-    // checks, limits and warnings as data text: strings valid UTF-8 (or decoded from the
-    // legacy encoding of `options`) and brought to NFC. (Not an overload of render(): a
-    // string argument would convert to both std::string_view and nlohmann::json.)
-    RenderResult render_parsed(const std::string& template_name, const nlohmann::json& data,
-                               Format format, const RenderOptions& options = {}) const;
-
     // Checks data against the template's JSON Schema (when it has one), then builds the
     // model, so that every problem the data could cause is found without writing anything.
     ValidationResult validate(const std::string& template_name, std::string_view data_json,
@@ -185,11 +189,6 @@ public:
     // the template's schema is an ErrorKind::validation error naming the first problem.
     ModelResult build_model(const std::string& template_name, std::string_view data_json,
                             const RenderOptions& options = {}) const;
-    ModelResult build_model_parsed(const std::string& template_name, const nlohmann::json& data,
-                                   const RenderOptions& options = {}) const;
-    // The same, taking the data over instead of copying it.
-    ModelResult build_model_parsed(const std::string& template_name, nlohmann::json&& data,
-                                   const RenderOptions& options = {}) const;
 
     // Writes an already built model in one format (to render one document as PDF and DOCX
     // without evaluating the template twice).
@@ -202,6 +201,8 @@ public:
     const EngineOptions& options() const;
 
 private:
+    friend struct engine_internal::Access;
+
     template <class Call>
     std::optional<Error> guarded(Call&& call) const;
 

@@ -31,6 +31,7 @@
 #include "batch/sha256.hpp"
 #include "engine/data_reader.hpp"
 #include "engine/output_files.hpp"
+#include "engine/parsed_data.hpp"
 
 namespace vanban {
 
@@ -508,7 +509,7 @@ private:
         job.record = nullptr;
         for (const std::string& field : options_.strip_fields) batch::remove_field(merged, field);
         // Taken over, so freed before the documents exist.
-        ModelResult model = engine_.build_model_parsed(options_.template_name, std::move(merged), render_options);
+        ModelResult model = engine::build_model_parsed(engine_, options_.template_name, std::move(merged), render_options);
         slot.release();
         // Each thread allocates from an arena of its own, which keeps what was freed: without
         // giving a large merged record's memory back, every worker would keep one copy.

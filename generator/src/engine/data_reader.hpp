@@ -1,7 +1,7 @@
 // The one way data enters the library. Every document's data — the text given to
 // Engine::render, validate and build_model (and so to the C ABI and the CLI), a batch's
 // shared data and each of its records (a JSON Lines line, a JSON array's item, a CSV row),
-// and JSON a caller built (Engine::render_parsed, a merged batch record) — goes through
+// and JSON a caller built (a merged batch record, engine/parsed_data.hpp) — goes through
 // read_data or adopt_data, and so gets the same checks, the same limits and the same
 // warnings:
 //

@@ -15,6 +15,7 @@
 #include "engine/data_reader.hpp"
 #include "engine/images.hpp"
 #include "engine/model_limits.hpp"
+#include "engine/parsed_data.hpp"
 #include "engine/install_paths.hpp"
 #include "engine/writers.hpp"
 #include "markup/builder.hpp"
@@ -24,6 +25,7 @@
 #include "schema/schema.hpp"
 #include "template/directory_loader.hpp"
 #include "template/template.hpp"
+#include "text/json_path.hpp"
 
 namespace vanban {
 
@@ -207,6 +209,14 @@ std::optional<Format> format_for_path(std::string_view path) {
     for (Format format : {Format::pdf, Format::docx, Format::model})
         if (extension == format_extension(format)) return format;
     return std::nullopt;
+}
+
+std::string json_path_member(std::string_view path, std::string_view key) {
+    return text::JsonPath::written(std::string(path)).add_key(key).text();
+}
+
+std::string json_path_item(std::string_view path, std::size_t index) {
+    return text::JsonPath::written(std::string(path)).add_index(index).text();
 }
 
 struct Engine::Impl {
@@ -430,30 +440,6 @@ ModelResult Engine::build_model(const std::string& template_name, std::string_vi
     return result;
 }
 
-ModelResult Engine::build_model_parsed(const std::string& template_name, const nlohmann::json& data,
-                                       const RenderOptions& options) const {
-    ModelResult result;
-    auto error = guarded([&] {
-        result.document = impl_->build_valid(template_name, impl_->adopt(data, options, result.warnings), options,
-                                              result.warnings);
-    });
-    result.ok = !error;
-    if (error) result.error = std::move(*error);
-    return result;
-}
-
-ModelResult Engine::build_model_parsed(const std::string& template_name, nlohmann::json&& data,
-                                       const RenderOptions& options) const {
-    ModelResult result;
-    auto error = guarded([&] {
-        result.document = impl_->build_valid(template_name, impl_->adopt(std::move(data), options, result.warnings),
-                                              options, result.warnings);
-    });
-    result.ok = !error;
-    if (error) result.error = std::move(*error);
-    return result;
-}
-
 namespace {
 
 RenderResult write_model(const Engine& engine, ModelResult model, Format format) {
@@ -469,11 +455,6 @@ RenderResult write_model(const Engine& engine, ModelResult model, Format format)
 RenderResult Engine::render(const std::string& template_name, std::string_view data_json,
                             Format format, const RenderOptions& options) const {
     return write_model(*this, build_model(template_name, data_json, options), format);
-}
-
-RenderResult Engine::render_parsed(const std::string& template_name, const nlohmann::json& data,
-                                   Format format, const RenderOptions& options) const {
-    return write_model(*this, build_model_parsed(template_name, data, options), format);
 }
 
 Status Engine::render(const std::string& template_name, std::string_view data_json, Format format,
@@ -529,5 +510,35 @@ ValidationResult Engine::validate(const std::string& template_name, std::string_
 std::optional<Error> Engine::check_template(const std::string& template_name) const {
     return guarded([&] { impl_->template_named(template_name); });
 }
+
+// What engine/parsed_data.hpp needs of an Engine's insides.
+struct engine_internal::Access {
+    static ModelResult build_model_parsed(const Engine& engine, const std::string& template_name, nlohmann::json data,
+                                          const RenderOptions& options) {
+        ModelResult result;
+        const Engine::Impl& impl = *engine.impl_;
+        auto error = engine.guarded([&] {
+            result.document = impl.build_valid(template_name, impl.adopt(std::move(data), options, result.warnings),
+                                               options, result.warnings);
+        });
+        result.ok = !error;
+        if (error) result.error = std::move(*error);
+        return result;
+    }
+};
+
+namespace engine {
+
+ModelResult build_model_parsed(const Engine& engine, const std::string& template_name, nlohmann::json data,
+                               const RenderOptions& options) {
+    return engine_internal::Access::build_model_parsed(engine, template_name, std::move(data), options);
+}
+
+RenderResult render_parsed(const Engine& engine, const std::string& template_name, const nlohmann::json& data,
+                           Format format, const RenderOptions& options) {
+    return write_model(engine, build_model_parsed(engine, template_name, data, options), format);
+}
+
+} // namespace engine
 
 } // namespace vanban

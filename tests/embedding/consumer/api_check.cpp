@@ -12,19 +12,15 @@
 #include <vanban/batch.hpp>
 #include <vanban/engine.hpp>
 #include <vanban/error.hpp>
+#include <vanban/json.hpp>
 #include <vanban/model.hpp>
 #include <vanban/vanban.h>
 
+#include "checks.hpp"
+
+using consumer::check;
+
 namespace {
-
-int failures = 0;
-
-void check(bool ok, const std::string& what) {
-    if (!ok) {
-        ++failures;
-        std::cerr << "FAILED: " << what << "\n";
-    }
-}
 
 nlohmann::json example() {
     std::ifstream in(std::string(VANBAN_TEMPLATE_DIR) + "/ke-hoach/example.json");
@@ -49,8 +45,8 @@ int main(int argc, char** argv) {
           "an engine without folders gets the installed one");
 
     const nlohmann::json data = example();
-    vanban::RenderResult pdf = engine.render_parsed("ke-hoach", data, vanban::Format::pdf);
-    check(pdf.ok && pdf.bytes.rfind("%PDF-", 0) == 0, "render_parsed to PDF: " + pdf.error.format());
+    vanban::RenderResult pdf = vanban::render_json(engine, "ke-hoach", data, vanban::Format::pdf);
+    check(pdf.ok && pdf.bytes.rfind("%PDF-", 0) == 0, "render_json to PDF: " + pdf.error.format());
     std::ofstream(out_dir + "/api_check.pdf", std::ios::binary) << pdf.bytes;
 
     std::ostringstream docx;
@@ -66,8 +62,8 @@ int main(int argc, char** argv) {
     vanban::ValidationResult validation = engine.validate("ke-hoach", wrong.dump());
     check(!validation.ok && !validation.problems.empty() && validation.problems[0].json_path == "header.date",
           "validate names the field");
-    vanban::RenderResult refused = engine.render_parsed("ke-hoach", wrong, vanban::Format::pdf);
-    check(!refused.ok && vanban::exit_code(refused.error.kind) == 6, "render_parsed refuses invalid data");
+    vanban::RenderResult refused = vanban::render_json(engine, "ke-hoach", wrong, vanban::Format::pdf);
+    check(!refused.ok && vanban::exit_code(refused.error.kind) == 6, "render_json refuses invalid data");
     check(std::string(vanban::kind_name(refused.error.kind)).size() > 0, "kind_name");
     check(!engine.check_template("ke-hoach"), "check_template");
 
@@ -75,6 +71,5 @@ int main(int argc, char** argv) {
     check(vanban::parse_format("docx", format) && format == vanban::Format::docx, "parse_format");
     check(std::string(vanban_version()) == vanban_version(), "the C ABI links from C++ too");
 
-    if (failures == 0) std::cout << "api_check: all good\n";
-    return failures == 0 ? 0 : 1;
+    return consumer::finish("api_check");
 }
