@@ -4,6 +4,8 @@
 # libpodofo-utils) fills the signer's field with a certificate made here by openssl, then
 # the agency's; pdfsig (poppler-utils) finds both signatures valid, each covering the whole
 # document as it was when signed and the last one the whole file; qpdf --check stays clean.
+# Then the State plan's appendix, issued as a file of its own (--appendix 1): the agency signs
+# its field "appendix-agency" at the top right of the first page.
 #   tests/edoc/sign_test.sh VANBAN_PROGRAM SOURCE_DIR
 set -euo pipefail
 vanban=$1
@@ -70,3 +72,19 @@ EOF
   qpdf --check "signed2-$profile.pdf" > qpdf.log 2>&1 || { cat qpdf.log; fail "$profile: qpdf --check"; }
   echo "$profile: signer and agency signatures valid"
 done
+
+# The appendix as a file of its own: one field, the agency's, which the agency signs.
+VANBAN_TEMPLATES="$source_dir/templates" "$vanban" render ke-hoach plan-state.json --appendix 1 -q \
+  -o appendix.pdf --fixed-date 2026-03-05T09:30:00+07:00
+fields=$(VANBAN_TEMPLATES="$source_dir/templates" "$vanban" render ke-hoach plan-state.json --appendix 1 -f fields)
+grep -q '"name": "appendix-agency"' <<< "$fields" || fail "appendix: no field appendix-agency in --format fields"
+[[ $(grep -c '"name"' <<< "$fields") == 1 ]] || { echo "$fields"; fail "appendix: not one field"; }
+podofosign -in appendix.pdf -out appendix-signed.pdf -cert agency.pem -pkey agency.key \
+  -field-name appendix-agency -field-use-existing -reason "Văn thư ký số" > podofosign3.log 2>&1 \
+  || { cat podofosign3.log; fail "appendix: podofosign could not sign the field appendix-agency"; }
+signed=$(pdfsig appendix-signed.pdf 2>&1 || true)
+grep -q "Signature Validation: Signature is Valid." <<< "$signed" || { echo "$signed"; fail "appendix: signature not valid"; }
+grep -q "Signer Certificate Common Name: vanban test agency" <<< "$signed" || fail "appendix: not the agency's signature"
+grep -q "Total document signed" <<< "$signed" || { echo "$signed"; fail "appendix: the signature does not cover the file"; }
+qpdf --check appendix-signed.pdf > qpdf.log 2>&1 || { cat qpdf.log; fail "appendix: qpdf --check"; }
+echo "appendix: the agency's signature valid"

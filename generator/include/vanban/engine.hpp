@@ -104,6 +104,12 @@ struct RenderOptions {
     // A draft (NĐ30 Điều 15.3): the same as "draft": true in the data, which the templates
     // read (number and date left blank, a "DỰ THẢO" mark; docs/electronic.md).
     bool draft = false;
+    // One appendix issued as a file of its own (NĐ30 Phụ lục I, II.8.b and III.1.d): its
+    // number among the document's appendices, from 1. Every format then holds that appendix
+    // alone, and the PDF the agency's signature field "appendix-agency" at the top right of
+    // its first page (docs/electronic.md). A document without it is an ErrorKind::usage
+    // error. 0: the whole document.
+    std::size_t appendix = 0;
     // The data file's folder: image file names in the data (signature.image, signature.seal)
     // and a table's CSV file ("csv": "chi-tieu.csv") are read from here, and from nowhere else
     // (no absolute names, no "..", no link leading out). Empty: only inline images, and a table

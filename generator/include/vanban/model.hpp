@@ -7,6 +7,7 @@
 // configuration (templates/_profiles/*.json), not code.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -96,6 +97,13 @@ struct Signing {
     double signer_width_mm = 50;        // the signer's box (ô 7c), as tall as signature_space_mm
     double seal_size_mm = 36;           // a seal whose PNG does not say its size (no pHYs)
     double seal_overlap = 1.0 / 3;      // the part of the signer's box the seal covers, on its left
+    // The agency's field on the first page of an appendix issued as a file of its own (II.8.b,
+    // III.1.d: top right, no image; the signing system writes in it the number and code and
+    // the signing time, Times New Roman 10 pt): its size, and its top's distance from the
+    // page's top edge. Its right edge is the text block's.
+    double appendix_field_width_mm = 75;
+    double appendix_field_height_mm = 15;
+    double appendix_field_top_mm = 4;
     bool operator==(const Signing&) const = default;
 };
 
@@ -320,6 +328,11 @@ struct Document {
     std::vector<Block> body;
     Closing closing;
     std::vector<Appendix> appendices;
+    // One appendix issued as a file of its own (NĐ30 Phụ lục I, II.8.b and III.1.d;
+    // RenderOptions::appendix): its number among the document's appendices, from 1. The
+    // document then holds that appendix alone, and the agency signs it in a field at the top
+    // right of its first page. 0: the whole document.
+    std::size_t issued_appendix = 0;
 };
 
 } // namespace vanban::model

@@ -713,12 +713,14 @@ private:
         // An empty appendix leaves no blank page (layout rule 6), nor an empty section.
         if (appendix.title.empty() && appendix.subtitle.empty() && appendix.blocks.empty()) return;
         turn(false);
-        if (appendices_restart_numbering(doc_) && body_.first_child()) {
+        // An appendix issued alone (Document::issued_appendix) starts the document: no break.
+        const bool first_in_document = !body_.first_child();
+        if (appendices_restart_numbering(doc_) && !first_in_document) {
             // NĐ30: the appendix is a section of its own, numbered from 1. A section starts
             // on a new page by itself, so no page break is needed.
             end_section();
             section_restarts_numbering_ = true;
-        } else {
+        } else if (!first_in_document) {
             page_break_pending_ = true; // an appendix starts on a new page
         }
         plain_lines(body_, style_id::appendix_title, appendix.title);

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "docx/creation_time.hpp"
+#include "engine/appendix_file.hpp"
 #include "engine/data_folder.hpp"
 #include "engine/data_reader.hpp"
 #include "engine/images.hpp"
@@ -340,6 +341,7 @@ struct Engine::Impl {
         model::Document document = build_blocks(output, *profile_ptr, build_options, options);
         engine::load_images(document, data, {options.data_dir, this->options.max_image_bytes, options.data_name});
         engine::check_model_limits(document, {this->options.max_table_rows, this->options.max_table_columns});
+        if (options.appendix > 0) engine::keep_appendix_alone(document, options.appendix);
         document.metadata.created = creation_date(options);
         // A Warning holds its text in English until it carries a Message of its own.
         for (const Message& message : writers.fit_lines(document)) warnings.push_back(Warning{"", message});

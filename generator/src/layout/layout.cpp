@@ -924,6 +924,7 @@ void Builder::add_page_numbers(PageLayout& out, const std::vector<std::size_t>& 
 PageLayout layout_document(const model::Document& doc, const FontSet& fonts) {
     Builder builder(doc, fonts.family(doc.profile.font_family));
     PageLayout pages = builder.run();
+    if (doc.issued_appendix > 0) add_appendix_agency_field(pages, doc.profile);
     mirror_back_pages(pages, doc.profile.page);
     check_signing_on_page(pages);
     return pages;

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "model/furniture.hpp"
+#include "model/signing.hpp"
 #include "vanban/error.hpp"
 
 namespace vanban::layout {
@@ -32,6 +33,13 @@ std::string millimetres(const Box& box) {
 }
 
 } // namespace
+
+void add_appendix_agency_field(PageLayout& pages, const model::Profile& profile) {
+    if (!profile.signing.fields || pages.pages.empty()) return;
+    const model::PlacedBox place = model::appendix_agency_place(profile);
+    const Box box{place.x, pages.height - place.top - place.height, place.width, place.height};
+    pages.pages.front().fields.push_back(FieldItem{appendix_agency_field_name, box});
+}
 
 void check_signing_on_page(const PageLayout& pages) {
     for (const Page& page : pages.pages) {

@@ -268,7 +268,10 @@ json to_json(const Profile& p) {
                                  {"images", p.signing.images},
                                  {"signer_width_mm", p.signing.signer_width_mm},
                                  {"seal_size_mm", p.signing.seal_size_mm},
-                                 {"seal_overlap", p.signing.seal_overlap}}}};
+                                 {"seal_overlap", p.signing.seal_overlap},
+                                 {"appendix_field_width_mm", p.signing.appendix_field_width_mm},
+                                 {"appendix_field_height_mm", p.signing.appendix_field_height_mm},
+                                 {"appendix_field_top_mm", p.signing.appendix_field_top_mm}}}};
 }
 
 namespace {
@@ -336,7 +339,8 @@ json to_json(const Document& d, bool with_blocks) {
                 {"title", title_json(d.title)},
                 {"body", with_blocks ? blocks(d.body) : json::array()},
                 {"closing", closing_json(d.closing)},
-                {"appendices", list(d.appendices, [&](const Appendix& a) { return appendix_json(a, with_blocks); })}};
+                {"appendices", list(d.appendices, [&](const Appendix& a) { return appendix_json(a, with_blocks); })},
+                {"issued_appendix", d.issued_appendix}};
 }
 
 } // namespace vanban::model

@@ -175,6 +175,9 @@ void read_signing(ObjectReader& r, Signing& s) {
     r.read("signer_width_mm", s.signer_width_mm);
     r.read("seal_size_mm", s.seal_size_mm);
     r.read("seal_overlap", s.seal_overlap);
+    r.read("appendix_field_width_mm", s.appendix_field_width_mm);
+    r.read("appendix_field_height_mm", s.appendix_field_height_mm);
+    r.read("appendix_field_top_mm", s.appendix_field_top_mm);
 }
 
 void read_chart(ObjectReader& r, ChartStyle& c) {
@@ -206,6 +209,10 @@ void check_sane(const Profile& p, const std::string& source) {
     if (!(signing.signer_width_mm > 0 && signing.seal_size_mm > 0 && signing.seal_overlap >= 0 && signing.seal_overlap <= 1))
         fail(msg("profile.signing", "profile settings signing.signer_width_mm and signing.seal_size_mm must be more "
                                     "than 0, and signing.seal_overlap from 0 to 1"));
+    if (!(signing.appendix_field_width_mm > 0 && signing.appendix_field_height_mm > 0 && signing.appendix_field_top_mm >= 0))
+        fail(msg("profile.appendix-field", "profile settings signing.appendix_field_width_mm and "
+                                           "signing.appendix_field_height_mm must be more than 0, and "
+                                           "signing.appendix_field_top_mm at least 0"));
     if (p.draft_number_blanks < 1 || p.draft_number_blanks > 40)
         fail(msg("profile.draft-number-blanks", "profile setting draft_number_blanks must be from 1 to 40"));
     if (p.headings.empty()) fail(msg("profile.no-headings", "profile must define at least one heading style"));

@@ -49,4 +49,11 @@ SigningPlaces signing_places(const Profile& profile, const Signature& signature,
     return places;
 }
 
+PlacedBox appendix_agency_place(const Profile& profile) {
+    const Signing& settings = profile.signing;
+    const double width = settings.appendix_field_width_mm * points_per_mm;
+    return {text_block(profile.page).right - width, settings.appendix_field_top_mm * points_per_mm, width,
+            settings.appendix_field_height_mm * points_per_mm};
+}
+
 } // namespace vanban::model

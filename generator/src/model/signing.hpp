@@ -26,6 +26,12 @@ struct SigningPlaces {
 SigningPlaces signing_places(const Profile& profile, const Signature& signature, double column_x,
                              double column_width, double space_top, double space_height);
 
+// The agency's field on the first page of an appendix issued as a file of its own (NĐ30 Phụ
+// lục I, II.8.b and III.1.d: "góc trên, bên phải, trang đầu"): in the top margin, where an
+// appendix's first page prints nothing (no page number), its right edge on the text block's,
+// measured from the page's top-left corner, y downwards.
+PlacedBox appendix_agency_place(const Profile& profile);
+
 // The printed size of an image in points: its own (pHYs) when it has one, else
 // `fallback_width` points wide at its aspect ratio; never more than `max_width` x
 // `max_height` (0: no limit).
