@@ -129,7 +129,8 @@ TEST_CASE("missing optional parts are null and empty lists are []", "[model][jso
     CHECK(j["closing"]["signature"].is_null());
     CHECK(j["body"] == json::array());
     CHECK(j["appendices"] == json::array());
-    CHECK(j.size() == 7);
+    CHECK(j["issued_appendix"] == 0); // the whole document, not one appendix alone
+    CHECK(j.size() == 8);
 }
 
 TEST_CASE("the profile reads back through the profile loader unchanged", "[model][json]") {
