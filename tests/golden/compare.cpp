@@ -81,6 +81,18 @@ Words split_words(std::string_view text, const std::vector<std::string>& white_s
     return words;
 }
 
+Words words_of_cells(const std::vector<std::string>& cells) {
+    static const std::vector<std::string> spaces = {" ", "\t", "\n", "\r", "\f"};
+    Words words;
+    for (const std::string& cell : cells)
+        for (std::string& w : split_words(cell, spaces)) words.push_back(std::move(w));
+    return words;
+}
+
+bool contains_sequence(const Words& text, const Words& part) {
+    return std::search(text.begin(), text.end(), part.begin(), part.end()) != text.end();
+}
+
 Edited apply_edits(std::string text, const nlohmann::json& edits, const std::vector<std::string>& white_space) {
     Edited result;
     for (const nlohmann::json& edit : edits) {

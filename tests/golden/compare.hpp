@@ -18,6 +18,11 @@ using Words = std::vector<std::string>;
 // differences.json ("white_space"), e.g. " ", "\t", "\n", "\f" and the no-break space.
 Words split_words(std::string_view text, const std::vector<std::string>& white_space);
 
+// The words of a table row's cells, in order (cells split at spaces, tabs, line ends, \f).
+Words words_of_cells(const std::vector<std::string>& cells);
+// Whether `part` stands in `text` as consecutive words.
+bool contains_sequence(const Words& text, const Words& part);
+
 // Applies the edits of one list of differences.json ("replace"/"with" on the text,
 // "drop_words" on its words) in order. An edit that changes nothing, or not as many times
 // as its "count" says, is a problem: the difference it documents is gone or has moved, and

@@ -330,16 +330,6 @@ void collect_tables(const json& node, std::vector<json>& out) {
     }
 }
 
-std::vector<std::string> words_of(const Row& cells) {
-    std::vector<std::string> words;
-    for (const std::string& cell : cells)
-        for (std::string& w : split_words(cell, kSpaces)) words.push_back(std::move(w));
-    return words;
-}
-
-bool contains_sequence(const Words& text, const Words& part) {
-    return std::search(text.begin(), text.end(), part.begin(), part.end()) != text.end();
-}
 
 // pdftotext -layout keeps a row on one line, but wraps a long name onto the next: the row's
 // figures end a line.
@@ -377,12 +367,12 @@ void check_report(const std::string& data_file, std::size_t table_count) {
         // The PDF, read by mutool and by pdftotext -layout.
         for (const Row& row : body) {
             INFO("row " << row.at(0) << " " << (row.size() > 1 ? row[1] : ""));
-            CHECK(contains_sequence(mutool, words_of(row)));
+            CHECK(contains_sequence(mutool, words_of_cells(row)));
             // A unit ("triệu đồng") may wrap in its cell as a name does: the figures are the line's end.
             const std::size_t first_cell = row.front() == "Tổng cộng" ? 1 : 2;
             if (row.size() > first_cell) {
                 const std::size_t count = std::min(expected.figure_columns(), row.size() - first_cell);
-                CHECK(some_line_ends_with(layout, words_of(Row(row.end() - static_cast<std::ptrdiff_t>(count), row.end()))));
+                CHECK(some_line_ends_with(layout, words_of_cells(Row(row.end() - static_cast<std::ptrdiff_t>(count), row.end()))));
             }
         }
     }

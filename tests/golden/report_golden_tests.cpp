@@ -119,16 +119,6 @@ void collect_tables(const json& node, std::vector<ExpectedTable>& out) {
     }
 }
 
-Words words_of(const std::vector<std::string>& cells) {
-    Words words;
-    for (const std::string& cell : cells)
-        for (std::string& w : split_words(cell, kSpaces)) words.push_back(std::move(w));
-    return words;
-}
-
-bool contains_sequence(const Words& text, const Words& part) {
-    return std::search(text.begin(), text.end(), part.begin(), part.end()) != text.end();
-}
 
 // pdftotext -layout prints a table row on one line, but wraps a long unit name onto the next
 // line: the row's line starts with TT and the first words of the unit and ends with the cells.
@@ -184,10 +174,10 @@ TEST_CASE("golden: the report's totals and percentages are printed as computed f
         for (const ExpectedTable& table : tables) {
             for (const auto& row : table.rows) {
                 INFO("row " << row.at(0) << " " << row.at(1));
-                CHECK(contains_sequence(text, words_of(row)));
+                CHECK(contains_sequence(text, words_of_cells(row)));
             }
             INFO("total row of " << table.header.at(2));
-            CHECK(contains_sequence(text, words_of(table.total)));
+            CHECK(contains_sequence(text, words_of_cells(table.total)));
         }
     }
 
@@ -202,11 +192,11 @@ TEST_CASE("golden: the report's totals and percentages are printed as computed f
         }
         for (const ExpectedTable& table : tables) {
             for (const auto& row : table.rows) {
-                const Words cells = words_of(std::vector<std::string>(row.begin() + 2, row.end()));
+                const Words cells = words_of_cells(std::vector<std::string>(row.begin() + 2, row.end()));
                 INFO("row " << row.at(0) << " " << row.at(1));
                 CHECK(layout_has_row(lines, {row.at(0)}, split_words(row.at(1), kSpaces), cells));
             }
-            const Words total = words_of(table.total);
+            const Words total = words_of_cells(table.total);
             CHECK(std::find(lines.begin(), lines.end(), total) != lines.end());
         }
     }
