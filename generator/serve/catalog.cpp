@@ -76,11 +76,7 @@ std::optional<TemplateInfo> find_template(const std::vector<fs::path>& template_
     if (!is_template_name(name)) return std::nullopt;
     for (const fs::path& dir : template_dirs) {
         std::error_code ec;
-        if (fs::is_regular_file(dir / name / "main.vbt", ec)) {
-            TemplateInfo info{std::string(name), dir / name, "", ""};
-            read_schema_annotations(info);
-            return info;
-        }
+        if (fs::is_regular_file(dir / name / "main.vbt", ec)) return TemplateInfo{std::string(name), dir / name, "", ""};
     }
     return std::nullopt;
 }

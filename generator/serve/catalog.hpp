@@ -24,6 +24,9 @@ struct TemplateInfo {
 
 // The templates of the folders (NAME/main.vbt), each name once, by name.
 std::vector<TemplateInfo> list_templates(const std::vector<std::filesystem::path>& template_dirs);
+// The template of that name, without its title and description: it is looked up for every
+// request, and reading them means parsing its schema.json (36 KB for ke-hoach: 4.3 million
+// instructions a request, half of what rendering the six-page seed-000 plan costs).
 std::optional<TemplateInfo> find_template(const std::vector<std::filesystem::path>& template_dirs,
                                           std::string_view name);
 
