@@ -61,6 +61,12 @@ long peak_rss_kb() {
     return usage.ru_maxrss; // kilobytes on Linux
 }
 
+long thread_minor_faults() {
+    rusage usage{};
+    getrusage(RUSAGE_THREAD, &usage);
+    return usage.ru_minflt;
+}
+
 Samples time_runs(int warm_up, int iterations, const std::function<void()>& once) {
     for (int i = 0; i < warm_up; ++i) once();
     Samples samples;

@@ -51,6 +51,10 @@ double thread_cpu_ms();
 // Peak resident memory of the process so far, in kilobytes.
 long peak_rss_kb();
 
+// This thread's minor page faults so far: pages the kernel mapped on first touch (memory the
+// allocator took from the system, each page a fault whose time counts as this thread's CPU).
+long thread_minor_faults();
+
 // The times of each timed run of a piece of work, in milliseconds.
 struct Samples {
     std::vector<double> wall_ms, cpu_ms;

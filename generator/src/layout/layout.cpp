@@ -48,7 +48,8 @@ struct Signing {
 
 // Rules on one line (the same y, or the same x) that touch or overlap become one rule: where
 // two cells meet, one line is drawn.
-void join_collinear(std::vector<RuleItem> pieces, std::vector<RuleItem>& out) {
+// `pieces` are sorted in place.
+void join_collinear(std::vector<RuleItem>& pieces, std::vector<RuleItem>& out) {
     if (pieces.empty()) return;
     const bool horizontal = pieces.front().y1 == pieces.front().y2;
     auto line_of = [&](const RuleItem& r) { return horizontal ? r.y1 : r.x1; };
@@ -511,12 +512,23 @@ private:
 
     // ------------------------------------------------------------ tables
 
-    // A cell's lines, set for its width; the rows it spans.
+    // A cell's lines, set for its width: lines [first_line, end_line) of the group's pool;
+    // the rows it spans.
     struct SetCell {
         std::size_t row = 0, col = 0, rows = 1, cols = 1;
-        std::vector<std::vector<SetLine>> paragraphs;
+        std::size_t first_line = 0, end_line = 0;
         double content = 0;
         const model::TextStyle* style = nullptr;
+    };
+    // One group of rows at a time (rows that a merged cell joins): its cells set, the heights
+    // of its rows, its borders. A table is laid out group by group in these vectors, reused
+    // from group to group, so that a long table is not set whole before it is placed.
+    struct RowGroup {
+        std::size_t first = 0, end = 0; // its rows, [first, end) of the table's
+        std::vector<SetCell> cells;
+        LinePool lines;
+        std::vector<double> heights, row_top; // of its rows; the top of each row and the bottom
+        std::vector<RuleItem> horizontal, vertical;
     };
     // The header rows of a table, repeated at the top of each page it continues on.
     struct TableHeader {
@@ -525,12 +537,11 @@ private:
     };
 
     std::vector<double> column_edges(const model::Table& table) const;
-    std::vector<SetCell> set_cells(const model::Table& table, const std::vector<double>& col_x) const;
-    std::vector<double> row_heights(const model::Table& table, const std::vector<SetCell>& cells) const;
-    void place_rows(const model::Table& table, const std::vector<SetCell>& cells, const std::vector<double>& heights,
-                    const std::vector<double>& col_x, int table_id, bool has_notes);
-    Unit row_group(const std::vector<SetCell>& cells, std::size_t first_cell, std::size_t end_cell, std::size_t first_row,
-                   std::size_t end_row, const std::vector<double>& heights, const std::vector<double>& col_x) const;
+    std::size_t group_end(const model::Table& table, std::size_t first, std::size_t columns) const;
+    void set_cells(const model::Table& table, const std::vector<double>& col_x, RowGroup& group) const;
+    void row_heights(const model::Table& table, RowGroup& group) const;
+    void place_rows(const model::Table& table, const std::vector<double>& col_x, int table_id, bool has_notes);
+    Unit row_group(RowGroup& group, const std::vector<double>& col_x) const;
 
     PageLayout paginate();
     void add_page_numbers(PageLayout& out, const std::vector<std::size_t>& starts) const;
@@ -564,9 +575,7 @@ void Builder::add(const model::Table& table) {
     const std::vector<double> col_x = column_edges(table);
     const int table_id = static_cast<int>(tables_.size());
     tables_.emplace_back();
-    const std::vector<SetCell> cells = set_cells(table, col_x);
-    const std::vector<double> heights = row_heights(table, cells);
-    place_rows(table, cells, heights, col_x, table_id, !table.notes.empty());
+    place_rows(table, col_x, table_id, !table.notes.empty());
     for (const model::Inline& line : table.notes) add_paragraph(line, profile_.table_note, left_, body_width());
 }
 
@@ -584,11 +593,29 @@ std::vector<double> Builder::column_edges(const model::Table& table) const {
     return col_x;
 }
 
-// Each cell's lines, set for its width, in row order.
-std::vector<Builder::SetCell> Builder::set_cells(const model::Table& table, const std::vector<double>& col_x) const {
+// Where the group of rows that starts at `first` ends: at the first row that no merged cell
+// of the group reaches past.
+std::size_t Builder::group_end(const model::Table& table, std::size_t first, std::size_t columns) const {
+    const std::size_t row_count = table.rows.size();
+    std::size_t end = first + 1;
+    for (std::size_t r = first; r < end; ++r) {
+        const model::TableRow& row = table.rows[r];
+        for (std::size_t c = 0; c < std::min(columns, row.cells.size()); ++c) {
+            const model::TableCell& cell = row.cells[c];
+            if (cell.covered) continue;
+            end = std::max(end, r + std::clamp<std::size_t>(static_cast<std::size_t>(std::max(cell.rowspan, 1)), 1,
+                                                            row_count - r));
+        }
+    }
+    return end;
+}
+
+// The lines of each cell of the group's rows, set for its width, in row order.
+void Builder::set_cells(const model::Table& table, const std::vector<double>& col_x, RowGroup& group) const {
     const std::size_t columns = col_x.size() - 1, row_count = table.rows.size();
-    std::vector<SetCell> cells;
-    for (std::size_t r = 0; r < row_count; ++r) {
+    group.cells.clear();
+    group.lines.clear();
+    for (std::size_t r = group.first; r < group.end; ++r) {
         const model::TableRow& row = table.rows[r];
         const model::TextStyle& style = row.header ? profile_.table_header : profile_.table_text;
         for (std::size_t c = 0; c < std::min(columns, row.cells.size()); ++c) {
@@ -604,55 +631,60 @@ std::vector<Builder::SetCell> Builder::set_cells(const model::Table& table, cons
             format.first_indent = 0;
             if (!row.header) format.align = cell.align;
             double content = style.space_before_pt + style.space_after_pt;
+            set.first_line = group.lines.size();
             for (const model::Inline& paragraph : cell.paragraphs) {
-                set.paragraphs.push_back(set_paragraph(paragraph, format, family_));
-                for (const SetLine& line : set.paragraphs.back()) content += line.height;
+                const std::size_t from = group.lines.size();
+                set_paragraph(paragraph, format, family_, group.lines);
+                for (std::size_t i = from; i < group.lines.size(); ++i) content += group.lines[i].height;
             }
+            set.end_line = group.lines.size();
             set.content = content;
-            cells.push_back(std::move(set));
+            group.cells.push_back(set);
         }
     }
-    return cells;
 }
 
 // A row is as tall as its tallest cell of one row, plus the line between it and the next
 // (Word and LibreOffice count the border in the row's height: layout rule 20); a merged cell taller than its
 // rows makes its last row taller.
-std::vector<double> Builder::row_heights(const model::Table& table, const std::vector<SetCell>& cells) const {
-    std::vector<double> heights(table.rows.size(), 0);
-    for (std::size_t r = 0; r < table.rows.size(); ++r) {
+void Builder::row_heights(const model::Table& table, RowGroup& group) const {
+    std::vector<double>& heights = group.heights; // heights[i]: row group.first + i
+    heights.assign(group.end - group.first, 0);
+    for (std::size_t r = group.first; r < group.end; ++r) {
         const model::TextStyle& style = table.rows[r].header ? profile_.table_header : profile_.table_text;
-        heights[r] = family_.face(face_of(style.bold, style.italic)).line_height() * style.size_pt * style.line_spacing +
-                     style.space_before_pt + style.space_after_pt;
+        heights[r - group.first] =
+            family_.face(face_of(style.bold, style.italic)).line_height() * style.size_pt * style.line_spacing +
+            style.space_before_pt + style.space_after_pt;
     }
-    for (const SetCell& cell : cells)
-        if (cell.rows == 1) heights[cell.row] = std::max(heights[cell.row], cell.content);
+    for (const SetCell& cell : group.cells)
+        if (cell.rows == 1) heights[cell.row - group.first] = std::max(heights[cell.row - group.first], cell.content);
     for (double& height : heights) height += border_width;
-    for (const SetCell& cell : cells) {
+    for (const SetCell& cell : group.cells) {
         if (cell.rows == 1) continue;
         double spanned = 0;
-        for (std::size_t r = cell.row; r < cell.row + cell.rows; ++r) spanned += heights[r];
+        for (std::size_t r = cell.row; r < cell.row + cell.rows; ++r) spanned += heights[r - group.first];
         const double needed = cell.content + static_cast<double>(cell.rows) * border_width;
-        if (needed > spanned) heights[cell.row + cell.rows - 1] += needed - spanned;
+        if (needed > spanned) heights[cell.row + cell.rows - 1 - group.first] += needed - spanned;
     }
-    return heights;
 }
 
-// Rows joined by a merged cell form one group: a page break never cuts a merged cell. One
-// pass over the rows: a group ends at the first row that no merged cell reaches past.
-void Builder::place_rows(const model::Table& table, const std::vector<SetCell>& cells,
-                         const std::vector<double>& heights, const std::vector<double>& col_x, int table_id,
-                         bool has_notes) {
+// Rows joined by a merged cell form one group: a page break never cuts a merged cell. Each
+// group is set, measured and placed before the next one is set.
+void Builder::place_rows(const model::Table& table, const std::vector<double>& col_x, int table_id, bool has_notes) {
     const std::size_t row_count = table.rows.size();
     TableHeader& header = tables_[static_cast<std::size_t>(table_id)];
     std::vector<std::size_t> body_groups; // unit indices of the groups of body rows
-    std::size_t cell = 0;
+    // A unit per group of rows at most: room made once, not by doubling along a long table.
+    if (const std::size_t needed = units_.size() + row_count + table.notes.size() + 1; needed > units_.capacity())
+        units_.reserve(std::max(needed, 2 * units_.capacity()));
+    RowGroup group;
     for (std::size_t first = 0; first < row_count;) {
-        const std::size_t first_cell = cell;
-        std::size_t end = first + 1;
-        for (std::size_t r = first; r < end; ++r)
-            for (; cell < cells.size() && cells[cell].row == r; ++cell) end = std::max(end, r + cells[cell].rows);
-        Unit unit = row_group(cells, first_cell, cell, first, end, heights, col_x);
+        group.first = first;
+        group.end = group_end(table, first, col_x.size() - 1);
+        set_cells(table, col_x, group);
+        row_heights(table, group);
+        Unit unit = row_group(group, col_x);
+        const std::size_t end = group.end;
         unit.table = table_id;
         unit.table_header = table.rows[first].header;
         // A header row and a group's label row never end a page.
@@ -682,29 +714,33 @@ void Builder::place_rows(const model::Table& table, const std::vector<SetCell>& 
     if (has_notes) units_.back().keep_with_next = true;
 }
 
-// The unit of the rows [first_row, end_row), whose cells are cells[first_cell, end_cell):
-// their lines, each cell's top and left edges, and the table's right edge.
-Unit Builder::row_group(const std::vector<SetCell>& cells, std::size_t first_cell, std::size_t end_cell,
-                        std::size_t first_row, std::size_t end_row, const std::vector<double>& heights,
-                        const std::vector<double>& col_x) const {
+// The unit of the group's rows: their lines, each cell's top and left edges, and the table's
+// right edge.
+Unit Builder::row_group(RowGroup& group, const std::vector<double>& col_x) const {
     Unit unit;
-    std::vector<double> row_top(end_row - first_row + 1, 0);
-    for (std::size_t r = first_row; r < end_row; ++r) row_top[r - first_row + 1] = row_top[r - first_row] + heights[r];
-    std::vector<RuleItem> horizontal, vertical;
-    for (std::size_t i = first_cell; i < end_cell; ++i) {
-        const SetCell& cell = cells[i];
-        const double top = row_top[cell.row - first_row];
-        const double bottom = row_top[cell.row - first_row + cell.rows];
+    std::vector<double>& row_top = group.row_top;
+    row_top.assign(group.end - group.first + 1, 0);
+    for (std::size_t i = 0; i < group.heights.size(); ++i) row_top[i + 1] = row_top[i] + group.heights[i];
+    group.horizontal.clear();
+    group.vertical.clear();
+    std::size_t texts = 0;
+    for (const SetCell& cell : group.cells)
+        for (std::size_t l = cell.first_line; l < cell.end_line; ++l) texts += group.lines[l].fragments.empty() ? 0 : 1;
+    unit.texts.reserve(texts);
+    for (const SetCell& cell : group.cells) {
+        const double top = row_top[cell.row - group.first];
+        const double bottom = row_top[cell.row - group.first + cell.rows];
         const double x0 = col_x[cell.col], x1 = col_x[cell.col + cell.cols];
         double dy = top + cell.style->space_before_pt;
-        for (const auto& paragraph : cell.paragraphs) place_lines(unit, paragraph, x0 + cell_padding_x, dy);
-        horizontal.push_back(RuleItem{x0, top, x1, top, border_width});
-        vertical.push_back(RuleItem{x0, top, x0, bottom, border_width});
+        for (std::size_t l = cell.first_line; l < cell.end_line; ++l) place_line(unit, group.lines[l], x0 + cell_padding_x, dy);
+        group.horizontal.push_back(RuleItem{x0, top, x1, top, border_width});
+        group.vertical.push_back(RuleItem{x0, top, x0, bottom, border_width});
     }
     unit.height = row_top.back();
-    vertical.push_back(RuleItem{col_x.back(), 0, col_x.back(), unit.height, border_width});
-    join_collinear(horizontal, unit.rules);
-    join_collinear(vertical, unit.rules);
+    group.vertical.push_back(RuleItem{col_x.back(), 0, col_x.back(), unit.height, border_width});
+    unit.rules.reserve(group.horizontal.size() + group.vertical.size());
+    join_collinear(group.horizontal, unit.rules);
+    join_collinear(group.vertical, unit.rules);
     unit.table_left = col_x.front();
     unit.table_right = col_x.back();
     return unit;

@@ -219,9 +219,10 @@ void build_items(Paragraph& p, const model::Inline& runs, const ParagraphFormat&
     builder.finish();
 }
 
-// Lays out the items from `first` to `last` (exclusive) as one line.
-SetLine set_line(const Paragraph& p, std::size_t first, std::size_t last, double width, double indent,
-                 const ParagraphFormat& format, bool forced_end, const FontFamily& family) {
+// Lays out the items from `first` to `last` (exclusive) as one line, into `line` (whose
+// vectors are empty).
+void set_line(SetLine& line, const Paragraph& p, std::size_t first, std::size_t last, double width, double indent,
+              const ParagraphFormat& format, bool forced_end, const FontFamily& family) {
     // Glue and penalties at the start of a line vanish.
     while (first < last && p.items[first].kind != BreakItem::Kind::box) ++first;
     double natural = 0, stretch = 0, shrink = 0;
@@ -247,7 +248,6 @@ SetLine set_line(const Paragraph& p, std::size_t first, std::size_t last, double
         else if (format.align == model::Align::right) x += std::max(0.0, width - used);
     }
 
-    SetLine line;
     line.justified = stretch_spaces && ratio != 0;
     line.fragments.reserve(boxes + 2);
     bool previous_underlined = false;
@@ -277,8 +277,57 @@ SetLine set_line(const Paragraph& p, std::size_t first, std::size_t last, double
     line.ascent = metrics.ascent() * size;
     line.descent = metrics.descent() * size;
     line.height = metrics.line_height() * size * format.line_spacing;
-    return line;
 }
+
+// One paragraph's words and items at a time per thread: the vectors are reused, not
+// allocated anew for every paragraph (set_line copies what the lines keep).
+Paragraph& scratch_paragraph() {
+    thread_local Paragraph scratch;
+    return scratch;
+}
+
+// Sets a paragraph line by line: `lines.reserve(n)` once the number of lines is known, then
+// `lines.add()` for each line, which gives a line with empty vectors to fill.
+template <class Lines>
+void set_lines(const model::Inline& runs, const ParagraphFormat& format, const FontFamily& family, Lines& lines) {
+    const double full = std::max(1.0, format.width - format.left_indent);
+    const double first = std::max(1.0, full - format.first_indent);
+    Paragraph& p = scratch_paragraph();
+    build_items(p, runs, format, family, std::min(full, first));
+    const std::vector<std::size_t> breaks = format.breaking == model::LineBreaking::first_fit
+                                                ? break_lines_first_fit(p.items, LineWidths{first, full})
+                                                : break_lines(p.items, LineWidths{first, full});
+
+    lines.reserve(std::max<std::size_t>(breaks.size(), 1));
+    std::size_t start = 0;
+    bool first_line = true;
+    for (std::size_t b : breaks) {
+        const bool forced = p.items[b].kind == BreakItem::Kind::penalty && p.items[b].penalty <= -forced_break;
+        // A forced break is preceded by its fill glue, which belongs to no line.
+        std::size_t end = b;
+        if (forced && end > start && p.items[end - 1].kind == BreakItem::Kind::glue && p.items[end - 1].stretch >= 1e6)
+            --end;
+        const double indent = format.left_indent + (first_line ? format.first_indent : 0);
+        set_line(lines.add(), p, start, end, first_line ? first : full, indent, format, forced, family);
+        first_line = false;
+        start = b + 1;
+    }
+    if (first_line) set_line(lines.add(), p, 0, 0, full, format.left_indent, format, true, family);
+}
+
+// A paragraph's own vector of lines.
+struct LineVector {
+    std::vector<SetLine> lines;
+    void reserve(std::size_t n) { lines.reserve(n); }
+    SetLine& add() { return lines.emplace_back(); }
+};
+
+// The lines of a pool, added after those in use.
+struct PoolLines {
+    LinePool& pool;
+    void reserve(std::size_t) {}
+    SetLine& add() { return pool.add(); }
+};
 
 } // namespace
 
@@ -306,32 +355,23 @@ ParagraphFormat format_of(const model::TextStyle& style, double width, model::Li
 
 std::vector<SetLine> set_paragraph(const model::Inline& runs, const ParagraphFormat& format,
                                    const FontFamily& family) {
-    const double full = std::max(1.0, format.width - format.left_indent);
-    const double first = std::max(1.0, full - format.first_indent);
-    // One paragraph's words and items at a time per thread: the vectors are reused, not
-    // allocated anew for every paragraph (set_line copies what the lines keep).
-    thread_local Paragraph scratch;
-    Paragraph& p = scratch;
-    build_items(p, runs, format, family, std::min(full, first));
-    const std::vector<std::size_t> breaks = format.breaking == model::LineBreaking::first_fit
-                                                ? break_lines_first_fit(p.items, LineWidths{first, full})
-                                                : break_lines(p.items, LineWidths{first, full});
+    LineVector lines;
+    set_lines(runs, format, family, lines);
+    return std::move(lines.lines);
+}
 
-    std::vector<SetLine> lines;
-    lines.reserve(breaks.size());
-    std::size_t start = 0;
-    for (std::size_t b : breaks) {
-        const bool forced = p.items[b].kind == BreakItem::Kind::penalty && p.items[b].penalty <= -forced_break;
-        // A forced break is preceded by its fill glue, which belongs to no line.
-        std::size_t end = b;
-        if (forced && end > start && p.items[end - 1].kind == BreakItem::Kind::glue && p.items[end - 1].stretch >= 1e6)
-            --end;
-        const double indent = format.left_indent + (lines.empty() ? format.first_indent : 0);
-        lines.push_back(set_line(p, start, end, lines.empty() ? first : full, indent, format, forced, family));
-        start = b + 1;
-    }
-    if (lines.empty()) lines.push_back(set_line(p, 0, 0, full, format.left_indent, format, true, family));
-    return lines;
+SetLine& LinePool::add() {
+    if (size_ == lines_.size()) lines_.emplace_back();
+    SetLine& line = lines_[size_++];
+    line.fragments.clear();
+    line.underlines.clear();
+    return line;
+}
+
+void set_paragraph(const model::Inline& runs, const ParagraphFormat& format, const FontFamily& family,
+                   LinePool& pool) {
+    PoolLines lines{pool};
+    set_lines(runs, format, family, lines);
 }
 
 } // namespace vanban::layout

@@ -57,4 +57,25 @@ ParagraphFormat format_of(const model::TextStyle& style, double width,
 std::vector<SetLine> set_paragraph(const model::Inline& runs, const ParagraphFormat& format,
                                    const FontFamily& family);
 
+// Set lines in storage that is used again and again: a table sets its cells one group of rows
+// at a time into one pool, so that the lines and their vectors are allocated for the first
+// rows only, not for every cell of every row (a table of 10,000 rows stays in the cache).
+// Lines [0, size()) are in use.
+class LinePool {
+public:
+    std::size_t size() const { return size_; }
+    const SetLine& operator[](std::size_t i) const { return lines_[i]; }
+    void clear() { size_ = 0; }
+    // A line after the others, its vectors emptied (their capacity kept).
+    SetLine& add();
+
+private:
+    std::vector<SetLine> lines_;
+    std::size_t size_ = 0;
+};
+
+// The same lines as above, appended to `pool`.
+void set_paragraph(const model::Inline& runs, const ParagraphFormat& format, const FontFamily& family,
+                   LinePool& pool);
+
 } // namespace vanban::layout
