@@ -547,6 +547,7 @@ private:
     void add_page_numbers(PageLayout& out, const std::vector<std::size_t>& starts) const;
     std::vector<Unit> slice_row(Unit unit, double room, double left, double right) const;
     double repeated_header_height(std::size_t i) const;
+    void reserve_page(Page& page, std::size_t first, std::size_t last, bool repeats_header) const;
 
     const model::Document& doc_;
     const model::Profile& profile_;
@@ -828,6 +829,28 @@ double Builder::repeated_header_height(std::size_t i) const {
     return tables_[static_cast<std::size_t>(unit.table)].height;
 }
 
+// Room for the texts and rules of the units [first, last) on one page, and of the table
+// header repeated above them, so that a page's vectors are allocated once.
+void Builder::reserve_page(Page& page, std::size_t first, std::size_t last, bool repeats_header) const {
+    std::size_t texts = 1, rules = 1; // the page number; the rule under a table
+    auto count = [&](const Unit& unit) {
+        texts += unit.texts.size();
+        rules += unit.rules.size();
+    };
+    if (repeats_header)
+        for (std::size_t h : tables_[static_cast<std::size_t>(units_[first].table)].units) count(units_[h]);
+    for (std::size_t i = first; i < last; ++i) count(units_[i]);
+    page.texts.reserve(texts);
+    page.rules.reserve(rules);
+}
+
+// Frees what a unit placed on its page holds.
+void release_items(Unit& unit) {
+    std::vector<TextItem>().swap(unit.texts);
+    std::vector<RuleItem>().swap(unit.rules);
+    std::vector<ShapeItem>().swap(unit.shapes);
+}
+
 PageLayout Builder::paginate() {
     // Pass 1: where each page starts. A unit that does not fit goes to the next page, and
     // with it every unit before it that must stay with its successor (keep_with_next). A
@@ -876,9 +899,8 @@ PageLayout Builder::paginate() {
         page.height = block.page_height;
         page.landscape = units_[first].landscape;
         double y = block.top;
-        std::size_t texts = 0;
-        for (std::size_t i = first; i < last; ++i) texts += units_[i].texts.size();
-        page.texts.reserve(texts + 1); // a repeated table header may add a few more
+        const bool repeats_header = first < units_.size() && repeated_header_height(first) > 0;
+        reserve_page(page, first, last, repeats_header);
         // Each unit is placed once and its texts are moved to the page, but for a table's
         // header rows, which every page of the table repeats.
         auto emit = [&](Unit& unit, bool closes_table) {
@@ -907,8 +929,11 @@ PageLayout Builder::paginate() {
                 mark.y = page.height - y;
                 out.bookmarks.push_back(std::move(mark));
             }
+            // What the page now holds is not kept twice: the memory of a long table's units
+            // goes back to the allocator while its pages are made, for the next pages to use.
+            if (!unit.table_header) release_items(unit);
         };
-        if (first < units_.size() && repeated_header_height(first) > 0) {
+        if (repeats_header) {
             for (std::size_t h : tables_[static_cast<std::size_t>(units_[first].table)].units) {
                 emit(units_[h], false);
                 y += units_[h].height;

@@ -95,11 +95,14 @@ std::string deflate_zlib(std::string_view data, int level) {
     // libdeflate makes the same format about twice as fast as zlib, and smaller.
     libdeflate_compressor* compressor = compressor_for(level);
     if (!compressor) throw Failure(ErrorKind::internal, msg("pdf.deflate-failed", "libdeflate could not compress a PDF stream"));
-    std::string out(libdeflate_zlib_compress_bound(compressor, data.size()), '\0');
-    const std::size_t n = libdeflate_zlib_compress(compressor, data.data(), data.size(), out.data(), out.size());
+    // Into a buffer of the worst case, left uninitialised and freed at once (the next stream
+    // reuses it), then copied to a string of its size: a page's contents shrink to about a
+    // fifth, and a document keeps them all until it is saved.
+    const std::size_t bound = libdeflate_zlib_compress_bound(compressor, data.size());
+    const std::unique_ptr<char[]> buffer(new char[bound]);
+    const std::size_t n = libdeflate_zlib_compress(compressor, data.data(), data.size(), buffer.get(), bound);
     if (n == 0) throw Failure(ErrorKind::internal, msg("pdf.deflate-failed", "libdeflate could not compress a PDF stream"));
-    out.resize(n);
-    return out;
+    return std::string(buffer.get(), n);
 }
 
 std::string deflate_runs(std::string_view data) {
