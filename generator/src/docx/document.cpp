@@ -104,6 +104,9 @@ private:
     // of the segments that merge_segments joined (a deque: joining one keeps the others).
     std::vector<Segment> segments_;
     std::deque<std::string> joined_;
+    // A slice of a table's rows being built, and its saved XML (reused from slice to slice).
+    xml::Document rows_slice_;
+    std::string saved_rows_;
 
     static long text_width_twips(const Profile& p) { return model::text_block_width_twips(p.page); }
 
@@ -518,7 +521,10 @@ private:
 
     long section_text_width() const { return model::text_block_width_twips(model::page_of(profile_.page, section_landscape_)); }
 
-    // A table: its caption, its rows, its notes.
+    // A table: its caption, its rows, its notes. The rows are built a slice at a time in a
+    // small tree of their own and go into the table as saved XML, so that a long table's
+    // rows never stand as a tree all at once (a row is some 60 elements); the last row stays
+    // an element of the table, for what follows to keep it with itself.
     void write(xml::Node, const Table& t) {
         std::vector<long> columns = column_widths(t);
         if (columns.empty() || t.rows.empty()) return; // Word rejects a table without rows
@@ -528,10 +534,14 @@ private:
         // Vertical merges in progress: rows still covered below, and how many columns wide.
         std::vector<int> rows_left(n, 0);
         std::vector<int> merge_span(n, 1);
-        std::vector<xml::Node> rows;
-        for (const TableRow& r : t.rows) {
-            xml::Node tr = row(tbl, r.header);
-            rows.push_back(tr);
+        const std::vector<bool> kept = rows_kept_with_next(t);
+        constexpr std::size_t slice_rows = 32;
+        rows_slice_.clear();
+        std::size_t in_slice = 0;
+        for (std::size_t i = 0; i < t.rows.size(); ++i) {
+            const TableRow& r = t.rows[i];
+            const bool last = i + 1 == t.rows.size();
+            xml::Node tr = row(last ? tbl : rows_slice_.top(), r.header);
             std::size_t c = 0;
             while (c < n) {
                 if (rows_left[c] > 0) {
@@ -558,11 +568,19 @@ private:
                 }
                 c += static_cast<std::size_t>(span);
             }
+            if (last) {
+                if (!t.notes.empty()) keep_row_with_next(tr); // the notes stay with the last row
+                continue;
+            }
+            if (kept[i]) keep_row_with_next(tr);
+            if (++in_slice == slice_rows || i + 2 == t.rows.size()) {
+                saved_rows_.clear();
+                rows_slice_.save(saved_rows_);
+                tbl.append_saved(saved_rows_);
+                rows_slice_.clear();
+                in_slice = 0;
+            }
         }
-        const std::vector<bool> kept = rows_kept_with_next(t);
-        for (std::size_t i = 0; i + 1 < rows.size(); ++i)
-            if (kept[i]) keep_row_with_next(rows[i]);
-        if (!t.notes.empty()) keep_row_with_next(rows.back()); // the notes stay with the last row
         for (const Inline& line : t.notes) runs(paragraph(body_, style_id::table_note), line, profile_.table_note);
     }
 

@@ -137,6 +137,13 @@ Document::Document() {
 
 Node Document::append_child(const char* name) { return Node(this, 0).append_child(name); }
 
+void Document::clear() {
+    elements_.resize(1);
+    elements_[0] = Element{""};
+    attributes_.clear();
+    strings_.clear();
+}
+
 std::uint32_t Document::add_string(const char* text, std::size_t size) {
     const auto at = static_cast<std::uint32_t>(strings_.size());
     strings_.append(text, size);
@@ -169,6 +176,10 @@ void Document::save(std::string& out) const {
 // An element has either text or child elements (the writer never mixes them).
 void Document::save_element(std::string& out, std::uint32_t index) const {
     const Element& e = elements_[index];
+    if (e.saved) {
+        out.append(strings_, e.text_at, e.text_size);
+        return;
+    }
     out += '<';
     out.append(e.name, e.name_size);
     for (std::uint32_t a = e.first_attribute; a != none; a = attributes_[a].next) {
@@ -258,7 +269,18 @@ Node Node::next_named(std::string_view name) const {
 bool Node::empty() const {
     if (!document_) return true;
     const Document::Element& e = document_->elements_[index_];
-    return e.first_child == Document::none && e.first_attribute == Document::none && !e.has_text;
+    return e.first_child == Document::none && e.first_attribute == Document::none && !e.has_text && !e.saved;
+}
+
+void Node::append_saved(std::string_view xml) {
+    if (!document_) return;
+    const std::uint32_t at = document_->add_string(xml.data(), xml.size());
+    const std::uint32_t e = document_->new_element("", index_);
+    document_->link_between(e, document_->elements_[index_].last_child, Document::none);
+    Document::Element& element = document_->elements_[e];
+    element.text_at = at;
+    element.text_size = static_cast<std::uint32_t>(xml.size());
+    element.saved = true;
 }
 
 Attribute Node::append_attribute(const char* name) {

@@ -99,6 +99,11 @@ public:
     // No children, no attributes and no text.
     bool empty() const;
 
+    // XML saved already (by Document::save), written out as it is where it stands among
+    // the children: a part of the tree that is finished, kept as its bytes. It is no element
+    // (its name is "").
+    void append_saved(std::string_view xml);
+
     Attribute append_attribute(const char* name);
     Attribute attribute(std::string_view name) const;
     Text text() { return Text(document_, index_); }
@@ -156,6 +161,11 @@ public:
 
     // The root element (a part has one).
     Node append_child(const char* name);
+    // The document itself, the parent of its top elements: a piece of a part (rows of a
+    // table, say) may have several.
+    Node top() { return Node(this, 0); }
+    // Empties the document, keeping its memory for what is built next.
+    void clear();
     // The elements as pugixml's format_raw writes them: no declaration, no indentation,
     // "<a/>" for an empty element, & < > escaped in text, & < " and control characters in
     // attribute values.
@@ -173,6 +183,7 @@ private:
         std::uint32_t first_attribute = none, last_attribute = none;
         std::uint32_t text_at = 0, text_size = 0;
         bool has_text = false;
+        bool saved = false; // its text is saved XML (Node::append_saved), written as it is
     };
     struct AttributeData {
         const char* name;
