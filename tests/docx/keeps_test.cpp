@@ -153,6 +153,39 @@ TEST_CASE("rows joined by a merged cell are kept together", "[docx][keeps]") {
     CHECK(row_keep(r[4]) == RowKeep::all);
 }
 
+TEST_CASE("a long table's rows keep their merges and keeps across the slices they are built in", "[docx][keeps]") {
+    // The writer builds a table's rows 32 at a time (docs/docx.md, "Measured"): a merged cell
+    // that crosses from one slice into the next, the row kept before the last, and a table
+    // that ends the body must come out as they do in a short table.
+    Table t = table(70); // the header, then rows 1 to 70
+    t.rows[31].cells[1].rowspan = 3; // rows 31, 32 and 33 share a cell; row 32 starts a slice
+    for (std::size_t r : {32u, 33u}) {
+        t.rows[r].cells[1] = TableCell{};
+        t.rows[r].cells[1].covered = true;
+    }
+    pugi::xml_document d;
+    render_part(d, document({t}, true), "word/document.xml");
+    std::vector<pugi::xml_node> r = rows(tables(d).at(0));
+    REQUIRE(r.size() == 71);
+    for (std::size_t i = 1; i < 71; ++i)
+        CHECK(std::string(r[i].child("w:tc").child("w:p").child("w:r").child_value("w:t")) == std::to_string(i));
+    CHECK(row_keep(r[0]) == RowKeep::all); // the header row
+    CHECK(row_keep(r[30]) == RowKeep::none);
+    CHECK(row_keep(r[31]) == RowKeep::all);
+    CHECK(row_keep(r[32]) == RowKeep::all);
+    CHECK(row_keep(r[33]) == RowKeep::none);
+    CHECK(row_keep(r[69]) == RowKeep::all); // the last but one
+    CHECK(row_keep(r[70]) == RowKeep::all); // the table ends the body: the closing takes its last row
+    auto vmerge = [&](std::size_t i) {
+        pugi::xml_node v = r[i].child("w:tc").next_sibling("w:tc").child("w:tcPr").child("w:vMerge");
+        return v ? std::string(v.attribute("w:val").value()) : std::string("none");
+    };
+    CHECK(vmerge(31) == "restart");
+    CHECK(vmerge(32).empty()); // <w:vMerge/>: continued
+    CHECK(vmerge(33).empty());
+    CHECK(vmerge(34) == "none");
+}
+
 TEST_CASE("a lead-in stays with what follows it, a caption with its table", "[docx][keeps]") {
     const Paragraph caption{ParagraphKind::center, {Run{"Biểu 1: Kết quả kết nạp đảng viên", true}}};
     const Paragraph colon{ParagraphKind::body, {Run{"Kết quả "}, Run{"như sau:", false, true}, Run{" "}}};

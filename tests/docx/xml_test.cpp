@@ -118,6 +118,43 @@ TEST_CASE("the tree writes elements, numbers and edits as pugixml did", "[docx][
     CHECK(runs == 1);
 }
 
+TEST_CASE("saved XML stands where it was put, and a cleared tree is built again as a new one", "[docx][xml]") {
+    // Rows built in a tree of their own, saved, and put into a table as saved XML, give the
+    // bytes of the same rows built in the table itself.
+    auto add_rows = [](docx::xml::Node parent, int first, int count) {
+        for (int i = first; i < first + count; ++i) {
+            docx::xml::Node tr = parent.append_child("w:tr");
+            tr.append_child("w:trPr").append_child("w:cantSplit");
+            docx::xml::Node t = tr.append_child("w:tc").append_child("w:p").append_child("w:r").append_child("w:t");
+            t.text() = ("Thôn " + std::to_string(i) + " & <xã>").c_str();
+        }
+    };
+    docx::xml::Document whole;
+    docx::xml::Node table = whole.append_child("w:tbl");
+    table.append_child("w:tblPr");
+    add_rows(table, 1, 5);
+    add_rows(table, 6, 1);
+
+    docx::xml::Document sliced, slice;
+    docx::xml::Node sliced_table = sliced.append_child("w:tbl");
+    sliced_table.append_child("w:tblPr");
+    std::string bytes;
+    for (int first : {1, 3, 5}) {
+        add_rows(slice.top(), first, first == 5 ? 1 : 2);
+        bytes.clear();
+        slice.save(bytes);
+        sliced_table.append_saved(bytes);
+        slice.clear();
+        CHECK(saved(slice).empty());
+    }
+    add_rows(sliced_table, 6, 1);
+    CHECK(saved(sliced) == saved(whole));
+    // A saved entry is no element: the last element is still found, and it is not empty.
+    CHECK(std::string(sliced_table.last_child().name()) == "w:tr");
+    CHECK(std::string(sliced_table.last_child().previous_sibling().name()).empty());
+    CHECK(!sliced_table.last_child().previous_sibling().empty());
+}
+
 TEST_CASE("the next control character is found across eight-byte words", "[docx][xml]") {
     for (std::size_t at = 0; at < 20; ++at) {
         std::string text(20, 'x');

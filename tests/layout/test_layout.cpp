@@ -117,6 +117,42 @@ TEST_CASE("a word wider than the line is split rather than overflowing") {
         for (const auto& f : line.fragments) CHECK(f.x + f.width <= format.width + 0.01);
 }
 
+TEST_CASE("lines set into a reused pool are the lines of the paragraph set alone") {
+    // A table sets its cells one group of rows at a time into one pool (layout.cpp): a line
+    // reused from a longer paragraph before must carry nothing of it.
+    const auto fonts = fixtures::repo_fonts();
+    const auto& family = fonts->families().front();
+    const auto profile = fixtures::repo_profile("party");
+    auto format = layout::format_of(profile.body, 200);
+    const model::Inline long_runs{model::Run{long_text}};
+    const model::Inline underlined_runs{model::Run{long_text, true, false, true}};
+    const model::Inline short_runs{model::Run{"Thôn 12 "}, model::Run{"xã Tân Lập", false, false, true}};
+    const model::Inline empty_runs;
+    layout::LinePool pool;
+    layout::set_paragraph(underlined_runs, format, family, pool);
+    REQUIRE(pool.size() > 3);
+    REQUIRE(!pool[1].underlines.empty());
+    pool.clear();
+    auto same = [](const layout::SetLine& a, const layout::SetLine& b) {
+        bool fragments = a.fragments.size() == b.fragments.size();
+        for (std::size_t i = 0; fragments && i < a.fragments.size(); ++i)
+            fragments = a.fragments[i].text == b.fragments[i].text && a.fragments[i].x == b.fragments[i].x &&
+                        a.fragments[i].width == b.fragments[i].width &&
+                        a.fragments[i].spaces_before == b.fragments[i].spaces_before;
+        return fragments && a.underlines == b.underlines && a.ascent == b.ascent && a.descent == b.descent &&
+               a.height == b.height && a.justified == b.justified && a.natural_right == b.natural_right;
+    };
+    std::size_t at = 0;
+    for (const model::Inline* runs : {&short_runs, &empty_runs, &long_runs}) {
+        layout::set_paragraph(*runs, format, family, pool);
+        const auto alone = layout::set_paragraph(*runs, format, family);
+        REQUIRE(pool.size() - at == alone.size());
+        for (std::size_t i = 0; i < alone.size(); ++i) CHECK(same(pool[at + i], alone[i]));
+        at = pool.size();
+    }
+    CHECK(!pool[0].underlines.empty()); // the short paragraph's underlined words
+}
+
 TEST_CASE("justified lines are flush at both edges; the last line and forced breaks are not stretched") {
     const auto fonts = fixtures::repo_fonts();
     const auto& family = fonts->families().front();
