@@ -8,6 +8,7 @@
 #include "layout/fit_lines.hpp"
 #include "layout/layout.hpp"
 #include "layout/linebreak.hpp"
+#include "layout/mirror.hpp"
 #include "layout/paragraph.hpp"
 #include "model/furniture.hpp"
 #include "support/temp_dir.hpp"
@@ -554,4 +555,32 @@ TEST_CASE("a table's last row never starts a page alone, and a line ending with 
                 ++rows_on_page;
         CHECK(rows_on_page >= 1);
     }
+}
+
+TEST_CASE("mirrored margins move everything on a back page, a chart's shapes too") {
+    model::PageSetup setup;
+    setup.margin_left_mm = 30;
+    setup.margin_right_mm = 15;
+    setup.mirror_margins = true;
+    layout::PageLayout pages;
+    for (int i = 0; i < 2; ++i) {
+        layout::Page page;
+        page.texts.push_back(layout::TextItem{.x = 100});
+        layout::ShapeItem bar;
+        bar.move_to(100, 10).line_to(150, 10).curve_to(150, 20, 140, 30, 100, 30).close();
+        page.shapes.push_back(bar);
+        pages.pages.push_back(page);
+    }
+    layout::mirror_back_pages(pages, setup);
+    const double shift = model::mm_on_grid_pt(15) - model::mm_on_grid_pt(30);
+    CHECK(pages.pages[0].texts[0].x == 100);
+    CHECK(pages.pages[0].shapes[0].steps[0].x[0] == 100);
+    CHECK(pages.pages[1].texts[0].x == Approx(100 + shift));
+    const layout::ShapeItem& moved = pages.pages[1].shapes[0];
+    CHECK(moved.steps[0].x[0] == Approx(100 + shift));
+    CHECK(moved.steps[1].x[0] == Approx(150 + shift));
+    CHECK(moved.steps[2].x[0] == Approx(150 + shift)); // a curve's three points
+    CHECK(moved.steps[2].x[1] == Approx(140 + shift));
+    CHECK(moved.steps[2].x[2] == Approx(100 + shift));
+    CHECK(moved.steps[0].y[0] == 10);
 }

@@ -86,6 +86,12 @@ struct HeaderStyle {
     TextStyle number_style;                  // "Số 19-KH/CB"
     TextStyle place_date_style;              // italic
     TextStyle mark_style;                    // KHẨN, MẬT
+    // The ink of the stamps under the number, their text and frame ("#rrggbb"; every other
+    // mark is black): the urgency stamps bright red (NĐ30 Phụ lục I, III.2.b: "mực ... màu đỏ
+    // tươi"), the secrecy stamps red (Thông tư 24/2020/TT-BCA, Điều 3.2: "mực màu đỏ"). Which
+    // sRGB value the inks are is not written anywhere: a setting (docs/electronic.md).
+    std::string urgency_mark_colour = "#ff0000";
+    std::string secrecy_mark_colour = "#ff0000";
     bool operator==(const HeaderStyle&) const = default;
 };
 

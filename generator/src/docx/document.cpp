@@ -11,6 +11,7 @@
 //   "keep with next" on paragraphs, also inside table rows (Word and LibreOffice then keep the
 //   row with the next one), and rows never split.
 #include <algorithm>
+#include <cctype>
 #include <deque>
 #include <numeric>
 #include <string_view>
@@ -318,12 +319,16 @@ private:
     }
 
     // A paragraph in a single-line box (model/marks.hpp), the box as the PDF draws it:
-    // centred in a column of `column` twips, or flush right. Word draws a paragraph's side
-    // borders w:space points outside its indents; the indents stand that far inside the box,
-    // leaving the text 2 pt to spare on each side so that estimated widths never wrap it.
+    // centred in a column of `column` twips, or flush right; text and frame in the mark's
+    // ink. Word draws a paragraph's side borders w:space points outside its indents; the
+    // indents stand that far inside the box, leaving the text 2 pt to spare on each side so
+    // that estimated widths never wrap it. A secrecy stamp's two frames are Word's double
+    // border, whose lines stand a stroke apart rather than the PDF's 1 mm.
     void boxed_paragraph(xml::Node parent, const char* style, const std::string& text, const TextStyle& text_style,
                          long column, bool flush_right) {
         const model::MarkBox box = model::mark_box(text);
+        const bool stamp = box.stamp != model::Stamp::none;
+        const std::string ink = stamp ? word_colour(model::mark_colour(profile_.header, box)) : "auto";
         const long padding = pt_to_twips(model::mark_padding_pt);
         const double side_space_pt = model::mark_padding_pt - 2;
         const long width = std::min(column, std::max(mm_to_twips(box.width_mm), width_twips(text, text_style) + 2 * padding));
@@ -331,15 +336,17 @@ private:
         xml::Node p = paragraph(parent, style);
         xml::Node ppr = p.child("w:pPr");
         const double line_pt = text_style.size_pt * 1.15; // Word's single line for Times New Roman
-        const double inner_pt = std::max(0.0, (mm_to_pt(box.height_mm) - line_pt) / 2);
+        // A double border is three strokes wide (line, gap, line): two more inside the box.
+        const double extra_pt = box.double_frame ? 2 * model::mark_border_pt : 0;
+        const double inner_pt = std::max(0.0, (mm_to_pt(box.height_mm) - line_pt) / 2 - extra_pt);
         xml::Node borders = xml::add(ppr, "w:pBdr");
         for (const char* side : {"w:top", "w:left", "w:bottom", "w:right"}) {
             xml::Node border = xml::add(borders, side);
-            border.append_attribute("w:val") = "single";
+            border.append_attribute("w:val") = box.double_frame ? "double" : "single";
             border.append_attribute("w:sz") = std::lround(model::mark_border_pt * 8); // eighths of a point
             const bool horizontal = side[2] == 't' || side[2] == 'b';
-            border.append_attribute("w:space") = std::lround(horizontal ? inner_pt : side_space_pt);
-            border.append_attribute("w:color") = "auto";
+            border.append_attribute("w:space") = std::lround(horizontal ? inner_pt : side_space_pt - extra_pt);
+            border.append_attribute("w:color") = ink;
         }
         xml::add(ppr, "w:spacing").append_attribute("w:before") = pt_to_twips(model::mark_padding_pt);
         xml::Node ind = xml::add(ppr, "w:ind");
@@ -348,6 +355,26 @@ private:
         ind.append_attribute("w:right") = column - left - width + inset;
         xml::add_val(ppr, "w:jc", "center");
         runs(p, {Run{text}}, text_style);
+        if (stamp) colour_runs(p, ink);
+    }
+
+    // "#ff0000" as Word writes a colour: "FF0000".
+    static std::string word_colour(const std::string& hex) {
+        std::string out = hex.substr(1);
+        for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        return out;
+    }
+
+    // w:color in the properties of each run of `p`, after w:b and w:i and before w:u, as
+    // the sequence of a run's properties orders them (ISO/IEC 29500-1, 17.3.2).
+    static void colour_runs(xml::Node p, const std::string& colour) {
+        for (xml::Node r : p.children("w:r")) {
+            xml::Node rpr = r.child("w:rPr");
+            if (!rpr) rpr = r.prepend_child("w:rPr");
+            const xml::Node u = rpr.child("w:u");
+            xml::Node node = u ? rpr.insert_child_before("w:color", u) : rpr.append_child("w:color");
+            node.append_attribute("w:val") = colour;
+        }
     }
 
     static long width_twips(const std::string& text, const TextStyle& style) {

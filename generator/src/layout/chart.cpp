@@ -17,11 +17,6 @@ constexpr Colour grid_colour{0xd9, 0xd9, 0xd9};
 constexpr Colour axis_colour{0x7f, 0x7f, 0x7f};
 constexpr Colour outline_colour{0x40, 0x40, 0x40}; // around bars and slices: they stay apart in grey
 
-Colour colour_of(const std::string& hex) {
-    const model::Rgb rgb = model::rgb_of(hex);
-    return Colour{rgb.r, rgb.g, rgb.b};
-}
-
 // Text on a dark fill is white.
 Colour text_on(Colour fill) {
     const double luminance = 0.2126 * fill.r + 0.7152 * fill.g + 0.0722 * fill.b;

@@ -34,7 +34,7 @@ struct Unit {
     bool restarts_page_numbers = false; // its page is page 1 of a new numbering (an appendix)
     std::vector<TextItem> texts;
     std::vector<RuleItem> rules;
-    std::vector<ShapeItem> shapes; // a chart's drawing
+    std::vector<ShapeItem> shapes; // a chart's drawing, the frames of marks
     std::optional<Bookmark> bookmark;
 };
 
@@ -259,9 +259,10 @@ private:
     }
 
     // A line in a single-line box (model/marks.hpp), centred in the column, or flush with
-    // its right edge when the style aligns right.
+    // its right edge when the style aligns right; text and frame in the mark's ink.
     void boxed_line(Unit& unit, Column& col, const std::string& text, const model::TextStyle& style) const {
         const model::MarkBox box = model::mark_box(text);
+        const Colour ink = colour_of(model::mark_colour(profile_.header, box));
         const double text_width = widest({text}, style);
         const double width = std::min(col.width, std::max(box.width_mm * model::points_per_mm,
                                                           text_width + 2 * model::mark_padding_pt));
@@ -272,13 +273,24 @@ private:
         centred.align = model::Align::center;
         const double line = family_.face(face_of(style.bold, style.italic)).line_height() * style.size_pt;
         Column inside{x, width, top + (height - line) / 2};
+        const std::size_t first_text = unit.texts.size();
         column_text(unit, inside, text, centred);
-        const double w = model::mark_border_pt;
-        unit.rules.push_back(RuleItem{x, top, x + width, top, w});
-        unit.rules.push_back(RuleItem{x, top + height, x + width, top + height, w});
-        unit.rules.push_back(RuleItem{x, top, x, top + height, w});
-        unit.rules.push_back(RuleItem{x + width, top, x + width, top + height, w});
+        for (std::size_t i = first_text; i < unit.texts.size(); ++i) unit.texts[i].colour = ink;
+        frame(unit, x, top, width, height, ink);
+        if (box.double_frame) {
+            const double gap = model::mark_frame_gap_mm * model::points_per_mm;
+            frame(unit, x + gap, top + gap, width - 2 * gap, height - 2 * gap, ink);
+        }
         col.dy = top + height;
+    }
+
+    // A rectangle's outline, one closed path: its corners joined, not four butted strokes.
+    static void frame(Unit& unit, double x, double top, double width, double height, Colour ink) {
+        ShapeItem rectangle;
+        rectangle.move_to(x, top).line_to(x + width, top).line_to(x + width, top + height).line_to(x, top + height).close();
+        rectangle.stroke = ink;
+        rectangle.stroke_width = model::mark_border_pt;
+        unit.shapes.push_back(std::move(rectangle));
     }
 
     // A draft's mark, boxed, flush right above the header (docs/electronic.md: neither NĐ30

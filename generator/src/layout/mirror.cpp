@@ -16,6 +16,9 @@ void mirror_back_pages(PageLayout& pages, const model::PageSetup& setup) {
             rule.x1 += shift;
             rule.x2 += shift;
         }
+        for (ShapeItem& shape : page.shapes)
+            for (ShapeItem::Step& step : shape.steps)
+                for (double& x : step.x) x += shift;
         for (ImageItem& image : page.images) image.box.x += shift;
         for (FieldItem& field : page.fields) field.box.x += shift;
     }

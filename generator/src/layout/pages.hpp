@@ -9,18 +9,26 @@
 #include <vector>
 
 #include "layout/fonts.hpp"
+#include "model/furniture.hpp"
 #include "vanban/model.hpp"
 
 namespace vanban::layout {
 
-// A run of text on one baseline in one face: words separated by single spaces. When
-// `justified`, its spaces are stretched (or shrunk) evenly so that it spans exactly `width`;
-// otherwise they keep their natural width and `width` is the natural width.
+// A colour in sRGB (the PDF's output intent); black by default.
 struct Colour {
     std::uint8_t r = 0, g = 0, b = 0;
     bool operator==(const Colour&) const = default;
 };
 
+// A profile's colour, "#rrggbb" (checked when the profile was read).
+inline Colour colour_of(const std::string& hex) {
+    const model::Rgb rgb = model::rgb_of(hex);
+    return Colour{rgb.r, rgb.g, rgb.b};
+}
+
+// A run of text on one baseline in one face: words separated by single spaces. When
+// `justified`, its spaces are stretched (or shrunk) evenly so that it spans exactly `width`;
+// otherwise they keep their natural width and `width` is the natural width.
 struct TextItem {
     double x = 0, y = 0;
     Face face = Face::regular;

@@ -67,7 +67,9 @@ json header_style_json(const HeaderStyle& h) {
                 {"rule_under_issuer", h.rule_under_issuer},
                 {"number_style", style_json(h.number_style)},
                 {"place_date_style", style_json(h.place_date_style)},
-                {"mark_style", style_json(h.mark_style)}};
+                {"mark_style", style_json(h.mark_style)},
+                {"urgency_mark_colour", h.urgency_mark_colour},
+                {"secrecy_mark_colour", h.secrecy_mark_colour}};
 }
 
 // ------------------------------------------------------------------ blocks

@@ -13,6 +13,12 @@ namespace {
 
 using nlohmann::json;
 
+// "#rrggbb", as CSS writes a colour (and Word's w:color without the "#").
+bool is_colour(const std::string& text) {
+    if (text.size() != 7 || text[0] != '#') return false;
+    return text.find_first_not_of("0123456789abcdefABCDEF", 1) == std::string::npos;
+}
+
 // Reads the fields of one JSON object into a struct, remembering which keys were used so
 // that the leftovers can be reported as unknown.
 class ObjectReader {
@@ -62,6 +68,13 @@ public:
             if (name == "first-fit") out = LineBreaking::first_fit;
             else if (name == "optimal-fit") out = LineBreaking::optimal_fit;
             else fail(child(key), msg("profile.not-line-breaking", "must be \"first-fit\" or \"optimal-fit\""));
+        }
+    }
+    void read_colour(const char* key, std::string& out) {
+        if (auto* v = take(key)) {
+            if (!v->is_string() || !is_colour(v->get<std::string>()))
+                fail(child(key), msg("profile.not-colour", "must be a colour written \"#rrggbb\", e.g. \"#ff0000\""));
+            out = v->get<std::string>();
         }
     }
     template <class Struct, class Fill>
@@ -167,6 +180,8 @@ void read_header(ObjectReader& r, HeaderStyle& h) {
     r.read_object("number_style", h.number_style, read_style);
     r.read_object("place_date_style", h.place_date_style, read_style);
     r.read_object("mark_style", h.mark_style, read_style);
+    r.read_colour("urgency_mark_colour", h.urgency_mark_colour);
+    r.read_colour("secrecy_mark_colour", h.secrecy_mark_colour);
 }
 
 void read_signing(ObjectReader& r, Signing& s) {
@@ -185,11 +200,6 @@ void read_chart(ObjectReader& r, ChartStyle& c) {
     r.read("label_size_pt", c.label_size_pt);
     r.read_object("title", c.title, read_style);
     r.read("palette", c.palette);
-}
-
-bool is_colour(const std::string& text) {
-    if (text.size() != 7 || text[0] != '#') return false;
-    return text.find_first_not_of("0123456789abcdefABCDEF", 1) == std::string::npos;
 }
 
 void check_sane(const Profile& p, const std::string& source) {
