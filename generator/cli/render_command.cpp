@@ -36,8 +36,7 @@ struct RenderArgs {
     Verbosity verbosity;
     bool draft = false;
     std::string metadata; // --metadata FILE.json|FILE.xml
-    int appendix = 0;     // --appendix N: that appendix alone, as a file of its own
-    const CLI::Option* appendix_option = nullptr;
+    std::string appendix; // --appendix N: that appendix alone, as a file of its own
 };
 
 // One output the user asked for.
@@ -133,13 +132,13 @@ bool plan_metadata(const RenderArgs& args, std::vector<Target>& targets, Message
 // the files the data names are.
 std::optional<Error> render_options(const RenderArgs& args, RenderOptions& options) {
     options.data_name = args.data_path == "-" ? "<stdin>" : args.data_path;
-    options.appendix = static_cast<std::size_t>(args.appendix);
     // Files the data names (images, CSV tables) are read from the data file's folder.
     options.data_dir = data_dir_of(args.data_path);
     return read_render_settings({{"profile", args.common.profile},
                                  {"input_encoding", args.input_encoding},
                                  {"draft", args.draft ? "true" : ""},
-                                 {"fixed_date", args.common.fixed_date}},
+                                 {"fixed_date", args.common.fixed_date},
+                                 {"appendix", args.appendix}},
                                 options);
 }
 
@@ -148,9 +147,6 @@ int run_render(const RenderArgs& args) {
     Message problem;
     if (!plan_targets(args, targets, problem) || !plan_metadata(args, targets, problem))
         return report(ErrorKind::usage, problem);
-    if (args.appendix_option->count() > 0 && args.appendix < 1)
-        return report(ErrorKind::usage, msg("cli.appendix-number", "--appendix {number}: appendices are numbered from 1",
-                                            {{"number", args.appendix}}));
     RenderOptions options;
     if (std::optional<Error> error = render_options(args, options)) return report(*error);
     const EngineOptions engine_settings = engine_options(args.common);
@@ -255,10 +251,11 @@ Command add_render_command(CLI::App& app) {
     render->add_flag("--draft", args->draft,
                      tr(msg("cli.render.draft",
                             "A draft: number and day and month left blank, marked DỰ THẢO (as \"draft\": true in the data)")));
-    args->appendix_option = render->add_option(
+    render->add_option(
         "--appendix", args->appendix,
         tr(msg("cli.render.appendix", "Only appendix N (1 for the first), as a file of its own, with the agency's "
-                                      "signature field at the top right of its first page (NĐ30)")));
+                                      "signature field at the top right of its first page (NĐ30)")))
+        ->type_name("N");
     add_output_options(*render, args->common);
     add_common_options(*render, args->common);
     render->footer(tr(render_footer()));

@@ -265,6 +265,12 @@ int vanban_render_options_set_language(vanban_render_options* options, const cha
     return 1;
 }
 
+int vanban_render_options_set_appendix(vanban_render_options* options, size_t number) {
+    if (!options) return 0;
+    options->options.appendix = number;
+    return 1;
+}
+
 int vanban_result_ok(const vanban_result* r) { return r && r->result.ok ? 1 : 0; }
 
 const unsigned char* vanban_result_bytes(const vanban_result* r, size_t* length) {

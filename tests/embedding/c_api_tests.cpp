@@ -605,7 +605,7 @@ TEST_CASE("C ABI: libvanban.so exports the public interface and nothing else") {
                                    "vanban_result_words_kept", "vanban_result_finding_count",
                                    "vanban_result_finding_severity", "vanban_result_finding_code",
                                    "vanban_result_finding_text", "vanban_result_finding_paragraph",
-                                   "vanban_result_finding_json_path"})
+                                   "vanban_result_finding_json_path", "vanban_render_options_set_appendix"})
         CHECK(c_declared.count(c_function) == 1);
     // … and of the C++ API …
     for (const char* cpp_function : {"vanban::Engine::Engine", "vanban::Engine::render",
@@ -680,4 +680,37 @@ TEST_CASE("C ABI: messages in the language of the options, in both on request, w
     REQUIRE(vanban_result_ok(fine.get()) == 1);
     CHECK(std::string(vanban_result_code(fine.get())).empty());
     CHECK(std::string(vanban_result_hint(fine.get())).empty());
+}
+
+TEST_CASE("C ABI: one appendix issued as a file of its own, with the agency's field; a number it lacks refused") {
+    EnginePtr engine = repo_engine();
+    REQUIRE(engine);
+    CHECK(vanban_render_options_set_appendix(nullptr, 1) == 0);
+    OptionsPtr options(vanban_render_options_new());
+    REQUIRE(options);
+
+    // The example plan has one appendix: alone, it is one page with the agency's field.
+    REQUIRE(vanban_render_options_set_appendix(options.get(), 1) == 1);
+    ResultPtr fields = render_with(engine.get(), example, "fields", options.get());
+    REQUIRE(vanban_result_ok(fields.get()));
+    const std::string listed = bytes_of(fields.get());
+    CHECK(listed.find("\"name\": \"appendix-agency\"") != std::string::npos);
+    CHECK(listed.find("\"name\": \"signer\"") == std::string::npos);
+    CHECK(listed.find("\"pages\": 1\n") != std::string::npos);
+    ResultPtr pdf = render_with(engine.get(), example, "pdf", options.get());
+    REQUIRE(vanban_result_ok(pdf.get()));
+    CHECK(bytes_of(pdf.get()).find("/T (appendix-agency)") != std::string::npos);
+
+    // It has no second one: a usage error that says how many it has.
+    REQUIRE(vanban_render_options_set_appendix(options.get(), 2) == 1);
+    ResultPtr missing = render_with(engine.get(), example, "pdf", options.get());
+    CHECK_FALSE(vanban_result_ok(missing.get()));
+    CHECK(vanban_result_exit_code(missing.get()) == 2);
+    CHECK(std::string(vanban_result_code(missing.get())) == "engine.no-such-appendix");
+    CHECK_THAT(vanban_result_reason(missing.get()), Catch::Contains("there is no appendix 2: the document has 1 appendix"));
+
+    // 0: the whole document again, as without options.
+    REQUIRE(vanban_render_options_set_appendix(options.get(), 0) == 1);
+    CHECK(bytes_of(render_with(engine.get(), example, "model", options.get()).get()) ==
+          bytes_of(render_with(engine.get(), example, "model", nullptr).get()));
 }

@@ -38,8 +38,10 @@ TEST_CASE("render settings: each name sets its option, values as the command lin
     CHECK_FALSE(request.options.draft);
     CHECK_FALSE(set_render_setting("fixed_date", "2019-03-25", request));
     CHECK(request.options.fixed_creation_date == "2019-03-25");
-    CHECK(engine::render_setting_names() == "format, profile, input_encoding, draft, fixed_date");
-    CHECK(engine::render_setting_names(false) == "profile, input_encoding, draft, fixed_date");
+    CHECK_FALSE(set_render_setting("appendix", "2", request));
+    CHECK(request.options.appendix == 2);
+    CHECK(engine::render_setting_names() == "format, profile, input_encoding, draft, fixed_date, appendix");
+    CHECK(engine::render_setting_names(false) == "profile, input_encoding, draft, fixed_date, appendix");
 }
 
 TEST_CASE("render settings: a bad value is refused with what the setting takes, and changes nothing", "[engine]") {
@@ -54,6 +56,7 @@ TEST_CASE("render settings: a bad value is refused with what the setting takes, 
         CHECK(request.options.profile == before.options.profile);
         CHECK(request.options.draft == before.options.draft);
         CHECK(request.options.fixed_creation_date == before.options.fixed_creation_date);
+        CHECK(request.options.appendix == before.options.appendix);
     };
     refused("format", "odt", "render.bad-format");
     refused("profile", "../party", "render.bad-profile-name");
@@ -61,6 +64,8 @@ TEST_CASE("render settings: a bad value is refused with what the setting takes, 
     refused("input_encoding", "koi8-r", "render.unknown-encoding");
     refused("draft", "maybe", "render.bad-draft");
     refused("fixed_date", "2019-13-45", "engine.bad-fixed-date");
+    for (const char* number : {"0", "-1", "+1", "1.5", "II", "", " 1", "99999999999999999999999"})
+        refused("appendix", number, "render.bad-appendix");
     std::optional<engine::SettingProblem> unknown = set_render_setting("darft", "true", request);
     REQUIRE(unknown);
     CHECK(unknown->unknown);

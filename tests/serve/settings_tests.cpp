@@ -1,5 +1,5 @@
 // The render settings of POST /v1/render as query parameters (draft, fixed_date, profile,
-// input_encoding, format): each one changes the document, and a bad or unknown one is a
+// input_encoding, format, appendix): each one changes the document, and a bad or unknown one is a
 // problem naming the parameter, in the request's language.
 #include <catch2/catch.hpp>
 
@@ -131,6 +131,34 @@ TEST_CASE("format gives every output of vanban render, with its media type and n
     }
 }
 
+TEST_CASE("appendix=N issues that appendix alone, with the agency's field; one the plan lacks is refused", "[serve]") {
+    TestServer server;
+    auto client = server.client();
+    // The example plan has one appendix: alone, it is one page with the agency's field.
+    auto fields = render(*client, "?appendix=1&format=fields", example_plan());
+    REQUIRE(fields);
+    REQUIRE(fields->status == 200);
+    const json listed = json::parse(fields->body);
+    CHECK(listed["pages"] == 1);
+    REQUIRE(listed["fields"].size() == 1);
+    CHECK(listed["fields"][0]["name"] == "appendix-agency");
+    auto pdf = render(*client, "?appendix=1", example_plan());
+    REQUIRE(pdf);
+    REQUIRE(pdf->status == 200);
+    CHECK(contains(testing::squeeze_spaces(read_pdf("pdfinfo", pdf->body)), "Pages: 1 "));
+    CHECK(contains(read_pdf("pdftotext", pdf->body), "Phụ lục"));
+    auto whole = render(*client, "?format=fields", example_plan());
+    REQUIRE(whole);
+    CHECK(json::parse(whole->body)["pages"].get<int>() > 1);
+
+    auto missing = render(*client, "?appendix=2", example_plan());
+    REQUIRE(missing);
+    CHECK(missing->status == 400);
+    const json problem = json::parse(missing->body);
+    CHECK(problem["code"] == "engine.no-such-appendix");
+    CHECK(contains(problem["message"].get<std::string>(), "there is no appendix 2: the document has 1 appendix"));
+}
+
 TEST_CASE("a bad value is a problem naming the parameter and what it takes, in the request's language", "[serve]") {
     TestServer server;
     auto client = server.client();
@@ -146,7 +174,11 @@ TEST_CASE("a bad value is a problem naming the parameter and what it takes, in t
                                "the query parameter 'input_encoding': unknown input encoding 'koi8-r' (use utf-8, tcvn3, vni or cp1258)"},
                           Case{"?format=odt", "format", "the query parameter 'format': unknown format 'odt'"},
                           Case{"?profile=stat", "profile", "the query parameter 'profile': there is no profile 'stat'"},
-                          Case{"?profile=..%2Fparty", "profile", "the query parameter 'profile': '../party' is not a profile name"}}) {
+                          Case{"?profile=..%2Fparty", "profile", "the query parameter 'profile': '../party' is not a profile name"},
+                          Case{"?appendix=0", "appendix", "the query parameter 'appendix': '0' is not the number of an appendix"},
+                          Case{"?appendix=-1", "appendix", "the query parameter 'appendix': '-1' is not the number of an appendix"},
+                          Case{"?appendix=I", "appendix", "the query parameter 'appendix': 'I' is not the number of an appendix"},
+                          Case{"?appendix=", "appendix", "the query parameter 'appendix': '' is not the number of an appendix"}}) {
         INFO(c.query);
         auto english = render(*client, c.query, draftable_plan(), "en");
         REQUIRE(english);
@@ -176,7 +208,7 @@ TEST_CASE("an unknown parameter is named, with the ones there are", "[serve]") {
     CHECK(problem["code"] == "serve.unknown-parameter");
     CHECK(problem["parameter"] == "darft");
     CHECK(contains(problem["message"].get<std::string>(), "'darft'"));
-    CHECK(contains(problem["hint"].get<std::string>(), "format, profile, input_encoding, draft, fixed_date"));
+    CHECK(contains(problem["hint"].get<std::string>(), "format, profile, input_encoding, draft, fixed_date, appendix"));
 
     // validate takes the settings but not format: it makes no file.
     auto validate = client->Post("/v1/validate/ke-hoach?format=pdf", example_plan(), "application/json");

@@ -95,6 +95,13 @@ VANBAN_API int vanban_render_options_set_input_encoding(vanban_render_options* o
  * Returns 1 when the language is known; 0 when options is NULL or the name is unknown
  * (nothing changed). */
 VANBAN_API int vanban_render_options_set_language(vanban_render_options* options, const char* language);
+/* Only appendix `number` of the document (1 for the first), as a file of its own: every
+ * format then holds that appendix alone, and the PDF the agency's unsigned signature field
+ * "appendix-agency" at the top right of its first page (NĐ30; docs/electronic.md). 0: the
+ * whole document (the default). A number the document does not have makes every render
+ * with these options a usage error (exit code 2) that says how many appendices it has.
+ * Returns 1, or 0 when options is NULL (nothing changed). */
+VANBAN_API int vanban_render_options_set_appendix(vanban_render_options* options, size_t number);
 
 /* As vanban_render, with the options above; options NULL: the defaults. Misuse (a NULL
  * engine, template name or format, NULL data with data_len > 0, an unknown format or input

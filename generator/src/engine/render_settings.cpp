@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <string>
 
 namespace vanban::engine {
@@ -63,6 +64,18 @@ std::optional<SettingProblem> set_fixed_date(std::string_view value, RenderReque
     return std::nullopt;
 }
 
+// The number of the appendix issued as a file of its own (RenderOptions::appendix), from 1.
+// Whether the document has it is the engine's to say, once the document is built.
+std::optional<SettingProblem> set_appendix(std::string_view value, RenderRequest& request) {
+    std::size_t number = 0;
+    const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), number);
+    if (value.empty() || error != std::errc() || end != value.data() + value.size() || number == 0)
+        return bad_value(msg("render.bad-appendix", "'{value}' is not the number of an appendix", {{"value", value}}),
+                         msg("render.bad-appendix.hint", "appendices are numbered from 1: 1 issues the first alone"));
+    request.options.appendix = number;
+    return std::nullopt;
+}
+
 struct Setting {
     const char* name;
     Setter set;
@@ -74,6 +87,7 @@ constexpr Setting kSettings[] = {
     {"input_encoding", set_input_encoding},
     {"draft", set_draft},
     {"fixed_date", set_fixed_date},
+    {"appendix", set_appendix},
 };
 
 } // namespace

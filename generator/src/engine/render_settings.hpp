@@ -8,6 +8,7 @@
 //   input_encoding  utf-8, tcvn3, vni, cp1258 (and their aliases)
 //   draft           true or false (also 1/0, yes/no, on/off; empty: true, as a bare ?draft)
 //   fixed_date      the creation date written into the files, ISO 8601
+//   appendix        N: appendix N alone, as a file of its own (from 1; docs/electronic.md)
 #pragma once
 
 #include <optional>
@@ -37,7 +38,7 @@ struct SettingProblem {
 std::optional<SettingProblem> set_render_setting(std::string_view name, std::string_view value, RenderRequest& request);
 
 // The settings' names, in the order above ("format, profile, input_encoding, draft,
-// fixed_date"), without format when `with_format` is false: for a hint.
+// fixed_date, appendix"), without format when `with_format` is false: for a hint.
 std::string render_setting_names(bool with_format = true);
 
 } // namespace vanban::engine
