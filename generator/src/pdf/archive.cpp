@@ -4,7 +4,6 @@
 #include <array>
 #include <cstdint>
 #include <cstdio>
-#include <cstring>
 #include <string_view>
 
 #include <libdeflate.h>
@@ -65,66 +64,88 @@ constexpr std::array<RecordField, 15> record_fields{{
     {"DueDate", "Text", "Hạn trả lời văn bản"},
 }};
 
-const RecordField* record_field(std::string_view name) {
-    for (const RecordField& field : record_fields)
-        if (field.name == name) return &field;
-    return nullptr;
+// The index of the field `name` in record_fields, or -1.
+int record_field(std::string_view name) {
+    for (std::size_t i = 0; i < record_fields.size(); ++i)
+        if (record_fields[i].name == name) return static_cast<int>(i);
+    return -1;
 }
 
-// The PDF/A extension schema (ISO 19005-2, 6.6.2.3.2) of the record fields used.
-void append_record_schema(std::string& out, const std::vector<const RecordField*>& used) {
-    out += "  <rdf:Description rdf:about=\"\" xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\""
-           " xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\""
-           " xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">\n"
-           "   <pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType=\"Resource\">\n"
-           "    <pdfaSchema:schema>NĐ30 Phụ lục VI: thông tin đầu vào của dữ liệu quản lý văn bản đi</pdfaSchema:schema>\n"
-           "    <pdfaSchema:namespaceURI>";
+// The PDF/A extension schema (ISO 19005-2, 6.6.2.3.2) of the record fields `used` (indices
+// of record_fields, in the order the record first names them).
+std::string record_schema(const std::vector<int>& used) {
+    std::string out =
+        "  <rdf:Description rdf:about=\"\" xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\""
+        " xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\""
+        " xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">\n"
+        "   <pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType=\"Resource\">\n"
+        "    <pdfaSchema:schema>NĐ30 Phụ lục VI: thông tin đầu vào của dữ liệu quản lý văn bản đi</pdfaSchema:schema>\n"
+        "    <pdfaSchema:namespaceURI>";
     out += record_namespace;
     out += "</pdfaSchema:namespaceURI>\n    <pdfaSchema:prefix>";
     out += record_prefix;
     out += "</pdfaSchema:prefix>\n    <pdfaSchema:property><rdf:Seq>\n";
-    for (const RecordField* field : used) {
+    for (const int index : used) {
+        const RecordField& field = record_fields[static_cast<std::size_t>(index)];
         out += "     <rdf:li rdf:parseType=\"Resource\"><pdfaProperty:name>";
-        out += field->name;
+        out += field.name;
         out += "</pdfaProperty:name><pdfaProperty:valueType>";
-        out += field->value_type;
+        out += field.value_type;
         out += "</pdfaProperty:valueType><pdfaProperty:category>external</pdfaProperty:category>"
                "<pdfaProperty:description>";
-        append_xml_escaped(out, field->description);
+        append_xml_escaped(out, field.description);
         out += "</pdfaProperty:description></rdf:li>\n";
     }
     out += "    </rdf:Seq></pdfaSchema:property>\n   </rdf:li></rdf:Bag></pdfaExtension:schemas>\n  </rdf:Description>\n";
+    return out;
+}
+
+// The schema depends only on which fields are used and in what order, the same for most
+// documents: it is made once per thread for each such list (a few of them) and copied.
+const std::string& cached_record_schema(const std::vector<int>& used) {
+    thread_local std::vector<std::pair<std::vector<int>, std::string>> made;
+    for (const auto& [fields, schema] : made)
+        if (fields == used) return schema;
+    if (made.size() >= 16) made.erase(made.begin()); // bounded, whatever the documents
+    made.emplace_back(used, record_schema(used));
+    return made.back().second;
 }
 
 void append_record(std::string& out, const DocumentInfo& info) {
-    std::vector<const RecordField*> used;
+    // Each entry's field, looked up once; the fields in the order the record first names them.
+    std::vector<int> field_of;
+    field_of.reserve(info.record.size());
+    std::vector<int> used;
     for (const auto& [name, value] : info.record) {
-        const RecordField* field = record_field(name);
-        if (field && std::find(used.begin(), used.end(), field) == used.end()) used.push_back(field);
+        const int field = record_field(name);
+        field_of.push_back(field);
+        if (field >= 0 && std::find(used.begin(), used.end(), field) == used.end()) used.push_back(field);
     }
     if (used.empty()) return;
-    append_record_schema(out, used);
+    out += cached_record_schema(used);
     out += "  <rdf:Description rdf:about=\"\" xmlns:";
     out += record_prefix;
     out += "=\"";
     out += record_namespace;
     out += "\">\n";
-    for (const RecordField* field : used) {
-        const std::string element = std::string(record_prefix) + ":" + std::string(field->name);
-        if (field->value_type == "Seq Text") {
-            out += "   <" + element + "><rdf:Seq>";
-            for (const auto& [name, value] : info.record)
-                if (name == field->name) {
+    std::string element;
+    for (const int field : used) {
+        const RecordField& described = record_fields[static_cast<std::size_t>(field)];
+        element.assign(record_prefix).append(":").append(described.name);
+        if (described.value_type == "Seq Text") {
+            out.append("   <").append(element).append("><rdf:Seq>");
+            for (std::size_t i = 0; i < info.record.size(); ++i)
+                if (field_of[i] == field) {
                     out += "<rdf:li>";
-                    append_xml_escaped(out, value);
+                    append_xml_escaped(out, info.record[i].second);
                     out += "</rdf:li>";
                 }
-            out += "</rdf:Seq></" + element + ">\n";
+            out.append("</rdf:Seq></").append(element).append(">\n");
             continue;
         }
-        for (const auto& [name, value] : info.record)
-            if (name == field->name) {
-                append_element(out, element.c_str(), value);
+        for (std::size_t i = 0; i < info.record.size(); ++i)
+            if (field_of[i] == field) {
+                append_element(out, element.c_str(), info.record[i].second);
                 break;
             }
     }
@@ -226,11 +247,11 @@ void stamp_file_id(std::string& pdf) {
     if (second == std::string::npos) return; // no placeholder: nothing to stamp
 
     const std::array<std::uint8_t, 16> digest = content_digest(pdf);
-    char hex[3];
+    static constexpr char digits[] = "0123456789ABCDEF";
     for (const std::size_t at : {first, second})
         for (std::size_t i = 0; i < digest.size(); ++i) {
-            std::snprintf(hex, sizeof hex, "%02X", digest[i]);
-            std::memcpy(&pdf[at + 1 + 2 * i], hex, 2);
+            pdf[at + 1 + 2 * i] = digits[digest[i] >> 4];
+            pdf[at + 2 + 2 * i] = digits[digest[i] & 0xF];
         }
 }
 

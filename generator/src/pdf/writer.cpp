@@ -33,6 +33,7 @@
 #include "pdf/font_program.hpp"
 #include "pdf/haru_memory.hpp"
 #include "pdf/images.hpp"
+#include "pdf/numbers.hpp"
 #include "pdf/pdf.hpp"
 #include "pdf/signature_fields.hpp"
 #include "pdf/text_encoding.hpp"
@@ -64,26 +65,6 @@ void record_error(HPDF_STATUS code, HPDF_STATUS detail, void* user_data) {
         errors->detail = detail;
     }
 }
-
-// ---------------------------------------------------------------- number formatting
-
-// Integers in hundredths (or thousandths) of a unit, written with no trailing zeros.
-void append_fixed(std::string& out, long value, int decimals) {
-    if (value < 0) out += '-';
-    unsigned long a = static_cast<unsigned long>(value < 0 ? -value : value);
-    const unsigned long scale = decimals == 3 ? 1000 : 100;
-    char digits[24];
-    out.append(digits, std::to_chars(digits, digits + sizeof digits, a / scale).ptr);
-    unsigned long frac = a % scale;
-    if (frac == 0) return;
-    out += '.';
-    for (unsigned long digit = scale / 10; digit > 0 && frac > 0; digit /= 10) {
-        out += static_cast<char>('0' + frac / digit);
-        frac %= digit;
-    }
-}
-
-long hundredths(double v) { return std::lround(v * 100); }
 
 // ---------------------------------------------------------------- our objects in libharu
 

@@ -1,0 +1,47 @@
+// Escaping for the XML written by hand (text/xml_escape.hpp) against a byte-by-byte answer:
+// the special characters at every place of an eight-byte word and across words.
+#include <random>
+#include <string>
+
+#include <catch2/catch.hpp>
+
+#include "text/xml_escape.hpp"
+
+namespace {
+
+std::string escaped_byte_by_byte(const std::string& text) {
+    std::string out;
+    for (const char c : text) {
+        if (c == '&') out += "&amp;";
+        else if (c == '<') out += "&lt;";
+        else if (c == '>') out += "&gt;";
+        else if (c == '"') out += "&quot;";
+        else out += c;
+    }
+    return out;
+}
+
+std::string escaped(const std::string& text) {
+    std::string out = "kept:";
+    vanban::text::append_xml_escaped(out, text);
+    return out.substr(5);
+}
+
+} // namespace
+
+TEST_CASE("XML escaping: & < > \" anywhere, everything else as it is", "[text]") {
+    CHECK(escaped("") == "");
+    CHECK(escaped("Ủy ban nhân dân") == "Ủy ban nhân dân");
+    CHECK(escaped("<a href=\"x\">B & C</a>") == "&lt;a href=&quot;x&quot;&gt;B &amp; C&lt;/a&gt;");
+    CHECK(escaped("&&&&&&&&&") == "&amp;&amp;&amp;&amp;&amp;&amp;&amp;&amp;&amp;");
+    // Texts of every length to 40, of letters, Vietnamese bytes and the four characters.
+    const std::string pieces[] = {"a", " ", "&", "<", ">", "\"", "'", "\xE1\xBB\xA7", "\xC3\xA2"};
+    std::mt19937 random(7);
+    for (int length = 0; length <= 40; ++length)
+        for (int round = 0; round < 20; ++round) {
+            std::string text;
+            for (int i = 0; i < length; ++i) text += pieces[random() % std::size(pieces)];
+            INFO(text);
+            CHECK(escaped(text) == escaped_byte_by_byte(text));
+        }
+}
