@@ -118,6 +118,32 @@ TEST_CASE("a word wider than the line is split rather than overflowing") {
         for (const auto& f : line.fragments) CHECK(f.x + f.width <= format.width + 0.01);
 }
 
+TEST_CASE("a text store keeps every text where it was made, as it grows and when it moves") {
+    // Text items view their texts in the layout's store (pages.hpp): what was kept must stay
+    // put while thousands more are added, a text made piece by piece may outgrow the room it
+    // asked for, and a store moved into a PageLayout keeps the views valid.
+    layout::TextStore store;
+    std::vector<std::pair<std::string_view, std::string>> kept;
+    for (int i = 0; i < 3000; ++i) {
+        const std::string text = "Thôn " + std::to_string(i) + " xã Tân Lập";
+        kept.emplace_back(store.keep(text), text);
+    }
+    store.begin(4); // less room than the text will take
+    std::string long_text_made;
+    for (int i = 0; i < 2000; ++i) {
+        store.append("Nhiệm vụ");
+        store.append(2, ' ');
+        long_text_made += "Nhiệm vụ  ";
+    }
+    const std::string_view made = store.made();
+    CHECK(made == long_text_made);
+    CHECK(store.keep("").empty());
+    layout::TextStore moved = std::move(store);
+    CHECK(moved.keep("sau") == "sau");
+    CHECK(made == long_text_made);
+    for (const auto& [view, text] : kept) CHECK(view == text);
+}
+
 TEST_CASE("lines set into a reused pool are the lines of the paragraph set alone") {
     // A table sets its cells one group of rows at a time into one pool (layout.cpp): a line
     // reused from a longer paragraph before must carry nothing of it.
@@ -490,7 +516,7 @@ TEST_CASE("an appendix starts a page; in the State profile it numbers its own pa
         for (const auto& t : pages.pages[first].texts) CHECK((t.y <= title->y || t.y > pages.height - 20 * pt_per_mm));
         auto number_of = [&](std::size_t page) -> std::string {
             for (const auto& t : pages.pages[page].texts)
-                if (t.y > pages.height - 20 * pt_per_mm) return t.text;
+                if (t.y > pages.height - 20 * pt_per_mm) return std::string(t.text);
             return "";
         };
         if (p.appendix_restarts_page_numbers) {

@@ -37,8 +37,8 @@ enum class Anchor { left, centre, right };
 class ChartPainter {
 public:
     ChartPainter(const model::Chart& chart, const model::Profile& profile, const FontFamily& family, double left,
-                 double width)
-        : chart_(chart), profile_(profile), family_(family), face_(family.face(Face::regular)),
+                 double width, TextStore& texts)
+        : chart_(chart), profile_(profile), family_(family), texts_(texts), face_(family.face(Face::regular)),
           size_(profile.chart.label_size_pt), line_(face_.line_height() * size_), left_(left), width_(width) {
         out_.height = model::chart_height_mm(chart, profile) * model::points_per_mm;
     }
@@ -60,7 +60,7 @@ private:
     void label(const std::string& text, double x, double baseline, Anchor anchor, Colour colour = {}) {
         const double w = width_of(text);
         const double at = anchor == Anchor::left ? x : anchor == Anchor::centre ? x - w / 2 : x - w;
-        out_.texts.push_back(TextItem{at, baseline, Face::regular, size_, text, w, false, colour});
+        out_.texts.push_back(TextItem{at, baseline, Face::regular, size_, texts_.keep(text), w, false, colour});
     }
 
     // Lines of `text` no wider than `width`, broken between words.
@@ -96,7 +96,7 @@ private:
         for (const SetLine& line : lines) {
             const double baseline = y + line.height - line.descent;
             for (const Fragment& f : line.fragments)
-                out_.texts.push_back(TextItem{left_ + f.x, baseline, f.face, f.size, std::string(f.text), f.width, false, {}});
+                out_.texts.push_back(TextItem{left_ + f.x, baseline, f.face, f.size, texts_.keep(f.text), f.width, false, {}});
             y += line.height;
         }
         return y + style.space_after_pt;
@@ -383,6 +383,7 @@ private:
     const model::Chart& chart_;
     const model::Profile& profile_;
     const FontFamily& family_;
+    TextStore& texts_;
     const TrueTypeFace& face_;
     const double size_, line_, left_, width_;
     ChartDrawing out_;
@@ -393,8 +394,8 @@ private:
 } // namespace
 
 ChartDrawing draw_chart(const model::Chart& chart, const model::Profile& profile, const FontFamily& family, double left,
-                        double width) {
-    return ChartPainter(chart, profile, family, left, width).draw();
+                        double width, TextStore& texts) {
+    return ChartPainter(chart, profile, family, left, width, texts).draw();
 }
 
 } // namespace vanban::layout

@@ -20,7 +20,8 @@ struct ChartDrawing {
     std::vector<ShapeItem> shapes;
 };
 
+// The drawing's texts are kept in `texts`.
 ChartDrawing draw_chart(const model::Chart& chart, const model::Profile& profile, const FontFamily& family, double left,
-                        double width);
+                        double width, TextStore& texts);
 
 } // namespace vanban::layout

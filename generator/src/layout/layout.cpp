@@ -115,11 +115,11 @@ private:
     }
 
     // Adds set lines to a unit at vertical offset dy (advanced past them), x from x0.
-    void place_lines(Unit& unit, const std::vector<SetLine>& lines, double x0, double& dy) const {
+    void place_lines(Unit& unit, const std::vector<SetLine>& lines, double x0, double& dy) {
         for (const SetLine& line : lines) place_line(unit, line, x0, dy);
     }
 
-    void place_line(Unit& unit, const SetLine& line, double x0, double& dy) const {
+    void place_line(Unit& unit, const SetLine& line, double x0, double& dy) {
         const double baseline = dy + line.height - line.descent;
         place_fragments(unit, line, x0, baseline);
         dy += line.height;
@@ -128,27 +128,29 @@ private:
     // The fragments of a line become text items: consecutive words of one face and size
     // travel as one string with real spaces (readers copy them as spaces, and the PDF
     // writer stretches them with word spacing on justified lines).
-    void place_fragments(Unit& unit, const SetLine& line, double x0, double baseline) const {
+    void place_fragments(Unit& unit, const SetLine& line, double x0, double baseline) {
         TextItem* open = nullptr;
         // What is left of the line's text with its spaces: room enough for an item's text.
         std::size_t bytes_left = 0;
-        for (const Fragment& f : line.fragments) bytes_left += f.text.size() + 1;
+        auto bytes_of = [](const Fragment& f) { return f.text.size() + std::max<std::uint32_t>(f.spaces_before, 1); };
+        for (const Fragment& f : line.fragments) bytes_left += bytes_of(f);
         for (const Fragment& f : line.fragments) {
-            bytes_left -= f.text.size() + 1;
+            bytes_left -= bytes_of(f);
             const double x = x0 + f.x;
             if (open && open->face == f.face && open->size == f.size) {
                 const double end = open->x + open->width;
                 // The spaces between words, as many as the text had; none at a change of
                 // style within a word.
-                if (x - end > 0.01) open->text.append(std::max<std::uint32_t>(f.spaces_before, 1), ' ');
-                open->text.append(f.text);
+                if (x - end > 0.01) texts_.append(std::max<std::uint32_t>(f.spaces_before, 1), ' ');
+                texts_.append(f.text);
+                open->text = texts_.made();
                 open->width = x + f.width - open->x;
                 continue;
             }
-            unit.texts.push_back(TextItem{x, baseline, f.face, f.size, {}, f.width, line.justified});
+            texts_.begin(f.text.size() + bytes_left);
+            texts_.append(f.text);
+            unit.texts.push_back(TextItem{x, baseline, f.face, f.size, texts_.made(), f.width, line.justified});
             open = &unit.texts.back();
-            open->text.reserve(f.text.size() + bytes_left);
-            open->text = f.text;
         }
         if (!line.underlines.empty()) {
             const double size = line.fragments.empty() ? 14 : line.fragments.front().size;
@@ -194,7 +196,7 @@ private:
         double x = 0, width = 0, dy = 0;
     };
 
-    void column_text(Unit& unit, Column& col, const std::string& text, const model::TextStyle& style) const {
+    void column_text(Unit& unit, Column& col, const std::string& text, const model::TextStyle& style) {
         const model::Inline runs = plain(text); // the lines point into it
         const std::vector<SetLine> lines = set_paragraph(runs, format(style, col.width), family_);
         place_lines(unit, lines, col.x, col.dy);
@@ -260,7 +262,7 @@ private:
 
     // A line in a single-line box (model/marks.hpp), centred in the column, or flush with
     // its right edge when the style aligns right; text and frame in the mark's ink.
-    void boxed_line(Unit& unit, Column& col, const std::string& text, const model::TextStyle& style) const {
+    void boxed_line(Unit& unit, Column& col, const std::string& text, const model::TextStyle& style) {
         const model::MarkBox box = model::mark_box(text);
         const Colour ink = colour_of(model::mark_colour(profile_.header, box));
         const double text_width = widest({text}, style);
@@ -497,7 +499,7 @@ private:
         }
     }
 
-    void add_column_paragraph(Unit& unit, Column& col, const model::Inline& text, const model::TextStyle& style) const {
+    void add_column_paragraph(Unit& unit, Column& col, const model::Inline& text, const model::TextStyle& style) {
         const std::vector<SetLine> lines = set_paragraph(text, format(style, col.width), family_);
         col.dy += style.space_before_pt;
         place_lines(unit, lines, col.x, col.dy);
@@ -553,7 +555,7 @@ private:
     void set_cells(const model::Table& table, const std::vector<double>& col_x, RowGroup& group) const;
     void row_heights(const model::Table& table, RowGroup& group) const;
     void place_rows(const model::Table& table, const std::vector<double>& col_x, int table_id, bool has_notes);
-    Unit row_group(RowGroup& group, const std::vector<double>& col_x) const;
+    Unit row_group(RowGroup& group, const std::vector<double>& col_x);
 
     PageLayout paginate();
     void add_page_numbers(PageLayout& out, const std::vector<std::size_t>& starts) const;
@@ -573,6 +575,7 @@ private:
     std::vector<BlockUnits> body_blocks_;
     bool pending_page_break_ = false;
     std::vector<TableHeader> tables_;
+    TextStore texts_; // the bytes of every text item, handed to the PageLayout
 };
 
 // ---------------------------------------------------------------- tables
@@ -729,7 +732,7 @@ void Builder::place_rows(const model::Table& table, const std::vector<double>& c
 
 // The unit of the group's rows: their lines, each cell's top and left edges, and the table's
 // right edge.
-Unit Builder::row_group(RowGroup& group, const std::vector<double>& col_x) const {
+Unit Builder::row_group(RowGroup& group, const std::vector<double>& col_x) {
     Unit unit;
     std::vector<double>& row_top = group.row_top;
     row_top.assign(group.end - group.first + 1, 0);
@@ -762,7 +765,7 @@ Unit Builder::row_group(RowGroup& group, const std::vector<double>& col_x) const
 // A chart: one unit, never split, on the landscape pages of its table when it has some.
 void Builder::add(const model::Chart& chart) {
     Turned turned(*this, chart.landscape);
-    ChartDrawing drawing = draw_chart(chart, profile_, family_, left_, body_width());
+    ChartDrawing drawing = draw_chart(chart, profile_, family_, left_, body_width(), texts_);
     Unit unit;
     unit.height = drawing.height;
     unit.texts = std::move(drawing.texts);
@@ -902,6 +905,7 @@ PageLayout Builder::paginate() {
     out.width = portrait_.page_width;
     out.height = portrait_.page_height;
     out.family = &family_;
+    out.texts = std::move(texts_);
     for (std::size_t p = 0; p < starts.size(); ++p) {
         const std::size_t first = starts[p];
         const std::size_t last = p + 1 < starts.size() ? starts[p + 1] : units_.size();
@@ -988,7 +992,8 @@ void Builder::add_page_numbers(PageLayout& out, const std::vector<std::size_t>& 
         const std::string number = std::to_string(number_in_section);
         const double width = text_width(face, number) * size;
         const double baseline = place.line_top + (face.line_height() - face.descent()) * size;
-        page.texts.push_back(TextItem{place.centre_x - width / 2, page.height - baseline, Face::regular, size, number, width, false});
+        page.texts.push_back(
+            TextItem{place.centre_x - width / 2, page.height - baseline, Face::regular, size, out.texts.keep(number), width, false});
     }
 }
 

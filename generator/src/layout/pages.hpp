@@ -4,8 +4,11 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "layout/fonts.hpp"
@@ -26,6 +29,43 @@ inline Colour colour_of(const std::string& hex) {
     return Colour{rgb.r, rgb.g, rgb.b};
 }
 
+// The bytes of a layout's texts, one text after another in blocks that never move. A text
+// item views its text here instead of owning a string: a long table's texts are not tens of
+// thousands of small allocations spread over the heap, and the PDF writer reads them in the
+// order they were made. Moving the store keeps the views valid.
+class TextStore {
+public:
+    TextStore() = default;
+    TextStore(TextStore&& other) noexcept { *this = std::move(other); }
+    TextStore& operator=(TextStore&& other) noexcept {
+        blocks_ = std::move(other.blocks_);
+        start_ = std::exchange(other.start_, nullptr);
+        at_ = std::exchange(other.at_, nullptr);
+        end_ = std::exchange(other.end_, nullptr);
+        return *this;
+    }
+    // A text kept as it is.
+    std::string_view keep(std::string_view text) {
+        begin(text.size());
+        append(text);
+        return made();
+    }
+    // A text made piece by piece: begin() with the room it will likely need, append() its
+    // pieces, made() the text so far (it moves if it outgrows its room; views of earlier
+    // texts stay valid).
+    void begin(std::size_t room);
+    void append(std::string_view bytes);
+    void append(std::size_t count, char c);
+    std::string_view made() const { return {start_, static_cast<std::size_t>(at_ - start_)}; }
+
+private:
+    void make_room(std::size_t more);
+    std::vector<std::unique_ptr<char[]>> blocks_;
+    char* start_ = nullptr; // of the text being made
+    char* at_ = nullptr;    // its end
+    char* end_ = nullptr;   // of the block
+};
+
 // A run of text on one baseline in one face: words separated by single spaces. When
 // `justified`, its spaces are stretched (or shrunk) evenly so that it spans exactly `width`;
 // otherwise they keep their natural width and `width` is the natural width.
@@ -33,7 +73,7 @@ struct TextItem {
     double x = 0, y = 0;
     Face face = Face::regular;
     double size = 14;
-    std::string text; // UTF-8, NFC
+    std::string_view text; // UTF-8, NFC; in the layout's TextStore (or a literal)
     double width = 0; // points, from x to the end of the last glyph
     bool justified = false;
     Colour colour{};  // black
@@ -117,6 +157,7 @@ struct Bookmark {
 struct PageLayout {
     double width = 595.28, height = 841.89; // of a portrait page; each Page has its own
     const FontFamily* family = nullptr; // the faces every TextItem refers to
+    TextStore texts;                    // the bytes every TextItem views
     std::vector<Page> pages;
     std::vector<Bookmark> bookmarks;
 };
