@@ -12,7 +12,8 @@ namespace {
     Error error;
     error.kind = ErrorKind::usage;
     error.message = std::move(message);
-    error.hint = msg("engine.appendix-hint", "render the whole document without --appendix, or name an appendix it has");
+    // The library's words, whoever asked (--appendix, ?appendix=, RenderOptions::appendix).
+    error.hint = msg("engine.appendix-hint", "render the whole document, or name an appendix it has");
     throw Failure(std::move(error));
 }
 
