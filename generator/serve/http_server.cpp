@@ -118,7 +118,7 @@ private:
     int fd_;
     milliseconds write_timeout_;
     Clock::time_point read_deadline_ = Clock::now();
-    std::array<char, 16 * 1024> buffer_{};
+    std::array<char, 16 * 1024> buffer_; // not zeroed: only [begin_, end_) is read, and a stream is made per hand-over
     size_t begin_ = 0;
     size_t end_ = 0;
 };
