@@ -85,6 +85,9 @@ TEST_CASE("the render queue runs jobs, refuses when full, and gives up at the de
           RenderQueue::Outcome::deadline);
     hold.set_value();
     blocker.join();
+    // The dropped job holds the queue's one place until the worker takes it off (and does not
+    // run it): the blocker's answer can arrive before that, and a job given then is refused.
+    while (queue.waiting() != 0) std::this_thread::yield();
     std::optional<int> after;
     CHECK(queue.run<int>([] { return 5; }, RenderQueue::Clock::now() + 5s, after) == RenderQueue::Outcome::done);
     CHECK_FALSE(ran);
