@@ -319,6 +319,8 @@ TEST_CASE("bad dates and missing fonts are reported, not crashed on") {
             FAIL("no error");
         } catch (const Failure& failure) {
             CHECK(failure.error().kind == ErrorKind::data);
+            CHECK(failure.error().message.code() == "pdf.bad-creation-date");
+            CHECK(failure.error().message.arg("date") == date);
         }
     }
     pdf::FontConfig config;

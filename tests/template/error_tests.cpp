@@ -155,22 +155,22 @@ TEST_CASE("Error::format: location, message, source line and caret", "[template]
 
     Error plain;
     plain.kind = ErrorKind::data;
-    plain.message = "invalid UTF-8";
+    plain.message = Message::verbatim("invalid UTF-8");
     plain.where.file = "plan.json";
     plain.byte_offset = 1284;
     plain.record = 3;
     CHECK(plain.format() == "record 3: plan.json: error: invalid UTF-8 at byte 1284");
     // a message that already names the byte does not name it twice
-    plain.message = "invalid UTF-8 at byte 1284 (save the file as UTF-8)";
+    plain.message = Message::verbatim("invalid UTF-8 at byte 1284 (save the file as UTF-8)");
     CHECK(plain.format() == "record 3: plan.json: error: invalid UTF-8 at byte 1284 (save the file as UTF-8)");
 
     Error typed;
-    typed.message = "cannot print a list";
+    typed.message = Message::verbatim("cannot print a list");
     typed.json_path = "plan.tasks";
     CHECK(typed.format() == "error: cannot print a list (data: plan.tasks)");
 
     Error tabbed;
-    tabbed.message = "x";
+    tabbed.message = Message::verbatim("x");
     tabbed.where = {"t.vbt", 1, 3};
     tabbed.source_line = "\tab";
     CHECK(tabbed.format() == "t.vbt:1:3: error: x\n    1 | \tab\n      | \t ^");

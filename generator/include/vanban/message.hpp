@@ -59,10 +59,6 @@ struct MessageArg {
 class Message {
 public:
     Message() = default;
-    // Transitional, while the messages are moved into the catalogue (issue 16): a text that
-    // is not in it, shown in English in every language. Use msg().
-    [[deprecated("write the message through msg(): docs/messages.md")]] Message(std::string english);
-    [[deprecated("write the message through msg(): docs/messages.md")]] Message(const char* english);
 
     // Text from outside vanban (an operating system's reason, a library's own message), shown
     // as it is in every language. Its code is "verbatim".

@@ -86,9 +86,6 @@ MessageArg::MessageArg(std::string name_, unsigned long long value_)
 MessageArg::MessageArg(std::string name_, Message value_)
     : name(std::move(name_)), message(std::make_shared<const Message>(std::move(value_))) {}
 
-Message::Message(std::string english) { *this = verbatim(std::move(english)); }
-Message::Message(const char* english) { *this = verbatim(english ? english : ""); }
-
 Message Message::verbatim(std::string text) {
     Message message;
     message.code_ = "verbatim";

@@ -653,22 +653,31 @@ private:
         return d;
     }
 
+    // The engine checks a fixed creation date before any writer runs (engine.bad-fixed-date):
+    // this is for a model whose date was set by hand.
+    [[noreturn]] static void bad_date(const std::string& text) {
+        throw Failure(ErrorKind::data,
+                      msg("pdf.bad-creation-date",
+                          "the creation date '{date}' is not ISO 8601: YYYY-MM-DD, then THH:MM or THH:MM:SS, then Z or +HH:MM",
+                          {{"date", text}}));
+    }
+
     // "YYYY-MM-DD", optionally "THH:MM[:SS]" and "Z" or "+HH:MM" / "-HH:MM".
     static HPDF_Date parse_date(const std::string& text) {
         HPDF_Date d{};
         d.ind = ' ';
         int consumed = 0;
         if (std::sscanf(text.c_str(), "%4d-%2d-%2d%n", &d.year, &d.month, &d.day, &consumed) != 3 || consumed != 10)
-            throw Failure(ErrorKind::data, "creation date '" + text + "' is not ISO 8601 (YYYY-MM-DD…)");
+            bad_date(text);
         std::string_view rest = std::string_view(text).substr(10);
         if (!rest.empty() && (rest[0] == 'T' || rest[0] == ' ')) {
             int n = 0;
             if (std::sscanf(rest.data() + 1, "%2d:%2d%n", &d.hour, &d.minutes, &n) != 2)
-                throw Failure(ErrorKind::data, "creation date '" + text + "' has a bad time");
+                bad_date(text);
             rest.remove_prefix(1 + n);
             if (!rest.empty() && rest[0] == ':') {
                 if (std::sscanf(rest.data() + 1, "%2d%n", &d.seconds, &n) != 1)
-                    throw Failure(ErrorKind::data, "creation date '" + text + "' has bad seconds");
+                    bad_date(text);
                 rest.remove_prefix(1 + n);
                 while (!rest.empty() && (rest[0] == '.' || (rest[0] >= '0' && rest[0] <= '9'))) rest.remove_prefix(1);
             }
@@ -678,12 +687,12 @@ private:
         } else if (!rest.empty() && (rest[0] == '+' || rest[0] == '-')) {
             d.ind = rest[0];
             if (std::sscanf(rest.data() + 1, "%2d:%2d", &d.off_hour, &d.off_minutes) != 2)
-                throw Failure(ErrorKind::data, "creation date '" + text + "' has a bad time zone");
+                bad_date(text);
         } else if (!rest.empty()) {
-            throw Failure(ErrorKind::data, "creation date '" + text + "' is not ISO 8601");
+            bad_date(text);
         }
         if (d.month < 1 || d.month > 12 || d.day < 1 || d.day > 31 || d.hour > 23 || d.minutes > 59 || d.seconds > 59)
-            throw Failure(ErrorKind::data, "creation date '" + text + "' is out of range");
+            bad_date(text);
         return d;
     }
 
