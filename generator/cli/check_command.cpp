@@ -1,6 +1,5 @@
 // vanban check: the format and content of a DOCX or text draft, or of JSON data; with --fix,
 // the draft imported and rendered in the official format. See docs/check.md.
-#include <filesystem>
 #include <iostream>
 #include <memory>
 
@@ -10,13 +9,9 @@
 #include "vanban/check.hpp"
 #include "vanban/import.hpp"
 
-namespace fs = std::filesystem;
-
 namespace vanban::cli {
 
 namespace {
-
-constexpr std::size_t max_input_bytes = 64u << 20;
 
 const char* const kCheckFooter =
     "\nExamples:\n"
@@ -63,16 +58,11 @@ int run_fix(const CheckArgs& args, const Engine& engine, const std::string& byte
         const std::optional<Format> format = format_for_path(path);
         if (!format)
             return report(ErrorKind::usage, msg("cli.fix-format", "cannot tell the format of {file}: name it .pdf or .docx", {{"file", path}}));
-        std::error_code ec;
-        if (args.input != "-" && fs::exists(path, ec) && fs::equivalent(path, args.input, ec))
-            return report(ErrorKind::usage, msg("cli.output-is-input", "the output {file} is the input file; it would be overwritten", {{"file", path}}));
+        if (std::optional<Error> error = output_over_input(path, args.input)) return report(*error);
         targets.emplace_back(path, *format);
     }
-    ImportOptions import_options;
-    import_options.template_name = args.template_name;
-    import_options.profile = args.common.profile;
-    import_options.source_name = source;
-    const ImportResult imported = import_document(engine, bytes, import_options);
+    const ImportResult imported = import_document(
+        engine, bytes, {.template_name = args.template_name, .profile = args.common.profile, .source_name = source});
     if (!imported) return report(imported.error);
     RenderOptions render_options;
     render_options.profile = imported.profile;
@@ -87,12 +77,11 @@ int run_fix(const CheckArgs& args, const Engine& engine, const std::string& byte
     }
     if (std::optional<Error> error = write_all_or_nothing(files)) return report(*error);
     // What rendering cannot fix: the content, and what the import had to leave as it was.
-    CheckOptions options;
-    options.template_name = imported.template_name;
-    options.profile = imported.profile;
-    options.source_name = source;
-    options.as_of = args.date;
-    CheckResult left = check_document(engine, imported.data_json, options);
+    CheckResult left =
+        check_document(engine, imported.data_json, {.template_name = imported.template_name,
+                                                     .profile = imported.profile,
+                                                     .source_name = source,
+                                                     .as_of = args.date});
     if (!left) return report(left.error);
     std::vector<Finding> findings = imported.warnings;
     findings.insert(findings.end(), left.findings.begin(), left.findings.end());
@@ -108,25 +97,21 @@ int run_fix(const CheckArgs& args, const Engine& engine, const std::string& byte
 
 int run_check(const CheckArgs& args) {
     const Language language = current_language();
-    if (!args.common.profile.empty() && args.common.profile != "party" && args.common.profile != "state")
-        return report(ErrorKind::usage, msg("cli.unknown-profile", "unknown profile '{name}' (use party or state)", {{"name", args.common.profile}}));
     if (!args.fix && !args.outputs.empty())
         return report(ErrorKind::usage, msg("cli.check-output-without-fix", "-o is for --fix: vanban check --fix FILE -o out.pdf"));
-    std::string bytes;
-    if (std::optional<Error> error = read_data_bytes(args.input, max_input_bytes, bytes)) return report(*error);
-    const std::string source = args.input == "-" ? "<stdin>" : args.input;
+    DraftInput draft;
+    if (int exit = read_draft(args.input, args.common, draft)) return exit;
     Engine engine(engine_options(args.common));
-    if (args.fix) return run_fix(args, engine, bytes, source, language);
-    CheckOptions options;
-    options.template_name = args.template_name;
-    options.profile = args.common.profile;
-    options.source_name = source;
-    options.as_of = args.date;
-    options.data_dir = data_dir_of(args.input);
-    const CheckResult result = check_document(engine, bytes, options);
+    if (args.fix) return run_fix(args, engine, draft.bytes, draft.source, language);
+    const CheckResult result = check_document(engine, draft.bytes,
+                                              {.template_name = args.template_name,
+                                               .profile = args.common.profile,
+                                               .source_name = draft.source,
+                                               .data_dir = data_dir_of(args.input),
+                                               .as_of = args.date});
     if (!result) return report(result.error);
-    print_findings(result.findings, source, language);
-    if (!args.quiet) print_summary(result.findings, source, language);
+    print_findings(result.findings, draft.source, language);
+    if (!args.quiet) print_summary(result.findings, draft.source, language);
     return result.exit_code();
 }
 

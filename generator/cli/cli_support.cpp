@@ -115,6 +115,26 @@ std::optional<Error> read_data_bytes(const std::string& path, std::size_t max_by
     }
 }
 
+int read_draft(const std::string& path, const CommonOptions& common, DraftInput& draft) {
+    constexpr std::size_t max_draft_bytes = 64u << 20;
+    if (!common.profile.empty() && common.profile != "party" && common.profile != "state")
+        return report(ErrorKind::usage, msg("cli.unknown-profile", "unknown profile '{name}' (use party or state)",
+                                            {{"name", common.profile}}));
+    if (std::optional<Error> error = read_data_bytes(path, max_draft_bytes, draft.bytes)) return report(*error);
+    draft.source = path == "-" ? "<stdin>" : path;
+    return 0;
+}
+
+std::optional<Error> output_over_input(const std::string& output, const std::string& input) {
+    std::error_code ec;
+    if (output == "-" || input == "-" || !std::filesystem::exists(output, ec) || !std::filesystem::equivalent(output, input, ec))
+        return std::nullopt;
+    Error error;
+    error.kind = ErrorKind::usage;
+    error.message = msg("cli.output-is-input", "the output {file} is the input file; it would be overwritten", {{"file", output}});
+    return error;
+}
+
 void add_input_encoding_option(CLI::App& command, std::string& name) {
     command.add_option("--input-encoding", name,
                        tr(msg("cli.input-encoding",

@@ -65,6 +65,18 @@ std::filesystem::path data_dir_of(const std::string& data_path);
 // device, unreadable).
 std::optional<Error> read_data_bytes(const std::string& path, std::size_t max_bytes, std::string& bytes);
 
+// The input of vanban import and vanban check: a DOCX, text or JSON file, or "-" for standard
+// input, read whole (at most 64 MiB: the import's reader refuses more, limit, exit 9).
+struct DraftInput {
+    std::string bytes;
+    std::string source; // how messages name it: the path, or <stdin>
+};
+// Checks the --profile the two commands take (party, state, or none given), then reads the
+// input. 0 when `draft` holds it; else the exit code, after reporting why.
+int read_draft(const std::string& path, const CommonOptions& common, DraftInput& draft);
+// A usage error when `output` names the file `input` is, which writing would destroy.
+std::optional<Error> output_over_input(const std::string& output, const std::string& input);
+
 // --input-encoding, as render, validate and batch take it.
 void add_input_encoding_option(CLI::App& command, std::string& name);
 // utf-8 (the default, also for an empty name), tcvn3, vni or cp1258; false with `problem`.

@@ -16,9 +16,6 @@ namespace vanban::cli {
 
 namespace {
 
-// The import reads its whole input into memory; its reader refuses more (limit, exit 9).
-constexpr std::size_t max_input_bytes = 64u << 20;
-
 const char* const kImportFooter =
     "\nExamples:\n"
     "  vanban import ke-hoach-nam-2024.docx                 # writes ke-hoach-nam-2024.json here\n"
@@ -70,24 +67,17 @@ int run_import(const ImportArgs& args) {
     const Language language = current_language();
     if (!args.template_name.empty() && args.template_name != "ke-hoach" && args.template_name != "bao-cao")
         return report(ErrorKind::usage, msg("cli.import-template", "unknown template for import '{name}' (use ke-hoach or bao-cao)", {{"name", args.template_name}}));
-    if (!args.common.profile.empty() && args.common.profile != "party" && args.common.profile != "state")
-        return report(ErrorKind::usage, msg("cli.unknown-profile", "unknown profile '{name}' (use party or state)", {{"name", args.common.profile}}));
-    std::string bytes;
-    if (std::optional<Error> error = read_data_bytes(args.input, max_input_bytes, bytes)) return report(*error);
-    const std::string source = args.input == "-" ? "<stdin>" : args.input;
+    DraftInput draft;
+    if (int exit = read_draft(args.input, args.common, draft)) return exit;
+    const std::string& source = draft.source;
     const std::string output = !args.output.empty() ? args.output
                                : args.input == "-" ? "-"
                                                    : fs::path(args.input).stem().string() + ".json";
-    std::error_code ec;
-    if (output != "-" && args.input != "-" && fs::exists(output, ec) && fs::equivalent(output, args.input, ec))
-        return report(ErrorKind::usage, msg("cli.output-is-input", "the output {file} is the input file; it would be overwritten", {{"file", output}}));
+    if (std::optional<Error> error = output_over_input(output, args.input)) return report(*error);
 
     Engine engine(engine_options(args.common));
-    ImportOptions options;
-    options.template_name = args.template_name;
-    options.profile = args.common.profile;
-    options.source_name = source;
-    ImportResult result = import_document(engine, bytes, options);
+    ImportResult result = import_document(
+        engine, draft.bytes, {.template_name = args.template_name, .profile = args.common.profile, .source_name = source});
     if (!result) return report(result.error);
     for (const Finding& warning : result.warnings) std::cerr << warning.format(source, language) << "\n";
     if (std::optional<Error> error = write_all_or_nothing({{output, result.data_json + "\n"}})) return report(*error);

@@ -3,11 +3,14 @@
 // template folder, and what a missing template or profile says.
 #include <catch2/catch.hpp>
 
+#include <fstream>
+#include <iterator>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
 
 #include "engine/parsed_data.hpp"
+#include "model/model_json.hpp"
 #include "support/temp_dir.hpp"
 #include "text/legacy.hpp"
 #include "vanban/engine.hpp"
@@ -248,4 +251,17 @@ TEST_CASE("engine API: render_json's data errors name the path, not a place in a
     f.dir.write("broken/main.vbt", "@type THÔNG BÁO\n{{ text | no_such_filter }}\n");
     const Error in_template = render_json(f.engine, "broken", {{"text", "ok"}}, Format::pdf).error;
     CHECK(in_template.where.line == 2);
+}
+
+TEST_CASE("engine API: the model format is the model's JSON tree and the signature fields, written a block at a time") {
+    Fixture f;
+    const std::filesystem::path example = repo_templates / "ke-hoach/example.json";
+    std::ifstream in(example, std::ios::binary);
+    const std::string data{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    const ModelResult model = f.engine.build_model("ke-hoach", data);
+    REQUIRE(model.ok);
+    REQUIRE_FALSE(model.document.appendices.empty()); // blocks spliced in two places
+    nlohmann::json tree = model::to_json(model.document);
+    tree["signature_fields"] = nlohmann::json::parse(f.engine.render("ke-hoach", data, Format::fields).bytes);
+    CHECK(f.engine.render("ke-hoach", data, Format::model).bytes == tree.dump(2) + "\n");
 }

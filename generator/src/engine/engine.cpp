@@ -393,7 +393,7 @@ struct Engine::Impl {
 
     std::string write_unchecked(const model::Document& document, Format format) const {
         switch (format) {
-        case Format::model: return writers.model_json(document).dump(2) + "\n";
+        case Format::model: return writers.model_json_text(document) + "\n";
         case Format::fields: return writers.fields_json(document).dump(2) + "\n";
         case Format::metadata: return model::record_json(document, writers.page_count(document)).dump(2) + "\n";
         case Format::metadata_xml: return model::record_xml(document, writers.page_count(document));

@@ -100,10 +100,8 @@ std::size_t Writers::page_count(const model::Document& document) const {
     return layout::layout_document(document, *fonts()->set).pages.size();
 }
 
-nlohmann::json Writers::model_json(const model::Document& document) const {
-    nlohmann::json out = model::to_json(document);
-    out["signature_fields"] = fields_json(document);
-    return out;
+std::string Writers::model_json_text(const model::Document& document) const {
+    return model::to_json_text(document, {{"signature_fields", fields_json(document)}});
 }
 
 std::vector<Message> Writers::fit_tables(model::Document& document) const {

@@ -23,9 +23,10 @@ public:
     std::string pdf(const model::Document& document, const std::string& fixed_date) const;
     std::string docx(const model::Document& document, const std::string& fixed_date) const;
 
-    // The document model as JSON, with the places of the PDF's signature fields
-    // ("signature_fields"); the fields alone (Format::fields). docs/electronic.md.
-    nlohmann::json model_json(const model::Document& document) const;
+    // The document model as JSON text (Format::model: model::to_json_text, a block at a
+    // time), with the places of the PDF's signature fields ("signature_fields"); the fields
+    // alone (Format::fields). docs/electronic.md.
+    std::string model_json_text(const model::Document& document) const;
     nlohmann::json fields_json(const model::Document& document) const;
     // The PDF's number of pages, as laid out.
     std::size_t page_count(const model::Document& document) const;

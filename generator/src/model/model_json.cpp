@@ -303,8 +303,9 @@ void append_blocks(std::string& out, const std::vector<Block>& items, int depth)
 
 } // namespace
 
-std::string to_json_text(const Document& d) {
+std::string to_json_text(const Document& d, const json& extra) {
     json shell = to_json(d, false);
+    shell.update(extra);
     shell["body"] = block_list_mark(0);
     for (std::size_t i = 0; i < d.appendices.size(); ++i) shell["appendices"][i]["blocks"] = block_list_mark(i + 1);
     const std::string text = shell.dump(2);
@@ -313,7 +314,11 @@ std::string to_json_text(const Document& d) {
     std::size_t marks = 0;
     for (std::size_t at = text.find("\\u0001blocks "); at != std::string::npos; at = text.find("\\u0001blocks ", at + 1))
         ++marks;
-    if (marks != d.appendices.size() + 1) return to_json(d).dump(2);
+    if (marks != d.appendices.size() + 1) {
+        json whole = to_json(d);
+        whole.update(extra);
+        return whole.dump(2);
+    }
 
     std::string out;
     out.reserve(text.size());

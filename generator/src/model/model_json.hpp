@@ -21,8 +21,10 @@ nlohmann::json to_json(const Document& document);
 // With the blocks left out (empty lists), when `with_blocks` is false.
 nlohmann::json to_json(const Document& document, bool with_blocks);
 // to_json(document).dump(2), made a block at a time: the JSON tree of a whole long
-// document takes ten times the memory of its text (10^6 paragraphs: 1.1 GB).
-std::string to_json_text(const Document& document);
+// document takes ten times the memory of its text (10^6 paragraphs: 1.1 GB). `extra`'s
+// members are added to the top object (the engine's "signature_fields"), as if they had
+// been set in to_json(document) before the dump. What `vanban render --format model` writes.
+std::string to_json_text(const Document& document, const nlohmann::json& extra = nlohmann::json::object());
 nlohmann::json to_json(const Profile& profile);
 nlohmann::json to_json(const Inline& runs);
 nlohmann::json to_json(const Block& block);
