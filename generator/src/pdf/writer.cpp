@@ -400,8 +400,8 @@ private:
         content += page_texts_[index];
         std::string().swap(page_texts_[index]);
         draw_images(content, page, p);
-        // Deflated like the font programs: a page of text shrinks to about a fifth (a
-        // 1,000-row table from 990 KB to 160 KB) for a few microseconds of libdeflate.
+        // Deflated like the font programs: a page of text shrinks to about a fifth for a few
+        // microseconds of libdeflate.
         const HPDF_Dict contents = static_cast<HPDF_PageAttr>(p->attr)->contents;
         attach_bytes(contents, deflate_zlib(content, content_compression_level));
         add_entries(contents, "/Filter /FlateDecode\n"); // libharu drops a Filter entry of its own
