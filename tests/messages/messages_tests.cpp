@@ -85,6 +85,17 @@ TEST_CASE("a message the catalogue lacks, and a verbatim one, stay English") {
     CHECK(outside.text(Language::vi) == "No space left on device");
 }
 
+TEST_CASE("a template's text in both languages is shown as written in each") {
+    const Message both = Message::in_both_languages("only the code {x}", "chỉ ghi ký hiệu {x}");
+    CHECK(both.code() == "template-text");
+    CHECK(both.text() == "only the code {x}");
+    CHECK(both.text(Language::vi) == "chỉ ghi ký hiệu {x}");
+    const Message held = msg("schema.pattern-mismatch-explained", "{value} does not have the expected form: {meaning}",
+                             {{"value", "\"19\""}, {"meaning", both}});
+    CHECK(held.text(Language::vi) == "\"19\" không đúng dạng yêu cầu: chỉ ghi ký hiệu {x}");
+    CHECK_FALSE(both == Message::in_both_languages("only the code {x}", "khác"));
+}
+
 TEST_CASE("every Vietnamese text uses exactly the arguments of its English text") {
     const messages::MoCatalogue* vi = messages::catalogue(Language::vi);
     REQUIRE(vi != nullptr);

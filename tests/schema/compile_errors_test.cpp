@@ -56,6 +56,12 @@ TEST_CASE("malformed keyword values are refused", "[schema][compile]") {
           R"(pattern "^\\pL+$" uses a Unicode class (\p{…}), which vanban does not support, at /pattern)");
     CHECK(compile_hint(R"({"pattern": "^\\pL+$"})") == "list the letters, e.g. [a-zà-ỹ]");
     CHECK(compile_error(R"({"pattern": "a\\\\p"})").empty()); // an escaped backslash, then the letter p
+    const std::string one_language =
+        R"("x-vanban-pattern-message" must be an object with the texts "en" and "vi" at /x-vanban-pattern-message)";
+    CHECK(compile_error(R"({"pattern": "^a", "x-vanban-pattern-message": {"en": "starts with a"}})") == one_language);
+    CHECK(compile_error(R"({"pattern": "^a", "x-vanban-pattern-message": "starts with a"})") == one_language);
+    CHECK(compile_error(R"({"pattern": "^a", "x-vanban-pattern-message": {"en": "starts with a", "vi": ""}})") ==
+          one_language);
 }
 
 TEST_CASE("only local references are supported, and they must point somewhere", "[schema][compile][ref]") {

@@ -95,6 +95,17 @@ TEST_CASE("pattern is an ECMAScript regex searched anywhere in the string", "[sc
     CHECK(problems(R"({"pattern": "^.{2}$"})", R"("ạc")").empty());   // "." is one code point
 }
 
+TEST_CASE("x-vanban-pattern-message says what a pattern asks for, in the reader's language", "[schema][pattern]") {
+    const char* schema = R"({"pattern": "^ *[-/]", "x-vanban-pattern-message":
+        {"en": "write only the code, e.g. {/KH-UBND}", "vi": "chỉ ghi ký hiệu, ví dụ {/KH-UBND}"}})";
+    CHECK(problems(schema, R"("/KH-UBND")").empty());
+    // Braces in the author's text are text, not arguments.
+    CHECK(problems(schema, R"("19/KH-UBND")") ==
+          Lines{R"(: "19/KH-UBND" does not have the expected form: write only the code, e.g. {/KH-UBND})"});
+    CHECK(problems_vi(schema, R"("19/KH-UBND")") ==
+          Lines{R"(: "19/KH-UBND" không đúng dạng yêu cầu: chỉ ghi ký hiệu, ví dụ {/KH-UBND})"});
+}
+
 TEST_CASE("a very long string is reported, not matched, against a pattern", "[schema][pattern]") {
     std::string long_text(1001, 'a');
     auto lines = problems(R"({"pattern": "^(a|b)*$"})", nlohmann::json(long_text).dump());

@@ -63,6 +63,9 @@ public:
     // Text from outside vanban (an operating system's reason, a library's own message), shown
     // as it is in every language. Its code is "verbatim".
     static Message verbatim(std::string text);
+    // Text a template's author wrote in both languages (a schema's "x-vanban-pattern-message",
+    // docs/schema.md), shown as written in each. Its code is "template-text".
+    static Message in_both_languages(std::string english, std::string vietnamese);
 
     // The stable code, e.g. "template.unknown-filter"; empty for an empty message.
     const std::string& code() const { return code_; }
@@ -90,6 +93,7 @@ private:
     std::string english_plural_; // msg_n only
     std::optional<unsigned long long> count_;
     std::vector<MessageArg> args_;
+    std::optional<std::string> vietnamese_; // in_both_languages only
 };
 
 // A message of the catalogue. `code` and `english` must be string literals: the catalogue is

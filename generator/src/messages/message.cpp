@@ -94,11 +94,19 @@ Message Message::verbatim(std::string text) {
     return message;
 }
 
+Message Message::in_both_languages(std::string english, std::string vietnamese) {
+    Message message = verbatim(std::move(english));
+    message.code_ = "template-text";
+    message.vietnamese_ = std::move(vietnamese);
+    return message;
+}
+
 std::string Message::text(Language language) const {
     if (code_.empty()) return {};
+    if (language == Language::vi && vietnamese_) return *vietnamese_;
     const bool plural_english = count_ && *count_ != 1 && !english_plural_.empty();
     std::string_view pattern = plural_english ? english_plural_ : english_;
-    if (language != Language::en && code_ != "verbatim")
+    if (language != Language::en && code_ != "verbatim" && !vietnamese_)
         if (auto translated = messages::translate(language, code_, english_)) pattern = *translated;
     return fill(pattern, args_, language);
 }
@@ -115,7 +123,8 @@ Message& Message::with(MessageArg arg) {
 }
 
 bool Message::operator==(const Message& other) const {
-    return code_ == other.code_ && english_ == other.english_ && text() == other.text();
+    return code_ == other.code_ && english_ == other.english_ && text() == other.text() &&
+           vietnamese_ == other.vietnamese_;
 }
 
 Message msg(const char* code, const char* english, std::vector<MessageArg> args) {

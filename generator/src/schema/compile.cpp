@@ -172,6 +172,7 @@ private:
             {"maxLength", &Compiler::on_count},
             {"uniqueItems", &Compiler::on_unique_items},
             {"pattern", &Compiler::on_pattern},
+            {"x-vanban-pattern-message", &Compiler::on_pattern_message},
             {"format", &Compiler::on_format},
             {"minimum", &Compiler::on_bound},
             {"maximum", &Compiler::on_bound},
@@ -323,6 +324,21 @@ private:
     void on_pattern(NodeId id, const json& value, const std::string& at, int) {
         if (!value.is_string()) fail(at, msg("schema.pattern-not-string", "\"pattern\" must be a string at {pointer}"));
         node(id).pattern = compile_pattern(value.get<std::string>(), at);
+    }
+
+    // vanban's own keyword: a pattern's meaning in words, {"en": "…", "vi": "…"}. Both
+    // languages are required, as for every message vanban prints.
+    void on_pattern_message(NodeId id, const json& value, const std::string& at, int) {
+        const auto text_in = [&](const char* language) -> std::string {
+            auto found = value.is_object() ? value.find(language) : value.end();
+            if (!value.is_object() || found == value.end() || !found->is_string() ||
+                found->get_ref<const std::string&>().empty())
+                fail(at, msg("schema.pattern-message-not-bilingual",
+                             "\"x-vanban-pattern-message\" must be an object with the texts \"en\" and \"vi\" at "
+                             "{pointer}"));
+            return found->get<std::string>();
+        };
+        node(id).pattern_message = Message::in_both_languages(text_in("en"), text_in("vi"));
     }
 
     // Only "date" and "date-time" are checked; other formats are annotations (2020-12 default).

@@ -12,6 +12,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "vanban/message.hpp"
+
 namespace vanban::schema::detail {
 
 using NodeId = std::uint32_t;
@@ -63,6 +65,9 @@ struct Node {
     // Strings
     std::optional<std::uint64_t> min_length, max_length;
     std::optional<Pattern> pattern;
+    // "x-vanban-pattern-message": what the pattern asks for, in words, in both languages;
+    // said instead of the pattern itself when a value does not match.
+    std::optional<Message> pattern_message;
     Format format = Format::none;
 
     // Numbers, kept as JSON numbers so that integer bounds compare exactly.

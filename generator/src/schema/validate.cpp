@@ -364,7 +364,7 @@ private:
                                  {{"found", length}});
                 });
         }
-        if (n.pattern) check_pattern(*n.pattern, text, at);
+        if (n.pattern) check_pattern(*n.pattern, n.pattern_message, text, at);
         if (n.format == detail::Format::date) check_date(text, at);
         if (n.format == detail::Format::date_time && !detail::is_date_time(text))
             sink_.add(at, [&] {
@@ -375,7 +375,8 @@ private:
             });
     }
 
-    void check_pattern(const detail::Pattern& pattern, const std::string& text, const Step& at) {
+    void check_pattern(const detail::Pattern& pattern, const std::optional<Message>& meaning, const std::string& text,
+                       const Step& at) {
         if (detail::count_code_points(text) > kMaxPatternInput) {
             sink_.add(at, [&] {
                 return msg("schema.too-long-for-pattern",
@@ -395,7 +396,13 @@ private:
             });
             return;
         }
-        if (!found)
+        if (found) return;
+        if (meaning)
+            sink_.add(at, [&] {
+                return msg("schema.pattern-mismatch-explained", "{value} does not have the expected form: {meaning}",
+                           {{"value", detail::quote(json(text))}, {"meaning", *meaning}});
+            });
+        else
             sink_.add(at, [&] {
                 return msg("schema.pattern-mismatch", "{value} does not have the expected form (pattern {pattern})",
                            {{"value", detail::quote(json(text))}, {"pattern", pattern.source}});
