@@ -9,8 +9,8 @@
 namespace vanban::docx {
 
 // Seconds since 1970-01-01T00:00:00Z of "2019-03-25", "2019-03-25T08:30", "2019-03-25T08:30:00Z",
-// "2019-03-25T08:30:00+07:00" (fractions of a second are ignored; no zone means UTC).
-// Throws vanban::Failure (ErrorKind::usage) naming the text when it is not such a date.
+// "2019-03-25T08:30:00+07:00" (read by text::parse_iso8601: fractions of a second are ignored;
+// no zone means UTC). Throws vanban::Failure (ErrorKind::usage) naming the text when it is not such a date.
 std::int64_t parse_iso8601(std::string_view text);
 
 std::int64_t current_unix_time();

@@ -17,6 +17,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <ctime>
 #include <memory>
@@ -37,6 +38,7 @@
 #include "pdf/pdf.hpp"
 #include "pdf/signature_fields.hpp"
 #include "pdf/text_encoding.hpp"
+#include "text/iso8601.hpp"
 #include "text/utf8.hpp"
 #include "vanban/error.hpp"
 
@@ -662,37 +664,21 @@ private:
                           {{"date", text}}));
     }
 
-    // "YYYY-MM-DD", optionally "THH:MM[:SS]" and "Z" or "+HH:MM" / "-HH:MM".
+    // A PDF date keeps the zone as written (none, Z, or an offset), so the reader's clock
+    // shows the time the data gave.
     static HPDF_Date parse_date(const std::string& text) {
+        const std::optional<text::Moment> moment = text::parse_iso8601(text);
+        if (!moment) bad_date(text);
         HPDF_Date d{};
-        d.ind = ' ';
-        int consumed = 0;
-        if (std::sscanf(text.c_str(), "%4d-%2d-%2d%n", &d.year, &d.month, &d.day, &consumed) != 3 || consumed != 10)
-            bad_date(text);
-        std::string_view rest = std::string_view(text).substr(10);
-        if (!rest.empty() && (rest[0] == 'T' || rest[0] == ' ')) {
-            int n = 0;
-            if (std::sscanf(rest.data() + 1, "%2d:%2d%n", &d.hour, &d.minutes, &n) != 2)
-                bad_date(text);
-            rest.remove_prefix(1 + n);
-            if (!rest.empty() && rest[0] == ':') {
-                if (std::sscanf(rest.data() + 1, "%2d%n", &d.seconds, &n) != 1)
-                    bad_date(text);
-                rest.remove_prefix(1 + n);
-                while (!rest.empty() && (rest[0] == '.' || (rest[0] >= '0' && rest[0] <= '9'))) rest.remove_prefix(1);
-            }
-        }
-        if (rest == "Z") {
-            d.ind = 'Z';
-        } else if (!rest.empty() && (rest[0] == '+' || rest[0] == '-')) {
-            d.ind = rest[0];
-            if (std::sscanf(rest.data() + 1, "%2d:%2d", &d.off_hour, &d.off_minutes) != 2)
-                bad_date(text);
-        } else if (!rest.empty()) {
-            bad_date(text);
-        }
-        if (d.month < 1 || d.month > 12 || d.day < 1 || d.day > 31 || d.hour > 23 || d.minutes > 59 || d.seconds > 59)
-            bad_date(text);
+        d.year = moment->date.year;
+        d.month = moment->date.month;
+        d.day = moment->date.day;
+        d.hour = moment->hour;
+        d.minutes = moment->minute;
+        d.seconds = moment->second;
+        d.ind = moment->zone ? moment->zone : ' ';
+        d.off_hour = std::abs(moment->zone_minutes) / 60;
+        d.off_minutes = std::abs(moment->zone_minutes) % 60;
         return d;
     }
 
