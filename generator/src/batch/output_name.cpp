@@ -79,7 +79,7 @@ std::string join_checked(std::vector<NamePart>& names) {
                                   {{"name", name.text}}));
         // Windows drops dots and spaces at the end of a name, and keeps device names.
         if (name.text.back() == '.' || name.text.back() == ' ') name.text.back() = '_';
-        if (is_windows_device_name(name.text)) name.text.insert(0, "_");
+        if (is_windows_device_name(name.text)) name.text = "_" + name.text;
     }
     path.clear();
     for (std::size_t i = 0; i < names.size(); ++i) path += (i ? "/" : "") + names[i].text;

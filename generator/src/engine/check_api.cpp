@@ -78,9 +78,11 @@ CheckResult check_data(const Engine& engine, std::string_view bytes, const Check
     std::string template_name = options.template_name;
     if (template_name.empty()) {
         // The template whose schema takes the data: ke-hoach, else bao-cao.
+        RenderOptions validation;
+        validation.data_name = options.source_name;
+        validation.data_dir = options.data_dir;
         for (const char* name : {"ke-hoach", "bao-cao"})
-            if (engine.validate(name, text,
-                                {.profile = "", .data_name = options.source_name, .data_dir = options.data_dir})) {
+            if (engine.validate(name, text, validation)) {
                 template_name = name;
                 break;
             }
