@@ -81,6 +81,7 @@ int run_fix(const CheckArgs& args, const Engine& engine, const std::string& byte
         check_document(engine, imported.data_json, {.template_name = imported.template_name,
                                                      .profile = imported.profile,
                                                      .source_name = source,
+                                                     .data_dir = {}, // an imported draft's figures are in its data
                                                      .as_of = args.date});
     if (!left) return report(left.error);
     std::vector<Finding> findings = imported.warnings;
