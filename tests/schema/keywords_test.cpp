@@ -5,6 +5,7 @@
 
 using schema_test::Lines;
 using schema_test::problems;
+using schema_test::problems_vi;
 
 TEST_CASE("type names the expected and the found type", "[schema][type]") {
     const char* schema = R"({"properties": {"title": {"type": "string"}, "count": {"type": "integer"},
@@ -218,7 +219,6 @@ TEST_CASE("annotations are accepted and ignored", "[schema][annotations]") {
 }
 
 TEST_CASE("problems in Vietnamese: type names, lists of types, counts and months", "[schema][vi]") {
-    using schema_test::problems_vi;
     CHECK(problems_vi(R"({"properties": {"title": {"type": "string"}}})", R"({"title": 12})") ==
           Lines{"title: phải là chuỗi ký tự, không phải số"});
     CHECK(problems_vi(R"({"type": ["string", "integer", "null"]})", "2.5") ==
