@@ -87,6 +87,10 @@
   }
 
   function dataChanged() {
+    // A preview on its way shows the data before this change: it must not be shown, nor
+    // counted, as the current one (the next preview comes after the pause).
+    state.sequence++;
+    if (state.inFlight) state.inFlight.abort();
     clearTimeout(state.timer);
     state.timer = setTimeout(preview, PREVIEW_PAUSE_MS);
   }
