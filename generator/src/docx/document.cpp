@@ -105,9 +105,8 @@ private:
     // of the segments that merge_segments joined (a deque: joining one keeps the others).
     std::vector<Segment> segments_;
     std::deque<std::string> joined_;
-    // A slice of a table's rows being built, and its saved XML (reused from slice to slice).
+    // A slice of a table's rows being built (its tree reused from slice to slice).
     xml::Document rows_slice_;
-    std::string saved_rows_;
 
     static long text_width_twips(const Profile& p) { return model::text_block_width_twips(p.page); }
 
@@ -601,9 +600,9 @@ private:
             }
             if (kept[i]) keep_row_with_next(tr);
             if (++in_slice == slice_rows || i + 2 == t.rows.size()) {
-                saved_rows_.clear();
-                rows_slice_.save(saved_rows_);
-                tbl.append_saved(saved_rows_);
+                std::string saved_rows;
+                rows_slice_.save(saved_rows);
+                tbl.append_saved(std::move(saved_rows));
                 rows_slice_.clear();
                 in_slice = 0;
             }

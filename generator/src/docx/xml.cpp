@@ -142,6 +142,8 @@ void Document::clear() {
     elements_[0] = Element{""};
     attributes_.clear();
     strings_.clear();
+    saved_.clear();
+    saved_bytes_ = 0;
 }
 
 std::uint32_t Document::add_string(const char* text, std::size_t size) {
@@ -169,7 +171,7 @@ void Document::link_between(std::uint32_t element, std::uint32_t previous, std::
 }
 
 void Document::save(std::string& out) const {
-    out.reserve(out.size() + strings_.size() + 24 * elements_.size() + 12 * attributes_.size());
+    out.reserve(out.size() + strings_.size() + saved_bytes_ + 24 * elements_.size() + 12 * attributes_.size());
     for (std::uint32_t e = elements_[0].first_child; e != none; e = elements_[e].next) save_element(out, e);
 }
 
@@ -177,7 +179,7 @@ void Document::save(std::string& out) const {
 void Document::save_element(std::string& out, std::uint32_t index) const {
     const Element& e = elements_[index];
     if (e.saved) {
-        out.append(strings_, e.text_at, e.text_size);
+        out += saved_[e.text_at];
         return;
     }
     out += '<';
@@ -272,15 +274,15 @@ bool Node::empty() const {
     return e.first_child == Document::none && e.first_attribute == Document::none && !e.has_text && !e.saved;
 }
 
-void Node::append_saved(std::string_view xml) {
+void Node::append_saved(std::string xml) {
     if (!document_) return;
-    const std::uint32_t at = document_->add_string(xml.data(), xml.size());
     const std::uint32_t e = document_->new_element("", index_);
     document_->link_between(e, document_->elements_[index_].last_child, Document::none);
     Document::Element& element = document_->elements_[e];
-    element.text_at = at;
-    element.text_size = static_cast<std::uint32_t>(xml.size());
+    element.text_at = static_cast<std::uint32_t>(document_->saved_.size());
     element.saved = true;
+    document_->saved_bytes_ += xml.size();
+    document_->saved_.push_back(std::move(xml));
 }
 
 Attribute Node::append_attribute(const char* name) {

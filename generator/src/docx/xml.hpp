@@ -102,7 +102,7 @@ public:
     // XML saved already (by Document::save), written out as it is where it stands among
     // the children: a part of the tree that is finished, kept as its bytes. It is no element
     // (its name is "").
-    void append_saved(std::string_view xml);
+    void append_saved(std::string xml);
 
     Attribute append_attribute(const char* name);
     Attribute attribute(std::string_view name) const;
@@ -183,7 +183,7 @@ private:
         std::uint32_t first_attribute = none, last_attribute = none;
         std::uint32_t text_at = 0, text_size = 0;
         bool has_text = false;
-        bool saved = false; // its text is saved XML (Node::append_saved), written as it is
+        bool saved = false; // saved XML (Node::append_saved): text_at is its index in saved_
     };
     struct AttributeData {
         const char* name;
@@ -199,6 +199,12 @@ private:
     std::vector<Element> elements_; // [0]: the document itself
     std::vector<AttributeData> attributes_;
     std::string strings_; // attribute values and texts
+    // Saved XML, each piece kept as it came rather than copied into strings_: a long table's
+    // saved rows are most of document.xml (20 MB at 10,000 rows), and the pool, growing by
+    // doubling, copied them again at each step and took fresh pages from the kernel for
+    // them at every render.
+    std::vector<std::string> saved_;
+    std::size_t saved_bytes_ = 0;
 };
 
 inline constexpr const char* ns_w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
