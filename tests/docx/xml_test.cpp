@@ -154,13 +154,3 @@ TEST_CASE("saved XML stands where it was put, and a cleared tree is built again 
     CHECK(std::string(sliced_table.last_child().previous_sibling().name()).empty());
     CHECK(!sliced_table.last_child().previous_sibling().empty());
 }
-
-TEST_CASE("the next control character is found across eight-byte words", "[docx][xml]") {
-    for (std::size_t at = 0; at < 20; ++at) {
-        std::string text(20, 'x');
-        text[at] = '\n';
-        CHECK(docx::xml::next_control(text, 0) == at);
-        CHECK(docx::xml::next_control(text, at + 1) == text.size());
-    }
-    CHECK(docx::xml::next_control("Tỉnh ủy Quảng Nam, ngày 25 tháng 3", 0) == std::string("Tỉnh ủy Quảng Nam, ngày 25 tháng 3").size());
-}

@@ -170,3 +170,24 @@ TEST_CASE("data: built JSON is brought to NFC and checked as UTF-8, or decoded f
     CHECK(decoded["raw"] == decoded["shown"]);
     CHECK(decoded["plain"] == "Đảng"); // real Unicode is kept
 }
+
+TEST_CASE("data: a control character other than tab, line feed and carriage return is refused where it stands") {
+    const Error e = data_error("{\"plan\": {\"tasks\": [\"ok\", \"Kiểm tra \\u0001 xong\"]}}");
+    CHECK(e.kind == ErrorKind::data);
+    CHECK(e.where.file == "plan.json");
+    CHECK(e.json_path == "plan.tasks[1]");
+    // Characters, not bytes: "Kiểm tra " is nine characters and eleven bytes.
+    CHECK_THAT(e.message.text(), Catch::StartsWith("plan.tasks[1]: the text holds a control character, U+0001, at character 10"));
+    CHECK(e.hint.empty());
+    // Word's Shift+Enter line break gets a hint saying what to write instead.
+    const Error word = data_error("{\"a\": \"dòng một\\u000bdòng hai\"}");
+    CHECK(word.hint.code() == "data.control-character-line-break");
+    // Built JSON (the library's and batch's records) meets the same check.
+    const Error built = adopt_error({{"a", {{"b", std::string("x\x1F")}}}});
+    CHECK(built.json_path == "a.b");
+    CHECK_THAT(built.message.text(), Catch::EndsWith("a control character, U+001F, at character 2: it cannot be printed, "
+                                                     "nor kept in the PDF's metadata or in Word; remove it"));
+    // Tab, line feed and carriage return are text.
+    const auto kept = engine::parse_data("{\"a\": \"m\\u1ed9t\\tdòng\\r\\nhai\"}", "plan.json");
+    CHECK(kept["a"] == "một\tdòng\r\nhai");
+}

@@ -1,6 +1,7 @@
 // The eight-bytes-at-a-time checks (text/bytes.hpp) against a byte-by-byte answer.
 #include <cstdint>
 #include <random>
+#include <string>
 
 #include <catch2/catch.hpp>
 
@@ -33,5 +34,27 @@ TEST_CASE("eight bytes at a time: the same answers as byte by byte", "[text][byt
             CHECK(equal_bytes(word, c) == expected);
             CHECK((any_equal(word, c) != 0) == (expected != 0));
         }
+    }
+}
+
+TEST_CASE("the next control character is found across eight-byte words", "[text][bytes]") {
+    for (std::size_t at = 0; at < 20; ++at) {
+        std::string text(20, 'x');
+        text[at] = '\n';
+        CHECK(next_control(text, 0) == at);
+        CHECK(next_control(text, at + 1) == text.size());
+    }
+    const std::string place = "Tỉnh ủy Quảng Nam, ngày 25 tháng 3";
+    CHECK(next_control(place, 0) == place.size());
+}
+
+TEST_CASE("the first control character XML cannot hold is found past tabs and line ends", "[text][bytes]") {
+    CHECK(find_forbidden_control("một\tdòng\r\nhai") == std::string("một\tdòng\r\nhai").size());
+    for (std::size_t at = 0; at < 20; ++at) {
+        std::string text = "\t\n\r\t\n\r\t\n\r\t\n\r\t\n\r\t\n\r\t\n";
+        text[at] = '\x0B';
+        CHECK(find_forbidden_control(text) == at);
+        text[at] = '\0';
+        CHECK(find_forbidden_control(text) == at);
     }
 }

@@ -16,6 +16,7 @@ std::string escaped_byte_by_byte(const std::string& text) {
         else if (c == '<') out += "&lt;";
         else if (c == '>') out += "&gt;";
         else if (c == '"') out += "&quot;";
+        else if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') continue;
         else out += c;
     }
     return out;
@@ -29,13 +30,17 @@ std::string escaped(const std::string& text) {
 
 } // namespace
 
-TEST_CASE("XML escaping: & < > \" anywhere, everything else as it is", "[text]") {
+TEST_CASE("XML escaping: & < > \" anywhere, control characters XML cannot hold left out, everything else as it is",
+          "[text]") {
     CHECK(escaped("") == "");
     CHECK(escaped("Ủy ban nhân dân") == "Ủy ban nhân dân");
     CHECK(escaped("<a href=\"x\">B & C</a>") == "&lt;a href=&quot;x&quot;&gt;B &amp; C&lt;/a&gt;");
     CHECK(escaped("&&&&&&&&&") == "&amp;&amp;&amp;&amp;&amp;&amp;&amp;&amp;&amp;");
-    // Texts of every length to 40, of letters, Vietnamese bytes and the four characters.
-    const std::string pieces[] = {"a", " ", "&", "<", ">", "\"", "'", "\xE1\xBB\xA7", "\xC3\xA2"};
+    CHECK(escaped("Kế\x01 hoạch\x0B số\t1\r\n") == "Kế hoạch số\t1\r\n");
+    CHECK(escaped(std::string("a\0b", 3)) == "ab");
+    // Texts of every length to 40, of letters, Vietnamese bytes, the four characters and
+    // control characters.
+    const std::string pieces[] = {"a", " ", "&", "<", ">", "\"", "'", "\xE1\xBB\xA7", "\xC3\xA2", "\x01", "\t", "\n", "\x1F"};
     std::mt19937 random(7);
     for (int length = 0; length <= 40; ++length)
         for (int round = 0; round < 20; ++round) {

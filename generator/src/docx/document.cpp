@@ -238,8 +238,8 @@ private:
     static void write_run_text(xml::Node r, std::string_view text) {
         std::size_t start = 0;
         while (start <= text.size()) {
-            std::size_t end = xml::next_control(text, start);
-            while (end < text.size() && !is_break(text[end])) end = xml::next_control(text, end + 1);
+            std::size_t end = text::bytes::next_control(text, start);
+            while (end < text.size() && !is_break(text[end])) end = text::bytes::next_control(text, end + 1);
             if (end > start) {
                 std::string_view chunk = text.substr(start, end - start);
                 xml::Node t = xml::add(r, "w:t");

@@ -13,7 +13,7 @@ using text::bytes::any_below;
 using text::bytes::any_equal;
 using text::bytes::load8;
 
-bool allowed_control(unsigned char c) { return c == '\t' || c == '\n' || c == '\r'; }
+constexpr auto allowed_control = text::bytes::is_xml_control;
 
 // Length of the character at text[i] if XML may hold it: well-formed UTF-8 (no overlong
 // forms, surrogates or values past U+10FFFF), not a forbidden control character, not
@@ -43,8 +43,7 @@ std::size_t allowed_length(std::string_view text, std::size_t i) {
 // is looked for with a fast whole-text check; clean_text decodes character by character only
 // for the rare text that fails one.
 bool needs_cleaning(std::string_view text) {
-    for (std::size_t i = next_control(text, 0); i < text.size(); i = next_control(text, i + 1))
-        if (!allowed_control(static_cast<unsigned char>(text[i]))) return true;
+    if (text::bytes::find_forbidden_control(text) < text.size()) return true;
     if (!text::is_valid_utf8(text)) return true;
     for (std::size_t i = text.find('\xEF'); i != std::string_view::npos; i = text.find('\xEF', i + 1)) {
         if (i + 2 < text.size() && text[i + 1] == '\xBF' && (text[i + 2] == '\xBE' || text[i + 2] == '\xBF'))
@@ -117,14 +116,6 @@ void append_escaped(std::string& out, std::string_view text, unsigned char kind)
 }
 
 } // namespace
-
-std::size_t next_control(std::string_view text, std::size_t pos) {
-    for (; pos + 8 <= text.size(); pos += 8)
-        if (any_below(load8(text.data() + pos), 0x20)) break;
-    for (; pos < text.size(); ++pos)
-        if (static_cast<unsigned char>(text[pos]) < 0x20) return pos;
-    return text.size();
-}
 
 // ---------------------------------------------------------------- the tree
 

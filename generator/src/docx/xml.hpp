@@ -250,10 +250,6 @@ inline void add_toggle(Node parent, const char* name, bool on) {
 // The part's bytes: XML declaration (standalone, as Office writes it) and no indentation.
 std::string serialize(const Document& document);
 
-// Where the next control character (a byte below 0x20: a tab, a line feed…) is, from
-// `pos`; the text's size if none. Eight bytes at a time.
-std::size_t next_control(std::string_view text, std::size_t pos);
-
 // Whether XML 1.0 can hold the text as it is (see clean_text).
 bool is_clean_text(std::string_view text);
 

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <string_view>
 
 namespace vanban::text::bytes {
 
@@ -33,6 +34,27 @@ constexpr std::uint64_t equal_bytes(std::uint64_t word, unsigned char c) {
     constexpr std::uint64_t lows = ~highs;
     const std::uint64_t x = word ^ (ones * c); // zero where the byte is c
     return ~(((x & lows) + lows) | x | lows);
+}
+
+// Where the next control character (a byte below 0x20: a tab, a line feed…) is, from
+// `pos`; the text's size if none.
+inline std::size_t next_control(std::string_view text, std::size_t pos) {
+    for (; pos + 8 <= text.size(); pos += 8)
+        if (any_below(load8(text.data() + pos), 0x20)) break;
+    for (; pos < text.size(); ++pos)
+        if (static_cast<unsigned char>(text[pos]) < 0x20) return pos;
+    return text.size();
+}
+
+// Tab, line feed and carriage return: the control characters that XML 1.0 (and so the
+// PDF's metadata and Word) can hold; it cannot hold the others, not even as "&#1;".
+constexpr bool is_xml_control(unsigned char c) { return c == '\t' || c == '\n' || c == '\r'; }
+
+// Where the first control character that XML 1.0 cannot hold is; the text's size if none.
+inline std::size_t find_forbidden_control(std::string_view text) {
+    std::size_t at = next_control(text, 0);
+    while (at < text.size() && is_xml_control(static_cast<unsigned char>(text[at]))) at = next_control(text, at + 1);
+    return at;
 }
 
 } // namespace vanban::text::bytes

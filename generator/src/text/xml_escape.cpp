@@ -6,11 +6,11 @@ namespace vanban::text {
 
 namespace {
 
-// Whether one of & < > " is among the eight bytes at `at`.
+// Whether one of & < > " or a control character is among the eight bytes at `at`.
 bool may_need_escape(const char* at) {
     const std::uint64_t word = bytes::load8(at);
     return bytes::any_equal(word, '&') | bytes::any_equal(word, '<') | bytes::any_equal(word, '>') |
-           bytes::any_equal(word, '"');
+           bytes::any_equal(word, '"') | bytes::any_below(word, 0x20);
 }
 
 const char* escape_of(char c) {
@@ -37,12 +37,14 @@ void append_xml_escaped(std::string& out, std::string_view text) {
             continue;
         }
         const std::size_t end = at + 8 <= text.size() ? at + 8 : text.size();
-        for (; at < end; ++at)
-            if (const char* escape = escape_of(text[at])) {
-                flush(at);
-                out += escape;
-                clean_from = at + 1;
-            }
+        for (; at < end; ++at) {
+            const auto c = static_cast<unsigned char>(text[at]);
+            const char* escape = escape_of(text[at]);
+            if (!escape && (c >= 0x20 || bytes::is_xml_control(c))) continue;
+            flush(at);
+            if (escape) out += escape;
+            clean_from = at + 1;
+        }
     }
     flush(text.size());
 }
