@@ -187,6 +187,9 @@ TEST_CASE("data: a control character other than tab, line feed and carriage retu
     CHECK(built.json_path == "a.b");
     CHECK_THAT(built.message.text(), Catch::EndsWith("a control character, U+001F, at character 2: it cannot be printed, "
                                                      "nor kept in the PDF's metadata or in Word; remove it"));
+    // U+FFFF, no character at all.
+    const Error noncharacter = data_error("{\"a\": \"Ủy ban \\uffff\"}");
+    CHECK_THAT(noncharacter.message.text(), Catch::StartsWith("a: the text holds U+FFFF at character 8, which is no character"));
     // Tab, line feed and carriage return are text.
     const auto kept = engine::parse_data("{\"a\": \"m\\u1ed9t\\tdòng\\r\\nhai\"}", "plan.json");
     CHECK(kept["a"] == "một\tdòng\r\nhai");

@@ -48,6 +48,15 @@ TEST_CASE("the next control character is found across eight-byte words", "[text]
     CHECK(next_control(place, 0) == place.size());
 }
 
+TEST_CASE("U+FFFE and U+FFFF are found, and what XML cannot hold comes first", "[text][bytes]") {
+    CHECK(find_xml_noncharacter("a\xEF\xBC\x81" "b\xEF\xBF\xBF") == 5);
+    CHECK(find_xml_noncharacter("\xEF\xBF\xBE") == 0);
+    CHECK(find_xml_noncharacter("\xEF\xBF") == 2); // cut short: not one
+    CHECK(find_not_in_xml("x\x01y\xEF\xBF\xBF") == 1);
+    CHECK(find_not_in_xml("x\xEF\xBF\xBFy\x01") == 1);
+    CHECK(find_not_in_xml("một\tdòng") == std::string("một\tdòng").size());
+}
+
 TEST_CASE("the first control character XML cannot hold is found past tabs and line ends", "[text][bytes]") {
     CHECK(find_forbidden_control("một\tdòng\r\nhai") == std::string("một\tdòng\r\nhai").size());
     for (std::size_t at = 0; at < 20; ++at) {

@@ -11,7 +11,12 @@ namespace {
 
 std::string escaped_byte_by_byte(const std::string& text) {
     std::string out;
-    for (const char c : text) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (text.compare(i, 3, "\xEF\xBF\xBE") == 0 || text.compare(i, 3, "\xEF\xBF\xBF") == 0) {
+            i += 2; // U+FFFE, U+FFFF: left out
+            continue;
+        }
         if (c == '&') out += "&amp;";
         else if (c == '<') out += "&lt;";
         else if (c == '>') out += "&gt;";
@@ -38,9 +43,11 @@ TEST_CASE("XML escaping: & < > \" anywhere, control characters XML cannot hold l
     CHECK(escaped("&&&&&&&&&") == "&amp;&amp;&amp;&amp;&amp;&amp;&amp;&amp;&amp;");
     CHECK(escaped("Kế\x01 hoạch\x0B số\t1\r\n") == "Kế hoạch số\t1\r\n");
     CHECK(escaped(std::string("a\0b", 3)) == "ab");
+    CHECK(escaped("Kế\xEF\xBF\xBF hoạch\xEF\xBF\xBE \xEF\xBC\x81") == "Kế hoạch \xEF\xBC\x81"); // U+FF01 is kept
     // Texts of every length to 40, of letters, Vietnamese bytes, the four characters and
     // control characters.
-    const std::string pieces[] = {"a", " ", "&", "<", ">", "\"", "'", "\xE1\xBB\xA7", "\xC3\xA2", "\x01", "\t", "\n", "\x1F"};
+    const std::string pieces[] = {"a", " ", "&", "<", ">", "\"", "'", "\xE1\xBB\xA7", "\xC3\xA2", "\x01", "\t", "\n", "\x1F",
+                                  "\xEF\xBF\xBF", "\xEF\xBF\xBE", "\xEF\xBC\x81"};
     std::mt19937 random(7);
     for (int length = 0; length <= 40; ++length)
         for (int round = 0; round < 20; ++round) {

@@ -43,13 +43,7 @@ std::size_t allowed_length(std::string_view text, std::size_t i) {
 // is looked for with a fast whole-text check; clean_text decodes character by character only
 // for the rare text that fails one.
 bool needs_cleaning(std::string_view text) {
-    if (text::bytes::find_forbidden_control(text) < text.size()) return true;
-    if (!text::is_valid_utf8(text)) return true;
-    for (std::size_t i = text.find('\xEF'); i != std::string_view::npos; i = text.find('\xEF', i + 1)) {
-        if (i + 2 < text.size() && text[i + 1] == '\xBF' && (text[i + 2] == '\xBE' || text[i + 2] == '\xBF'))
-            return true;
-    }
-    return false;
+    return text::bytes::find_not_in_xml(text) < text.size() || !text::is_valid_utf8(text);
 }
 
 // ---------------------------------------------------------------- escaping, as pugixml does

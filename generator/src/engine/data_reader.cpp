@@ -167,8 +167,7 @@ private:
 
     void string_value(std::string& s, const Step* at) {
         if (std::optional<std::string> fixed = decoded(s, at, false)) s = std::move(*fixed);
-        if (const std::size_t control = text::bytes::find_forbidden_control(s); control < s.size())
-            fail_control_character(s, control, at);
+        if (const std::size_t bad = text::bytes::find_not_in_xml(s); bad < s.size()) fail_not_in_xml(s, bad, at);
         if (s.size() > limits_.max_data_string_bytes)
             fail_at(at, ErrorKind::limit,
                     msg("data.text-too-long", "a text of {bytes} bytes is longer than {limit} (max_data_string_bytes)",
@@ -176,20 +175,29 @@ private:
         if (warnings_ && !legacy_ && !text::is_ascii(s)) note_legacy_look(s, at);
     }
 
-    // A control character other than tab, line feed and carriage return would print as
-    // nothing (or a box) and make the PDF's metadata and Word's XML ill-formed: refused
-    // where it stands rather than dropped, as it most often comes from a copy (Word's
-    // Shift+Enter line break is U+000B).
-    [[noreturn]] void fail_control_character(const std::string& s, std::size_t at_byte, const Step* at) const {
-        const auto code = static_cast<unsigned char>(s[at_byte]);
-        char hex[8];
-        std::snprintf(hex, sizeof hex, "U+%04X", code);
-        const std::size_t character = text::count_code_points(std::string_view(s).substr(0, at_byte)) + 1;
+    // A character XML 1.0 cannot hold (a control character but tab, line feed and carriage
+    // return; U+FFFE or U+FFFF) would print as nothing (or a box) and make the PDF's metadata
+    // and Word's XML ill-formed: refused where it stands rather than dropped, as it most
+    // often comes from a copy (Word's Shift+Enter line break is U+000B) or a broken
+    // conversion.
+    [[noreturn]] void fail_not_in_xml(const std::string& s, std::size_t at_byte, const Step* at) const {
+        std::size_t next = at_byte;
+        const char32_t code = text::next_code_point(s, next);
+        char hex[12];
+        std::snprintf(hex, sizeof hex, "U+%04X", static_cast<unsigned>(code));
+        const MessageArg code_arg("code", std::string(hex));
+        const MessageArg character("character", text::count_code_points(std::string_view(s).substr(0, at_byte)) + 1);
+        if (code >= 0xFFFE)
+            fail_at(at, ErrorKind::data,
+                    msg("data.noncharacter",
+                        "the text holds {code} at character {character}, which is no character (most often the trace of "
+                        "a broken conversion): it cannot be printed, nor kept in the PDF's metadata or in Word; remove it",
+                        {code_arg, character}));
         fail_at(at, ErrorKind::data,
                 msg("data.control-character",
                     "the text holds a control character, {code}, at character {character}: it cannot be printed, nor kept "
                     "in the PDF's metadata or in Word; remove it",
-                    {{"code", std::string(hex)}, {"character", character}}),
+                    {code_arg, character}),
                 code == 0x0B ? msg("data.control-character-line-break",
                                    "U+000B is the line break Word makes with Shift+Enter: write a line break (\\n in JSON) "
                                    "instead")

@@ -57,4 +57,21 @@ inline std::size_t find_forbidden_control(std::string_view text) {
     return at;
 }
 
+// Where the first U+FFFE or U+FFFF (EF BF BE, EF BF BF) is: Unicode's noncharacters, which
+// XML 1.0 cannot hold either; the text's size if none. What they come from is most often
+// a broken conversion.
+inline std::size_t find_xml_noncharacter(std::string_view text) {
+    for (std::size_t i = text.find('\xEF'); i != std::string_view::npos; i = text.find('\xEF', i + 1))
+        if (i + 2 < text.size() && text[i + 1] == '\xBF' && (text[i + 2] == '\xBE' || text[i + 2] == '\xBF')) return i;
+    return text.size();
+}
+
+// Where the first character of a valid UTF-8 text that XML 1.0 cannot hold is (a control
+// character but tab, line feed and carriage return; U+FFFE; U+FFFF); the text's size if none.
+inline std::size_t find_not_in_xml(std::string_view text) {
+    const std::size_t control = find_forbidden_control(text);
+    const std::size_t noncharacter = find_xml_noncharacter(text.substr(0, control));
+    return noncharacter < control ? noncharacter : control;
+}
+
 } // namespace vanban::text::bytes
