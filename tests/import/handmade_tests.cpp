@@ -80,7 +80,7 @@ TEST_CASE("a draft typed in Word: header table with borders, typed numbers, spac
     // The table of figures keeps the counts; the template computes the total row again.
     const json& figures = content["children"][1]["table"];
     CHECK(figures["columns"][0]["label"] == "Chỉ tiêu");
-    CHECK(figures["rows"][1] == json({{"unit", "Đảng bộ xã Cẩm Bình"}, {"chi_tieu", 8}, {"da_ket_nap", 7}}));
+    CHECK(figures["rows"][1] == json({{"name", "Đảng bộ xã Cẩm Bình"}, {"chi_tieu", 8}, {"da_ket_nap", 7}}));
     // A table that is no table of figures stays as paragraphs, and says so.
     CHECK(content["children"][2]["paragraphs"][1] == "03/02/2024 | Mít tinh kỷ niệm | Hội trường huyện");
     CHECK(warned(draft.result, "import.table-as-paragraphs"));

@@ -79,7 +79,7 @@ private:
         signature_started_ = true;
         if (is_note(text) && closing_.name.empty()) {
             closing_.note = text;
-        } else if (is_authority_line(text) && closing_.position.empty() && closing_.name.empty()) {
+        } else if ((line.authority || is_authority_line(text)) && closing_.position.empty() && closing_.name.empty()) {
             closing_.authority.push_back(text);
         } else if (is_upper_text(text) && closing_.name.empty()) {
             closing_.position.push_back(text);

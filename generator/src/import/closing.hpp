@@ -12,6 +12,7 @@ struct ClosingLine {
     std::string text;   // squeezed, emphasis dropped
     int paragraph = 0;
     int column = 0;     // 0 left (recipients), 1 right (signature), -1 unknown
+    bool authority = false; // vanban's DOCX styles it as the authority ("TM. ỦY BAN NHÂN DÂN", then "CHỦ TỊCH")
 };
 
 struct Recipient {

@@ -1,10 +1,12 @@
 #include "import/docx_reader.hpp"
 
 #include <cstdlib>
+#include <map>
 #include <optional>
 #include <utility>
 #include <vector>
 
+#include "import/docx_chart.hpp"
 #include "import/docx_numbering.hpp"
 #include "import/docx_styles.hpp"
 #include "import/failure.hpp"
@@ -53,6 +55,22 @@ std::vector<std::pair<std::string, std::string>> relationships(ZipPackage& packa
     return out;
 }
 
+// The relationships of a part by id ("rId5" -> "word/charts/chart1.xml").
+std::map<std::string, std::string> targets_by_id(ZipPackage& package, const std::string& part, const std::string& source) {
+    std::map<std::string, std::string> out;
+    const std::size_t slash = part.rfind('/');
+    const std::string rels = (slash == std::string::npos ? "" : part.substr(0, slash + 1)) + "_rels/" +
+                             part.substr(slash == std::string::npos ? 0 : slash + 1) + ".rels";
+    const std::optional<std::string> bytes = package.read(rels);
+    if (!bytes) return out;
+    pugi::xml_document doc;
+    ooxml::parse(doc, *bytes, source, rels);
+    for (pugi::xml_node r : doc.document_element().children())
+        if (std::string_view(r.attribute("TargetMode").value()) != "External")
+            out[r.attribute("Id").value()] = resolve_target(part, r.attribute("Target").value());
+    return out;
+}
+
 std::optional<std::string> target_of(const std::vector<std::pair<std::string, std::string>>& rels, std::string_view type) {
     for (const auto& [t, target] : rels)
         if (t == type) return target;
@@ -73,6 +91,8 @@ private:
     void read_inline(pugi::xml_node node, Paragraph& para, const RunLook& base, std::vector<Paragraph>& boxes, int depth);
     void read_run(pugi::xml_node r, Paragraph& para, const RunLook& base, std::vector<Paragraph>& boxes, int depth);
     void read_text_boxes(pugi::xml_node node, std::vector<Paragraph>& boxes, int depth);
+    void read_chart(pugi::xml_node drawing, Paragraph& para);
+    void end_section(pugi::xml_node sect);
     Table read_table(pugi::xml_node tbl, int depth);
     void read_cell(pugi::xml_node tc, Cell& cell, int depth);
     void read_page_setup(pugi::xml_node sect);
@@ -89,6 +109,8 @@ private:
     Numbering numbering_;
     Draft draft_;
     pugi::xml_document document_;
+    std::map<std::string, std::string> document_targets_; // the main part's relationships by id
+    std::size_t section_start_ = 0;                       // the body's block where the current section starts
     std::vector<bool> field_instructions_; // open fields: true while in their instructions
     bool page_break_pending_ = false;
     std::size_t cells_ = 0;
@@ -117,6 +139,7 @@ Draft DocxReader::read() {
     ooxml::parse(document_, *bytes, source_, main_part);
     const pugi::xml_node root = document_.document_element();
     w_ = ooxml::Names(root);
+    document_targets_ = targets_by_id(package_, main_part, source_);
     read_blocks(w_.child(root, "body"), draft_.blocks, 0);
     return std::move(draft_);
 }
@@ -167,6 +190,7 @@ void DocxReader::read_blocks(pugi::xml_node container, std::vector<Block>& out, 
             std::vector<Paragraph> paragraphs;
             read_paragraph(node, paragraphs, depth);
             for (Paragraph& p : paragraphs) out.emplace_back(std::move(p));
+            if (&out == &draft_.blocks) end_section(w_.child(w_.child(node, "pPr"), "sectPr"));
         } else if (w_.is(node, "tbl")) {
             out.emplace_back(read_table(node, depth + 1));
         } else if (w_.is(node, "sdt")) {
@@ -175,8 +199,22 @@ void DocxReader::read_blocks(pugi::xml_node container, std::vector<Block>& out, 
             read_blocks(node, out, depth + 1);
         } else if (w_.is(node, "sectPr")) {
             read_page_setup(node);
+            if (&out == &draft_.blocks) end_section(node);
         }
     }
+}
+
+// A section ends at the paragraph that holds its w:sectPr (or at the body's last one): the
+// tables in a section of landscape pages are landscape tables.
+void DocxReader::end_section(pugi::xml_node sect) {
+    if (!sect) return;
+    const pugi::xml_node size = w_.child(sect, "pgSz");
+    const bool landscape = std::string_view(w_.attr(size, "orient").value()) == "landscape" ||
+                           w_.attr(size, "w").as_double() > w_.attr(size, "h").as_double();
+    if (landscape)
+        for (std::size_t i = section_start_; i < draft_.blocks.size(); ++i)
+            if (auto* table = std::get_if<Table>(&draft_.blocks[i])) table->landscape = true;
+    section_start_ = draft_.blocks.size();
 }
 
 void DocxReader::read_page_setup(pugi::xml_node sect) {
@@ -290,6 +328,7 @@ void DocxReader::read_run(pugi::xml_node r, Paragraph& para, const RunLook& base
         }
         const bool in_instructions = !field_instructions_.empty() && field_instructions_.back();
         if (w_.is(c, "drawing") || w_.is(c, "pict") || std::string_view(c.name()) == "mc:AlternateContent") {
+            read_chart(c, para);
             read_text_boxes(c, boxes, depth + 1);
             continue;
         }
@@ -322,6 +361,20 @@ void DocxReader::read_run(pugi::xml_node r, Paragraph& para, const RunLook& base
         }
         append_text(para, look, std::move(text));
     }
+}
+
+// A chart drawn inline: its part's cached figures (a drawing that is no chart is left alone).
+void DocxReader::read_chart(pugi::xml_node drawing, Paragraph& para) {
+    double height_mm = 0;
+    const std::string id = chart_reference(drawing, height_mm);
+    if (id.empty()) return;
+    const auto target = document_targets_.find(id);
+    if (target == document_targets_.end()) return;
+    const std::optional<std::string> bytes = package_.read(target->second);
+    if (!bytes) return;
+    DrawnChart chart = read_chart_part(*bytes, source_, target->second);
+    chart.height_mm = height_mm;
+    para.charts.push_back(std::move(chart));
 }
 
 // Text boxes (w:txbxContent) anywhere inside a drawing: their paragraphs, after the

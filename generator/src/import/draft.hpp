@@ -3,6 +3,7 @@
 // recogniser works the same on both inputs and `vanban check` can judge the formatting.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -30,6 +31,23 @@ inline Span plain_span(std::string text) {
 
 enum class Align { unknown, left, center, right, justify };
 
+// A chart drawn in the document (a DrawingML chart part, word/charts/chartN.xml), as its
+// cached values say: a chart keeps a copy of its figures beside the workbook they come from.
+struct DrawnChart {
+    struct Series {
+        std::string name;
+        std::vector<std::optional<double>> values; // one per category; none: no point there
+    };
+    std::string kind;               // "bar", "stacked-bar", "line", "pie"; "" a kind vanban does not draw
+    std::string title;
+    std::string unit;               // the value axis' title
+    bool value_labels = false;      // a figure by each bar, point or slice
+    std::optional<int> decimals;    // of those figures, when their number format says (not a pie's percentages)
+    double height_mm = 0;           // the drawing's height on the page; 0 unknown
+    std::vector<std::string> categories;
+    std::vector<Series> series;
+};
+
 struct Paragraph {
     // Where it is, as a person would point at it: the paragraph's number in the DOCX
     // (every paragraph counts, empty ones and table cells included, in reading order) or
@@ -49,6 +67,7 @@ struct Paragraph {
     // What the paragraph's style already gives every span: emphasis only counts where a
     // span differs from it (a bold heading style is not bold text).
     bool style_bold = false, style_italic = false, style_underline = false;
+    std::vector<DrawnChart> charts; // the charts drawn in the paragraph (DOCX)
 
     std::string text() const;      // the spans' text, joined
     bool empty() const;            // no text but white space
@@ -68,6 +87,7 @@ struct Row {
 struct Table {
     std::vector<Row> rows;
     std::vector<double> grid; // the columns' widths as the file gives them (any unit), when it does
+    bool landscape = false; // in a section of landscape pages (DOCX)
     bool borders = false; // whether its cells have visible borders (a data table) or not (layout)
     int first_paragraph = 0;
 };

@@ -1,30 +1,63 @@
 #include "import/figures.hpp"
 
+#include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdlib>
 #include <set>
 
 #include <utf8proc.h>
 
+#include "figures/figures.hpp"
 #include "import/text_tools.hpp"
 #include "text/vietnamese.hpp"
+#include "vanban/error.hpp"
 
 namespace vanban::import {
 
 namespace {
 
-using Grid = std::vector<std::vector<std::string>>; // rows x grid columns, "" where nothing
+using ojson = nlohmann::ordered_json;
 
-Grid grid_of(const Table& table, std::size_t& width) {
-    width = 0;
+// One slot of the drawn grid: the text of the cell that starts there ("" where a merged cell
+// covers it), and how it looks.
+struct Slot {
+    std::string text;
+    bool covered_above = false; // under a vertically merged cell
+    bool centred = false;
+    bool bold = false;          // every span of its text
+};
+
+struct Grid {
+    std::vector<std::vector<Slot>> rows;
+    std::size_t width = 0;
+    const Slot& at(std::size_t r, std::size_t c) const { return rows[r][c]; }
+    const std::string& text(std::size_t r, std::size_t c) const { return rows[r][c].text; }
+};
+
+Grid grid_of(const Table& table) {
+    Grid grid;
     for (const Row& row : table.rows)
-        for (const Cell& cell : row.cells) width = std::max(width, static_cast<std::size_t>(cell.column + cell.span));
-    Grid grid(table.rows.size(), std::vector<std::string>(width));
+        for (const Cell& cell : row.cells) grid.width = std::max(grid.width, static_cast<std::size_t>(cell.column + cell.span));
+    grid.rows.assign(table.rows.size(), std::vector<Slot>(grid.width));
     for (std::size_t r = 0; r < table.rows.size(); ++r)
         for (const Cell& cell : table.rows[r].cells) {
-            std::string text;
-            for (const Paragraph& p : cell.paragraphs) text += (text.empty() ? "" : " ") + squeeze(p.text());
-            grid[r][static_cast<std::size_t>(cell.column)] = squeeze(text);
+            Slot& slot = grid.rows[r][static_cast<std::size_t>(cell.column)];
+            slot.covered_above = cell.continues_above;
+            if (cell.continues_above) continue;
+            bool any_text = false, bold = true, centred = !cell.paragraphs.empty();
+            for (const Paragraph& p : cell.paragraphs) {
+                slot.text += (slot.text.empty() ? "" : " ") + squeeze(p.text());
+                centred = centred && p.align == Align::center;
+                for (const Span& span : p.spans)
+                    if (!trim(span.text).empty()) {
+                        any_text = true;
+                        bold = bold && (span.bold || p.style_bold);
+                    }
+            }
+            slot.text = squeeze(slot.text);
+            slot.centred = centred;
+            slot.bold = any_text && bold;
         }
     return grid;
 }
@@ -51,7 +84,8 @@ std::string key_of(const std::string& label, std::set<std::string>& used) {
     }
     std::free(stripped);
     while (!key.empty() && key.back() == '_') key.pop_back();
-    if (key.empty() || (key[0] >= '0' && key[0] <= '9') || key == "unit") key = "c" + key;
+    // "name" is the row's name; "unit" its older spelling.
+    if (key.empty() || (key[0] >= '0' && key[0] <= '9') || key == "unit" || key == "name") key = "c" + key;
     std::string unique = key;
     for (int n = 2; used.count(unique); ++n) unique = key + "_" + std::to_string(n);
     used.insert(unique);
@@ -63,59 +97,456 @@ bool is_total_label(const std::string& text) {
     return f.rfind("tổng", 0) == 0 || f.rfind("cộng", 0) == 0;
 }
 
-struct Column {
-    std::string label;
-    bool percent = false;
-    int decimals = 1;
-    std::vector<std::optional<double>> values; // per data row; nullopt: "-"
-    std::optional<double> total;
-    std::string key;
-};
-
-std::string percent_text(double numerator, double denominator, int decimals) {
-    if (denominator == 0) return "-";
-    return text::format_percent(numerator / denominator, decimals);
+bool is_whole_number(const std::string& text) {
+    return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-// The ratio or share that explains a percentage column, as the template's column object.
-std::optional<nlohmann::ordered_json> explain_percent(const Column& column, const std::vector<Column>& columns,
-                                                       const Grid& grid, std::size_t first_row, std::size_t column_index,
-                                                       std::optional<std::size_t> total_row) {
-    auto matches = [&](auto&& expected) {
-        for (std::size_t r = 0; r < column.values.size(); ++r)
-            if (grid[first_row + r][column_index] != expected(r)) return false;
+// The decimals JSON gives a number (its shortest form): 1250.5 -> 1, 650.0 -> 0.
+int json_decimals(double value) {
+    char buffer[64];
+    const auto written = std::to_chars(buffer, buffer + sizeof buffer, value);
+    const std::string_view text(buffer, static_cast<std::size_t>(written.ptr - buffer));
+    if (text.find_first_of("eE") != std::string_view::npos) return -1;
+    const std::size_t point = text.find('.');
+    return point == std::string_view::npos ? 0 : static_cast<int>(text.size() - point - 1);
+}
+
+ojson json_number(double value) {
+    if (value == std::floor(value) && std::abs(value) < 1e15) return static_cast<long long>(value);
+    return value;
+}
+
+// A figure printed the way the table prints its computed columns: "-" for a ratio of zero.
+std::string printed_percent(std::optional<double> a, std::optional<double> b, int decimals, bool sign) {
+    if (!a || !b) return "";
+    if (*b == 0) return "-";
+    return text::format_number(100 * *a / *b, decimals) + (sign ? "%" : "");
+}
+
+enum class Kind { text, unit, figures, percent };
+
+struct Column {
+    std::size_t slot = 0;
+    std::string label, heading;
+    Kind kind = Kind::figures;
+    bool sign = true;                      // percentages printed with "%"
+    std::vector<std::optional<double>> values; // per data row (figures), as read; nullopt: empty or "-"
+    std::vector<int> decimals;             // per data row, as printed
+    bool dashes = false;
+    std::string key;                       // a column whose figures are data
+    ojson source;                          // a computed one: {"ratio": […]}, {"share": …}, {"difference": […]}
+    int fixed_decimals = -1;               // the "decimals" the data must give, -1 none
+};
+
+struct BodyRow {
+    enum class Kind { data, group, total } kind = Kind::data;
+    std::size_t r = 0;
+};
+
+class FiguresReader {
+public:
+    explicit FiguresReader(const Table& table) : table_(table), grid_(grid_of(table)) {}
+
+    std::optional<ojson> read() {
+        if (grid_.rows.size() < 2 || grid_.width < 3) return std::nullopt;
+        const std::string nf = folded(grid_.text(0, 0));
+        if (nf != "tt" && nf != "stt" && nf != "số tt") return std::nullopt;
+        if (!read_header() || !read_body() || !read_columns()) return std::nullopt;
+        ojson spec = build();
+        if (!draws_the_same(spec)) return std::nullopt;
+        return spec;
+    }
+
+private:
+    // One header row, or two when the first column is merged over both ("TT" above nothing):
+    // then a cell of the first row over several columns is their heading ("So sánh (%)").
+    bool read_header() {
+        header_rows_ = grid_.rows.size() > 2 && grid_.at(1, 0).covered_above ? 2 : 1;
+        for (std::size_t c = 2; c < grid_.width; ++c) {
+            Column column;
+            column.slot = c;
+            if (header_rows_ == 1 || grid_.at(1, c).covered_above) {
+                column.label = grid_.text(0, c);
+            } else {
+                column.label = grid_.text(1, c);
+                std::size_t origin = c;
+                while (origin > 0 && grid_.text(0, origin).empty() && !grid_.at(0, origin).covered_above) --origin;
+                column.heading = grid_.text(0, origin);
+                if (origin < 2 || column.heading.empty()) return false;
+            }
+            columns_.push_back(std::move(column));
+        }
         return true;
-    };
-    auto sum = [](const Column& c) {
-        double s = 0;
-        for (const auto& v : c.values) s += v.value_or(0);
-        return s;
-    };
-    auto total_matches = [&](const std::string& expected) {
-        return !total_row || grid[*total_row][column_index] == expected;
-    };
-    for (const Column& a : columns) {
-        if (a.percent) continue;
-        for (const Column& b : columns) {
-            if (b.percent || &a == &b) continue;
-            const bool fits = matches([&](std::size_t r) {
-                return percent_text(a.values[r].value_or(0), b.values[r].value_or(0), column.decimals);
-            });
-            if (fits && total_matches(percent_text(sum(a), sum(b), column.decimals))) {
-                nlohmann::ordered_json c = {{"label", column.label}, {"ratio", {a.key, b.key}}};
-                if (column.decimals != 1) c["decimals"] = column.decimals;
-                return c;
+    }
+
+    // Rows of data numbered 1, 2, 3 … (again from 1 in each group); a group's row before its
+    // rows (a number that is no running number: I, II, A …, its label bold); a total row last.
+    bool read_body() {
+        std::size_t end = grid_.rows.size();
+        if (end > header_rows_ && is_total_label(grid_.text(end - 1, 0))) {
+            total_row_ = end - 1;
+            --end;
+        }
+        std::size_t expected = 1;
+        for (std::size_t r = header_rows_; r < end; ++r) {
+            const std::string& number = grid_.text(r, 0);
+            if (number == std::to_string(expected)) {
+                rows_.push_back({BodyRow::Kind::data, r});
+                ++expected;
+                continue;
+            }
+            const bool group = !is_whole_number(number) && !grid_.text(r, 1).empty() && grid_.at(r, 1).bold;
+            if (!group || (rows_.empty() ? false : groups_ == 0)) return false; // rows before the first group
+            rows_.push_back({BodyRow::Kind::group, r});
+            ++groups_;
+            expected = 1;
+        }
+        data_rows_ = static_cast<std::size_t>(
+            std::count_if(rows_.begin(), rows_.end(), [](const BodyRow& row) { return row.kind == BodyRow::Kind::data; }));
+        return data_rows_ > 0;
+    }
+
+    // Every column gets a key; a computed one does not write it, and names its operands by
+    // theirs.
+    bool read_columns() {
+        std::set<std::string> used;
+        for (Column& column : columns_) {
+            if (!read_cells(column)) return false;
+            column.key = key_of(column.label, used);
+        }
+        for (Column& column : columns_) {
+            if (column.kind == Kind::text || column.kind == Kind::unit || explain(column)) continue;
+            if (!settle_decimals(column)) return false;
+        }
+        return true;
+    }
+
+    static bool is_data(const Column& column) { return column.source.empty(); }
+
+    // The column's cells in the rows of data: all figures (or "-"), all percentages, or text.
+    bool read_cells(Column& column) {
+        bool any_text = false, any_number = false, any_percent = false, centred = true;
+        for (const BodyRow& row : rows_) {
+            if (row.kind != BodyRow::Kind::data) continue;
+            const Slot& slot = grid_.at(row.r, column.slot);
+            int decimals = 0;
+            bool percent = false;
+            std::optional<double> value;
+            if (slot.text == "-") {
+                column.dashes = true;
+            } else if (!slot.text.empty()) {
+                value = read_vietnamese_number(slot.text, percent, decimals);
+                if (!value) any_text = true;
+                else if (percent) any_percent = true;
+                else any_number = true;
+                if (value && percent) value = read_vietnamese_number(slot.text.substr(0, slot.text.size() - 1), percent, decimals);
+                centred = centred && slot.centred;
+            }
+            column.values.push_back(value);
+            column.decimals.push_back(decimals);
+        }
+        if (any_text) {
+            column.kind = centred ? Kind::unit : Kind::text;
+            return true;
+        }
+        if (any_number && any_percent) return false;
+        column.kind = any_percent ? Kind::percent : Kind::figures;
+        column.sign = any_percent;
+        return true;
+    }
+
+    // The columns a computed one may be computed from: figures of data, other than itself.
+    std::vector<const Column*> operands(const Column& column) const {
+        std::vector<const Column*> out;
+        for (const Column& c : columns_)
+            if (&c != &column && c.kind == Kind::figures && c.source.empty() && !c.dashes) out.push_back(&c);
+        return out;
+    }
+
+    // Whether every figure of the column is printed with the same decimals; they go to `d`.
+    static bool same_decimals(const Column& column, int& d) {
+        d = -1;
+        for (std::size_t i = 0; i < column.values.size(); ++i) {
+            if (!column.values[i]) continue;
+            if (d >= 0 && column.decimals[i] != d) return false;
+            d = column.decimals[i];
+        }
+        if (d < 0) d = 1;
+        return true;
+    }
+
+    // A column vanban computes from the columns of data before it: a ratio or a share (with
+    // or without "%"), a difference.
+    bool explain(Column& column) {
+        int decimals = 1;
+        if (same_decimals(column, decimals)) {
+            const auto fits = [&](auto&& expected) {
+                for (std::size_t i = 0; i < column.values.size(); ++i) {
+                    const Slot& slot = grid_.at(data_row(i), column.slot);
+                    if (slot.text != expected(i)) return false;
+                }
+                return true;
+            };
+            for (const Column* a : operands(column)) {
+                for (const Column* b : operands(column)) {
+                    if (a == b) continue;
+                    if (fits([&](std::size_t i) { return printed_percent(a->values[i], b->values[i], decimals, column.sign); })) {
+                        return computed(column, {{"ratio", {a->key, b->key}}}, decimals);
+                    }
+                }
+                double total = 0;
+                for (const auto& v : a->values) total += v.value_or(0);
+                if (fits([&](std::size_t i) { return printed_percent(a->values[i], total, decimals, column.sign); }))
+                    return computed(column, {{"share", a->key}}, decimals);
             }
         }
-        const double total = sum(a);
-        const bool share = matches([&](std::size_t r) { return percent_text(a.values[r].value_or(0), total, column.decimals); });
-        if (share && total_matches(percent_text(total, total, column.decimals))) {
-            nlohmann::ordered_json c = {{"label", column.label}, {"share", a.key}};
-            if (column.decimals != 1) c["decimals"] = column.decimals;
-            return c;
+        if (column.kind != Kind::figures || column.dashes) return false;
+        for (const Column* a : operands(column))
+            for (const Column* b : operands(column)) {
+                if (a == b || a->slot > column.slot || b->slot > column.slot) continue;
+                bool fits = true;
+                for (std::size_t i = 0; i < column.values.size() && fits; ++i) {
+                    const auto& x = column.values[i];
+                    if (!a->values[i] || !b->values[i]) fits = !x;
+                    else fits = x && std::abs(*x - (*a->values[i] - *b->values[i])) < 1e-9 * std::max(1.0, std::abs(*x));
+                }
+                if (fits) {
+                    column.source = {{"difference", {a->key, b->key}}};
+                    return true;
+                }
+            }
+        return false;
+    }
+
+    bool computed(Column& column, ojson source, int decimals) {
+        column.source = std::move(source);
+        column.kind = Kind::percent;
+        if (decimals != 1) column.fixed_decimals = decimals;
+        return true;
+    }
+
+    // A column of data writes each figure as JSON does (1250.5, 6850), so that the table
+    // prints it as written; when JSON cannot ("650,0"), the column gives its "decimals".
+    bool settle_decimals(Column& column) {
+        bool as_written = true;
+        for (std::size_t i = 0; i < column.values.size(); ++i)
+            if (column.values[i] && json_decimals(*column.values[i]) != column.decimals[i]) as_written = false;
+        if (as_written) return true;
+        int d = 0;
+        if (!same_decimals(column, d)) return false;
+        column.fixed_decimals = d;
+        return true;
+    }
+
+    std::size_t data_row(std::size_t i) const {
+        for (const BodyRow& row : rows_)
+            if (row.kind == BodyRow::Kind::data && i-- == 0) return row.r;
+        return 0;
+    }
+
+    bool has_unit_column() const {
+        return std::any_of(columns_.begin(), columns_.end(), [](const Column& c) { return c.kind == Kind::unit; });
+    }
+
+    // Whether the column's figures are added up in the total and subtotal rows.
+    std::optional<bool> sums(const Column& column) const {
+        std::optional<std::size_t> row = total_row_;
+        for (const BodyRow& body : rows_)
+            if (!row && body.kind == BodyRow::Kind::group && has_subtotal(body.r)) row = body.r;
+        if (!row) return std::nullopt;
+        return !grid_.text(*row, column.slot).empty();
+    }
+
+    bool has_subtotal(std::size_t r) const {
+        for (std::size_t c = 2; c < grid_.width; ++c)
+            if (!grid_.text(r, c).empty()) return true;
+        return false;
+    }
+
+    ojson column_json(const Column& column) const {
+        ojson c;
+        if (is_data(column)) c["key"] = column.key;
+        c["label"] = column.label;
+        if (!column.heading.empty()) c["heading"] = column.heading;
+        for (const auto& [name, value] : column.source.items()) c[name] = value;
+        if (column.kind == Kind::unit) c["type"] = "unit";
+        if (column.kind == Kind::percent && is_data(column)) c["type"] = "percent";
+        if (column.kind == Kind::figures && column.fixed_decimals > 0) c["type"] = "decimal";
+        if (column.fixed_decimals >= 0) c["decimals"] = column.fixed_decimals;
+        const bool adds = column.kind == Kind::figures; // data or a difference
+        if (adds) {
+            const std::optional<bool> sum = sums(column);
+            if (sum && *sum != !has_unit_column()) c["sum"] = *sum;
         }
+        if (column.kind == Kind::percent && !column.sign) c["sign"] = false;
+        return c;
+    }
+
+    ojson row_json(std::size_t i, std::size_t r) const {
+        ojson row = {{"name", grid_.text(r, 1)}};
+        for (const Column& column : columns_) {
+            if (!is_data(column)) continue;
+            if (column.kind == Kind::text || column.kind == Kind::unit) {
+                if (!grid_.text(r, column.slot).empty()) row[column.key] = grid_.text(r, column.slot);
+            } else if (column.values[i]) {
+                row[column.key] = json_number(*column.values[i]);
+            }
+        }
+        return row;
+    }
+
+    ojson build() const {
+        ojson figures = ojson::object();
+        if (grid_.text(0, 0) != "TT") figures["number_label"] = grid_.text(0, 0);
+        if (grid_.text(0, 1) != "Đơn vị") figures["name_label"] = grid_.text(0, 1);
+        bool adds = false;
+        for (const Column& column : columns_)
+            if (column.kind == Kind::figures) adds = adds || sums(column).value_or(!has_unit_column());
+        if (total_row_) {
+            const std::string& label = grid_.text(*total_row_, 0);
+            if (!adds) figures["total"] = label == "Tổng cộng" ? ojson(true) : ojson(label);
+            else if (label != "Tổng cộng") figures["total_label"] = label;
+        } else if (adds) {
+            figures["total"] = false;
+        }
+        if (table_.landscape) figures["landscape"] = true;
+        std::size_t subtotals = 0;
+        for (const BodyRow& row : rows_)
+            if (row.kind == BodyRow::Kind::group && has_subtotal(row.r)) ++subtotals;
+        if (groups_ > 0 && subtotals == groups_) figures["subtotals"] = true;
+        ojson columns = ojson::array();
+        for (const Column& column : columns_) columns.push_back(column_json(column));
+        figures["columns"] = std::move(columns);
+
+        ojson rows = ojson::array(), groups = ojson::array();
+        std::size_t i = 0, group_index = 0;
+        for (const BodyRow& row : rows_) {
+            if (row.kind == BodyRow::Kind::data) {
+                (groups_ > 0 ? groups.back()["rows"] : rows).push_back(row_json(i++, row.r));
+                continue;
+            }
+            ojson group = {{"label", grid_.text(row.r, 1)}};
+            const std::string& number = grid_.text(row.r, 0);
+            if (number != text::to_roman(static_cast<long>(++group_index)).value_or("")) group["number"] = number;
+            if (has_subtotal(row.r) && subtotals != groups_) group["subtotal"] = true;
+            group["rows"] = ojson::array();
+            groups.push_back(std::move(group));
+        }
+        if (groups_ > 0) figures["groups"] = std::move(groups);
+        else figures["rows"] = std::move(rows);
+        return figures;
+    }
+
+    // Whether vanban draws the same cells from the data read: every text in its place.
+    bool draws_the_same(const ojson& spec) const {
+        model::Table drawn;
+        try {
+            std::vector<model::Block> blocks = figures::table_blocks(nlohmann::json::parse(spec.dump()), "table", {});
+            drawn = std::get<model::Table>(blocks.front());
+        } catch (const Failure&) {
+            return false;
+        }
+        if (drawn.rows.size() != grid_.rows.size()) return false;
+        for (std::size_t r = 0; r < drawn.rows.size(); ++r) {
+            if (drawn.rows[r].cells.size() != grid_.width) return false;
+            for (std::size_t c = 0; c < grid_.width; ++c) {
+                const model::TableCell& cell = drawn.rows[r].cells[c];
+                std::string text;
+                if (!cell.covered)
+                    for (const model::Inline& paragraph : cell.paragraphs) {
+                        std::string line;
+                        for (const model::Run& run : paragraph) line += run.text;
+                        text += (text.empty() ? "" : " ") + squeeze(line);
+                    }
+                if (squeeze(text) != grid_.text(r, c)) return false;
+            }
+        }
+        return true;
+    }
+
+    const Table& table_;
+    Grid grid_;
+    std::size_t header_rows_ = 1;
+    std::vector<Column> columns_;
+    std::vector<BodyRow> rows_;
+    std::size_t groups_ = 0, data_rows_ = 0;
+    std::optional<std::size_t> total_row_;
+};
+
+// ---------------------------------------------------------------- charts
+
+const double default_chart_height_mm = model::ChartStyle{}.height_mm;
+
+bool same_number(std::optional<double> a, std::optional<double> b) {
+    if (!a || !b) return !a && !b;
+    return std::abs(*a - *b) <= 1e-9 * std::max(1.0, std::abs(*a));
+}
+
+// Whether the chart vanban draws from `spec` is the one drawn: same kind, words and figures.
+bool same_chart(const model::Chart& made, const DrawnChart& drawn) {
+    if (model::chart_kind_name(made.kind) != drawn.kind || made.title != drawn.title || made.unit != drawn.unit ||
+        made.value_labels != drawn.value_labels || made.categories != drawn.categories ||
+        made.series.size() != drawn.series.size())
+        return false;
+    if (drawn.decimals && made.value_labels && made.decimals != *drawn.decimals) return false;
+    for (std::size_t s = 0; s < made.series.size(); ++s) {
+        if (made.series[s].name != drawn.series[s].name) return false;
+        std::vector<std::optional<double>> values = drawn.series[s].values;
+        values.resize(made.categories.size());
+        if (made.series[s].values.size() != values.size()) return false;
+        for (std::size_t i = 0; i < values.size(); ++i)
+            if (!same_number(made.series[s].values[i], values[i])) return false;
+    }
+    return true;
+}
+
+// The settings of a chart that differ from the defaults, in the data's order.
+void chart_settings(ojson& chart, const DrawnChart& drawn) {
+    if (drawn.kind != "bar") chart["type"] = drawn.kind;
+    if (!drawn.title.empty()) chart["title"] = drawn.title;
+    if (!drawn.value_labels) chart["value_labels"] = false;
+    if (drawn.height_mm > 0 && std::abs(drawn.height_mm - default_chart_height_mm) > 0.05)
+        chart["height_mm"] = std::round(drawn.height_mm * 10) / 10;
+}
+
+// Renders the chart of `make` and compares it with the drawn one; a decimals or unit the
+// defaults do not give is added once.
+template <typename Make>
+std::optional<ojson> settle_chart(ojson chart, const DrawnChart& drawn, Make&& make) {
+    for (int attempt = 0; attempt < 3; ++attempt) {
+        std::optional<model::Chart> made;
+        try {
+            made = make(chart);
+        } catch (const Failure&) {
+            return std::nullopt;
+        }
+        if (!made) return std::nullopt;
+        if (same_chart(*made, drawn)) return chart;
+        bool changed = false;
+        if (made->unit != drawn.unit && !chart.contains("unit")) {
+            chart["unit"] = drawn.unit;
+            changed = true;
+        }
+        if (drawn.decimals && made->decimals != *drawn.decimals && !chart.contains("decimals")) {
+            chart["decimals"] = *drawn.decimals;
+            changed = true;
+        }
+        if (!changed) return std::nullopt;
     }
     return std::nullopt;
+}
+
+// The rows of a table's data in order, across its groups.
+std::vector<std::string> row_names(const ojson& figures) {
+    std::vector<std::string> names;
+    auto add = [&](const ojson& rows) {
+        for (const ojson& row : rows) names.push_back(row.value("name", ""));
+    };
+    if (figures.contains("groups"))
+        for (const ojson& group : figures["groups"]) add(group["rows"]);
+    else
+        add(figures["rows"]);
+    return names;
 }
 
 } // namespace
@@ -148,90 +579,56 @@ std::optional<double> read_vietnamese_number(const std::string& text, bool& perc
     const double value = std::strtod(plain.c_str(), &end);
     if (end != plain.c_str() + plain.size()) return std::nullopt;
     // Only the template's own spelling counts ("1.234,5", not "1234,5" or "1.23").
-    const std::string printed = percent ? text::format_percent(value / 100, decimals) : text::format_number(value, -1);
+    const std::string printed =
+        percent ? text::format_percent(value / 100, decimals) : text::format_number(value, decimals);
     if (printed != text) return std::nullopt;
     return percent ? value / 100 : value;
 }
 
-std::optional<nlohmann::ordered_json> table_to_figures(const Table& table) {
-    std::size_t width = 0;
-    const Grid grid = grid_of(table, width);
-    if (grid.size() < 2 || width < 3) return std::nullopt;
-    const std::string number_label = grid[0][0];
-    const std::string nf = folded(number_label);
-    if (nf != "tt" && nf != "stt" && nf != "số tt") return std::nullopt;
-    std::optional<std::size_t> total_row;
-    if (is_total_label(grid.back()[0])) total_row = grid.size() - 1;
-    const std::size_t first_row = 1, end_row = total_row ? *total_row : grid.size();
-    if (end_row <= first_row) return std::nullopt;
-    for (std::size_t r = first_row; r < end_row; ++r)
-        if (grid[r][0] != std::to_string(r)) return std::nullopt; // TT runs 1, 2, 3 …
+std::optional<nlohmann::ordered_json> table_to_figures(const Table& table) { return FiguresReader(table).read(); }
 
-    std::vector<Column> columns;
-    std::set<std::string> used;
-    for (std::size_t c = 2; c < width; ++c) {
-        Column column;
-        column.label = grid[0][c];
-        bool first = true, dashes = false;
-        for (std::size_t r = first_row; r < end_row; ++r) {
-            const std::string& cell = grid[r][c];
-            bool percent = false;
-            int decimals = 0;
-            if (cell == "-") { // a ratio over zero
-                column.values.push_back(std::nullopt);
-                dashes = true;
-                continue;
+std::optional<nlohmann::ordered_json> table_chart(const nlohmann::ordered_json& figures, const DrawnChart& drawn) {
+    if (drawn.kind.empty() || drawn.series.empty()) return std::nullopt;
+    ojson chart = ojson::object();
+    chart_settings(chart, drawn);
+    ojson series = ojson::array();
+    for (const DrawnChart::Series& s : drawn.series) {
+        const ojson* found = nullptr;
+        for (const ojson& column : figures["columns"])
+            if (column.value("label", "") == s.name && column.value("type", "") != "unit" && column.value("type", "") != "text") {
+                if (found) return std::nullopt; // two columns of that label
+                found = &column;
             }
-            const std::optional<double> value = read_vietnamese_number(cell, percent, decimals);
-            if (!value) return std::nullopt;
-            if (!first && percent != column.percent) return std::nullopt;
-            column.percent = percent;
-            if (percent) column.decimals = decimals;
-            first = false;
-            column.values.push_back(value);
-        }
-        if (first) column.percent = true; // nothing but "-"
-        if (dashes && !column.percent) return std::nullopt;
-        if (!column.percent) column.key = key_of(column.label, used);
-        columns.push_back(std::move(column));
+        if (!found) return std::nullopt;
+        series.push_back(found->contains("key") ? (*found)["key"] : (*found)["label"]);
     }
+    chart["series"] = std::move(series);
+    if (drawn.categories != row_names(figures)) chart["rows"] = drawn.categories;
+    return settle_chart(std::move(chart), drawn, [&](const ojson& candidate) -> std::optional<model::Chart> {
+        ojson spec = figures;
+        spec["chart"] = candidate;
+        const std::vector<model::Block> blocks = figures::table_blocks(nlohmann::json::parse(spec.dump()), "table", {});
+        if (blocks.size() < 2) return std::nullopt;
+        return std::get<model::Chart>(blocks[1]);
+    });
+}
 
-    nlohmann::ordered_json figures = nlohmann::ordered_json::object();
-    if (number_label != "TT") figures["number_label"] = number_label;
-    if (grid[0][1] != "Đơn vị") figures["unit_label"] = grid[0][1];
-    if (total_row && grid[*total_row][0] != "Tổng cộng") figures["total_label"] = grid[*total_row][0];
-    nlohmann::ordered_json out_columns = nlohmann::ordered_json::array();
-    for (std::size_t i = 0; i < columns.size(); ++i) {
-        const Column& column = columns[i];
-        nlohmann::ordered_json c;
-        if (column.percent) {
-            const auto explained = explain_percent(column, columns, grid, first_row, i + 2, total_row);
-            if (!explained) return std::nullopt;
-            c = *explained;
-        } else {
-            if (total_row) {
-                double sum = 0;
-                for (const auto& v : column.values) sum += v.value_or(0);
-                if (grid[*total_row][i + 2] != text::format_number(sum, -1)) return std::nullopt;
-            }
-            c = {{"key", column.key}, {"label", column.label}};
-        }
-        out_columns.push_back(std::move(c));
+std::optional<nlohmann::ordered_json> chart_of_its_own(const DrawnChart& drawn) {
+    if (drawn.kind.empty() || drawn.series.empty() || drawn.categories.empty()) return std::nullopt;
+    ojson chart = ojson::object();
+    chart_settings(chart, drawn);
+    chart["categories"] = drawn.categories;
+    ojson series = ojson::array();
+    for (const DrawnChart::Series& s : drawn.series) {
+        ojson values = ojson::array();
+        for (std::size_t i = 0; i < drawn.categories.size(); ++i)
+            values.push_back(i < s.values.size() && s.values[i] ? json_number(*s.values[i]) : ojson());
+        series.push_back({{"name", s.name}, {"values", std::move(values)}});
     }
-    nlohmann::ordered_json rows = nlohmann::ordered_json::array();
-    for (std::size_t r = first_row; r < end_row; ++r) {
-        nlohmann::ordered_json row = {{"unit", grid[r][1]}};
-        for (const Column& column : columns)
-            if (!column.percent) {
-                const double value = *column.values[r - first_row];
-                if (value == std::floor(value) && std::abs(value) < 1e15) row[column.key] = static_cast<long long>(value);
-                else row[column.key] = value;
-            }
-        rows.push_back(std::move(row));
-    }
-    figures["columns"] = std::move(out_columns);
-    figures["rows"] = std::move(rows);
-    return figures;
+    chart["series"] = std::move(series);
+    return settle_chart(std::move(chart), drawn, [](const ojson& candidate) -> std::optional<model::Chart> {
+        return figures::chart_block(nlohmann::json::parse(candidate.dump()), "chart", {});
+    });
 }
 
 } // namespace vanban::import

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "import/figures.hpp"
 #include "import/text_tools.hpp"
 
 namespace vanban::import {
@@ -98,6 +99,9 @@ Outline OutlineBuilder::build(const std::vector<BodyUnit>& units) {
     for (const BodyUnit& unit : units) {
         if (unit.table) {
             add_table(unit);
+            trailing_list = nullptr;
+        } else if (unit.drawn_chart) {
+            add_chart(unit);
             trailing_list = nullptr;
         } else if (unit.label || unit.heading_level > 0) {
             add_labelled(unit);
@@ -215,6 +219,7 @@ void OutlineBuilder::add_table(const BodyUnit& unit) {
             note.drop.italic = true;
             figures["note"] = encode_text(note, notices_, "");
         }
+        if (unit.chart) figures["chart"] = *unit.chart;
         stack_.back().node->table = std::move(figures);
         table_after_ = true;
         return;
@@ -225,6 +230,28 @@ void OutlineBuilder::add_table(const BodyUnit& unit) {
                                                              : msg("import.table-second", "a second table of figures under one heading"))
                                            : msg("import.table-not-figures", "not a table of figures (TT, units, then numbers)"));
     if (unit.note) add_text(*unit.note);
+}
+
+// A chart vanban can draw goes with the node above it (printed after its table, before its
+// children); anything else is said and left out: a chart has no text to keep.
+void OutlineBuilder::add_chart(const BodyUnit& unit) {
+    const DrawnChart& drawn = *unit.drawn_chart;
+    const int paragraph = unit.paragraph ? unit.paragraph->number : 0;
+    auto drop = [&](Message why) {
+        notices_.push_back({paragraph, quote(drawn.title),
+                            msg("import.chart-dropped", "a chart of {series} series over {categories} categories ({why}) was left out",
+                                {{"series", drawn.series.size()}, {"categories", drawn.categories.size()}, {"why", std::move(why)}}),
+                            ""});
+    };
+    if (stack_.empty()) return drop(msg("import.chart-before-sections", "a chart before the first section"));
+    Node& node = *stack_.back().node;
+    if (node.chart) return drop(msg("import.chart-second", "a second chart under one heading"));
+    std::optional<nlohmann::ordered_json> chart = chart_of_its_own(drawn);
+    if (!chart)
+        return drop(msg("import.chart-not-drawable",
+                        "vanban draws bars, stacked bars, lines and pies of figures, one kind a chart"));
+    node.chart = std::move(chart);
+    table_after_ = true;
 }
 
 void OutlineBuilder::keep_as_paragraphs(const Table& table, Message why) {
@@ -277,6 +304,7 @@ nlohmann::ordered_json node_to_json(const Node& node, std::vector<Notice>& notic
     };
     texts(node.paragraphs, "paragraphs");
     if (node.table) j["table"] = *node.table;
+    if (node.chart) j["chart"] = *node.chart;
     if (!node.numbering.empty()) j["numbering"] = node.numbering;
     if (!node.children.empty()) {
         nlohmann::ordered_json children = nlohmann::ordered_json::array();

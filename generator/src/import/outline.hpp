@@ -40,6 +40,8 @@ struct BodyUnit {
     bool never_heading = false;    // a list item of vanban's own DOCX
     std::optional<nlohmann::ordered_json> figures; // a table that is a table of figures, read
     std::optional<Text> caption, note;             // the centred title above it, the italic line below
+    std::optional<nlohmann::ordered_json> chart;   // the table's chart, drawn under it from its figures
+    const DrawnChart* drawn_chart = nullptr;       // a chart instead of a paragraph (not its table's)
 };
 
 struct Node {
@@ -49,6 +51,7 @@ struct Node {
     Text text;                               // the title or the item's text
     std::vector<Text> paragraphs, after;
     std::optional<nlohmann::ordered_json> table; // a table of figures
+    std::optional<nlohmann::ordered_json> chart; // a chart with figures of its own
     std::vector<Node> children;
     // Filled by the task reader (tasks.hpp).
     std::optional<std::string> agency, lead, summary, deadline, deadline_text;
@@ -66,7 +69,8 @@ struct Outline {
 };
 
 // Places the units. A table of figures becomes the table of the node above it; any other
-// table is kept as paragraphs, one per row.
+// table is kept as paragraphs, one per row. A chart that is not its table's becomes the chart
+// of the node above it, with its own figures.
 class OutlineBuilder {
 public:
     explicit OutlineBuilder(std::vector<Notice>& notices) : notices_(notices) {}
@@ -83,6 +87,7 @@ private:
     void add_paragraph(const BodyUnit& unit);
     void add_text(Text text);
     void add_table(const BodyUnit& unit);
+    void add_chart(const BodyUnit& unit);
     std::size_t depth_for(const BodyUnit& unit, Label& label) const;
     Node& place(std::size_t depth, const std::string& key, long value, bool fixed);
     void keep_as_paragraphs(const Table& table, Message why);

@@ -358,10 +358,16 @@ std::vector<BodyUnit> Recogniser::body_units(std::size_t from, std::size_t to) {
     std::vector<BodyUnit> units;
     for (std::size_t i = from; i < to; ++i) {
         if (const Paragraph* p = paragraph_at(draft_, i)) {
-            if (p->empty()) continue;
-            BodyUnit unit = unit_for(*p);
-            if (trim(plain_text(unit.spans)).empty() && !unit.label) continue;
-            units.push_back(std::move(unit));
+            if (!p->empty()) {
+                BodyUnit unit = unit_for(*p);
+                if (!trim(plain_text(unit.spans)).empty() || unit.label) units.push_back(std::move(unit));
+            }
+            for (const DrawnChart& chart : p->charts) {
+                BodyUnit unit;
+                unit.paragraph = p;
+                unit.drawn_chart = &chart;
+                units.push_back(std::move(unit));
+            }
             continue;
         }
         const Table& table = std::get<Table>(draft_.blocks[i]);
@@ -389,6 +395,9 @@ std::vector<BodyUnit> Recogniser::body_units(std::size_t from, std::size_t to) {
                     ++i;
                 }
             }
+            // The chart just under it (a paragraph with nothing else) is the table's when it draws its figures.
+            if (const Paragraph* below = paragraph_at(draft_, i + 1); below && i + 1 < to && below->empty() && below->charts.size() == 1)
+                if ((unit.chart = table_chart(*unit.figures, below->charts.front()))) ++i;
         }
         units.push_back(std::move(unit));
     }
@@ -408,14 +417,17 @@ void Recogniser::keep_in_closing(const Paragraph& p, Message why) {
 void Recogniser::read_closing(std::size_t from, std::size_t to) {
     std::vector<ClosingLine> lines;
     auto add = [&](const Paragraph& p, int column) {
+        // vanban's authority lines share a paragraph: "TM. ỦY BAN NHÂN DÂN", then "CHỦ TỊCH". Its
+        // style is vanban's own, and keeps its name when an office suite saves the file again.
+        const bool authority = p.style == "Signature Authority";
         for (const std::string& line : text_lines(p)) {
             const std::vector<std::string> parts = columns(line);
             if (column >= 0) {
-                if (!parts.empty()) lines.push_back({squeeze(line), p.number, column});
+                if (!parts.empty()) lines.push_back({squeeze(line), p.number, column, authority});
                 continue;
             }
             for (std::size_t k = 0; k < parts.size(); ++k)
-                lines.push_back({parts[k], p.number, parts.size() < 2 ? -1 : (k == 0 ? 0 : 1)});
+                lines.push_back({parts[k], p.number, parts.size() < 2 ? -1 : (k == 0 ? 0 : 1), authority});
         }
     };
     for (std::size_t i = from; i < to; ++i) {
