@@ -32,7 +32,7 @@ Draft import_file(const std::filesystem::path& file) {
     return d;
 }
 
-// The three python-docx drafts, made once for every test of this file.
+// The python-docx drafts, made once for every test of this file.
 const std::map<std::string, Draft>& python_drafts() {
     static TempDir dir;
     static const std::map<std::string, Draft> drafts = [] {
@@ -42,7 +42,7 @@ const std::map<std::string, Draft>& python_drafts() {
         INFO(made.output << "\n(python3-docx is installed by scripts/install-deps --test)");
         REQUIRE(made.exit_code == 0);
         std::map<std::string, Draft> out;
-        for (const char* name : {"typed", "automatic", "tabs"})
+        for (const char* name : {"typed", "automatic", "tabs", "grouped"})
             out[name] = import_file(dir.path() / (std::string(name) + ".docx"));
         return out;
     }();
@@ -182,4 +182,31 @@ TEST_CASE("each seed opened in LibreOffice and saved as DOCX imports as its text
         CHECK(from_docx.result.data_json.find("**") == std::string::npos);
         CHECK(from_docx.result.data_json.find("## ") == std::string::npos);
     }
+}
+
+// A person merges the header cells and types the group rows: the table is read as one of
+// vanban's, its ratio as vanban's arithmetic (not data); a table whose figures vanban would
+// not compute the same stays as paragraphs, and says so.
+TEST_CASE("a table merged by hand: two header rows, group rows, a typed ratio and total", "[import][handmade]") {
+    const Draft& draft = python_drafts().at("grouped");
+    const json& parts = draft.data["results"]["children"];
+    const json& admitted = parts[0]["table"];
+    CHECK(admitted["name_label"] == "Chi bộ");
+    CHECK(admitted["columns"] ==
+          json::parse(R"J([{"key": "chi_tieu", "label": "Chỉ tiêu", "heading": "Kết nạp đảng viên"},
+                          {"key": "da_ket_nap", "label": "Đã kết nạp", "heading": "Kết nạp đảng viên"},
+                          {"label": "Tỷ lệ (%)", "ratio": ["da_ket_nap", "chi_tieu"], "sign": false}])J"));
+    REQUIRE(admitted["groups"].size() == 2);
+    CHECK(admitted["groups"][0]["label"] == "Các chi bộ thôn");
+    CHECK(admitted["groups"][1]["rows"] == json::parse(R"J([{"name": "Chi bộ Trường Tiểu học", "chi_tieu": 4, "da_ket_nap": 3}])J"));
+    CHECK_FALSE(admitted.contains("total")); // the total row is the default one, computed again
+    // Percentages that are no ratio or share of its columns are the person's own figures.
+    const json& checked = parts[1]["table"];
+    CHECK(checked["columns"][1] == json::parse(R"J({"key": "ty_le", "label": "Tỷ lệ", "heading": "Kiểm tra", "type": "percent"})J"));
+    CHECK(checked["total"] == false);
+    // A subtotal that does not add up (25 households, 12 + 12 below) is not silently recomputed.
+    CHECK_FALSE(parts[2].contains("table"));
+    CHECK(parts[2]["paragraphs"][1] == "I | Khối thôn | 25 | 90");
+    CHECK(warned(draft.result, "import.table-as-paragraphs"));
+    CHECK(draft.result.survival.kept_words == draft.result.survival.input_words);
 }

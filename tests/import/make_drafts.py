@@ -11,6 +11,11 @@ no binary of unknown origin. Usage: make_drafts.py OUTPUT_FOLDER
                  no number in the text, a bulleted list, line breaks inside paragraphs.
   tabs.docx      the header as lines with tabs between the columns, a State plan, the
                  signature as indented paragraphs, recipients with sub-items.
+  grouped.docx   a report whose tables a person merged by hand: two header rows ("Kết nạp
+                 đảng viên" over two columns, TT and the names merged down), group rows
+                 "I", "II" in bold, a ratio typed as "(%)" figures, a total row; a grouped
+                 table whose percentages are not vanban's arithmetic; a group whose
+                 subtotal does not add up.
 """
 import sys
 
@@ -205,8 +210,85 @@ def tabs(path):
     d.save(path)
 
 
+def merged_table(d, header_top, header_below, body):
+    """A table with two header rows: a cell of header_top is merged down when header_below
+    has None under it, and across over the next cells while header_top has None there.
+    With header_below all None, one header row."""
+    two = any(label is not None for label in header_below)
+    table = d.add_table(rows=(2 if two else 1) + len(body), cols=len(header_top))
+    borders(table, True)
+    for c, label in enumerate(header_top):
+        if label is None:
+            continue
+        cell = table.cell(0, c)
+        if not two:
+            pass
+        elif header_below[c] is None:
+            cell = cell.merge(table.cell(1, c))
+        else:
+            end = c
+            while end + 1 < len(header_top) and header_top[end + 1] is None:
+                end += 1
+            cell = cell.merge(table.cell(0, end))
+        cell_lines(cell, [label], bold=True)
+    for c, label in enumerate(header_below):
+        if label is not None:
+            cell_lines(table.cell(1, c), [label], bold=True)
+    for r, values in enumerate(body, start=2 if two else 1):
+        group = not values[0].isdigit() and values[0] != "Tổng cộng"
+        for c, value in enumerate(values):
+            align = WD_ALIGN_PARAGRAPH.LEFT if c == 1 else WD_ALIGN_PARAGRAPH.CENTER if c == 0 else WD_ALIGN_PARAGRAPH.RIGHT
+            cell_lines(table.cell(r, c), [value], bold=group or values[0] == "Tổng cộng", align=align)
+        if group and all(v == "" for v in values[2:]):
+            table.cell(r, 1).merge(table.cell(r, len(values) - 1))
+    return table
+
+
+def grouped(path):
+    d = Document()
+    arial_13(d)
+    para(d, "ĐẢNG BỘ HUYỆN CẨM XUYÊN	ĐẢNG CỘNG SẢN VIỆT NAM")
+    para(d, "ĐẢNG ỦY XÃ CẨM HÀ")
+    para(d, "*")
+    para(d, "Số 15-BC/ĐU	Cẩm Hà, ngày 28 tháng 6 năm 2024")
+    para(d, "BÁO CÁO", bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    para(d, "sơ kết công tác xây dựng Đảng 6 tháng đầu năm 2024", bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    para(d, "I. KẾT QUẢ THỰC HIỆN", bold=True)
+    para(d, "1. Công tác phát triển đảng viên", bold=True)
+    para(d, "Kết quả kết nạp đảng viên của các chi bộ như sau:")
+    merged_table(d, ["TT", "Chi bộ", "Kết nạp đảng viên", None, "Tỷ lệ (%)"],
+                 [None, None, "Chỉ tiêu", "Đã kết nạp", None],
+                 [["I", "Các chi bộ thôn", "", "", ""],
+                  ["1", "Chi bộ thôn Đông", "2", "1", "50,0"],
+                  ["2", "Chi bộ thôn Đoài", "3", "3", "100,0"],
+                  ["II", "Các chi bộ cơ quan", "", "", ""],
+                  ["1", "Chi bộ Trường Tiểu học", "4", "3", "75,0"],
+                  ["Tổng cộng", "", "9", "7", "77,8"]])
+    para(d, "2. Công tác kiểm tra", bold=True)
+    para(d, "Kết quả kiểm tra theo từng khối như sau:")
+    merged_table(d, ["TT", "Khối", "Kiểm tra", None],
+                 [None, None, "Tổ chức", "Tỷ lệ"],
+                 [["I", "Khối thôn", "", ""],
+                  ["1", "Thôn Đông", "2", "40%"],
+                  ["2", "Thôn Đoài", "3", "70%"]])
+    para(d, "3. Công tác dân vận", bold=True)
+    merged_table(d, ["TT", "Thôn", "Số hộ", "Số khẩu"],
+                 [None, None, None, None],
+                 [["I", "Khối thôn", "25", "90"],
+                  ["1", "Thôn Đông", "12", "40"],
+                  ["2", "Thôn Đoài", "12", "45"]])
+    para(d, "II. PHƯƠNG HƯỚNG, NHIỆM VỤ", bold=True)
+    para(d, "Tiếp tục tạo nguồn, bồi dưỡng quần chúng ưu tú.")
+    para(d, "Nơi nhận:	T/M ĐẢNG ỦY")
+    para(d, "- Huyện ủy,	BÍ THƯ")
+    para(d, "- Lưu VP.")
+    para(d, "	Phan Văn Hải")
+    d.save(path)
+
+
 if __name__ == "__main__":
     out = sys.argv[1]
     typed(f"{out}/typed.docx")
     automatic(f"{out}/automatic.docx")
     tabs(f"{out}/tabs.docx")
+    grouped(f"{out}/grouped.docx")

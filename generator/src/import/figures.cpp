@@ -256,6 +256,12 @@ private:
     }
 
     // The columns a computed one may be computed from: figures of data, other than itself.
+    static double sum(const Column& column) {
+        double total = 0;
+        for (const auto& v : column.values) total += v.value_or(0);
+        return total;
+    }
+
     std::vector<const Column*> operands(const Column& column) const {
         std::vector<const Column*> out;
         for (const Column& c : columns_)
@@ -275,28 +281,29 @@ private:
         return true;
     }
 
-    // A column vanban computes from the columns of data before it: a ratio or a share (with
-    // or without "%"), a difference.
+    // A column vanban computes from the columns of data: a ratio or a share, a difference.
+    // Figures without "%" (a ratio under "So sánh (%)", a difference) are computed only from
+    // columns before them: whole numbers fit too many ratios by chance.
     bool explain(Column& column) {
         int decimals = 1;
         if (same_decimals(column, decimals)) {
-            const auto fits = [&](auto&& expected) {
-                for (std::size_t i = 0; i < column.values.size(); ++i) {
-                    const Slot& slot = grid_.at(data_row(i), column.slot);
-                    if (slot.text != expected(i)) return false;
-                }
-                return true;
+            // Every row of data, and the total row when it shows the column (the ratio of the sums).
+            const auto fits = [&](auto&& expected, const std::string& total) {
+                for (std::size_t i = 0; i < column.values.size(); ++i)
+                    if (grid_.text(data_row(i), column.slot) != expected(i)) return false;
+                return !total_row_ || grid_.text(*total_row_, column.slot).empty() ||
+                       grid_.text(*total_row_, column.slot) == total;
             };
             for (const Column* a : operands(column)) {
+                if (!column.sign && a->slot > column.slot) continue;
                 for (const Column* b : operands(column)) {
-                    if (a == b) continue;
-                    if (fits([&](std::size_t i) { return printed_percent(a->values[i], b->values[i], decimals, column.sign); })) {
+                    if (a == b || (!column.sign && b->slot > column.slot)) continue;
+                    if (fits([&](std::size_t i) { return printed_percent(a->values[i], b->values[i], decimals, column.sign); },
+                             printed_percent(sum(*a), sum(*b), decimals, column.sign)))
                         return computed(column, {{"ratio", {a->key, b->key}}}, decimals);
-                    }
                 }
-                double total = 0;
-                for (const auto& v : a->values) total += v.value_or(0);
-                if (fits([&](std::size_t i) { return printed_percent(a->values[i], total, decimals, column.sign); }))
+                if (fits([&](std::size_t i) { return printed_percent(a->values[i], sum(*a), decimals, column.sign); },
+                         printed_percent(sum(*a), sum(*a), decimals, column.sign)))
                     return computed(column, {{"share", a->key}}, decimals);
             }
         }
