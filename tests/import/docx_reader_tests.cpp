@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "import/docx_reader.hpp"
+#include "import/figures.hpp"
 #include "import/zip_maker.hpp"
 
 using namespace vanban::import;
@@ -101,4 +102,88 @@ TEST_CASE("docx reader: a table inside a table cell is read as paragraphs, with 
     for (const Paragraph* p : all_paragraphs(draft)) numbers.push_back(p->number);
     CHECK(numbers == std::vector<int>{1, 2, 3, 4, 5, 6});
     CHECK(noted(draft, "import.nested-table", 3));
+}
+
+namespace {
+
+// A chart part as Word writes one (c: and a: prefixes), its figures cached.
+std::string chart_part(const std::string& plot) {
+    return "<?xml version=\"1.0\"?><c:chartSpace xmlns:c=\"http://schemas.openxmlformats.org/drawingml/2006/chart\" "
+           "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\"><c:chart><c:title><c:tx><c:rich><a:p><a:r>"
+           "<a:t>Số hộ nghèo</a:t></a:r></a:p></c:rich></c:tx></c:title><c:plotArea>" + plot +
+           "</c:plotArea></c:chart></c:chartSpace>";
+}
+
+std::string series(int index, const std::string& name, const std::vector<std::string>& values) {
+    std::string points;
+    for (std::size_t i = 0; i < values.size(); ++i)
+        if (!values[i].empty())
+            points += "<c:pt idx=\"" + std::to_string(i) + "\"><c:v>" + values[i] + "</c:v></c:pt>";
+    return "<c:ser><c:idx val=\"" + std::to_string(index) + "\"/><c:tx><c:strRef><c:f>Sheet1!$B$1</c:f><c:strCache>"
+           "<c:ptCount val=\"1\"/><c:pt idx=\"0\"><c:v>" + name + "</c:v></c:pt></c:strCache></c:strRef></c:tx>"
+           "<c:cat><c:strRef><c:strCache><c:ptCount val=\"3\"/><c:pt idx=\"0\"><c:v>2022</c:v></c:pt><c:pt idx=\"1\">"
+           "<c:v>2023</c:v></c:pt><c:pt idx=\"2\"><c:v>2024</c:v></c:pt></c:strCache></c:strRef></c:cat>"
+           "<c:val><c:numRef><c:numCache><c:ptCount val=\"" + std::to_string(values.size()) + "\"/>" + points +
+           "</c:numCache></c:numRef></c:val></c:ser>";
+}
+
+std::string chart_drawing(const std::string& id, long height_emu) {
+    return "<w:p><w:r><w:drawing><wp:inline xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\" "
+           "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\"><wp:extent cx=\"5400000\" cy=\"" +
+           std::to_string(height_emu) + "\"/><a:graphic><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/chart\">"
+           "<c:chart xmlns:c=\"http://schemas.openxmlformats.org/drawingml/2006/chart\" "
+           "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\" r:id=\"" + id +
+           "\"/></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>";
+}
+
+} // namespace
+
+// A chart a person drew in Word (no table of vanban's under it): its cached figures are read,
+// and become a chart with figures of its own; a combination of kinds vanban does not draw.
+TEST_CASE("docx reader: a Word chart is read from its part's cached figures", "[import][docx][chart]") {
+    const std::string line = chart_part(
+        "<c:lineChart><c:grouping val=\"standard\"/><c:dLbls><c:numFmt formatCode=\"#,##0.0\" sourceLinked=\"0\"/>"
+        "<c:showVal val=\"1\"/></c:dLbls>" + series(0, "Hộ nghèo", {"120", "95.5", "80"}) +
+        series(1, "Hộ cận nghèo", {"60", "", "41"}) + "</c:lineChart><c:valAx><c:title><c:tx><c:rich><a:p><a:r><a:t>hộ</a:t>"
+        "</a:r></a:p></c:rich></c:tx></c:title></c:valAx>");
+    const std::string combination = chart_part("<c:barChart><c:grouping val=\"clustered\"/>" + series(0, "A", {"1", "2", "3"}) +
+                                               "</c:barChart><c:lineChart>" + series(1, "B", {"1", "2", "3"}) + "</c:lineChart>");
+    const std::string document =
+        "<?xml version=\"1.0\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>" +
+        paragraph_xml("Kết quả giảm nghèo:") + chart_drawing("rId7", 3'240'000) + chart_drawing("rId8", 2'520'000) +
+        "</w:body></w:document>";
+    const std::string rels =
+        "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+        "<Relationship Id=\"rId7\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart\" "
+        "Target=\"charts/chart1.xml\"/><Relationship Id=\"rId8\" "
+        "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart\" Target=\"charts/chart2.xml\"/>"
+        "</Relationships>";
+    const Draft draft = read_docx(vanban::testing::make_zip({{"word/document.xml", document},
+                                                             {"word/_rels/document.xml.rels", rels},
+                                                             {"word/charts/chart1.xml", line},
+                                                             {"word/charts/chart2.xml", combination}}),
+                                  ReadLimits{}, "d.docx");
+    const std::vector<const Paragraph*> paragraphs = all_paragraphs(draft);
+    REQUIRE(paragraphs.size() == 3);
+    REQUIRE(paragraphs[1]->charts.size() == 1);
+    const DrawnChart& chart = paragraphs[1]->charts.front();
+    CHECK(chart.kind == "line");
+    CHECK(chart.title == "Số hộ nghèo");
+    CHECK(chart.unit == "hộ");
+    CHECK(chart.value_labels);
+    CHECK(chart.decimals == 1);
+    CHECK(chart.height_mm == Approx(90));
+    CHECK(chart.categories == std::vector<std::string>{"2022", "2023", "2024"});
+    REQUIRE(chart.series.size() == 2);
+    CHECK(chart.series[1].values == std::vector<std::optional<double>>{60.0, std::nullopt, 41.0});
+
+    const std::optional<nlohmann::ordered_json> own = chart_of_its_own(chart);
+    REQUIRE(own);
+    CHECK(own->dump() ==
+          R"({"type":"line","title":"Số hộ nghèo","height_mm":90.0,"categories":["2022","2023","2024"],)"
+          R"("series":[{"name":"Hộ nghèo","values":[120,95.5,80]},{"name":"Hộ cận nghèo","values":[60,null,41]}],"unit":"hộ"})");
+
+    REQUIRE(paragraphs[2]->charts.size() == 1);
+    CHECK(paragraphs[2]->charts.front().kind.empty()); // bars and a line in one chart
+    CHECK_FALSE(chart_of_its_own(paragraphs[2]->charts.front()));
 }

@@ -228,7 +228,8 @@ void OutlineBuilder::add_table(const BodyUnit& unit) {
     if (unit.caption) add_text(*unit.caption);
     keep_as_paragraphs(table, unit.figures ? (stack_.empty() ? msg("import.table-before-sections", "a table of figures before the first section")
                                                              : msg("import.table-second", "a second table of figures under one heading"))
-                                           : msg("import.table-not-figures", "not a table of figures (TT, units, then numbers)"));
+                                           : msg("import.table-not-figures",
+                                                 "not a table of figures as vanban draws it: TT, names, then figures whose totals and percentages add up"));
     if (unit.note) add_text(*unit.note);
 }
 
