@@ -196,14 +196,15 @@ private:
                 continue;
             }
             const bool group = !is_whole_number(number) && !grid_.text(r, 1).empty() && grid_.at(r, 1).bold;
-            if (!group || (rows_.empty() ? false : groups_ == 0)) return false; // rows before the first group
+            const bool rows_before_first_group = !rows_.empty() && groups_ == 0;
+            if (!group || rows_before_first_group) return false;
             rows_.push_back({BodyRow::Kind::group, r});
             ++groups_;
             expected = 1;
         }
-        data_rows_ = static_cast<std::size_t>(
-            std::count_if(rows_.begin(), rows_.end(), [](const BodyRow& row) { return row.kind == BodyRow::Kind::data; }));
-        return data_rows_ > 0;
+        for (const BodyRow& row : rows_)
+            if (row.kind == BodyRow::Kind::data) data_rows_.push_back(row.r);
+        return !data_rows_.empty();
     }
 
     // Every column gets a key; a computed one does not write it, and names its operands by
@@ -345,11 +346,7 @@ private:
         return true;
     }
 
-    std::size_t data_row(std::size_t i) const {
-        for (const BodyRow& row : rows_)
-            if (row.kind == BodyRow::Kind::data && i-- == 0) return row.r;
-        return 0;
-    }
+    std::size_t data_row(std::size_t i) const { return data_rows_[i]; }
 
     bool has_unit_column() const {
         return std::any_of(columns_.begin(), columns_.end(), [](const Column& c) { return c.kind == Kind::unit; });
@@ -476,7 +473,8 @@ private:
     std::size_t header_rows_ = 1;
     std::vector<Column> columns_;
     std::vector<BodyRow> rows_;
-    std::size_t groups_ = 0, data_rows_ = 0;
+    std::size_t groups_ = 0;
+    std::vector<std::size_t> data_rows_; // the grid rows of the rows of data
     std::optional<std::size_t> total_row_;
 };
 
@@ -491,7 +489,9 @@ bool same_number(std::optional<double> a, std::optional<double> b) {
 
 // Whether the chart vanban draws from `spec` is the one drawn: same kind, words and figures.
 bool same_chart(const model::Chart& made, const DrawnChart& drawn) {
-    if (model::chart_kind_name(made.kind) != drawn.kind || made.title != drawn.title || made.unit != drawn.unit ||
+    // A pie has no value axis: its unit is not drawn, and not compared.
+    const bool pie = made.kind == model::ChartKind::pie;
+    if (model::chart_kind_name(made.kind) != drawn.kind || made.title != drawn.title || (!pie && made.unit != drawn.unit) ||
         made.value_labels != drawn.value_labels || made.categories != drawn.categories ||
         made.series.size() != drawn.series.size())
         return false;
@@ -512,8 +512,9 @@ void chart_settings(ojson& chart, const DrawnChart& drawn) {
     if (drawn.kind != "bar") chart["type"] = drawn.kind;
     if (!drawn.title.empty()) chart["title"] = drawn.title;
     if (!drawn.value_labels) chart["value_labels"] = false;
+    // Within what the data allows (20 to 250 mm): a chart drawn smaller or larger is drawn at the nearest.
     if (drawn.height_mm > 0 && std::abs(drawn.height_mm - default_chart_height_mm) > 0.05)
-        chart["height_mm"] = std::round(drawn.height_mm * 10) / 10;
+        chart["height_mm"] = std::clamp(std::round(drawn.height_mm * 10) / 10, 20.0, 250.0);
 }
 
 // Renders the chart of `make` and compares it with the drawn one; a decimals or unit the
@@ -530,7 +531,7 @@ std::optional<ojson> settle_chart(ojson chart, const DrawnChart& drawn, Make&& m
         if (!made) return std::nullopt;
         if (same_chart(*made, drawn)) return chart;
         bool changed = false;
-        if (made->unit != drawn.unit && !chart.contains("unit")) {
+        if (made->kind != model::ChartKind::pie && made->unit != drawn.unit && !chart.contains("unit")) {
             chart["unit"] = drawn.unit;
             changed = true;
         }
