@@ -1,8 +1,8 @@
 // The renders of vanban serve: a fixed number of worker threads sharing the one engine, and
 // a bounded queue in front of them. A request that finds the queue full is answered 503 at
 // once; one whose render has not finished by its deadline is answered 503 too, and its job,
-// if it has not started, is dropped (a render that has started runs to its end: the
-// engine's own limits bound it). The HTTP threads only wait.
+// if it has not started, is dropped and its place freed at once (a render that has started
+// runs to its end: the engine's own limits bound it). The HTTP threads only wait.
 #pragma once
 
 #include <atomic>
@@ -32,15 +32,19 @@ public:
         std::future<Result> future = task->get_future();
         auto abandoned = std::make_shared<std::atomic<bool>>(false);
         // A job still waiting at its deadline is dropped: its caller has stopped waiting.
+        ThreadPool::Ticket ticket = 0;
         const ThreadPool::Pushed pushed = pool_.push(
             [task, abandoned, deadline] {
                 if (!*abandoned && Clock::now() < deadline) (*task)();
             },
-            capacity_);
+            capacity_, &ticket);
         if (pushed == ThreadPool::Pushed::full) return Outcome::full;
         if (pushed == ThreadPool::Pushed::stopped) return Outcome::stopped;
         if (future.wait_until(deadline) != std::future_status::ready) {
-            *abandoned = true;
+            *abandoned = true; // a worker that took it meanwhile skips it
+            // Off the queue at once: a dropped job keeping its place until a worker came to
+            // it would make the queue refuse jobs (503 full) while it has room.
+            pool_.withdraw(ticket);
             return Outcome::deadline;
         }
         try {

@@ -5,6 +5,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <cstddef>
+#include <cstdint>
 #include <deque>
 #include <functional>
 #include <limits>
@@ -22,8 +23,15 @@ public:
     ThreadPool& operator=(const ThreadPool&) = delete;
 
     enum class Pushed { queued, full, stopped };
-    // Queues `job` unless `capacity` jobs wait already, or stop() was called.
-    Pushed push(std::function<void()> job, std::size_t capacity = std::numeric_limits<std::size_t>::max());
+    // Which queued job withdraw() takes back; push() gives it.
+    using Ticket = std::uint64_t;
+    // Queues `job` unless `capacity` jobs wait already, or stop() was called; `ticket`, when
+    // given, is set to the job's.
+    Pushed push(std::function<void()> job, std::size_t capacity = std::numeric_limits<std::size_t>::max(),
+                Ticket* ticket = nullptr);
+    // Takes a job that no thread has started off the queue, unrun: its place is free at once
+    // (and what it holds released). False when a thread took it already.
+    bool withdraw(Ticket ticket);
     // Refuses new jobs; the queued ones still run. join() then waits for them.
     void stop();
     void join();
@@ -37,7 +45,12 @@ private:
 
     std::mutex mutex_;
     std::condition_variable ready_;
-    std::deque<std::function<void()>> jobs_;
+    struct Job {
+        Ticket ticket;
+        std::function<void()> run;
+    };
+    std::deque<Job> jobs_;
+    Ticket next_ticket_ = 0;
     bool stopping_ = false;
     std::atomic<std::size_t> waiting_{0};
     std::atomic<std::size_t> busy_{0};

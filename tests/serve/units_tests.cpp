@@ -83,11 +83,9 @@ TEST_CASE("the render queue runs jobs, refuses when full, and gives up at the de
     running.wait();
     CHECK(queue.run<int>([&] { ran = true; return 4; }, RenderQueue::Clock::now() + 10ms, late) ==
           RenderQueue::Outcome::deadline);
+    CHECK(queue.waiting() == 0); // dropped off the queue at once (the next case)
     hold.set_value();
     blocker.join();
-    // The dropped job holds the queue's one place until the worker takes it off (and does not
-    // run it): the blocker's answer can arrive before that, and a job given then is refused.
-    while (queue.waiting() != 0) std::this_thread::yield();
     std::optional<int> after;
     CHECK(queue.run<int>([] { return 5; }, RenderQueue::Clock::now() + 5s, after) == RenderQueue::Outcome::done);
     CHECK_FALSE(ran);
@@ -95,4 +93,41 @@ TEST_CASE("the render queue runs jobs, refuses when full, and gives up at the de
     queue.stop();
     std::optional<int> stopped;
     CHECK(queue.run<int>([] { return 6; }, RenderQueue::Clock::now() + 5s, stopped) == RenderQueue::Outcome::stopped);
+}
+
+TEST_CASE("a job dropped at its deadline frees its place in the queue at once", "[serve]") {
+    RenderQueue queue(1, 1);
+    // The only worker is held until the end: nothing but the queue itself can take a job off.
+    std::promise<void> hold, started;
+    std::shared_future<void> held = hold.get_future().share();
+    std::future<void> running = started.get_future();
+    std::thread blocker([&] {
+        std::optional<int> r;
+        queue.run<int>([held, &started] { started.set_value(); held.wait(); return 0; }, RenderQueue::Clock::now() + 60s, r);
+    });
+    running.wait();
+
+    // The one place taken, then dropped at its deadline (the worker being held, it cannot run).
+    std::atomic<bool> dropped_ran{false};
+    std::optional<int> late;
+    CHECK(queue.run<int>([&] { dropped_ran = true; return 1; }, RenderQueue::Clock::now() + 10ms, late) ==
+          RenderQueue::Outcome::deadline);
+    CHECK(queue.waiting() == 0);
+
+    // The place is free for the next job while the worker is still held: queued, not refused.
+    std::atomic<bool> answered{false};
+    RenderQueue::Outcome next_outcome = RenderQueue::Outcome::full;
+    std::optional<int> next;
+    std::thread next_caller([&] {
+        next_outcome = queue.run<int>([] { return 2; }, RenderQueue::Clock::now() + 60s, next);
+        answered = true;
+    });
+    while (queue.waiting() == 0 && !answered) std::this_thread::yield();
+    CHECK_FALSE(answered); // a refusal (503 full) would have answered at once
+    hold.set_value();
+    next_caller.join();
+    blocker.join();
+    CHECK(next_outcome == RenderQueue::Outcome::done);
+    CHECK(next == 2);
+    CHECK_FALSE(dropped_ran);
 }
