@@ -83,7 +83,7 @@ std::optional<BatchOptions> Server::Impl::batch_options(const httplib::Request& 
         } else if (key == "profile") {
             known = has_profile(engine.options().template_dirs, value);
             batch.render.profile = value;
-        } else if (key == "input_encoding" || key == "draft" || key == "fixed_date") {
+        } else if (key == "input_encoding" || key == "draft" || key == "fixed_date" || key == "appendix") {
             // As a render reads them (engine/render_settings.hpp), refused in the same words.
             engine::RenderRequest render{Format::pdf, batch.render};
             if (std::optional<engine::SettingProblem> problem = engine::set_render_setting(key, value, render)) {
@@ -98,7 +98,8 @@ std::optional<BatchOptions> Server::Impl::batch_options(const httplib::Request& 
         } else {
             send_unknown_parameter(request, response, key,
                                    msg("serve.batch-parameters.hint",
-                                       "the parameters are format, output, profile, input_encoding, draft, fixed_date, key and strip"));
+                                       "the parameters are format, output, profile, input_encoding, draft, fixed_date, "
+                                       "appendix, key and strip"));
             return std::nullopt;
         }
         if (!known) {

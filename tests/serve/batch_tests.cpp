@@ -155,3 +155,52 @@ TEST_CASE("a batch takes a render's draft and fixed_date, and refuses them in a 
     CHECK(problem["parameter"] == "draft");
     CHECK(problem["message"] == "the query parameter 'draft': 'maybe' is neither true nor false");
 }
+
+TEST_CASE("a batch takes a render's appendix: each record's appendix N alone, refused in a render's words",
+          "[serve][batch]") {
+    TestServer server;
+    auto client = server.client();
+    // The example plan has one appendix; the second record's document has none left.
+    const std::string records = R"({"branch": {"code": "HC05"}})"
+                                "\n"
+                                R"({"branch": {"code": "TK02"}, "appendix": {"tasks": false}})"
+                                "\n";
+    auto result = client->Post("/v1/batch/ke-hoach?format=model&output={{ branch.code }}.json&strip=branch&appendix=1",
+                               upload(records, "branches.jsonl"));
+    REQUIRE(result);
+    INFO(result->body.substr(0, 500));
+    REQUIRE(result->status == 200);
+    const std::map<std::string, std::string> files = unzip(result->body);
+    REQUIRE(files.count("HC05.json"));
+    // The same model a single render of that appendix gives.
+    auto single = client->Post("/v1/render/ke-hoach?format=model&appendix=1", example_plan(), "application/json");
+    REQUIRE(single);
+    REQUIRE(single->status == 200);
+    const json alone = json::parse(files.at("HC05.json"));
+    json expected = json::parse(single->body);
+    expected["metadata"]["created"] = alone["metadata"]["created"]; // the time of rendering
+    CHECK(alone == expected);
+    auto whole = client->Post("/v1/render/ke-hoach?format=model", example_plan(), "application/json");
+    REQUIRE(whole);
+    CHECK(alone["issued_appendix"] == 1);
+    CHECK(alone["body"].empty());
+    CHECK_FALSE(json::parse(whole->body)["body"].empty());
+    // A record whose document lacks the appendix fails alone, saying so.
+    const json manifest = json::parse(files.at("manifest.json"));
+    CHECK(manifest["summary"]["written"] == 1);
+    CHECK(manifest["summary"]["failed"] == 1);
+    CHECK(manifest["records"][1]["error"]["code"] == "engine.no-appendix");
+
+    for (const char* bad : {"0", "I", ""}) {
+        INFO(bad);
+        auto refused = client->Post(std::string("/v1/batch/ke-hoach?appendix=") + bad, upload(records, "branches.jsonl"));
+        REQUIRE(refused);
+        CHECK(refused->status == 400);
+        const json problem = json::parse(refused->body);
+        CHECK(problem["parameter"] == "appendix");
+        auto single_refused = client->Post(std::string("/v1/render/ke-hoach?appendix=") + bad, example_plan(), "application/json");
+        REQUIRE(single_refused);
+        CHECK(problem["message"] == json::parse(single_refused->body)["message"]);
+        CHECK(problem["hint"] == json::parse(single_refused->body)["hint"]);
+    }
+}
