@@ -90,7 +90,9 @@ struct RenderSetting {
 };
 // Reads the settings into `options` with the function vanban serve reads its query with, so
 // that the command and the server take the same values in the same words. Empty values are
-// left out. The usage error when one is refused.
+// left out: they are options not given, since an option given an empty value is refused
+// before any command runs (option_given_empty, usage_errors.hpp). The usage error when one is
+// refused.
 std::optional<Error> read_render_settings(const std::vector<RenderSetting>& given, RenderOptions& options);
 // "plan.json: warning: header.issuer: looks like TCVN3 text shown as Latin-1; …" (one line
 // each, in the user's language)

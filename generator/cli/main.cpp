@@ -3,6 +3,7 @@
 // chosen command.
 #include <exception>
 #include <new>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -35,11 +36,12 @@ void translate_help_labels(CLI::App& app) {
     app.option_defaults()->group(tr(msg("cli.label.options", "Options")));
 }
 
-// What a command-line mistake is reported as: "vanban: error: …", and where to look.
-int report_usage(const CLI::App& app, const CLI::ParseError& e) {
+// What a command-line mistake is reported as: "vanban: error: …", and where to look (the
+// command's --help, unless `hint` says better).
+int report_usage(const CLI::App& app, Message message, std::optional<Message> hint = std::nullopt) {
     Error error;
     error.kind = ErrorKind::usage;
-    error.message = usage_message(e);
+    error.message = std::move(message);
     // "vanban batch merge-manifests": the command and the command of it that were given.
     std::string command;
     for (const CLI::App* level = &app; level;) {
@@ -49,8 +51,16 @@ int report_usage(const CLI::App& app, const CLI::ParseError& e) {
         if (chosen) command += " " + chosen->get_name();
         level = chosen;
     }
-    error.hint = msg("cli.see-help", "run 'vanban{command} --help' for the options", {{"command", command}});
+    error.hint = hint ? std::move(*hint)
+                      : msg("cli.see-help", "run 'vanban{command} --help' for the options", {{"command", command}});
     return report(error);
+}
+
+// An option given an empty value (usage_errors.hpp): a mistake, never its default.
+int report_empty(const CLI::App& app, const std::string& option) {
+    return report_usage(app, msg("cli.empty-value", "{option} is given an empty value", {{"option", option}}),
+                        msg("cli.empty-value.hint", "give {option} a value, or leave it out for its default",
+                            {{"option", option}}));
 }
 
 // A command's own command (`vanban batch merge-manifests`) stands in place of the command's
@@ -108,14 +118,16 @@ int main(int argc, char** argv) {
     }
 
     give_way_to_nested_command(app, argc, argv);
+    if (std::optional<std::string> option = option_given_empty(app, argc, argv)) return report_empty(app, *option);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp&) {
         return app.exit(CLI::CallForHelp());
     } catch (const CLI::ParseError& e) {
         if (e.get_exit_code() == 0) return app.exit(e); // --help of a command, --version
-        return report_usage(app, e);
+        return report_usage(app, usage_message(e));
     }
+    if (std::optional<std::string> option = option_given_empty(app)) return report_empty(app, *option);
     try {
         for (const Command& command : commands)
             if (command.app->parsed()) return command.run();

@@ -72,4 +72,39 @@ Message usage_message(const CLI::ParseError& error) {
     return Message::verbatim(text);
 }
 
+std::optional<std::string> option_given_empty(const CLI::App& app) {
+    for (const CLI::Option* option : app.get_options()) {
+        const bool takes_text = option->get_type_size_max() > 0 && !option->get_positional();
+        if (!takes_text) continue;
+        for (const std::string& value : option->results())
+            if (value.empty()) return option->get_name();
+    }
+    for (const CLI::App* command : app.get_subcommands())
+        if (command->parsed())
+            if (std::optional<std::string> name = option_given_empty(*command)) return name;
+    return std::nullopt;
+}
+
+namespace {
+
+bool has_option(const CLI::App& app, const std::string& name) {
+    if (app.get_option_no_throw(name)) return true;
+    for (const CLI::App* command : app.get_subcommands({}))
+        if (has_option(*command, name)) return true;
+    return false;
+}
+
+} // namespace
+
+std::optional<std::string> option_given_empty(const CLI::App& app, int argc, const char* const* argv) {
+    for (int i = 1; i < argc; ++i) {
+        const std::string word = argv[i];
+        if (word == "--") break; // what follows is arguments, not options
+        if (word.size() < 4 || !word.starts_with("--") || !word.ends_with("=")) continue;
+        const std::string name = word.substr(0, word.size() - 1);
+        if (name.find('=') == std::string::npos && has_option(app, name)) return name;
+    }
+    return std::nullopt;
+}
+
 } // namespace vanban::cli

@@ -92,14 +92,21 @@ std::optional<BatchOptions> Server::Impl::batch_options(const httplib::Request& 
             }
             batch.render = render.options;
         } else if (key == "key") {
+            known = !value.empty();
             batch.key_fields.push_back(value);
         } else if (key == "strip") {
+            known = !value.empty();
             batch.strip_fields.push_back(value);
         } else {
             send_unknown_parameter(request, response, key,
                                    msg("serve.batch-parameters.hint",
                                        "the parameters are format, output, profile, input_encoding, draft, fixed_date, "
                                        "appendix, key and strip"));
+            return std::nullopt;
+        }
+        if (!known && value.empty()) { // ?output=: a value gone missing, not the default
+            const engine::SettingProblem empty = engine::empty_setting_problem();
+            send_bad_parameter(request, response, key, empty.message, empty.hint);
             return std::nullopt;
         }
         if (!known) {

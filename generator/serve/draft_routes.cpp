@@ -4,6 +4,7 @@
 // text and JSON apart by their first bytes.
 #include <chrono>
 
+#include "engine/render_settings.hpp"
 #include "serve/problem.hpp"
 #include "serve/server_impl.hpp"
 #include "text/utf8.hpp"
@@ -67,6 +68,11 @@ std::optional<DraftQuery> Server::Impl::draft_query(const httplib::Request& requ
             send_unknown_parameter(request, response, key,
                                    with_date ? msg("serve.check-parameters.hint", "the parameters are template, profile and date")
                                              : msg("serve.import-parameters.hint", "the parameters are template and profile"));
+            return std::nullopt;
+        }
+        if (!known && value.empty()) { // ?template=: a value gone missing, not the default
+            const engine::SettingProblem empty = engine::empty_setting_problem();
+            send_bad_parameter(request, response, key, empty.message, empty.hint);
             return std::nullopt;
         }
         if (!known) {

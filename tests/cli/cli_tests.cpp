@@ -162,3 +162,55 @@ TEST_CASE("cli: render killed at any moment leaves no file but a whole one, and 
         }
     }
 }
+
+TEST_CASE("cli: an option given an empty value is refused, naming it, and nothing is written") {
+    // `--appendix "$N"` with N unset: rendering the whole document instead would hide it.
+    TempDir dir;
+    dir.write("plan.json", read_file(fs::path(VANBAN_SOURCE_DIR) / "templates/ke-hoach/example.json"));
+    dir.write("records.csv", "header.number\n19-KH/CB\n");
+    struct Case {
+        const char* args;
+        const char* option;
+    };
+    for (const Case& c : {Case{"render ke-hoach plan.json --appendix ''", "--appendix"},
+                          // CLI11 would take "-o" as the value: read before it.
+                          Case{"render ke-hoach plan.json --appendix= -o x.pdf", "--appendix"},
+                          Case{"render ke-hoach plan.json --appendix=", "--appendix"},
+                          Case{"render ke-hoach plan.json --profile ''", "--profile"},
+                          Case{"render ke-hoach plan.json --input-encoding ''", "--input-encoding"},
+                          Case{"render ke-hoach plan.json --fixed-date ''", "--fixed-date"},
+                          Case{"render ke-hoach plan.json -f ''", "--format"},
+                          Case{"render ke-hoach plan.json --metadata ''", "--metadata"},
+                          Case{"render ke-hoach plan.json -o plan.pdf -o ''", "--output"},
+                          Case{"validate ke-hoach plan.json --profile ''", "--profile"},
+                          Case{"validate ke-hoach plan.json --input-encoding ''", "--input-encoding"},
+                          Case{"batch ke-hoach plan.json records.csv -o x.pdf --profile ''", "--profile"},
+                          Case{"batch ke-hoach plan.json records.csv -o x.pdf --input-encoding ''", "--input-encoding"},
+                          Case{"batch ke-hoach plan.json records.csv -o x.pdf --fixed-date ''", "--fixed-date"},
+                          Case{"check plan.json --profile ''", "--profile"},
+                          Case{"check plan.json --date ''", "--date"},
+                          Case{"import plan.json --template ''", "--template"},
+                          Case{"convert plan.json --from ''", "--from"},
+                          // Beyond loopback without a token, so that a serve not refusing it stops anyway.
+                          Case{"serve --listen ''", "--listen"},
+                          Case{"serve --listen 0.0.0.0:0 --token ''", "--token"},
+                          Case{"serve --listen 0.0.0.0:0 --fixed-date ''", "--fixed-date"},
+                          Case{"serve --listen 0.0.0.0:0 --web ''", "--web"}}) {
+        INFO(c.args);
+        CliRun run = run_vanban(c.args, dir);
+        CHECK(run.exit_code == 2);
+        CHECK(run.out.empty());
+        CHECK(run.err == std::string("vanban: error: ") + c.option + " is given an empty value\nhint: give " + c.option +
+                             " a value, or leave it out for its default\n");
+        CHECK(dir.files() == std::vector<std::string>{"plan.json", "records.csv"});
+
+        CliRun vietnamese = run_vanban(c.args, dir, CliStreams{.language = "vi"});
+        CHECK(vietnamese.exit_code == 2);
+        CHECK_THAT(vietnamese.err, Catch::StartsWith("vanban: lỗi: "));
+        CHECK_THAT(vietnamese.err, Catch::Contains(c.option));
+        CHECK(vietnamese.err != run.err);
+    }
+    // Left out, each has its default: the whole document, here.
+    CliRun whole = run_vanban("render ke-hoach plan.json -f model", dir);
+    CHECK(whole.exit_code == 0);
+}

@@ -714,3 +714,31 @@ TEST_CASE("C ABI: one appendix issued as a file of its own, with the agency's fi
     CHECK(bytes_of(render_with(engine.get(), example, "model", options.get()).get()) ==
           bytes_of(render_with(engine.get(), example, "model", nullptr).get()));
 }
+
+TEST_CASE("C ABI: an empty text given to a setter is its default, as NULL is (docs/embedding.md)") {
+    // Unlike `vanban render --profile ""` and `?profile=`, which are refused: a program has no
+    // other way than NULL or "" to set an option back, and the setters always took both.
+    EnginePtr engine = repo_engine();
+    REQUIRE(engine);
+    const std::string defaults = bytes_of(render_with(engine.get(), example, "model", nullptr).get());
+    REQUIRE_FALSE(defaults.empty());
+
+    OptionsPtr options(vanban_render_options_new());
+    REQUIRE(options);
+    REQUIRE(vanban_render_options_set_profile(options.get(), "state") == 1);
+    REQUIRE(vanban_render_options_set_input_encoding(options.get(), "tcvn3") == 1);
+    REQUIRE(vanban_render_options_set_language(options.get(), "vi") == 1);
+    REQUIRE(vanban_render_options_set_data_name(options.get(), "branch-17.json") == 1);
+    CHECK(bytes_of(render_with(engine.get(), example, "model", options.get()).get()) != defaults);
+
+    CHECK(vanban_render_options_set_profile(options.get(), "") == 1);
+    CHECK(vanban_render_options_set_input_encoding(options.get(), "") == 1);
+    CHECK(vanban_render_options_set_language(options.get(), "") == 1);
+    CHECK(vanban_render_options_set_data_name(options.get(), "") == 1);
+    CHECK(bytes_of(render_with(engine.get(), example, "model", options.get()).get()) == defaults);
+    const std::string bad = "{\n  \"header\": ,\n}";
+    ResultPtr refused = render_with(engine.get(), bad, "model", options.get());
+    CHECK(std::string(vanban_result_file(refused.get())) == "data.json");
+    CHECK_THAT(vanban_result_message(refused.get()), Catch::StartsWith("data.json:2:"));
+    CHECK_THAT(vanban_result_message(refused.get()), Catch::Contains("error: ")); // English, not "lỗi: "
+}

@@ -60,12 +60,17 @@ TEST_CASE("render settings: a bad value is refused with what the setting takes, 
     };
     refused("format", "odt", "render.bad-format");
     refused("profile", "../party", "render.bad-profile-name");
-    refused("profile", "", "render.bad-profile-name");
     refused("input_encoding", "koi8-r", "render.unknown-encoding");
     refused("draft", "maybe", "render.bad-draft");
     refused("fixed_date", "2019-13-45", "engine.bad-fixed-date");
-    for (const char* number : {"0", "-1", "+1", "1.5", "II", "", " 1", "99999999999999999999999"})
+    for (const char* number : {"0", "-1", "+1", "1.5", "II", " 1", "99999999999999999999999"})
         refused("appendix", number, "render.bad-appendix");
+    // A value gone missing (?appendix=) is a mistake, never the default; only draft is a switch.
+    for (const char* name : {"format", "profile", "input_encoding", "fixed_date", "appendix"}) {
+        INFO(name);
+        refused(name, "", "render.empty-value");
+        CHECK(set_render_setting(name, "", request)->hint.code() == "render.empty-value.hint");
+    }
     std::optional<engine::SettingProblem> unknown = set_render_setting("darft", "true", request);
     REQUIRE(unknown);
     CHECK(unknown->unknown);

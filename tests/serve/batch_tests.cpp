@@ -204,3 +204,18 @@ TEST_CASE("a batch takes a render's appendix: each record's appendix N alone, re
         CHECK(problem["hint"] == json::parse(single_refused->body)["hint"]);
     }
 }
+
+TEST_CASE("a batch refuses a parameter given with no value, naming it, as a render does", "[serve][batch]") {
+    TestServer server;
+    auto client = server.client();
+    for (const char* parameter : {"format", "output", "profile", "input_encoding", "fixed_date", "appendix", "key", "strip"}) {
+        INFO(parameter);
+        auto refused = client->Post(std::string("/v1/batch/ke-hoach?") + parameter + "=", upload(kBranches, "branches.csv"));
+        REQUIRE(refused);
+        CHECK(refused->status == 400);
+        const json problem = json::parse(refused->body);
+        CHECK(problem["code"] == "serve.bad-parameter");
+        CHECK(problem["parameter"] == parameter);
+        CHECK(problem["message"] == std::string("the query parameter '") + parameter + "': no value is given");
+    }
+}

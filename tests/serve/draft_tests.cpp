@@ -156,3 +156,21 @@ TEST_CASE("check judges JSON data and vanban's own DOCX: nothing to fix", "[serv
     CHECK(date->status == 400);
     CHECK(json::parse(date->body)["code"] == "serve.bad-parameter");
 }
+
+TEST_CASE("import and check refuse a parameter given with no value, naming it", "[serve][import][check]") {
+    TestServer server;
+    auto client = server.client();
+    for (const char* route : {"/v1/import?template=", "/v1/import?profile=", "/v1/check?template=", "/v1/check?profile=",
+                              "/v1/check?date=", "/v1/check?template=ke-hoach&date="}) {
+        INFO(route);
+        auto refused = client->Post(route, {{"Accept-Language", "en"}}, kPlanWithColon, "text/plain");
+        REQUIRE(refused);
+        CHECK(refused->status == 400);
+        const json problem = json::parse(refused->body);
+        CHECK(problem["code"] == "serve.bad-parameter");
+        const std::string name = std::string(route).substr(std::string(route).find_last_of("?&") + 1);
+        CHECK(problem["parameter"].get<std::string>() + "=" == name);
+        CHECK(problem["message"] == "the query parameter '" + problem["parameter"].get<std::string>() + "': no value is given");
+        CHECK(problem["hint"] == "give it a value, or leave it out for its default");
+    }
+}

@@ -74,7 +74,9 @@ VANBAN_API vanban_result* vanban_render(const vanban_engine* engine, const char*
 VANBAN_API vanban_render_options* vanban_render_options_new(void);
 /* Frees the options; NULL is allowed. Results rendered with them do not depend on them. */
 VANBAN_API void vanban_render_options_free(vanban_render_options* options);
-/* "party", "state" …; NULL or "": the data's "profile" field, else party.
+/* "party", "state" …; NULL or "": the data's "profile" field, else party. (Every setter takes
+ * "" as NULL, the default: unlike `vanban render --profile ""` and `?profile=`, which are
+ * refused; docs/embedding.md.)
  * Returns 1, or 0 when options is NULL (or memory ran out: nothing changed). */
 VANBAN_API int vanban_render_options_set_profile(vanban_render_options* options, const char* profile);
 /* How messages and warnings name the data, e.g. its file name; NULL or "": "data.json".

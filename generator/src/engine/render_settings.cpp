@@ -39,7 +39,7 @@ std::optional<SettingProblem> set_profile(std::string_view value, RenderRequest&
 }
 
 std::optional<SettingProblem> set_input_encoding(std::string_view value, RenderRequest& request) {
-    if (value.empty() || parse_input_encoding(value, request.options.input_encoding)) return std::nullopt;
+    if (parse_input_encoding(value, request.options.input_encoding)) return std::nullopt;
     return bad_value(msg("render.unknown-encoding", "unknown input encoding '{encoding}' (use utf-8, tcvn3, vni or cp1258)",
                          {{"encoding", value}}));
 }
@@ -69,7 +69,7 @@ std::optional<SettingProblem> set_fixed_date(std::string_view value, RenderReque
 std::optional<SettingProblem> set_appendix(std::string_view value, RenderRequest& request) {
     std::size_t number = 0;
     const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), number);
-    if (value.empty() || error != std::errc() || end != value.data() + value.size() || number == 0)
+    if (error != std::errc() || end != value.data() + value.size() || number == 0)
         return bad_value(msg("render.bad-appendix", "'{value}' is not the number of an appendix", {{"value", value}}),
                          msg("render.bad-appendix.hint", "appendices are numbered from 1: 1 issues the first alone"));
     request.options.appendix = number;
@@ -79,22 +79,29 @@ std::optional<SettingProblem> set_appendix(std::string_view value, RenderRequest
 struct Setting {
     const char* name;
     Setter set;
+    bool is_switch = false; // given alone (`?draft`, an empty value), it is on
 };
 
 constexpr Setting kSettings[] = {
     {"format", set_format},
     {"profile", set_profile},
     {"input_encoding", set_input_encoding},
-    {"draft", set_draft},
+    {"draft", set_draft, true},
     {"fixed_date", set_fixed_date},
     {"appendix", set_appendix},
 };
 
 } // namespace
 
+SettingProblem empty_setting_problem() {
+    return bad_value(msg("render.empty-value", "no value is given"),
+                     msg("render.empty-value.hint", "give it a value, or leave it out for its default"));
+}
+
 std::optional<SettingProblem> set_render_setting(std::string_view name, std::string_view value, RenderRequest& request) {
     for (const Setting& setting : kSettings) {
         if (name != setting.name) continue;
+        if (value.empty() && !setting.is_switch) return empty_setting_problem();
         RenderRequest changed = request; // unchanged on a problem
         std::optional<SettingProblem> problem = setting.set(value, changed);
         if (!problem) request = std::move(changed);

@@ -34,8 +34,14 @@ struct SettingProblem {
 };
 
 // Reads one setting into `request`; the problem when the name is no setting's or the value
-// is not one of its values (then `request` is unchanged).
+// is not one of its values (then `request` is unchanged). An empty value is refused
+// (empty_setting_problem) but for draft, where it is the bare switch `?draft`: a setting
+// whose value went missing (`?appendix=`) is a mistake, never a way to ask for the default,
+// which leaving the setting out gives.
 std::optional<SettingProblem> set_render_setting(std::string_view name, std::string_view value, RenderRequest& request);
+
+// What is said of a setting, or of any other query parameter, given with no value.
+SettingProblem empty_setting_problem();
 
 // The settings' names, in the order above ("format, profile, input_encoding, draft,
 // fixed_date, appendix"), without format when `with_format` is false: for a hint.
