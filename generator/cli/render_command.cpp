@@ -168,6 +168,7 @@ int run_render(const RenderArgs& args) {
     std::vector<OutputFile> files;
     for (const Target& target : targets) {
         RenderResult result = engine.write(model.document, target.format);
+        print_warnings(options.data_name, result.warnings); // the writer's: characters the PDF's fonts lack
         if (!result) return report(result.error);
         files.push_back({target.path, std::move(result.bytes)});
     }

@@ -13,6 +13,7 @@
 #include "model/model_json.hpp"
 #include "support/temp_dir.hpp"
 #include "text/legacy.hpp"
+#include "text/utf8.hpp"
 #include "vanban/engine.hpp"
 #include "vanban/json.hpp"
 
@@ -264,4 +265,28 @@ TEST_CASE("engine API: the model format is the model's JSON tree and the signatu
     nlohmann::json tree = model::to_json(model.document);
     tree["signature_fields"] = nlohmann::json::parse(f.engine.render("ke-hoach", data, Format::fields).bytes);
     CHECK(f.engine.render("ke-hoach", data, Format::model).bytes == tree.dump(2) + "\n");
+}
+
+TEST_CASE("engine API: characters the PDF's fonts lack are told as a warning, once, in both languages") {
+    Fixture f;
+    // CJK and an emoji (beyond the BMP, drawn as U+FFFD) have no glyph in the Times New
+    // Roman family (Tinos); Vietnamese has every glyph.
+    const std::string data = nlohmann::json{{"text", "Hội nghị 中文 😀 中"}}.dump();
+    const RenderResult pdf = f.engine.render("note", data, Format::pdf);
+    INFO(pdf.error.format());
+    REQUIRE(pdf.ok);
+    REQUIRE(pdf.warnings.size() == 1);
+    const Message& warning = pdf.warnings.front().message;
+    CHECK(warning.code() == "pdf.missing-glyphs");
+    CHECK_THAT(warning.text(), Catch::Contains("no glyph for 中 (U+4E2D), 文 (U+6587), 😀 (U+1F600):"));
+    CHECK_THAT(warning.text(Language::vi), Catch::StartsWith("phông chữ Times New Roman của tệp PDF không có hình chữ"));
+    // The same document as DOCX: Word shows them with another font, nothing to tell.
+    CHECK(f.engine.render("note", data, Format::docx).warnings.empty());
+    CHECK(f.engine.render("note", nlohmann::json{{"text", "Hội nghị Ban Chấp hành Đảng bộ"}}.dump(), Format::pdf).warnings.empty());
+    // Past eight characters, the rest are counted.
+    std::string many = "Ký hiệu";
+    for (char32_t cp = 0x2460; cp < 0x2460 + 11; ++cp) text::append_utf8(many, cp);
+    const RenderResult counted = f.engine.render("note", nlohmann::json{{"text", many}}.dump(), Format::pdf);
+    REQUIRE(counted.warnings.size() == 1);
+    CHECK_THAT(counted.warnings.front().message.text(), Catch::Contains("⑧ (U+2467) and 3 more characters: they print blank"));
 }

@@ -519,6 +519,7 @@ private:
         for (OutputReport& output : job.report.outputs) {
             RenderResult document = engine_.write(model.document, output.format);
             if (!document) throw Failure(std::move(document.error));
+            for (Warning& warning : document.warnings) job.report.warnings.push_back(std::move(warning));
             output.size = document.bytes.size();
             output.sha256 = batch::sha256_hex(document.bytes);
             files.push_back({output.path, std::move(document.bytes)});

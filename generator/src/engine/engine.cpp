@@ -375,8 +375,8 @@ struct Engine::Impl {
         return {render_options.data_name, render_options.input_encoding};
     }
 
-    std::string write(const model::Document& document, Format format) const {
-        std::string bytes = write_unchecked(document, format);
+    std::string write(const model::Document& document, Format format, std::vector<Warning>& warnings) const {
+        std::string bytes = write_unchecked(document, format, warnings);
         if (bytes.size() > options.max_document_bytes)
             throw Failure(ErrorKind::limit,
                           msg("engine.document-too-large",
@@ -391,13 +391,18 @@ struct Engine::Impl {
         return document.metadata.created.empty() ? options.fixed_creation_date : document.metadata.created;
     }
 
-    std::string write_unchecked(const model::Document& document, Format format) const {
+    std::string write_unchecked(const model::Document& document, Format format, std::vector<Warning>& warnings) const {
         switch (format) {
         case Format::model: return writers.model_json_text(document) + "\n";
         case Format::fields: return writers.fields_json(document).dump(2) + "\n";
         case Format::metadata: return model::record_json(document, writers.page_count(document)).dump(2) + "\n";
         case Format::metadata_xml: return model::record_xml(document, writers.page_count(document));
-        case Format::pdf: return writers.pdf(document, creation_date(document));
+        case Format::pdf: {
+            std::vector<Message> found;
+            std::string bytes = writers.pdf(document, creation_date(document), &found);
+            for (Message& message : found) warnings.push_back(Warning{"", std::move(message)});
+            return bytes;
+        }
         case Format::docx: return writers.docx(document, creation_date(document));
         }
         return {};
@@ -448,7 +453,9 @@ RenderResult write_model(const Engine& engine, ModelResult model, Format format)
     RenderResult result;
     if (!model) result.error = std::move(model.error);
     else result = engine.write(model.document, format);
-    result.warnings = std::move(model.warnings);
+    // The data's and the model's warnings first, then the writer's.
+    result.warnings.insert(result.warnings.begin(), std::make_move_iterator(model.warnings.begin()),
+                           std::make_move_iterator(model.warnings.end()));
     return result;
 }
 
@@ -484,7 +491,7 @@ Status Engine::render(const std::string& template_name, std::string_view data_js
 
 RenderResult Engine::write(const model::Document& document, Format format) const {
     RenderResult result;
-    auto error = guarded([&] { result.bytes = impl_->write(document, format); });
+    auto error = guarded([&] { result.bytes = impl_->write(document, format, result.warnings); });
     result.ok = !error;
     if (error) result.error = std::move(*error);
     return result;

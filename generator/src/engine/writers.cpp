@@ -1,6 +1,7 @@
 #include "engine/writers.hpp"
 
 #include <cmath>
+#include <cstdio>
 
 #include <system_error>
 
@@ -11,6 +12,7 @@
 #include "model/model_json.hpp"
 #include "layout/fit_tables.hpp"
 #include "pdf/pdf.hpp"
+#include "text/utf8.hpp"
 #include "vanban/error.hpp"
 
 #ifndef VANBAN_BUILD_FONTS_DIR
@@ -58,8 +60,40 @@ std::shared_ptr<const Writers::Fonts> Writers::fonts() const {
     return fonts_;
 }
 
-std::string Writers::pdf(const model::Document& document, const std::string& fixed_date) const {
-    return pdf::render_pdf(document, *fonts()->set, pdf::PdfOptions{fixed_date});
+namespace {
+
+// "中 (U+4E2D), 😀 (U+1F600)": the first few characters, each as it is and by its number
+// (a blank or a box in a terminal is no help), and how many more.
+Message missing_glyphs_warning(const std::vector<char32_t>& missing, const std::string& family) {
+    constexpr std::size_t listed = 8;
+    std::string characters;
+    for (std::size_t i = 0; i < missing.size() && i < listed; ++i) {
+        char number[16];
+        std::snprintf(number, sizeof number, "U+%04X", static_cast<unsigned>(missing[i]));
+        if (i > 0) characters += ", ";
+        text::append_utf8(characters, missing[i]);
+        characters += std::string(" (") + number + ")";
+    }
+    MessageArg list("characters", characters);
+    if (missing.size() > listed)
+        list = MessageArg("characters", msg_n("pdf.missing-glyphs-more", "{characters} and {count} more character",
+                                              "{characters} and {count} more characters", missing.size() - listed,
+                                              {{"characters", characters}}));
+    return msg("pdf.missing-glyphs",
+               "the PDF's font {font} has no glyph for {characters}: they print blank in the PDF (Word shows them "
+               "with another font); use a font that has them (fonts/fonts.json), or write them otherwise",
+               {{"font", family}, std::move(list)});
+}
+
+} // namespace
+
+std::string Writers::pdf(const model::Document& document, const std::string& fixed_date,
+                         std::vector<Message>* warnings) const {
+    std::vector<char32_t> missing;
+    std::string bytes = pdf::render_pdf(document, *fonts()->set, pdf::PdfOptions{fixed_date}, warnings ? &missing : nullptr);
+    if (warnings && !missing.empty())
+        warnings->push_back(missing_glyphs_warning(missing, fonts()->set->family(document.profile.font_family).name));
+    return bytes;
 }
 
 std::vector<Message> Writers::fit_lines(model::Document& document) const {

@@ -20,7 +20,9 @@ public:
     explicit Writers(std::vector<std::filesystem::path> font_dirs);
     ~Writers();
 
-    std::string pdf(const model::Document& document, const std::string& fixed_date) const;
+    // `warnings`, when given, gets one for the characters the PDF's fonts cannot show.
+    std::string pdf(const model::Document& document, const std::string& fixed_date,
+                    std::vector<Message>* warnings = nullptr) const;
     std::string docx(const model::Document& document, const std::string& fixed_date) const;
 
     // The document model as JSON text (Format::model: model::to_json_text, a block at a

@@ -9,6 +9,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "layout/fonts.hpp"
 #include "layout/pages.hpp"
@@ -30,11 +31,13 @@ using FontSet = layout::FontSet;
 std::shared_ptr<const FontSet> load_fonts(const FontConfig& config);
 
 // The PDF bytes. Errors (libharu's, bad dates) are vanban::Failure; nothing is written
-// anywhere.
-std::string render_pdf(const model::Document& doc, const FontSet& fonts, const PdfOptions& options);
+// anywhere. `missing_glyphs`, when given, gets the characters of the document that its
+// fonts have no glyph for (they print blank), sorted.
+std::string render_pdf(const model::Document& doc, const FontSet& fonts, const PdfOptions& options,
+                       std::vector<char32_t>* missing_glyphs = nullptr);
 
 // The drawing half alone, for a layout made elsewhere.
 std::string write_pdf(const layout::PageLayout& pages, const model::Metadata& metadata,
-                      const PdfOptions& options);
+                      const PdfOptions& options, std::vector<char32_t>* missing_glyphs = nullptr);
 
 } // namespace vanban::pdf

@@ -41,7 +41,8 @@ inline char* put_string_byte(char* at, unsigned char byte) {
 } // namespace detail
 
 // Appends the codes of UTF-8 `text` as a PDF literal string "(...)" (with escapes), and
-// calls `each(cp)` for every character coded. Code points above the BMP become U+FFFD.
+// calls `each(cp)` for every character of the text. Code points above the BMP are coded as
+// U+FFFD (`each` sees them as they are).
 // One pass over the text: the writer learns the characters a face needs and the widths of
 // a justified line while it codes them.
 template <typename EachCodePoint>
@@ -62,8 +63,8 @@ void append_pdf_string(std::string& out, std::string_view text, EachCodePoint&& 
             continue;
         }
         char32_t cp = text::next_code_point(text, pos);
+        each(cp); // as the text has it: the caller may want to know of one beyond the BMP
         if (cp > 0xFFFF) cp = 0xFFFD;
-        each(cp);
         *at++ = '\0';
         at = detail::put_string_byte(at, static_cast<unsigned char>(cp >> 8));
         at = detail::put_string_byte(at, static_cast<unsigned char>(cp & 0xFF));

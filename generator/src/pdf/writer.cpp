@@ -152,14 +152,24 @@ std::string utf16_text(std::string_view utf8) {
 
 // ---------------------------------------------------------------- the writer
 
-// The characters one face shows in the document, as a bitmap over the BMP.
+// The characters one face shows in the document, as a bitmap over the BMP; those beyond
+// it, which are drawn as U+FFFD, are listed apart (to be told as missing).
 struct FaceUse {
     std::vector<std::uint64_t> bits;
+    std::vector<char32_t> beyond_bmp;
     bool used() const { return !bits.empty(); }
     void start() {
         if (bits.empty()) bits.assign(0x10000 / 64, 0);
     }
-    void add(char32_t cp) { bits[cp >> 6] |= std::uint64_t(1) << (cp & 63); } // after start()
+    // After start(); returns the code point drawn.
+    char32_t add(char32_t cp) {
+        if (cp > 0xFFFF) {
+            if (std::find(beyond_bmp.begin(), beyond_bmp.end(), cp) == beyond_bmp.end()) beyond_bmp.push_back(cp);
+            cp = 0xFFFD;
+        }
+        bits[cp >> 6] |= std::uint64_t(1) << (cp & 63);
+        return cp;
+    }
     void add_all(const FaceUse& other) {
         if (!other.used()) return;
         start();
@@ -192,6 +202,25 @@ public:
         add_archive_parts();
         add_acroform();
         return save();
+    }
+
+    // The characters the document shows with a face that has no glyph for them (after
+    // run()): drawn as the face's .notdef, a blank, they are lost from the page. Control
+    // characters are no glyphs of any face; U+FFFD drawn only for characters beyond the BMP
+    // is not told again. Sorted, each once.
+    std::vector<char32_t> missing_glyphs() const {
+        std::vector<char32_t> missing;
+        for (std::size_t f = 0; f < face_count; ++f) {
+            const FaceUse& use = use_[f];
+            if (!use.used()) continue;
+            const layout::TrueTypeFace& face = pages_.family->face(static_cast<Face>(f));
+            for (char32_t cp : use.code_points())
+                if (cp >= 0x20 && !face.covers(cp) && !(cp == 0xFFFD && !use.beyond_bmp.empty())) missing.push_back(cp);
+            missing.insert(missing.end(), use.beyond_bmp.begin(), use.beyond_bmp.end());
+        }
+        std::sort(missing.begin(), missing.end());
+        missing.erase(std::unique(missing.begin(), missing.end()), missing.end());
+        return missing;
     }
 
 private:
@@ -569,8 +598,7 @@ private:
         }
         const layout::TrueTypeFace& metrics = pages_.family->face(item.face);
         append_pdf_string(shown, item.text, [&](char32_t cp) {
-            use.add(cp);
-            measured.units += metrics.pdf_width(cp);
+            measured.units += metrics.pdf_width(use.add(cp));
             measured.spaces += cp == U' ';
         });
         return measured;
@@ -809,14 +837,18 @@ private:
 
 std::shared_ptr<const FontSet> load_fonts(const FontConfig& config) { return layout::load_font_set(config); }
 
-std::string write_pdf(const layout::PageLayout& pages, const model::Metadata& metadata, const PdfOptions& options) {
+std::string write_pdf(const layout::PageLayout& pages, const model::Metadata& metadata, const PdfOptions& options,
+                      std::vector<char32_t>* missing_glyphs) {
     Writer writer(pages, metadata, options);
-    return writer.run();
+    std::string bytes = writer.run();
+    if (missing_glyphs) *missing_glyphs = writer.missing_glyphs();
+    return bytes;
 }
 
-std::string render_pdf(const model::Document& doc, const FontSet& fonts, const PdfOptions& options) {
+std::string render_pdf(const model::Document& doc, const FontSet& fonts, const PdfOptions& options,
+                       std::vector<char32_t>* missing_glyphs) {
     const layout::PageLayout pages = layout::layout_document(doc, fonts);
-    return write_pdf(pages, doc.metadata, options);
+    return write_pdf(pages, doc.metadata, options, missing_glyphs);
 }
 
 } // namespace vanban::pdf
