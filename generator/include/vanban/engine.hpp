@@ -121,7 +121,8 @@ struct RenderOptions {
 };
 
 // Something worth telling about the data that does not stop the render, e.g. a field that
-// looks like TCVN3 text shown as Latin-1. The CLI prints "DATA: warning: PATH: MESSAGE".
+// looks like TCVN3 text shown as Latin-1, or characters the PDF's fonts have no glyph for
+// (pdf.missing-glyphs, from the writer). The CLI prints "DATA: warning: PATH: MESSAGE".
 struct Warning {
     std::string json_path;      // "header.issuer"; "" for the whole data
     Message message;            // "looks like TCVN3 text shown as Latin-1; use --input-encoding tcvn3"
@@ -131,7 +132,7 @@ struct RenderResult {
     bool ok = false;
     std::string bytes;          // the document (PDF, DOCX, or model JSON)
     Error error;                // when !ok
-    std::vector<Warning> warnings; // about the data, also when ok
+    std::vector<Warning> warnings; // about the data, also when ok; render(): the model's, then the writer's
     explicit operator bool() const { return ok; }
 };
 
