@@ -33,8 +33,18 @@ struct Rendered {
     std::string file_stem;
     Error error;
     std::vector<DataProblem> problems; // every schema problem, when the error is one
+    std::vector<Warning> warnings;     // the data's, the model's and the writer's
     std::chrono::duration<double, std::milli> took{}; // on the worker: building the model, writing it
 };
+
+// The warnings of a rendered document, as /v1/validate gives them ([{json_path, code,
+// message}], in the request's language), in one header: JSON with every character beyond
+// ASCII escaped (\uXXXX), which a header may carry as it is.
+std::string warnings_header(const std::vector<Warning>& warnings, Language language) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const Warning& warning : warnings) list.push_back(warning_json(warning, language));
+    return list.dump(-1, ' ', true);
+}
 
 // "queue;dur=0.1, render;dur=4.2" (W3C Server Timing, in ms): the server's share of a
 // request, which a browser shows beside its own timing (PerformanceResourceTiming).
@@ -61,6 +71,8 @@ Rendered render_document(const Engine& engine, const std::string& name, const st
         return out;
     }
     out.ok = true;
+    out.warnings = std::move(model.warnings);
+    for (Warning& warning : written.warnings) out.warnings.push_back(std::move(warning));
     out.bytes = std::move(written.bytes);
     out.file_stem = document_file_stem(model.document, name);
     metrics.observe_render(format_name(query.format), Clock::now() - start);
@@ -171,6 +183,7 @@ void Server::Impl::render(const httplib::Request& request, httplib::Response& re
     response.status = 200;
     response.set_header("Content-Disposition", content_disposition(result->file_stem + format_extension(query->format)));
     response.set_header("Cache-Control", "no-store");
+    if (!result->warnings.empty()) response.set_header("Vanban-Warnings", warnings_header(result->warnings, language(request)));
     // Moved, not given to set_content, which in httplib 0.11 takes the bytes by const& and
     // copies them (a 52 KB PDF: 54,000 instructions a request).
     response.body = std::move(result->bytes);

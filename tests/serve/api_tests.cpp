@@ -1,6 +1,8 @@
 // The API of vanban serve through an HTTP client, against a server on a loopback port.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "test_server.hpp"
@@ -154,6 +156,31 @@ TEST_CASE("validate says valid, with the warnings", "[serve]") {
     const json answer = body_json(result);
     CHECK(answer["valid"] == true);
     CHECK(answer["warnings"].is_array());
+}
+
+TEST_CASE("a rendered document's warnings come in the Vanban-Warnings header, in the request's language", "[serve]") {
+    TestServer server;
+    auto client = server.client();
+    json plan = json::parse(example_plan());
+    plan["recipients"].push_back("Lưu Văn phòng 中");
+    auto pdf = client->Post("/v1/render/ke-hoach?format=pdf", language("vi"), plan.dump(), "application/json");
+    REQUIRE(pdf);
+    CHECK(pdf->status == 200);
+    const std::string header = pdf->get_header_value("Vanban-Warnings");
+    CHECK(header.find_first_of("\r\n") == std::string::npos);
+    CHECK(std::all_of(header.begin(), header.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }));
+    const json warnings = json::parse(header);
+    REQUIRE(warnings.size() == 1);
+    CHECK(warnings[0]["code"] == "pdf.missing-glyphs");
+    CHECK(warnings[0]["json_path"] == "");
+    CHECK(warnings[0]["message"].get<std::string>().rfind("phông chữ Times New Roman của tệp PDF không có hình chữ (glyph) cho 中 (U+4E2D)", 0) == 0);
+    // Word shows the character with another font: no warning. Nor for the plan as it is.
+    auto docx = client->Post("/v1/render/ke-hoach?format=docx", plan.dump(), "application/json");
+    REQUIRE(docx);
+    CHECK(!docx->has_header("Vanban-Warnings"));
+    auto plain = client->Post("/v1/render/ke-hoach?format=pdf", example_plan(), "application/json");
+    REQUIRE(plain);
+    CHECK(!plain->has_header("Vanban-Warnings"));
 }
 
 TEST_CASE("problems speak the language of Accept-Language", "[serve]") {

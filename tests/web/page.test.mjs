@@ -116,6 +116,19 @@ test("a list item can be added and the preview follows", async () => {
   assert.equal(model[model.length - 1], "Lưu Văn phòng");
 });
 
+test("a character the PDF's font lacks is told after the status, and the warning goes when it does", async () => {
+  const item = page.locator("fieldset[data-path='recipients'] > div > .list > .item").last().locator("textarea");
+  let before = await previewState();
+  await item.fill("Lưu Văn phòng 中");
+  await waitForPreviewAfter(before.count);
+  assert.match(await page.locator("#status").textContent(),
+               /^đã cập nhật: .* — cảnh báo: phông chữ Times New Roman của tệp PDF không có hình chữ \(glyph\) cho 中 \(U\+4E2D\)/);
+  before = await previewState();
+  await item.fill("Lưu Văn phòng");
+  await waitForPreviewAfter(before.count);
+  assert.doesNotMatch(await page.locator("#status").textContent(), /cảnh báo/);
+});
+
 test("a validation error shows next to its field, and goes when fixed", async () => {
   await typeInto("header.number", "không có số");
   const problem = page.locator("[data-path='header.number'] .problem");

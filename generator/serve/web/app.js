@@ -113,6 +113,7 @@
       method: "POST", body: JSON.stringify(state.data), headers: {"Content-Type": "application/json"}, signal: controller.signal
     }).then(function (response) {
       if (!response.ok) return response.json().then(function (problem) { if (sequence === state.sequence) showProblem(problem); });
+      var warnings = JSON.parse(response.headers.get("Vanban-Warnings") || "[]");
       return response.arrayBuffer().then(function (bytes) {
         if (sequence !== state.sequence) return;
         var received = performance.now(), first = 0;
@@ -124,12 +125,20 @@
           // On performance.now()'s clock, as the browser's resource timing (for the tests).
           state.timing = {started: started, received: received, first: first, all: performance.now(), pages: pages};
           setStatus(say("renderedIn", {server: Math.round(received - started), first: Math.round(first - started),
-                                       all: Math.round(performance.now() - started), pages: pages}));
+                                       all: Math.round(performance.now() - started), pages: pages}) + warningsText(warnings));
         });
       });
     }).catch(function (error) {
       if (error.name !== "AbortError") setStatus(say("cannotReach", {reason: error.message}), true);
     });
+  }
+
+  // What the server warned of (its Vanban-Warnings header: characters the PDF's fonts lack,
+  // lines too long for their column…), after the status: the first, and how many more.
+  function warningsText(warnings) {
+    if (!warnings.length) return "";
+    var text = " — " + say("warning", {message: warnings[0].message});
+    return warnings.length > 1 ? text + " " + say("moreWarnings", {count: warnings.length - 1}) : text;
   }
 
   function clearProblems() {
