@@ -157,7 +157,18 @@ public:
         return spec;
     }
 
+    // Why a table with a TT column was not read, when it was not.
+    const std::optional<Message>& why() const { return why_; }
+
 private:
+    bool refuse(Message why) {
+        why_ = std::move(why);
+        return false;
+    }
+
+    // A row as the person counts it in the table, header rows included (1 …).
+    static std::string row_number(std::size_t r) { return std::to_string(r + 1); }
+
     // One header row, or two when the first column is merged over both ("TT" above nothing):
     // then a cell of the first row over several columns is their heading ("So sánh (%)").
     bool read_header() {
@@ -196,8 +207,14 @@ private:
                 continue;
             }
             const bool group = !is_whole_number(number) && !grid_.text(r, 1).empty() && grid_.at(r, 1).bold;
-            const bool rows_before_first_group = !rows_.empty() && groups_ == 0;
-            if (!group || rows_before_first_group) return false;
+            if (!group)
+                return refuse(msg("import.figures-row-number",
+                                  "row {row}: \"{found}\" is neither the running number {expected} nor a group's number "
+                                  "(I, II … with its label in bold)",
+                                  {{"row", row_number(r)}, {"found", number}, {"expected", expected}}));
+            if (!rows_.empty() && groups_ == 0)
+                return refuse(msg("import.figures-rows-before-group",
+                                  "row {row}: a group starts after rows that belong to no group", {{"row", row_number(r)}}));
             rows_.push_back({BodyRow::Kind::group, r});
             ++groups_;
             expected = 1;
@@ -250,7 +267,9 @@ private:
             column.kind = centred ? Kind::unit : Kind::text;
             return true;
         }
-        if (any_number && any_percent) return false;
+        if (any_number && any_percent)
+            return refuse(msg("import.figures-mixed-percent", "the column \"{column}\" mixes percentages and other figures",
+                              {{"column", column.label}}));
         column.kind = any_percent ? Kind::percent : Kind::figures;
         column.sign = any_percent;
         return true;
@@ -341,7 +360,11 @@ private:
             if (column.values[i] && json_decimals(*column.values[i]) != column.decimals[i]) as_written = false;
         if (as_written) return true;
         int d = 0;
-        if (!same_decimals(column, d)) return false;
+        if (!same_decimals(column, d))
+            return refuse(msg("import.figures-decimals",
+                              "the column \"{column}\" prints figures with a final zero (\"650,0\") beside figures "
+                              "with other decimals: the data cannot say how to print each",
+                              {{"column", column.label}}));
         column.fixed_decimals = d;
         return true;
     }
@@ -442,7 +465,7 @@ private:
     }
 
     // Whether vanban draws the same cells from the data read: every text in its place.
-    bool draws_the_same(const ojson& spec) const {
+    bool draws_the_same(const ojson& spec) {
         model::Table drawn;
         try {
             std::vector<model::Block> blocks = figures::table_blocks(nlohmann::json::parse(spec.dump()), "table", {});
@@ -450,7 +473,9 @@ private:
         } catch (const Failure&) {
             return false;
         }
-        if (drawn.rows.size() != grid_.rows.size()) return false;
+        if (drawn.rows.size() != grid_.rows.size())
+            return refuse(msg("import.figures-row-count", "vanban would draw {drawn} rows from its figures, not {found}",
+                              {{"drawn", drawn.rows.size()}, {"found", grid_.rows.size()}}));
         for (std::size_t r = 0; r < drawn.rows.size(); ++r) {
             if (drawn.rows[r].cells.size() != grid_.width) return false;
             for (std::size_t c = 0; c < grid_.width; ++c) {
@@ -462,7 +487,11 @@ private:
                         for (const model::Run& run : paragraph) line += run.text;
                         text += (text.empty() ? "" : " ") + squeeze(line);
                     }
-                if (squeeze(text) != grid_.text(r, c)) return false;
+                if (squeeze(text) != grid_.text(r, c))
+                    return refuse(msg("import.figures-cell-differs",
+                                      "row {row}, column {column}: vanban would print \"{computed}\" where the table has \"{found}\"",
+                                      {{"row", row_number(r)}, {"column", c + 1}, {"computed", squeeze(text)},
+                                       {"found", grid_.text(r, c)}}));
             }
         }
         return true;
@@ -476,6 +505,7 @@ private:
     std::size_t groups_ = 0;
     std::vector<std::size_t> data_rows_; // the grid rows of the rows of data
     std::optional<std::size_t> total_row_;
+    std::optional<Message> why_;
 };
 
 // ---------------------------------------------------------------- charts
@@ -593,7 +623,12 @@ std::optional<double> read_vietnamese_number(const std::string& text, bool& perc
     return percent ? value / 100 : value;
 }
 
-std::optional<nlohmann::ordered_json> table_to_figures(const Table& table) { return FiguresReader(table).read(); }
+std::optional<nlohmann::ordered_json> table_to_figures(const Table& table, std::optional<Message>* why) {
+    FiguresReader reader(table);
+    std::optional<nlohmann::ordered_json> figures = reader.read();
+    if (why) *why = reader.why();
+    return figures;
+}
 
 std::optional<nlohmann::ordered_json> table_chart(const nlohmann::ordered_json& figures, const DrawnChart& drawn) {
     if (drawn.kind.empty() || drawn.series.empty()) return std::nullopt;

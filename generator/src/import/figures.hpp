@@ -24,8 +24,9 @@ namespace vanban::import {
 // The table's data ("columns", "rows" or "groups", the labels and settings that differ from
 // the defaults), or nullopt when it is not such a table. The columns' widths are not read
 // back: vanban fits a table of figures to its content (the widest number or word of a
-// column).
-std::optional<nlohmann::ordered_json> table_to_figures(const Table& table);
+// column). A table that starts as one (TT, names) but is not says why in `why`, when given:
+// the row or the cell where it parts from what vanban would draw.
+std::optional<nlohmann::ordered_json> table_to_figures(const Table& table, std::optional<Message>* why = nullptr);
 
 // The table's "chart" (series by column, rows by name), when `chart` draws the figures of
 // `figures` (what table_to_figures read); nullopt when it does not.

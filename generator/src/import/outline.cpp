@@ -226,10 +226,12 @@ void OutlineBuilder::add_table(const BodyUnit& unit) {
     }
     // Not kept as a table: its caption and note stay around its rows.
     if (unit.caption) add_text(*unit.caption);
-    keep_as_paragraphs(table, unit.figures ? (stack_.empty() ? msg("import.table-before-sections", "a table of figures before the first section")
-                                                             : msg("import.table-second", "a second table of figures under one heading"))
-                                           : msg("import.table-not-figures",
-                                                 "not a table of figures as vanban draws it: TT, names, then figures whose totals and percentages add up"));
+    Message why = unit.figures ? (stack_.empty() ? msg("import.table-before-sections", "a table of figures before the first section")
+                                                 : msg("import.table-second", "a second table of figures under one heading"))
+                               : unit.not_figures ? *unit.not_figures
+                                                  : msg("import.table-not-figures",
+                                                        "not a table of figures as vanban draws it: TT, names, then figures whose totals and percentages add up");
+    keep_as_paragraphs(table, std::move(why));
     if (unit.note) add_text(*unit.note);
 }
 

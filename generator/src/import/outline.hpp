@@ -39,6 +39,7 @@ struct BodyUnit {
     bool never_labelled = false;   // a body paragraph of vanban's own DOCX: a leading "1." is text
     bool never_heading = false;    // a list item of vanban's own DOCX
     std::optional<nlohmann::ordered_json> figures; // a table that is a table of figures, read
+    std::optional<Message> not_figures;            // why a table that starts as one is not
     std::optional<Text> caption, note;             // the centred title above it, the italic line below
     std::optional<nlohmann::ordered_json> chart;   // the table's chart, drawn under it from its figures
     const DrawnChart* drawn_chart = nullptr;       // a chart instead of a paragraph (not its table's)

@@ -373,7 +373,7 @@ std::vector<BodyUnit> Recogniser::body_units(std::size_t from, std::size_t to) {
         const Table& table = std::get<Table>(draft_.blocks[i]);
         BodyUnit unit;
         unit.table = &table;
-        unit.figures = table_to_figures(table);
+        unit.figures = table_to_figures(table, &unit.not_figures);
         if (unit.figures) {
             // A centred bold line just above it is its title; an italic line just below, its note.
             if (!units.empty() && !units.back().table && !units.back().label) {
