@@ -72,3 +72,30 @@ TEST_CASE("figures: a table that parts from vanban's drawing says where", "[impo
     // A table with no TT column is no table of figures at all: nothing to explain.
     CHECK(why_code(table_of({{"Ngày", "Nội dung", "Địa điểm"}, {"03/02", "Mít tinh", "Hội trường"}})).empty());
 }
+
+// vanban draws a table without TT when the data says "number_label": "" (a group's number
+// then goes before its label: "I. Kinh tế"); a person draws one too. A table without TT and
+// without borders is a layout, never figures.
+TEST_CASE("figures: a table without a TT column, its groups numbered in their labels", "[import][figures]") {
+    Table table = table_of({{"Chỉ tiêu", "Kế hoạch", "Thực hiện"},
+                            {"*I. Kinh tế", "", ""},
+                            {"Lúa (tấn)", "100", "90"},
+                            {"*II. Xã hội", "", ""},
+                            {"Lao động", "20", "25"},
+                            {"Tổng cộng", "120", "115"}});
+    // table_of marks the first cell of a group row bold: here it is the name.
+    CHECK_FALSE(table_to_figures(table)); // no borders: a layout table
+    table.borders = true;
+    const auto figures = table_to_figures(table);
+    REQUIRE(figures);
+    const json data = json::parse(figures->dump());
+    CHECK(data["number_label"] == "");
+    CHECK(data["name_label"] == "Chỉ tiêu");
+    CHECK(data["groups"][1] == json::parse(R"J({"label": "Xã hội", "rows": [{"name": "Lao động", "ke_hoach": 20, "thuc_hien": 25}]})J"));
+    // Text alone is no table of figures, and says nothing.
+    std::optional<Message> why;
+    Table words = table_of({{"Ngày", "Nội dung"}, {"03/02", "Mít tinh"}});
+    words.borders = true;
+    CHECK_FALSE(table_to_figures(words, &why));
+    CHECK_FALSE(why);
+}

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <set>
+#include <tuple>
 
 #include <utf8proc.h>
 
@@ -148,12 +149,19 @@ public:
     explicit FiguresReader(const Table& table) : table_(table), grid_(grid_of(table)) {}
 
     std::optional<ojson> read() {
-        if (grid_.rows.size() < 2 || grid_.width < 3) return std::nullopt;
+        if (grid_.rows.empty()) return std::nullopt;
         const std::string nf = folded(grid_.text(0, 0));
-        if (nf != "tt" && nf != "stt" && nf != "số tt") return std::nullopt;
-        if (!read_header() || !read_body() || !read_columns()) return std::nullopt;
-        ojson spec = build();
-        if (!draws_the_same(spec)) return std::nullopt;
+        numbered_ = nf == "tt" || nf == "stt" || nf == "số tt";
+        // Without a TT column, only a table with borders (no layout table) and with figures.
+        if (!numbered_ && !table_.borders) return std::nullopt;
+        name_ = numbered_ ? 1 : 0;
+        if (grid_.rows.size() < 2 || grid_.width < name_ + 2) return std::nullopt;
+        std::optional<ojson> spec;
+        if (read_header() && read_body() && read_columns() && has_figures()) {
+            spec = build();
+            if (!draws_the_same(*spec)) spec.reset();
+        }
+        if (!numbered_) why_.reset(); // a table without TT may be any table: nothing to explain
         return spec;
     }
 
@@ -166,6 +174,23 @@ private:
         return false;
     }
 
+    bool has_figures() const {
+        return std::any_of(columns_.begin(), columns_.end(),
+                           [](const Column& c) { return c.kind == Kind::figures || c.kind == Kind::percent; });
+    }
+
+    // "I. Kinh tế" -> "I", "Kinh tế": a group's number before its label, as an unnumbered
+    // table prints it; nullopt when the label has none.
+    static std::optional<std::pair<std::string, std::string>> numbered_label(const std::string& text) {
+        const std::size_t dot = text.find(". ");
+        if (dot == std::string::npos || dot == 0 || dot > 6) return std::nullopt;
+        const std::string number = text.substr(0, dot);
+        const bool roman = number.find_first_not_of("IVXLC") == std::string::npos;
+        const bool letter = number.size() == 1 && number[0] >= 'A' && number[0] <= 'Z';
+        if (!roman && !letter) return std::nullopt;
+        return std::pair{number, text.substr(dot + 2)};
+    }
+
     // A row as the person counts it in the table, header rows included (1 …).
     static std::string row_number(std::size_t r) { return std::to_string(r + 1); }
 
@@ -173,7 +198,7 @@ private:
     // then a cell of the first row over several columns is their heading ("So sánh (%)").
     bool read_header() {
         header_rows_ = grid_.rows.size() > 2 && grid_.at(1, 0).covered_above ? 2 : 1;
-        for (std::size_t c = 2; c < grid_.width; ++c) {
+        for (std::size_t c = name_ + 1; c < grid_.width; ++c) {
             Column column;
             column.slot = c;
             if (header_rows_ == 1 || grid_.at(1, c).covered_above) {
@@ -183,7 +208,7 @@ private:
                 std::size_t origin = c;
                 while (origin > 0 && grid_.text(0, origin).empty() && !grid_.at(0, origin).covered_above) --origin;
                 column.heading = grid_.text(0, origin);
-                if (origin < 2 || column.heading.empty()) return false;
+                if (origin <= name_ || column.heading.empty()) return false;
             }
             columns_.push_back(std::move(column));
         }
@@ -201,12 +226,15 @@ private:
         std::size_t expected = 1;
         for (std::size_t r = header_rows_; r < end; ++r) {
             const std::string& number = grid_.text(r, 0);
-            if (number == std::to_string(expected)) {
+            const Slot& name = grid_.at(r, name_);
+            const bool data = numbered_ ? number == std::to_string(expected)
+                                        : !name.bold || (!numbered_label(name.text) && has_figures_in(r));
+            if (data) {
                 rows_.push_back({BodyRow::Kind::data, r});
                 ++expected;
                 continue;
             }
-            const bool group = !is_whole_number(number) && !grid_.text(r, 1).empty() && grid_.at(r, 1).bold;
+            const bool group = (!numbered_ || !is_whole_number(number)) && !name.text.empty() && name.bold;
             if (!group)
                 return refuse(msg("import.figures-row-number",
                                   "row {row}: \"{found}\" is neither the running number {expected} nor a group's number "
@@ -384,11 +412,12 @@ private:
         return !grid_.text(*row, column.slot).empty();
     }
 
-    bool has_subtotal(std::size_t r) const {
-        for (std::size_t c = 2; c < grid_.width; ++c)
+    bool has_figures_in(std::size_t r) const {
+        for (std::size_t c = name_ + 1; c < grid_.width; ++c)
             if (!grid_.text(r, c).empty()) return true;
         return false;
     }
+    bool has_subtotal(std::size_t r) const { return has_figures_in(r); }
 
     ojson column_json(const Column& column) const {
         ojson c;
@@ -410,7 +439,7 @@ private:
     }
 
     ojson row_json(std::size_t i, std::size_t r) const {
-        ojson row = {{"name", grid_.text(r, 1)}};
+        ojson row = {{"name", grid_.text(r, name_)}};
         for (const Column& column : columns_) {
             if (!is_data(column)) continue;
             if (column.kind == Kind::text || column.kind == Kind::unit) {
@@ -424,8 +453,9 @@ private:
 
     ojson build() const {
         ojson figures = ojson::object();
-        if (grid_.text(0, 0) != "TT") figures["number_label"] = grid_.text(0, 0);
-        if (grid_.text(0, 1) != "Đơn vị") figures["name_label"] = grid_.text(0, 1);
+        if (!numbered_) figures["number_label"] = "";
+        else if (grid_.text(0, 0) != "TT") figures["number_label"] = grid_.text(0, 0);
+        if (grid_.text(0, name_) != "Đơn vị") figures["name_label"] = grid_.text(0, name_);
         bool adds = false;
         for (const Column& column : columns_)
             if (column.kind == Kind::figures) adds = adds || sums(column).value_or(!has_unit_column());
@@ -452,8 +482,10 @@ private:
                 (groups_ > 0 ? groups.back()["rows"] : rows).push_back(row_json(i++, row.r));
                 continue;
             }
-            ojson group = {{"label", grid_.text(row.r, 1)}};
-            const std::string& number = grid_.text(row.r, 0);
+            std::string label = grid_.text(row.r, name_), number = numbered_ ? grid_.text(row.r, 0) : "";
+            if (!numbered_)
+                if (const auto split = numbered_label(label)) std::tie(number, label) = *split;
+            ojson group = {{"label", label}};
             if (number != text::to_roman(static_cast<long>(++group_index)).value_or("")) group["number"] = number;
             if (has_subtotal(row.r) && subtotals != groups_) group["subtotal"] = true;
             group["rows"] = ojson::array();
@@ -499,6 +531,8 @@ private:
 
     const Table& table_;
     Grid grid_;
+    bool numbered_ = true;      // a running-number column first (TT)
+    std::size_t name_ = 1;      // the names' column
     std::size_t header_rows_ = 1;
     std::vector<Column> columns_;
     std::vector<BodyRow> rows_;
