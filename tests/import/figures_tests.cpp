@@ -99,3 +99,22 @@ TEST_CASE("figures: a table without a TT column, its groups numbered in their la
     CHECK_FALSE(table_to_figures(words, &why));
     CHECK_FALSE(why);
 }
+
+// Where nothing adds up (a unit column, no total row), a group's subtotal row shows no figure:
+// only its name, not spanning the row, says the group has one.
+TEST_CASE("figures: a group's subtotal where nothing adds up is told by its row's cells", "[import][figures]") {
+    Table table = table_of({{"TT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch"}, {"*I", "Kinh tế", "", ""}, {"1", "Lúa", "tấn", "100"}});
+    for (Row& row : table.rows)
+        for (Paragraph& p : row.cells[2].paragraphs) p.align = Align::center; // a unit column
+    auto figures = table_to_figures(table);
+    REQUIRE(figures);
+    CHECK((*figures)["subtotals"] == true);
+    CHECK((*figures)["columns"][0] == json::parse(R"J({"key": "don_vi_tinh", "label": "Đơn vị tính", "type": "unit"})J"));
+    // The same group's name spanning the row: a group without a subtotal.
+    Row& group = table.rows[1];
+    group.cells[1].span = 3;
+    group.cells.resize(2);
+    figures = table_to_figures(table);
+    REQUIRE(figures);
+    CHECK_FALSE(figures->contains("subtotals"));
+}

@@ -25,6 +25,7 @@ using ojson = nlohmann::ordered_json;
 struct Slot {
     std::string text;
     bool covered_above = false; // under a vertically merged cell
+    std::size_t span = 1;       // grid columns the cell covers
     bool centred = false;
     bool bold = false;          // every span of its text
 };
@@ -45,6 +46,7 @@ Grid grid_of(const Table& table) {
         for (const Cell& cell : table.rows[r].cells) {
             Slot& slot = grid.rows[r][static_cast<std::size_t>(cell.column)];
             slot.covered_above = cell.continues_above;
+            slot.span = static_cast<std::size_t>(cell.span);
             if (cell.continues_above) continue;
             bool any_text = false, bold = true, centred = !cell.paragraphs.empty();
             for (const Paragraph& p : cell.paragraphs) {
@@ -417,7 +419,12 @@ private:
             if (!grid_.text(r, c).empty()) return true;
         return false;
     }
-    bool has_subtotal(std::size_t r) const { return has_figures_in(r); }
+    // A group's row with its subtotal shows its sums; where nothing adds up (units in the
+    // table, no total row) it shows none, and only its name not spanning the row tells.
+    bool has_subtotal(std::size_t r) const {
+        const bool nothing_adds_up = has_unit_column() && !total_row_;
+        return has_figures_in(r) || (nothing_adds_up && grid_.at(r, name_).span < grid_.width - name_);
+    }
 
     ojson column_json(const Column& column) const {
         ojson c;
