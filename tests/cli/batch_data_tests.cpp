@@ -161,8 +161,11 @@ TEST_CASE("cli batch data: records from a pipe are rendered as they come, not wh
     add_template(dir);
     const std::string folder = shell_quote(dir.path().string());
     REQUIRE(run_shell("cd " + folder + " && mkfifo records.fifo") == 0);
-    // A producer that writes two records, then the third only seconds later.
-    REQUIRE(run_shell("cd " + folder + " && ((printf '{\"code\": \"A\"}\\n{\"code\": \"B\"}\\n'; sleep 4; "
+    // A producer that writes two records, then the third only when the test says so (the
+    // file "go"; a minute at most): the first two must be rendered while the pipe is still
+    // open, however slow the machine is.
+    REQUIRE(run_shell("cd " + folder + " && ((printf '{\"code\": \"A\"}\\n{\"code\": \"B\"}\\n'; "
+                      "for i in $(seq 1200); do [ -e go ] && break; sleep 0.05; done; "
                       "printf '{\"code\": \"C\"}\\n') > records.fifo &)") == 0);
     REQUIRE(run_shell("cd " + folder + " && (VANBAN_TEMPLATES=" + shell_quote(std::string(VANBAN_SOURCE_DIR) + "/templates") +
                       " " + shell_quote(VANBAN_CLI_PATH) +
@@ -174,9 +177,10 @@ TEST_CASE("cli batch data: records from a pipe are rendered as they come, not wh
             std::this_thread::sleep_for(std::chrono::milliseconds(20));
         return fs::exists(dir.path() / file);
     };
-    CHECK(waited_for("out/B.json", 3.5));
+    CHECK(waited_for("out/B.json", 60));
     CHECK(fs::exists(dir.path() / "out/A.json"));
-    CHECK_FALSE(fs::exists(dir.path() / "out/C.json")); // not written yet: the batch is waiting for it
+    CHECK_FALSE(fs::exists(dir.path() / "out/C.json")); // not sent yet: the batch is waiting for it
+    dir.write("go", "");
     REQUIRE(waited_for("exit-code", 60));
     CHECK(read_file(dir.path() / "exit-code") == "0\n");
     CHECK(dir.files("out") == std::vector<std::string>{"A.json", "B.json", "C.json", "manifest.json"});
