@@ -60,6 +60,8 @@ struct BatchArgs {
     std::vector<std::string> keys;
     std::vector<std::string> strip;
     std::string input_encoding;
+    bool draft = false;
+    std::string appendix; // --appendix N: every record's appendix N alone
     unsigned jobs = 0;
     bool resume = false;
     bool quiet = false;
@@ -387,6 +389,10 @@ int run_batch(const BatchArgs& args) {
     Message encoding_problem;
     if (!input_encoding(args.input_encoding, options.render.input_encoding, encoding_problem))
         return report(ErrorKind::usage, encoding_problem);
+    // Read as vanban render and POST /v1/batch read them (one setting, one set of words).
+    if (std::optional<Error> error =
+            read_render_settings({{"draft", args.draft ? "true" : ""}, {"appendix", args.appendix}}, options.render))
+        return report(*error);
     options.shared_data = args.shared_path;
     options.template_name = args.template_name;
     options.render.profile = args.common.profile;
@@ -453,6 +459,13 @@ Command add_batch_command(CLI::App& app) {
         ->allow_extra_args(false);
     batch->add_flag("-q,--quiet", args->quiet, tr(msg("cli.batch.quiet", "No progress and no summary (failed records are still reported)")));
     add_input_encoding_option(*batch, args->input_encoding);
+    batch->add_flag("--draft", args->draft,
+                    tr(msg("cli.batch.draft", "Every record's document as a draft: number and day and month left blank, "
+                                              "marked DỰ THẢO (as \"draft\": true in the data)")));
+    batch->add_option("--appendix", args->appendix,
+                      tr(msg("cli.batch.appendix", "Only appendix N (1 for the first) of every record's document, as a file "
+                                                   "of its own; a record whose document has no appendix N fails alone")))
+        ->type_name("N");
     add_output_options(*batch, args->common);
     add_common_options(*batch, args->common);
     batch->footer(tr(batch_footer()));

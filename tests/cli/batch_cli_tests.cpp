@@ -119,6 +119,49 @@ TEST_CASE("cli batch: records from standard input") {
     CHECK(files_in(dir.path() / "out") == std::vector<std::string>{"S1.json", "S2.json", "manifest.json"});
 }
 
+TEST_CASE("cli batch: --appendix N and --draft make every record's document as vanban render does") {
+    TempDir dir;
+    const std::string plan_path = std::string(VANBAN_SOURCE_DIR) + "/data/state-ke-hoach-example.json";
+    const std::string shared = shell_quote(plan_path);
+    const std::string fixed = " --fixed-date 2019-03-25T08:00:00Z";
+    // The branch's number: a draft has only the code that follows it (NĐ30, Điều 15.3).
+    const auto use_number = [&](const std::string& number) {
+        dir.write("branches.csv", "branch.code,header.number\nHC05," + number + "\n");
+        nlohmann::json plan = nlohmann::json::parse(read_file(plan_path));
+        plan["header"]["number"] = number;
+        dir.write("one-branch.json", plan.dump());
+    };
+    for (const auto& [setting, number] : {std::pair{"--appendix 1", "12/KH-UBND"}, std::pair{"--draft", "/KH-UBND"}}) {
+        INFO(setting);
+        use_number(number);
+        fs::remove_all(dir.path() / "out");
+        CliRun batch = run_vanban("batch ke-hoach " + shared + " branches.csv -o 'out/{{ branch.code }}.json' --strip branch -q " +
+                                      setting + fixed, dir);
+        INFO(batch.err);
+        REQUIRE(batch.exit_code == 0);
+        CliRun render = run_vanban("render ke-hoach one-branch.json -f model -o single.json " + std::string(setting) + fixed, dir);
+        REQUIRE(render.exit_code == 0);
+        CHECK(read_file(dir.path() / "out/HC05.json") == read_file(dir.path() / "single.json"));
+    }
+    // The settings change the document: a draft is marked, an appendix is not the whole plan.
+    CHECK_THAT(read_file(dir.path() / "single.json"), Catch::Contains("\"draft_mark\": \"DỰ THẢO\""));
+    use_number("12/KH-UBND");
+    CliRun whole = run_vanban("render ke-hoach one-branch.json -f model -o whole.json" + fixed, dir);
+    REQUIRE(whole.exit_code == 0);
+    CliRun appendix = run_vanban("render ke-hoach one-branch.json -f model -o appendix.json --appendix 1" + fixed, dir);
+    REQUIRE(appendix.exit_code == 0);
+    CHECK(read_file(dir.path() / "whole.json") != read_file(dir.path() / "appendix.json"));
+    CHECK_THAT(read_file(dir.path() / "whole.json"), Catch::Contains("\"draft_mark\": \"\""));
+    // A bad N is refused with render's words, before anything is written.
+    fs::remove_all(dir.path() / "out");
+    CliRun zero = run_vanban("batch ke-hoach " + shared + " branches.csv -o 'out/{{ branch.code }}.json' --appendix 0", dir);
+    CHECK(zero.exit_code == 2);
+    CliRun zero_render = run_vanban("render ke-hoach one-branch.json -o x.pdf --appendix 0", dir);
+    CHECK(zero_render.exit_code == 2);
+    CHECK(zero.err == zero_render.err);
+    CHECK_FALSE(fs::exists(dir.path() / "out"));
+}
+
 TEST_CASE("cli batch: usage mistakes exit with 2 before anything is written") {
     TempDir dir;
     add_inputs(dir);
