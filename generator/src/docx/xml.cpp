@@ -13,7 +13,6 @@ using text::bytes::any_below;
 using text::bytes::any_equal;
 using text::bytes::load8;
 
-constexpr auto allowed_control = text::bytes::is_xml_control;
 
 // Length of the character at text[i] if XML may hold it: well-formed UTF-8 (no overlong
 // forms, surrogates or values past U+10FFFF), not a forbidden control character, not
@@ -21,7 +20,7 @@ constexpr auto allowed_control = text::bytes::is_xml_control;
 // pass over the bytes rather than a call per character.
 std::size_t allowed_length(std::string_view text, std::size_t i) {
     unsigned char lead = static_cast<unsigned char>(text[i]);
-    if (lead < 0x80) return lead >= 0x20 || allowed_control(lead) ? 1 : 0;
+    if (lead < 0x80) return lead >= 0x20 || text::bytes::is_xml_control(lead) ? 1 : 0;
     std::size_t length;
     char32_t cp, smallest;
     if ((lead & 0xE0) == 0xC0) length = 2, cp = lead & 0x1F, smallest = 0x80;

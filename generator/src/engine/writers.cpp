@@ -89,10 +89,11 @@ Message missing_glyphs_warning(const std::vector<char32_t>& missing, const std::
 
 std::string Writers::pdf(const model::Document& document, const std::string& fixed_date,
                          std::vector<Message>* warnings) const {
+    const std::shared_ptr<const Fonts> loaded = fonts();
     std::vector<char32_t> missing;
-    std::string bytes = pdf::render_pdf(document, *fonts()->set, pdf::PdfOptions{fixed_date}, warnings ? &missing : nullptr);
+    std::string bytes = pdf::render_pdf(document, *loaded->set, pdf::PdfOptions{fixed_date}, warnings ? &missing : nullptr);
     if (warnings && !missing.empty())
-        warnings->push_back(missing_glyphs_warning(missing, fonts()->set->family(document.profile.font_family).name));
+        warnings->push_back(missing_glyphs_warning(missing, loaded->set->family(document.profile.font_family).name));
     return bytes;
 }
 
